@@ -1,0 +1,66 @@
+#include "cli.h"
+#include "listencommand.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+#include <cstdio>
+#include <cstring>
+
+namespace Cli {
+
+namespace {
+
+const char kUsage[] = "usage: hookscope [COMMAND] [OPTIONS]\n"
+                      "\n"
+                      "With no command, opens the Hookscope window.\n"
+                      "\n"
+                      "Commands:\n"
+                      "  listen     capture webhooks headless and print each request\n"
+                      "\n"
+                      "Options:\n"
+                      "  -h, --help       show this help (hookscope COMMAND --help for a command)\n"
+                      "  -v, --version    print the version\n";
+
+bool isOneOf(const char *arg, std::initializer_list<const char *> names)
+{
+    for (const char *n : names) {
+        if (std::strcmp(arg, n) == 0)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+bool isHeadless(int argc, char **argv)
+{
+    if (argc < 2)
+        return false;
+    const char *first = argv[1];
+    return first[0] != '-' || isOneOf(first, {"-h", "--help", "-v", "--version"});
+}
+
+int run(int argc, char **argv)
+{
+    const char *command = argv[1];
+    if (isOneOf(command, {"-v", "--version", "version"})) {
+        std::printf("hookscope %s\n", HOOKSCOPE_VERSION);
+        return 0;
+    }
+    if (isOneOf(command, {"-h", "--help", "help"})) {
+        std::fputs(kUsage, stdout);
+        return 0;
+    }
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("hookscope"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(HOOKSCOPE_VERSION));
+    QStringList args = QCoreApplication::arguments();
+    args.removeAt(1); // the command: each command parses its own options
+    if (std::strcmp(command, "listen") == 0)
+        return ListenCommand::run(args);
+    std::fprintf(stderr, "hookscope: unknown command '%s' (see hookscope --help)\n", command);
+    return 2;
+}
+
+} // namespace Cli

@@ -1,0 +1,223 @@
+#include "listencommand.h"
+#include "signalwatcher.h"
+#include "terminal.h"
+
+#include "capture/captureengine.h"
+#include "session/ndjson.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+
+#include <csignal>
+#include <cstdio>
+
+namespace Cli::ListenCommand {
+
+namespace {
+
+void usageError(const QString &message)
+{
+    std::fprintf(stderr, "hookscope listen: %s\n", qUtf8Printable(message));
+}
+
+/// Parses "1024", "64K", "100M", "1G" (binary multiples).
+bool parseSize(const QString &text, qint64 *out)
+{
+    QString digits = text.trimmed();
+    qint64 multiplier = 1;
+    if (!digits.isEmpty()) {
+        const QChar suffix = digits.back().toUpper();
+        const qint64 m = suffix == QLatin1Char('K')   ? 1024
+                         : suffix == QLatin1Char('M') ? 1024 * 1024
+                         : suffix == QLatin1Char('G') ? 1024LL * 1024 * 1024
+                                                      : 1;
+        if (m != 1) {
+            multiplier = m;
+            digits.chop(1);
+        }
+    }
+    bool ok = false;
+    const qint64 value = digits.toLongLong(&ok);
+    if (!ok || value <= 0 || value > (qint64(1) << 40) / multiplier)
+        return false;
+    *out = value * multiplier;
+    return true;
+}
+
+bool parseInt(const QString &text, int min, int max, int *out)
+{
+    bool ok = false;
+    const int value = text.toInt(&ok);
+    if (!ok || value < min || value > max)
+        return false;
+    *out = value;
+    return true;
+}
+
+bool parseBindAddress(const QString &text, QHostAddress *out)
+{
+    if (text == QLatin1String("localhost")) {
+        *out = QHostAddress(QHostAddress::LocalHost);
+        return true;
+    }
+    QString host = text;
+    if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+        host = host.mid(1, host.size() - 2);
+    return out->setAddress(host);
+}
+
+class Printer : public QObject
+{
+public:
+    explicit Printer(bool json)
+        : m_json(json)
+    {
+    }
+    void print(const Session::CapturedBatch &batch)
+    {
+        QByteArray out;
+        for (const Session::CapturedRequestPtr &r : batch)
+            out += m_json ? Session::toNdjsonLine(*r) : humanLine(*r);
+        if (std::fwrite(out.constData(), 1, size_t(out.size()), stdout) != size_t(out.size()) ||
+            std::fflush(stdout) != 0) {
+            // Whoever read our output went away (`| head`): stop as if asked to.
+            QCoreApplication::exit(0);
+        }
+    }
+
+private:
+    bool m_json;
+};
+
+} // namespace
+
+int run(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Capture webhooks headless and print each request."));
+    parser.addHelpOption();
+    const QCommandLineOption port(QStringLiteral("port"), QStringLiteral("Port to listen on; 0 picks a free one."),
+                                  QStringLiteral("N"), QStringLiteral("8080"));
+    const QCommandLineOption bind(QStringLiteral("bind"),
+                                  QStringLiteral("Address to listen on (default 127.0.0.1; ::1 for IPv6; "
+                                                 "0.0.0.0 or :: exposes Hookscope to the network)."),
+                                  QStringLiteral("ADDR"), QStringLiteral("127.0.0.1"));
+    const QCommandLineOption json(QStringLiteral("json"),
+                                  QStringLiteral("Print one JSON object per request on stdout (NDJSON)."));
+    const QCommandLineOption status(QStringLiteral("status"), QStringLiteral("Answer status (default 200)."),
+                                    QStringLiteral("CODE"));
+    const QCommandLineOption header(QStringLiteral("header"),
+                                    QStringLiteral("Answer header 'Name: value'; repeat for more. Replaces the "
+                                                   "default Content-Type."),
+                                    QStringLiteral("HEADER"));
+    const QCommandLineOption body(QStringLiteral("body"),
+                                  QStringLiteral("Answer body, or @FILE to read it from a file."),
+                                  QStringLiteral("TEXT"));
+    const QCommandLineOption delay(QStringLiteral("delay"), QStringLiteral("Wait this long before answering."),
+                                   QStringLiteral("MS"));
+    const QCommandLineOption maxBody(QStringLiteral("max-body"),
+                                     QStringLiteral("Largest body accepted (default 100M); larger gets 413."),
+                                     QStringLiteral("BYTES"));
+    const QCommandLineOption maxHead(QStringLiteral("max-head"),
+                                     QStringLiteral("Largest request head accepted (default 64K); larger gets 431."),
+                                     QStringLiteral("BYTES"));
+    parser.addOptions({port, bind, json, status, header, body, delay, maxBody, maxHead});
+
+    if (!parser.parse(args)) {
+        usageError(parser.errorText());
+        return 2;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        std::fputs(qUtf8Printable(parser.helpText().replace(QStringLiteral("hookscope [options]"),
+                                                            QStringLiteral("hookscope listen [options]"))),
+                   stdout);
+        return 0;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        usageError(QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().constFirst()));
+        return 2;
+    }
+
+    Capture::ListenConfig config;
+    int portValue = 0;
+    if (!parseInt(parser.value(port), 0, 65535, &portValue)) {
+        usageError(QStringLiteral("invalid --port '%1': expected 0 to 65535").arg(parser.value(port)));
+        return 2;
+    }
+    config.port = quint16(portValue);
+    if (!parseBindAddress(parser.value(bind), &config.address)) {
+        usageError(QStringLiteral("invalid --bind '%1': expected an IP address").arg(parser.value(bind)));
+        return 2;
+    }
+    if (parser.isSet(status) && !parseInt(parser.value(status), 200, 599, &config.answer.status)) {
+        usageError(QStringLiteral("invalid --status '%1': expected 200 to 599").arg(parser.value(status)));
+        return 2;
+    }
+    if (parser.isSet(header)) {
+        config.answer.headers.clear();
+        for (const QString &h : parser.values(header)) {
+            QPair<QByteArray, QByteArray> parsed;
+            QString error;
+            if (!Capture::AnswerSpec::parseHeader(h, &parsed, &error)) {
+                usageError(QStringLiteral("invalid --header: %1").arg(error));
+                return 2;
+            }
+            config.answer.headers.append(parsed);
+        }
+    }
+    if (parser.isSet(body)) {
+        const QString value = parser.value(body);
+        if (value.startsWith(QLatin1Char('@'))) {
+            QFile file(value.mid(1));
+            if (!file.open(QIODevice::ReadOnly)) {
+                usageError(QStringLiteral("cannot read --body file '%1': %2").arg(file.fileName(), file.errorString()));
+                return 2;
+            }
+            config.answer.body = file.readAll();
+        } else {
+            config.answer.body = value.toUtf8();
+        }
+    }
+    if (parser.isSet(delay) && !parseInt(parser.value(delay), 0, 3'600'000, &config.answer.delayMs)) {
+        usageError(QStringLiteral("invalid --delay '%1': expected 0 to 3600000 ms").arg(parser.value(delay)));
+        return 2;
+    }
+    if (parser.isSet(maxBody) && !parseSize(parser.value(maxBody), &config.limits.maxBodyBytes)) {
+        usageError(QStringLiteral("invalid --max-body '%1': expected a size such as 1048576 or 10M")
+                       .arg(parser.value(maxBody)));
+        return 2;
+    }
+    if (parser.isSet(maxHead)) {
+        qint64 value = 0;
+        if (!parseSize(parser.value(maxHead), &value) || value < 64 || value > 64 * 1024 * 1024) {
+            usageError(QStringLiteral("invalid --max-head '%1': expected 64 bytes to 64M").arg(parser.value(maxHead)));
+            return 2;
+        }
+        config.limits.maxHeadBytes = qsizetype(value);
+    }
+
+    std::signal(SIGPIPE, SIG_IGN);
+    SignalWatcher signalWatcher;
+    Capture::CaptureEngine engine;
+    Printer printer(parser.isSet(json));
+    int exitCode = 0;
+    QObject::connect(&engine, &Capture::CaptureEngine::captured, &printer, &Printer::print);
+    QObject::connect(&engine, &Capture::CaptureEngine::started, &printer, [](const QUrl &url) {
+        std::fprintf(stderr, "listening on %s\n", qUtf8Printable(url.toString()));
+        std::fflush(stderr);
+    });
+    QObject::connect(&engine, &Capture::CaptureEngine::failed, &printer, [&exitCode](const QString &error) {
+        std::fprintf(stderr, "hookscope listen: %s\n", qUtf8Printable(error));
+        exitCode = 1;
+        QCoreApplication::exit(1);
+    });
+    QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, &printer,
+                     [] { QCoreApplication::exit(0); });
+    engine.start(config);
+    const int loopCode = QCoreApplication::exec();
+    engine.stop(); // delivers the records still on their way, so they are printed
+    return exitCode ? exitCode : loopCode;
+}
+
+} // namespace Cli::ListenCommand

@@ -1,0 +1,61 @@
+#include "terminal.h"
+
+#include "session/capturedrequest.h"
+
+#include <QDateTime>
+
+#include <unistd.h>
+
+namespace Cli {
+
+QString humanSize(qint64 bytes)
+{
+    if (bytes < 1000)
+        return QString::number(bytes) + QStringLiteral(" B");
+    static const char *const units[] = {"KB", "MB", "GB", "TB"};
+    double value = double(bytes);
+    int unit = -1;
+    while (value >= 1000 && unit < 3) {
+        value /= 1000;
+        ++unit;
+    }
+    return QString::number(value, 'f', value < 10 ? 1 : 0) + QLatin1Char(' ') + QLatin1String(units[unit]);
+}
+
+bool isTerminal(int fd)
+{
+    return ::isatty(fd) == 1;
+}
+
+static QString text(QByteArrayView bytes)
+{
+    return QString::fromUtf8(bytes.data(), bytes.size());
+}
+
+QByteArray humanLine(const Session::CapturedRequest &c)
+{
+    const Http::Request &r = c.request;
+    const QString time = QDateTime::fromMSecsSinceEpoch(c.receivedAtMs).toString(QStringLiteral("HH:mm:ss.zzz"));
+    QString line = time + QStringLiteral("  ");
+    if (c.rejected) {
+        line += QStringLiteral("REJECTED ");
+        line += c.responseStatus ? QString::number(c.responseStatus) : QStringLiteral("---");
+        if (r.hasRequestLine())
+            line += QLatin1Char(' ') + text(r.method()) + QLatin1Char(' ') + text(r.target());
+        line += QStringLiteral("  %1 (at byte %2)").arg(c.errorReason).arg(c.errorOffset);
+    } else {
+        const QByteArrayView type = r.headerValue("Content-Type");
+        line += text(r.method()) + QLatin1Char(' ') + text(r.target());
+        line += QStringLiteral("  → %1  %2  %3").arg(c.responseStatus).arg(humanSize(r.body().size()),
+                                                   type.isNull() ? QStringLiteral("-") : text(type));
+    }
+    line += QStringLiteral("  ") + c.remote();
+    const QStringList warnings = r.warnings();
+    if (!warnings.isEmpty())
+        line += QStringLiteral("  [") + warnings.join(QStringLiteral(", ")) + QLatin1Char(']');
+    QByteArray out = line.toUtf8();
+    out += '\n';
+    return out;
+}
+
+} // namespace Cli

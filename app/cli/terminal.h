@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+namespace Session {
+struct CapturedRequest;
+}
+
+namespace Cli {
+
+/// "0 B", "1.2 KB", "3.4 MB": sizes in the units people read (1 KB = 1000 bytes).
+QString humanSize(qint64 bytes);
+/// One line for a person watching `hookscope listen`: time, method, target, answer, size,
+/// content type, remote address, and what went wrong if anything did.
+QByteArray humanLine(const Session::CapturedRequest &request);
+/// Whether stdout/stderr is an interactive terminal.
+bool isTerminal(int fd);
+
+} // namespace Cli

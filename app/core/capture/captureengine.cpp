@@ -1,0 +1,118 @@
+#include "captureengine.h"
+#include "captureservice.h"
+#include "http/listener.h"
+
+#include <QCoreApplication>
+#include <QThread>
+
+namespace Capture {
+
+CaptureEngine::CaptureEngine(QObject *parent)
+    : QObject(parent)
+{
+    qRegisterMetaType<Session::CapturedRequestPtr>();
+    qRegisterMetaType<Session::CapturedBatch>();
+    m_thread = new QThread(this);
+    m_thread->setObjectName(QStringLiteral("capture"));
+    m_context = new QObject;
+    m_context->moveToThread(m_thread);
+    m_thread->start();
+
+    // The service and listener are made on the capture thread, as children of the context.
+    QMetaObject::invokeMethod(
+        m_context,
+        [this] {
+            m_service = new CaptureService(m_context);
+            m_listener = new Http::Listener(m_service, m_context);
+        },
+        Qt::BlockingQueuedConnection);
+    connect(m_service, &CaptureService::captured, this, &CaptureEngine::captured, Qt::QueuedConnection);
+}
+
+CaptureEngine::~CaptureEngine()
+{
+    QMetaObject::invokeMethod(
+        m_context, [this] { delete m_context; }, Qt::BlockingQueuedConnection);
+    m_thread->quit();
+    m_thread->wait();
+}
+
+QUrl CaptureEngine::urlFor(const QHostAddress &address, quint16 port, bool tls)
+{
+    QUrl url;
+    url.setScheme(tls ? QStringLiteral("https") : QStringLiteral("http"));
+    url.setHost(address.toString());
+    url.setPort(port);
+    return url;
+}
+
+QUrl CaptureEngine::url() const
+{
+    return isListening() ? urlFor(m_address, m_port) : QUrl();
+}
+
+void CaptureEngine::start(const ListenConfig &config)
+{
+    QMetaObject::invokeMethod(m_context, [this, config] {
+        m_listener->close();
+        m_listener->setLimits(config.limits);
+        m_service->setAnswer(config.answer);
+        bool ok = false;
+        for (int i = 0; i < qMax(1, config.portAttempts) && !ok; ++i) {
+            const int port = config.port + i;
+            if (port > 65535)
+                break;
+            ok = m_listener->listen(config.address, quint16(port));
+            if (config.port == 0)
+                break;
+        }
+        if (!ok && config.fallbackToAnyPort)
+            ok = m_listener->listen(config.address, 0);
+        if (ok) {
+            const QHostAddress address = m_listener->serverAddress();
+            const quint16 port = m_listener->serverPort();
+            QMetaObject::invokeMethod(this, [this, address, port] { onStarted(address, port); });
+        } else {
+            const QString error = QStringLiteral("cannot listen on %1: %2")
+                                      .arg(Session::hostPort(config.address, config.port), m_listener->errorString());
+            QMetaObject::invokeMethod(this, [this, error] { Q_EMIT failed(error); });
+        }
+    });
+}
+
+void CaptureEngine::onStarted(const QHostAddress &address, quint16 port)
+{
+    m_address = address;
+    m_port = port;
+    Q_EMIT started(url());
+}
+
+void CaptureEngine::stop()
+{
+    // Blocking, so that when stop() returns no socket is open and no record is still coming.
+    QMetaObject::invokeMethod(
+        m_context,
+        [this] {
+            m_listener->close();
+            m_service->flushBatch();
+        },
+        Qt::BlockingQueuedConnection);
+    // Deliver the records already on their way before saying we stopped.
+    QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
+    if (m_port != 0) {
+        m_port = 0;
+        Q_EMIT stopped();
+    }
+}
+
+void CaptureEngine::setAnswer(const AnswerSpec &answer)
+{
+    QMetaObject::invokeMethod(m_context, [this, answer] { m_service->setAnswer(answer); });
+}
+
+void CaptureEngine::setLimits(const Http::Limits &limits)
+{
+    QMetaObject::invokeMethod(m_context, [this, limits] { m_listener->setLimits(limits); });
+}
+
+} // namespace Capture

@@ -1,0 +1,80 @@
+#include "captureservice.h"
+
+#include <QTimer>
+
+namespace Capture {
+
+CaptureService::CaptureService(QObject *parent)
+    : QObject(parent)
+{
+}
+
+static void fillPeer(Session::CapturedRequest &record, const Http::PeerInfo &peer)
+{
+    record.remoteAddress = peer.address;
+    record.remotePort = peer.port;
+    record.localPort = peer.localPort;
+    record.tls = peer.tls;
+}
+
+void CaptureService::handleRequest(Http::IncomingRequest incoming)
+{
+    const Http::Response response = m_answer.response();
+    auto record = std::make_shared<Session::CapturedRequest>();
+    record->id = m_nextId++;
+    record->receivedAtMs = incoming.receivedAtMs;
+    fillPeer(*record, incoming.peer);
+    record->request = std::move(incoming.request);
+    record->responseStatus = response.status;
+    record->responseHeaders = response.headers;
+    record->responseBody = response.body;
+
+    if (m_answer.delayMs > 0) {
+        QTimer::singleShot(m_answer.delayMs, this,
+                           [responder = incoming.responder, response] { responder.respond(response); });
+    } else {
+        incoming.responder.respond(response);
+    }
+    enqueue(std::move(record));
+}
+
+void CaptureService::handleRejected(Http::RejectedRequest rejected)
+{
+    auto record = std::make_shared<Session::CapturedRequest>();
+    record->id = m_nextId++;
+    record->receivedAtMs = rejected.receivedAtMs;
+    fillPeer(*record, rejected.peer);
+    record->request = std::move(rejected.partial);
+    record->responseStatus = rejected.answerStatus;
+    if (rejected.answerStatus != 0) {
+        const Http::Response sent = Http::Response::error(rejected.answerStatus, rejected.error.reason);
+        record->responseHeaders = sent.headers;
+        record->responseBody = sent.body;
+    }
+    record->rejected = true;
+    record->errorStatus = rejected.error.status;
+    record->errorReason = rejected.error.reason;
+    record->errorOffset = rejected.error.offset;
+    record->raw = std::move(rejected.raw);
+    enqueue(std::move(record));
+}
+
+void CaptureService::enqueue(Session::CapturedRequestPtr record)
+{
+    m_batch.append(std::move(record));
+    if (!m_flushQueued) {
+        m_flushQueued = true;
+        QMetaObject::invokeMethod(this, &CaptureService::flushBatch, Qt::QueuedConnection);
+    }
+}
+
+void CaptureService::flushBatch()
+{
+    m_flushQueued = false;
+    Session::CapturedBatch batch;
+    batch.swap(m_batch);
+    if (!batch.isEmpty())
+        Q_EMIT captured(batch);
+}
+
+} // namespace Capture

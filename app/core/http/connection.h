@@ -1,0 +1,100 @@
+#pragma once
+
+#include "limits.h"
+#include "requesthandler.h"
+#include "requestreader.h"
+
+#include <QByteArray>
+#include <QObject>
+
+#include <deque>
+
+class QSocketNotifier;
+
+namespace Http {
+
+/**
+ * One accepted TCP connection, on the listener's thread.
+ *
+ * It reads with its own non-blocking socket rather than QTcpSocket because an inspector must
+ * control the close: answers owed to a client that half-closed still go out, and after a final
+ * answer it shuts down writing and drains what the client still sends, so the answer is not lost
+ * to a reset (RFC 9112 §9.6).
+ */
+class Connection : public QObject
+{
+    Q_OBJECT
+
+public:
+    Connection(int fd, const PeerInfo &peer, const Limits &limits, RequestHandler *handler, QObject *parent = nullptr);
+    ~Connection() override;
+
+    const PeerInfo &peer() const { return m_peer; }
+    void setLimits(const Limits &limits);
+
+    /// Answer for the request with this sequence number (see Responder).
+    void deliver(quint64 sequence, const Response &response);
+    /// Applies the head deadline and idle limits; the listener calls it periodically.
+    void checkTimeouts(qint64 monotonicNowMs);
+    /// Closes at once without answering what is still owed (listener shutdown).
+    void abort();
+
+    static qint64 monotonicMs();
+
+Q_SIGNALS:
+    /// The socket is closed; the listener deletes the connection.
+    void finished();
+
+private:
+    enum class Phase { Open, Closing, Draining, Done };
+    struct Answer
+    {
+        quint64 sequence = 0;
+        QByteArray bytes;
+        bool ready = false;
+        bool closeAfter = false;
+        bool headRequest = false;
+        bool http10KeepAlive = false;
+    };
+
+    void onReadable();
+    void onWritable();
+    void processInput();
+    void handlePeerEof();
+    void rejectCurrent(QByteArrayView unconsumed);
+    void recordIncomplete(int status, const QString &reason);
+    void enqueueReady(QByteArray bytes, bool closeAfter);
+    void flushAnswers();
+    void writeOut();
+    void startClosing();
+    void finish();
+    void setReading(bool on);
+
+    int m_fd = -1;
+    PeerInfo m_peer;
+    Limits m_limits;
+    RequestHandler *m_handler = nullptr;
+    RequestReader m_reader;
+    QSocketNotifier *m_readNotifier = nullptr;
+    QSocketNotifier *m_writeNotifier = nullptr;
+
+    QByteArray m_in;
+    qsizetype m_inPos = 0;
+    QByteArray m_out;
+    qsizetype m_outPos = 0;
+    std::deque<Answer> m_answers;
+    quint64 m_nextSequence = 1;
+
+    Phase m_phase = Phase::Open;
+    bool m_stopParsing = false; // a final answer is owed; nothing after it is read as a request
+    bool m_peerEof = false;
+    bool m_pausedForPipelining = false;
+    bool m_resumeQueued = false;
+    bool m_inProcess = false;
+    quint64 m_requestsSeen = 0;
+    qint64 m_headStartMs = 0;
+    qint64 m_lastActivityMs = 0;
+    qint64 m_drainStartMs = 0;
+};
+
+} // namespace Http

@@ -1,0 +1,110 @@
+#include "request.h"
+
+namespace Http {
+
+bool equalsIgnoreCase(QByteArrayView a, QByteArrayView b)
+{
+    if (a.size() != b.size())
+        return false;
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        char x = a[i];
+        char y = b[i];
+        if (x >= 'A' && x <= 'Z')
+            x = static_cast<char>(x + 32);
+        if (y >= 'A' && y <= 'Z')
+            y = static_cast<char>(y + 32);
+        if (x != y)
+            return false;
+    }
+    return true;
+}
+
+QByteArrayView Request::headerValue(QByteArrayView name) const
+{
+    for (const FieldSpan &s : m_headers) {
+        const Field f = field(m_rawHead, s);
+        if (equalsIgnoreCase(f.name, name))
+            return f.value;
+    }
+    return {};
+}
+
+QString Request::warningName(Warning w)
+{
+    switch (w) {
+    case Warning::MissingHost:
+        return QStringLiteral("missing-host");
+    case Warning::MultipleHost:
+        return QStringLiteral("multiple-host");
+    case Warning::ConnectNotTunneled:
+        return QStringLiteral("connect-not-tunneled");
+    case Warning::UpgradeIgnored:
+        return QStringLiteral("upgrade-ignored");
+    case Warning::Http2Preface:
+        return QStringLiteral("http2-preface");
+    }
+    return {};
+}
+
+QStringList Request::warnings() const
+{
+    QStringList names;
+    for (quint32 bit = 1; bit != 0 && bit <= m_warnings; bit <<= 1) {
+        if (m_warnings & bit)
+            names.append(warningName(static_cast<Warning>(bit)));
+    }
+    return names;
+}
+
+static qint64 chunkSizeOf(QByteArrayView line)
+{
+    qint64 size = 0;
+    for (char c : line) {
+        const int digit = (c >= '0' && c <= '9')   ? c - '0'
+                          : (c >= 'a' && c <= 'f') ? c - 'a' + 10
+                          : (c >= 'A' && c <= 'F') ? c - 'A' + 10
+                                                   : -1;
+        if (digit < 0)
+            break;
+        size = size * 16 + digit;
+    }
+    return size;
+}
+
+QByteArray Request::wireBytes() const
+{
+    if (!m_chunked)
+        return m_rawHead + m_body;
+    QByteArray out;
+    out.reserve(m_rawHead.size() + m_chunkFraming.size() + m_body.size() + 64);
+    out += m_rawHead;
+    const QByteArrayView framing(m_chunkFraming);
+    const qsizetype linesEnd = m_trailerSectionOffset == NoTrailerSection ? framing.size() : m_trailerSectionOffset;
+    qsizetype lineStart = 0;
+    qsizetype bodyPos = 0;
+    while (lineStart < linesEnd) {
+        const qsizetype newline = framing.sliced(0, linesEnd).indexOf('\n', lineStart);
+        if (newline < 0) { // a chunk-size line still being read
+            out += framing.sliced(lineStart, linesEnd - lineStart);
+            break;
+        }
+        const QByteArrayView line = framing.sliced(lineStart, newline + 1 - lineStart);
+        out += line;
+        lineStart = newline + 1;
+        const qint64 size = chunkSizeOf(line);
+        if (size == 0)
+            continue;
+        const qint64 take = qMin<qint64>(size, m_body.size() - bodyPos);
+        out += QByteArrayView(m_body).sliced(bodyPos, take);
+        bodyPos += take;
+        if (take < size)
+            break;
+        const bool openChunk = lineStart >= linesEnd && m_openChunkCrlf >= 0;
+        out += QByteArrayView("\r\n", openChunk ? m_openChunkCrlf : 2);
+    }
+    if (m_trailerSectionOffset != NoTrailerSection)
+        out += framing.sliced(m_trailerSectionOffset);
+    return out;
+}
+
+} // namespace Http

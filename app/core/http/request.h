@@ -1,0 +1,114 @@
+#pragma once
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QList>
+#include <QStringList>
+
+namespace Http {
+
+/// Where one field line's name and value sit inside the bytes that carried it.
+struct FieldSpan
+{
+    quint32 nameOffset = 0;
+    quint32 nameLength = 0;
+    quint32 valueOffset = 0;
+    quint32 valueLength = 0;
+};
+
+/// A name/value view into a Request's own bytes; valid while the Request lives.
+struct Field
+{
+    QByteArrayView name;
+    QByteArrayView value;
+};
+
+/// Things about a request that do not stop it from being captured but that a user should see.
+enum class Warning : quint32 {
+    MissingHost = 1u << 0,       ///< HTTP/1.1 without Host (RFC 9112 §3.2 says 400; we capture)
+    MultipleHost = 1u << 1,      ///< more than one Host field line
+    ConnectNotTunneled = 1u << 2, ///< CONNECT answered with a normal response, no tunnel
+    UpgradeIgnored = 1u << 3,    ///< Upgrade requested; no protocol switch happens
+    Http2Preface = 1u << 4,      ///< PRI * HTTP/2.0: an HTTP/2 prior-knowledge client
+};
+
+/**
+ * One HTTP/1.x request exactly as it arrived.
+ *
+ * The head is kept byte for byte; method, target, version and every header field are views into
+ * it, so names keep their case and order and duplicates stay separate. The body is the payload
+ * after de-chunking. For chunked messages the chunk-size lines and the trailer section are kept
+ * too, so wireBytes() rebuilds exactly what was received.
+ */
+class Request
+{
+public:
+    QByteArrayView method() const { return slice(m_rawHead, m_methodOffset, m_methodLength); }
+    QByteArrayView target() const { return slice(m_rawHead, m_targetOffset, m_targetLength); }
+    /// "HTTP/1.1" as on the wire.
+    QByteArrayView httpVersion() const { return slice(m_rawHead, m_versionOffset, m_versionLength); }
+    int versionMajor() const { return m_versionMajor; }
+    int versionMinor() const { return m_versionMinor; }
+    bool hasRequestLine() const { return m_methodLength > 0; }
+
+    qsizetype headerCount() const { return m_headers.size(); }
+    Field header(qsizetype i) const { return field(m_rawHead, m_headers.at(i)); }
+    /// The first header whose name matches case-insensitively, or a null view.
+    QByteArrayView headerValue(QByteArrayView name) const;
+    qsizetype trailerCount() const { return m_trailers.size(); }
+    Field trailer(qsizetype i) const { return field(m_chunkFraming, m_trailers.at(i)); }
+
+    const QByteArray &rawHead() const { return m_rawHead; }
+    const QByteArray &body() const { return m_body; }
+    bool isChunked() const { return m_chunked; }
+    /// The bytes of this message as received: head, then the body in its transfer coding. For a
+    /// request whose reading failed, exactly the bytes consumed before the failure.
+    QByteArray wireBytes() const;
+
+    bool keepAlive() const { return m_keepAlive; }
+    bool expectsContinue() const { return m_expectContinue; }
+    bool isHead() const { return method() == "HEAD"; }
+    /// CONNECT, Upgrade and the HTTP/2 preface get a normal answer, then the connection closes.
+    bool closesAfterAnswer() const { return !m_keepAlive || m_switchRequested; }
+
+    quint32 warningFlags() const { return m_warnings; }
+    bool hasWarning(Warning w) const { return (m_warnings & static_cast<quint32>(w)) != 0; }
+    /// Stable machine names, e.g. "missing-host".
+    QStringList warnings() const;
+    static QString warningName(Warning w);
+
+private:
+    friend class RequestReader;
+
+    static QByteArrayView slice(const QByteArray &bytes, quint32 offset, quint32 length)
+    {
+        return QByteArrayView(bytes).sliced(offset, length);
+    }
+    static Field field(const QByteArray &bytes, const FieldSpan &s)
+    {
+        return {slice(bytes, s.nameOffset, s.nameLength), slice(bytes, s.valueOffset, s.valueLength)};
+    }
+
+    QByteArray m_rawHead;
+    QByteArray m_body;
+    QByteArray m_chunkFraming; // chunk-size lines, then the trailer section (see m_trailerSectionOffset)
+    QList<FieldSpan> m_headers;
+    QList<FieldSpan> m_trailers;
+    quint32 m_methodOffset = 0, m_methodLength = 0;
+    quint32 m_targetOffset = 0, m_targetLength = 0;
+    quint32 m_versionOffset = 0, m_versionLength = 0;
+    quint32 m_trailerSectionOffset = NoTrailerSection;
+    static constexpr quint32 NoTrailerSection = 0xffffffffu;
+    qint8 m_openChunkCrlf = -1; // CRLF bytes seen after the data of a chunk still being read
+    quint32 m_warnings = 0;
+    quint8 m_versionMajor = 0, m_versionMinor = 0;
+    bool m_chunked = false;
+    bool m_keepAlive = true;
+    bool m_expectContinue = false;
+    bool m_switchRequested = false;
+};
+
+/// Case-insensitive ASCII comparison, the way HTTP compares field names and tokens.
+bool equalsIgnoreCase(QByteArrayView a, QByteArrayView b);
+
+} // namespace Http

@@ -1,0 +1,713 @@
+#include "requestreader.h"
+
+#include <array>
+#include <limits>
+
+namespace Http {
+
+namespace {
+
+// RFC 9110 §5.6.2: tchar = "!" / "#" / "$" / "%" / "&" / "'" / "*" / "+" / "-" / "." / "^" / "_" / "`" / "|" / "~"
+// / DIGIT / ALPHA
+constexpr std::array<bool, 256> makeTokenTable()
+{
+    std::array<bool, 256> t{};
+    for (int c = '0'; c <= '9'; ++c)
+        t[c] = true;
+    for (int c = 'a'; c <= 'z'; ++c)
+        t[c] = true;
+    for (int c = 'A'; c <= 'Z'; ++c)
+        t[c] = true;
+    for (char c : {'!', '#', '$', '%', '&', '\'', '*', '+', '-', '.', '^', '_', '`', '|', '~'})
+        t[static_cast<unsigned char>(c)] = true;
+    return t;
+}
+constexpr std::array<bool, 256> kToken = makeTokenTable();
+
+bool isToken(char c)
+{
+    return kToken[static_cast<unsigned char>(c)];
+}
+bool isOws(char c)
+{
+    return c == ' ' || c == '\t';
+}
+// RFC 9110 §5.5: field-vchar = VCHAR / obs-text, plus SP and HTAB inside the value.
+bool isFieldValueChar(char c)
+{
+    const auto u = static_cast<unsigned char>(c);
+    return u == '\t' || (u >= 0x20 && u != 0x7f);
+}
+bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+int hexValue(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+QString byteName(char c)
+{
+    return QStringLiteral("0x%1").arg(static_cast<unsigned char>(c), 2, 16, QLatin1Char('0')).toUpper().replace(
+        QStringLiteral("0X"), QStringLiteral("0x"));
+}
+
+QString latin1(QByteArrayView bytes)
+{
+    return QString::fromLatin1(bytes.data(), bytes.size());
+}
+
+QByteArrayView trimOws(QByteArrayView v)
+{
+    while (!v.isEmpty() && isOws(v.front()))
+        v = v.sliced(1);
+    while (!v.isEmpty() && isOws(v.back()))
+        v.chop(1);
+    return v;
+}
+
+// Calls f(element) for every non-empty element of a comma-separated list (RFC 9110 §5.6.1).
+template<typename F>
+bool forEachListElement(QByteArrayView value, F &&f)
+{
+    qsizetype start = 0;
+    while (start <= value.size()) {
+        qsizetype comma = value.indexOf(',', start);
+        if (comma < 0)
+            comma = value.size();
+        const QByteArrayView element = trimOws(value.sliced(start, comma - start));
+        if (!element.isEmpty() && !f(element))
+            return false;
+        start = comma + 1;
+    }
+    return true;
+}
+
+constexpr qsizetype kMaxChunkLine = 4096;
+
+} // namespace
+
+RequestReader::RequestReader(const Limits &limits)
+    : m_limits(limits)
+{
+}
+
+void RequestReader::reset()
+{
+    m_state = State::RequestLine;
+    m_req = Request();
+    m_head.clear();
+    m_lineStart = 0;
+    m_messageBytes = 0;
+    m_remaining = 0;
+    m_skippedBlank = 0;
+    m_lastWasCR = false;
+    m_inMessageBody = false;
+    m_error = ReadError();
+}
+
+Request RequestReader::takeRequest()
+{
+    Request r = std::move(m_req);
+    reset();
+    return r;
+}
+
+Request RequestReader::takePartial()
+{
+    if (m_req.m_rawHead.isEmpty())
+        m_req.m_rawHead = std::move(m_head);
+    Request r = std::move(m_req);
+    const ReadError error = m_error;
+    reset();
+    m_error = error;
+    return r;
+}
+
+bool RequestReader::setError(int status, QString reason, qint64 offset)
+{
+    m_error = {status, std::move(reason), offset};
+    m_state = State::Failed;
+    return false;
+}
+
+bool RequestReader::inMessage() const
+{
+    // A lone CR may be the start of an empty line that will be skipped.
+    return m_messageBytes > 0 && !(m_state == State::RequestLine && m_head.size() == 1 && m_head.front() == '\r');
+}
+
+int RequestReader::overLimitStatus(LineKind kind)
+{
+    switch (kind) {
+    case LineKind::RequestLine:
+        return 414; // RFC 9110 §15.5.15
+    case LineKind::HeaderLine:
+    case LineKind::TrailerLine:
+        return 431; // RFC 6585 §5
+    case LineKind::ChunkLine:
+        return 400;
+    }
+    return 400;
+}
+
+QString RequestReader::overLimitReason(LineKind kind) const
+{
+    switch (kind) {
+    case LineKind::RequestLine:
+        return QStringLiteral("request line longer than the %1-byte head limit").arg(m_limits.maxHeadBytes);
+    case LineKind::HeaderLine:
+        return QStringLiteral("request head larger than the %1-byte limit").arg(m_limits.maxHeadBytes);
+    case LineKind::TrailerLine:
+        return QStringLiteral("trailer section larger than the %1-byte head limit").arg(m_limits.maxHeadBytes);
+    case LineKind::ChunkLine:
+        return QStringLiteral("chunk-size line longer than %1 bytes").arg(kMaxChunkLine);
+    }
+    return {};
+}
+
+RequestReader::LineResult RequestReader::collectLine(QByteArray &buffer, QByteArrayView data, qsizetype &pos,
+                                                     qsizetype maxLine, LineKind kind)
+{
+    const char *p = data.data();
+    const qsizetype n = data.size();
+    const qsizetype start = pos;
+    const qsizetype room = qMax<qsizetype>(maxLine - (buffer.size() - m_lineStart), 0);
+    const qsizetype end = qMin(n, start + room);
+    // Takes [start, to) into the line buffer; the byte at `to` (if any) is not consumed.
+    auto consume = [&](qsizetype to) {
+        buffer.append(p + start, to - start);
+        m_messageBytes += to - start;
+        pos = to;
+    };
+    auto bad = [&](qsizetype at, qsizetype to, int status, QString reason) {
+        const qint64 offset = m_messageBytes + (at - start);
+        consume(to);
+        setError(status, std::move(reason), offset);
+        return LineResult::Bad;
+    };
+    for (qsizetype i = start; i < end; ++i) {
+        const char c = p[i];
+        if (m_lastWasCR && c != '\n') // RFC 9112 §2.2: a bare CR is invalid; we do not guess it meant SP
+            return bad(i - 1, i, 400, QStringLiteral("bare CR not followed by LF (RFC 9112 §2.2)"));
+        if (c == '\n') {
+            if (!m_lastWasCR)
+                return bad(i, i, 400, QStringLiteral("bare LF line ending; lines must end in CRLF (RFC 9112 §2.2)"));
+            m_lastWasCR = false;
+            consume(i + 1);
+            return LineResult::Done;
+        }
+        if (c == '\0')
+            return bad(i, i, 400, QStringLiteral("NUL byte in the request head"));
+        m_lastWasCR = c == '\r';
+    }
+    if (end < n) // the line does not fit
+        return bad(end, end, overLimitStatus(kind), overLimitReason(kind));
+    consume(end);
+    return LineResult::Partial;
+}
+
+RequestReader::Step RequestReader::feed(QByteArrayView data)
+{
+    qsizetype pos = 0;
+    const qsizetype n = data.size();
+    while (true) {
+        switch (m_state) {
+        case State::Complete:
+            return {Event::MessageComplete, pos};
+        case State::Failed:
+            return {Event::Failed, pos};
+        default:
+            break;
+        }
+        if (pos >= n)
+            return {Event::NeedMore, pos};
+
+        switch (m_state) {
+        case State::RequestLine: {
+            const LineResult r = collectLine(m_head, data, pos, m_limits.maxHeadBytes, LineKind::RequestLine);
+            if (r == LineResult::Bad)
+                continue;
+            if (r == LineResult::Partial)
+                continue;
+            if (m_head.size() == 2) {
+                // RFC 9112 §2.2: ignore empty lines received before the request-line.
+                m_head.clear();
+                m_messageBytes = 0;
+                m_skippedBlank += 2;
+                if (m_skippedBlank > m_limits.maxHeadBytes)
+                    setError(400, QStringLiteral("too many empty lines before the request line"), 0);
+                continue;
+            }
+            if (!parseRequestLine(QByteArrayView(m_head).chopped(2)))
+                continue;
+            m_state = State::HeaderLine;
+            m_lineStart = m_head.size();
+            break;
+        }
+        case State::HeaderLine: {
+            const LineResult r =
+                collectLine(m_head, data, pos, m_limits.maxHeadBytes - m_lineStart, LineKind::HeaderLine);
+            if (r != LineResult::Done)
+                continue;
+            if (m_head.size() - m_lineStart == 2) {
+                m_req.m_rawHead = std::move(m_head);
+                m_head = QByteArray();
+                if (!finishHead())
+                    continue;
+                if (m_state == State::Complete)
+                    continue;
+                if (m_req.m_expectContinue)
+                    return {Event::HeadComplete, pos};
+                break;
+            }
+            if (m_req.m_headers.size() >= m_limits.maxHeaderCount) {
+                setError(431, QStringLiteral("more than %1 header fields").arg(m_limits.maxHeaderCount), m_lineStart);
+                continue;
+            }
+            if (!parseFieldLine(m_head, m_lineStart, m_head.size() - 2, 0, m_req.m_headers,
+                                m_req.m_headers.isEmpty()))
+                continue;
+            m_lineStart = m_head.size();
+            break;
+        }
+        case State::Body: {
+            const qsizetype take = static_cast<qsizetype>(qMin<qint64>(m_remaining, n - pos));
+            m_req.m_body.append(data.data() + pos, take);
+            pos += take;
+            m_messageBytes += take;
+            m_remaining -= take;
+            if (m_remaining == 0)
+                m_state = State::Complete;
+            break;
+        }
+        case State::ChunkLine: {
+            QByteArray &framing = m_req.m_chunkFraming;
+            if (framing.size() - m_lineStart + (n - pos) > m_limits.maxBodyBytes) {
+                setError(413, QStringLiteral("chunk framing larger than the %1-byte body limit").arg(m_limits.maxBodyBytes),
+                         m_messageBytes);
+                continue;
+            }
+            const LineResult r = collectLine(framing, data, pos, kMaxChunkLine, LineKind::ChunkLine);
+            if (r != LineResult::Done)
+                continue;
+            if (!parseChunkLine(QByteArrayView(framing).sliced(m_lineStart, framing.size() - 2 - m_lineStart),
+                                m_messageBytes - (framing.size() - m_lineStart)))
+                continue;
+            m_lineStart = framing.size();
+            if (m_remaining == 0) {
+                m_req.m_trailerSectionOffset = static_cast<quint32>(framing.size());
+                m_state = State::TrailerLine;
+            } else {
+                m_req.m_openChunkCrlf = 0;
+                m_state = State::ChunkData;
+            }
+            break;
+        }
+        case State::ChunkData: {
+            const qsizetype take = static_cast<qsizetype>(qMin<qint64>(m_remaining, n - pos));
+            m_req.m_body.append(data.data() + pos, take);
+            pos += take;
+            m_messageBytes += take;
+            m_remaining -= take;
+            if (m_remaining == 0)
+                m_state = State::ChunkDataEnd;
+            break;
+        }
+        case State::ChunkDataEnd: {
+            const char expected = m_req.m_openChunkCrlf == 0 ? '\r' : '\n';
+            if (data[pos] != expected) {
+                setError(400, QStringLiteral("chunk data not followed by CRLF; the chunk size does not match the data"),
+                         m_messageBytes);
+                continue;
+            }
+            ++pos;
+            ++m_messageBytes;
+            if (++m_req.m_openChunkCrlf == 2) {
+                m_req.m_openChunkCrlf = -1;
+                m_lineStart = m_req.m_chunkFraming.size();
+                m_state = State::ChunkLine;
+            }
+            break;
+        }
+        case State::TrailerLine: {
+            QByteArray &framing = m_req.m_chunkFraming;
+            const qsizetype sectionSoFar = m_lineStart - m_req.m_trailerSectionOffset;
+            const LineResult r =
+                collectLine(framing, data, pos, m_limits.maxHeadBytes - sectionSoFar, LineKind::TrailerLine);
+            if (r != LineResult::Done)
+                continue;
+            const qint64 lineOffset = m_messageBytes - (framing.size() - m_lineStart);
+            if (framing.size() - m_lineStart == 2) {
+                m_state = State::Complete;
+                m_inMessageBody = false;
+                continue;
+            }
+            if (m_req.m_trailers.size() >= m_limits.maxHeaderCount) {
+                setError(431, QStringLiteral("more than %1 trailer fields").arg(m_limits.maxHeaderCount), lineOffset);
+                continue;
+            }
+            if (!parseFieldLine(framing, m_lineStart, framing.size() - 2, lineOffset - m_lineStart, m_req.m_trailers,
+                                false))
+                continue;
+            m_lineStart = framing.size();
+            break;
+        }
+        case State::Complete:
+        case State::Failed:
+            break;
+        }
+        if (m_state == State::Complete) {
+            m_inMessageBody = false;
+            return {Event::MessageComplete, pos};
+        }
+    }
+}
+
+bool RequestReader::parseRequestLine(QByteArrayView line)
+{
+    // RFC 9112 §3: request-line = method SP request-target SP HTTP-version
+    qsizetype i = 0;
+    while (i < line.size() && isToken(line[i]))
+        ++i;
+    if (i == 0) {
+        if (line.isEmpty() || isOws(line[0]))
+            return setError(400, QStringLiteral("request line starts with whitespace"), 0);
+        return setError(400, QStringLiteral("invalid character %1 in the method").arg(byteName(line[0])), 0);
+    }
+    if (i == line.size())
+        return setError(400, QStringLiteral("request line has only a method"), i);
+    if (line[i] != ' ')
+        return setError(400, QStringLiteral("invalid character %1 in the method").arg(byteName(line[i])), i);
+    const qsizetype methodEnd = i;
+    const qsizetype targetStart = i + 1;
+    const qsizetype lastSpace = line.lastIndexOf(' ');
+    if (lastSpace == methodEnd) {
+        return setError(400, QStringLiteral("request line has no HTTP version (HTTP/0.9 is not supported)"),
+                        line.size());
+    }
+    for (qsizetype t = targetStart; t < lastSpace; ++t) {
+        const auto c = static_cast<unsigned char>(line[t]);
+        if (c == ' ')
+            return setError(400, QStringLiteral("space inside the request-target"), t);
+        if (c < 0x20 || c == 0x7f)
+            return setError(400, QStringLiteral("control character %1 in the request-target").arg(byteName(line[t])),
+                            t);
+    }
+    if (lastSpace == targetStart)
+        return setError(400, QStringLiteral("empty request-target"), targetStart);
+
+    const QByteArrayView version = line.sliced(lastSpace + 1);
+    const qsizetype versionOffset = lastSpace + 1;
+    m_req.m_methodOffset = 0;
+    m_req.m_methodLength = static_cast<quint32>(methodEnd);
+    m_req.m_targetOffset = static_cast<quint32>(targetStart);
+    m_req.m_targetLength = static_cast<quint32>(lastSpace - targetStart);
+    m_req.m_versionOffset = static_cast<quint32>(versionOffset);
+    m_req.m_versionLength = static_cast<quint32>(version.size());
+
+    // RFC 9112 §2.3: HTTP-version = "HTTP/" DIGIT "." DIGIT
+    if (!version.startsWith("HTTP/")) {
+        const QByteArrayView protocol = version.sliced(0, qMin<qsizetype>(version.size(), 16));
+        return setError(400, QStringLiteral("not an HTTP request: protocol '%1'").arg(latin1(protocol)), versionOffset);
+    }
+    if (version.size() != 8 || !isDigit(version[5]) || version[6] != '.' || !isDigit(version[7]))
+        return setError(400, QStringLiteral("malformed HTTP version"), versionOffset);
+    m_req.m_versionMajor = static_cast<quint8>(version[5] - '0');
+    m_req.m_versionMinor = static_cast<quint8>(version[7] - '0');
+    const QByteArrayView method = line.sliced(0, methodEnd);
+    const bool preface = method == "PRI" && line.sliced(targetStart, lastSpace - targetStart) == "*";
+    if (preface && m_req.m_versionMajor == 2 && m_req.m_versionMinor == 0)
+        return true; // the HTTP/2 prior-knowledge preface: captured, answered, closed
+    // RFC 9110 §2.5: a higher 1.x minor version is handled as the highest one we implement.
+    if (m_req.m_versionMajor != 1) {
+        return setError(505, QStringLiteral("HTTP version %1 is not supported").arg(latin1(version.sliced(5))),
+                        versionOffset);
+    }
+    return true;
+}
+
+bool RequestReader::parseFieldLine(const QByteArray &buffer, qsizetype lineStart, qsizetype lineEnd,
+                                   qint64 bufferOffset, QList<FieldSpan> &fields, bool firstLine)
+{
+    const char *p = buffer.constData();
+    const auto at = [&](qsizetype i) { return bufferOffset + i; };
+    if (isOws(p[lineStart])) {
+        if (firstLine && &fields == &m_req.m_headers) {
+            // RFC 9112 §2.2: whitespace between the start-line and the first field line.
+            return setError(400, QStringLiteral("whitespace between the request line and the first header field"),
+                            at(lineStart));
+        }
+        return setError(400, QStringLiteral("obsolete line folding is not accepted (RFC 9112 §5.2)"), at(lineStart));
+    }
+    qsizetype i = lineStart;
+    while (i < lineEnd && isToken(p[i]))
+        ++i;
+    if (i == lineEnd)
+        return setError(400, QStringLiteral("header line without a colon"), at(i));
+    if (p[i] != ':') {
+        if (isOws(p[i]))
+            return setError(400, QStringLiteral("whitespace between a header name and its colon (RFC 9112 §5.1)"),
+                            at(i));
+        return setError(400, QStringLiteral("invalid character %1 in a header name").arg(byteName(p[i])), at(i));
+    }
+    if (i == lineStart)
+        return setError(400, QStringLiteral("empty header name"), at(i));
+    const qsizetype nameEnd = i;
+    qsizetype valueStart = i + 1;
+    qsizetype valueEnd = lineEnd;
+    while (valueStart < valueEnd && isOws(p[valueStart]))
+        ++valueStart;
+    while (valueEnd > valueStart && isOws(p[valueEnd - 1]))
+        --valueEnd;
+    for (qsizetype v = valueStart; v < valueEnd; ++v) {
+        if (!isFieldValueChar(p[v])) {
+            return setError(400,
+                            QStringLiteral("control character %1 in the value of '%2'")
+                                .arg(byteName(p[v]), latin1(QByteArrayView(p + lineStart, nameEnd - lineStart))),
+                            at(v));
+        }
+    }
+    fields.append(FieldSpan{static_cast<quint32>(lineStart), static_cast<quint32>(nameEnd - lineStart),
+                            static_cast<quint32>(valueStart), static_cast<quint32>(valueEnd - valueStart)});
+    return true;
+}
+
+bool RequestReader::finishHead()
+{
+    Request &r = m_req;
+    const bool http11 = r.m_versionMajor == 1 && r.m_versionMinor >= 1;
+    int hostCount = 0;
+    bool connectionClose = false;
+    bool connectionKeepAlive = false;
+    bool upgrade = false;
+    qint64 contentLength = -1;
+    qint64 contentLengthOffset = -1;
+    qint64 transferEncodingOffset = -1;
+    int chunkedCount = 0;
+    bool chunkedLast = false;
+    QByteArrayView otherCoding;
+    qint64 otherCodingOffset = -1;
+
+    for (const FieldSpan &s : std::as_const(r.m_headers)) {
+        const Field f = Request::field(r.m_rawHead, s);
+        const qsizetype nameLength = f.name.size();
+        if (nameLength == 4 && equalsIgnoreCase(f.name, "Host")) {
+            ++hostCount;
+        } else if (nameLength == 14 && equalsIgnoreCase(f.name, "Content-Length")) {
+            // RFC 9110 §8.6: 1*DIGIT; a list of identical values may be accepted as one.
+            bool valid = !f.value.isEmpty();
+            const bool consistent = forEachListElement(f.value, [&](QByteArrayView element) {
+                qint64 value = 0;
+                for (char c : element) {
+                    if (!isDigit(c)) {
+                        valid = false;
+                        return false;
+                    }
+                    if (value > (std::numeric_limits<qint64>::max() - 9) / 10) {
+                        value = std::numeric_limits<qint64>::max(); // saturate: far over any body limit
+                    } else {
+                        value = value * 10 + (c - '0');
+                    }
+                }
+                if (contentLength >= 0 && contentLength != value)
+                    return false;
+                contentLength = value;
+                return true;
+            });
+            if (!valid || contentLength < 0) {
+                return setError(400, QStringLiteral("invalid Content-Length '%1' (RFC 9110 §8.6)").arg(latin1(f.value)),
+                                s.valueOffset);
+            }
+            if (!consistent)
+                return setError(400, QStringLiteral("conflicting Content-Length values (RFC 9112 §6.3)"), s.valueOffset);
+            if (contentLengthOffset < 0)
+                contentLengthOffset = s.valueOffset;
+        } else if (nameLength == 17 && equalsIgnoreCase(f.name, "Transfer-Encoding")) {
+            if (transferEncodingOffset < 0)
+                transferEncodingOffset = s.valueOffset;
+            forEachListElement(f.value, [&](QByteArrayView coding) {
+                chunkedLast = equalsIgnoreCase(coding, "chunked");
+                if (chunkedLast) {
+                    ++chunkedCount;
+                } else if (otherCoding.isNull()) {
+                    otherCoding = coding;
+                    otherCodingOffset = s.valueOffset;
+                }
+                return true;
+            });
+        } else if (nameLength == 10 && equalsIgnoreCase(f.name, "Connection")) {
+            forEachListElement(f.value, [&](QByteArrayView option) {
+                if (equalsIgnoreCase(option, "close"))
+                    connectionClose = true;
+                else if (equalsIgnoreCase(option, "keep-alive"))
+                    connectionKeepAlive = true;
+                return true;
+            });
+        } else if (nameLength == 6 && equalsIgnoreCase(f.name, "Expect")) {
+            r.m_expectContinue = http11 && equalsIgnoreCase(f.value, "100-continue");
+        } else if (nameLength == 7 && equalsIgnoreCase(f.name, "Upgrade")) {
+            upgrade = true;
+        }
+    }
+
+    if (http11 && hostCount == 0)
+        r.m_warnings |= static_cast<quint32>(Warning::MissingHost);
+    if (hostCount > 1)
+        r.m_warnings |= static_cast<quint32>(Warning::MultipleHost);
+    // RFC 9112 §9.3: HTTP/1.1 persists unless "close"; HTTP/1.0 only with "keep-alive".
+    r.m_keepAlive = !connectionClose && (http11 || connectionKeepAlive);
+
+    const QByteArrayView method = r.method();
+    if (r.m_versionMajor == 2) {
+        r.m_warnings |= static_cast<quint32>(Warning::Http2Preface);
+        r.m_switchRequested = true;
+    } else if (method == "PRI") {
+        r.m_warnings |= static_cast<quint32>(Warning::Http2Preface);
+        r.m_switchRequested = true;
+    } else if (method == "CONNECT") {
+        // RFC 9110 §9.3.6: what follows a CONNECT head is tunnel data, not a body; we do not
+        // tunnel, so we answer and close without reading further.
+        r.m_warnings |= static_cast<quint32>(Warning::ConnectNotTunneled);
+        r.m_switchRequested = true;
+    }
+    if (r.m_switchRequested) {
+        r.m_expectContinue = false;
+        m_state = State::Complete;
+        return true;
+    }
+    if (upgrade) {
+        // RFC 9110 §7.8: a server may ignore Upgrade. We answer normally, then close, so bytes
+        // the client sends in the new protocol are never read as HTTP/1.1.
+        r.m_warnings |= static_cast<quint32>(Warning::UpgradeIgnored);
+        r.m_switchRequested = true;
+    }
+
+    if (transferEncodingOffset >= 0) {
+        // RFC 9112 §6.1: Transfer-Encoding overrides Content-Length; both present → 400.
+        if (contentLength >= 0)
+            return setError(400, QStringLiteral("both Content-Length and Transfer-Encoding (RFC 9112 §6.1)"),
+                            transferEncodingOffset);
+        if (!http11)
+            return setError(400, QStringLiteral("Transfer-Encoding in an HTTP/1.0 request (RFC 9112 §6.1)"),
+                            transferEncodingOffset);
+        if (chunkedCount == 0 && otherCoding.isNull())
+            return setError(400, QStringLiteral("empty Transfer-Encoding"), transferEncodingOffset);
+        // RFC 9112 §6.3: the final coding must be chunked, and chunked is applied only once.
+        if (!chunkedLast)
+            return setError(400, QStringLiteral("the last transfer coding is not chunked (RFC 9112 §6.3)"),
+                            transferEncodingOffset);
+        if (chunkedCount > 1)
+            return setError(400, QStringLiteral("chunked applied more than once (RFC 9112 §7)"),
+                            transferEncodingOffset);
+        if (!otherCoding.isNull())
+            return setError(501, QStringLiteral("transfer coding '%1' is not supported").arg(latin1(otherCoding)),
+                            otherCodingOffset);
+        r.m_chunked = true;
+        m_lineStart = 0;
+        m_inMessageBody = true;
+        m_state = State::ChunkLine;
+        return true;
+    }
+    if (contentLength > m_limits.maxBodyBytes) {
+        return setError(413,
+                        QStringLiteral("Content-Length %1 exceeds the %2-byte body limit")
+                            .arg(contentLength)
+                            .arg(m_limits.maxBodyBytes),
+                        contentLengthOffset);
+    }
+    if (contentLength > 0) {
+        // Reserve what is announced, within reason: a lying header must not allocate 100 MiB.
+        r.m_body.reserve(static_cast<qsizetype>(qMin<qint64>(contentLength, 1 << 20)));
+        m_remaining = contentLength;
+        m_inMessageBody = true;
+        m_state = State::Body;
+        return true;
+    }
+    r.m_expectContinue = false; // nothing to wait for
+    m_state = State::Complete;
+    return true;
+}
+
+bool RequestReader::parseChunkLine(QByteArrayView line, qint64 lineOffset)
+{
+    // RFC 9112 §7.1: chunk = chunk-size [ chunk-ext ] CRLF chunk-data CRLF
+    qsizetype i = 0;
+    qint64 size = 0;
+    while (i < line.size() && hexValue(line[i]) >= 0) {
+        if (size > (std::numeric_limits<qint64>::max() >> 4))
+            return setError(413, QStringLiteral("chunk size too large"), lineOffset + i);
+        size = size * 16 + hexValue(line[i]);
+        ++i;
+    }
+    if (i == 0)
+        return setError(400, QStringLiteral("chunk size is not a hexadecimal number"), lineOffset);
+    if (size > m_limits.maxBodyBytes - m_req.m_body.size()) {
+        return setError(413, QStringLiteral("chunked body larger than the %1-byte body limit").arg(m_limits.maxBodyBytes),
+                        lineOffset);
+    }
+    // chunk-ext = *( BWS ";" BWS chunk-ext-name [ BWS "=" BWS chunk-ext-val ] )
+    auto skipBws = [&] {
+        while (i < line.size() && isOws(line[i]))
+            ++i;
+    };
+    while (i < line.size()) {
+        skipBws();
+        if (i == line.size())
+            return setError(400, QStringLiteral("whitespace after the chunk size"), lineOffset + i - 1);
+        if (line[i] != ';')
+            return setError(400, QStringLiteral("invalid character %1 after the chunk size").arg(byteName(line[i])),
+                            lineOffset + i);
+        ++i;
+        skipBws();
+        const qsizetype nameStart = i;
+        while (i < line.size() && isToken(line[i]))
+            ++i;
+        if (i == nameStart)
+            return setError(400, QStringLiteral("chunk extension without a name"), lineOffset + i);
+        const qsizetype afterName = i;
+        skipBws();
+        if (i < line.size() && line[i] == '=') {
+            ++i;
+            skipBws();
+            if (i < line.size() && line[i] == '"') {
+                ++i;
+                bool closed = false;
+                while (i < line.size()) {
+                    const char c = line[i];
+                    if (c == '"') {
+                        closed = true;
+                        ++i;
+                        break;
+                    }
+                    if (c == '\\')
+                        ++i;
+                    else if (!isFieldValueChar(c))
+                        break;
+                    ++i;
+                }
+                if (!closed)
+                    return setError(400, QStringLiteral("unterminated quoted chunk extension value"), lineOffset + i);
+            } else {
+                const qsizetype valueStart = i;
+                while (i < line.size() && isToken(line[i]))
+                    ++i;
+                if (i == valueStart)
+                    return setError(400, QStringLiteral("chunk extension '=' without a value"), lineOffset + i);
+            }
+        } else {
+            i = afterName;
+        }
+    }
+    m_remaining = size;
+    return true;
+}
+
+} // namespace Http

@@ -1,0 +1,39 @@
+#include "capturedrequest.h"
+
+#include <cstdio>
+#include <ctime>
+
+namespace Session {
+
+QString hostPort(const QHostAddress &address, quint16 port)
+{
+    QHostAddress plain = address;
+    // Show an IPv4 peer of a dual-stack socket as IPv4.
+    bool isV4 = false;
+    const quint32 v4 = address.toIPv4Address(&isV4);
+    if (isV4 && address.protocol() == QAbstractSocket::IPv6Protocol)
+        plain = QHostAddress(v4);
+    const QString host = plain.protocol() == QAbstractSocket::IPv6Protocol
+                             ? QLatin1Char('[') + plain.toString() + QLatin1Char(']')
+                             : plain.toString();
+    return host + QLatin1Char(':') + QString::number(port);
+}
+
+QString CapturedRequest::remote() const
+{
+    return hostPort(remoteAddress, remotePort);
+}
+
+QByteArray rfc3339Utc(qint64 ms)
+{
+    const std::time_t seconds = std::time_t(ms >= 0 ? ms / 1000 : (ms - 999) / 1000);
+    const int millis = int(ms - qint64(seconds) * 1000);
+    std::tm tm{};
+    gmtime_r(&seconds, &tm);
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1,
+                  tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, millis);
+    return QByteArray(buf);
+}
+
+} // namespace Session

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "http/request.h"
+#include "http/response.h"
+
+#include <QHostAddress>
+#include <QMetaType>
+#include <QString>
+
+#include <memory>
+
+namespace Session {
+
+/**
+ * One captured or rejected request with everything known about it: what arrived, from whom,
+ * when, and what Hookscope answered. Immutable once made; shared between threads by pointer.
+ */
+struct CapturedRequest
+{
+    qint64 id = 0;
+    qint64 receivedAtMs = 0; ///< wall clock, ms since the epoch (UTC)
+    QHostAddress remoteAddress;
+    quint16 remotePort = 0;
+    quint16 localPort = 0;
+    bool tls = false;
+
+    Http::Request request; ///< for a rejected request: what was parsed before the failure
+
+    int responseStatus = 0; ///< the status sent; 0 when no answer reached the client
+    Http::HeaderList responseHeaders;
+    QByteArray responseBody;
+
+    bool rejected = false;
+    int errorStatus = 0;
+    QString errorReason;
+    qint64 errorOffset = -1;
+    QByteArray raw; ///< rejected only: the bytes received, up to the head limit
+
+    /// "127.0.0.1:53422" or "[::1]:53422".
+    QString remote() const;
+};
+
+using CapturedRequestPtr = std::shared_ptr<const CapturedRequest>;
+using CapturedBatch = QList<CapturedRequestPtr>;
+
+/// "2026-11-26T22:31:05.123Z" (RFC 3339, UTC, milliseconds).
+QByteArray rfc3339Utc(qint64 msSinceEpoch);
+/// host:port, with IPv6 hosts in brackets.
+QString hostPort(const QHostAddress &address, quint16 port);
+
+} // namespace Session
+
+Q_DECLARE_METATYPE(Session::CapturedRequestPtr)
+Q_DECLARE_METATYPE(Session::CapturedBatch)

@@ -1,0 +1,166 @@
+#include "rawclient.h"
+
+#include <QElapsedTimer>
+
+#include <arpa/inet.h>
+#include <cerrno>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+RawClient::~RawClient()
+{
+    close();
+}
+
+bool RawClient::connectTo(const QHostAddress &address, quint16 port, int timeoutMs)
+{
+    close();
+    sockaddr_storage addr{};
+    socklen_t len = 0;
+    if (address.protocol() == QAbstractSocket::IPv6Protocol) {
+        auto *a6 = reinterpret_cast<sockaddr_in6 *>(&addr);
+        a6->sin6_family = AF_INET6;
+        a6->sin6_port = htons(port);
+        const Q_IPV6ADDR ip = address.toIPv6Address();
+        memcpy(&a6->sin6_addr, &ip, 16);
+        len = sizeof(sockaddr_in6);
+    } else {
+        auto *a4 = reinterpret_cast<sockaddr_in *>(&addr);
+        a4->sin_family = AF_INET;
+        a4->sin_port = htons(port);
+        a4->sin_addr.s_addr = htonl(address.toIPv4Address());
+        len = sizeof(sockaddr_in);
+    }
+    m_fd = ::socket(addr.ss_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (m_fd < 0)
+        return false;
+    timeval tv{timeoutMs / 1000, (timeoutMs % 1000) * 1000};
+    ::setsockopt(m_fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
+    const int one = 1;
+    ::setsockopt(m_fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    if (::connect(m_fd, reinterpret_cast<sockaddr *>(&addr), len) != 0) {
+        close();
+        return false;
+    }
+    m_closed = false;
+    return true;
+}
+
+bool RawClient::send(QByteArrayView bytes)
+{
+    qsizetype done = 0;
+    while (done < bytes.size()) {
+        const ssize_t n = ::send(m_fd, bytes.data() + done, size_t(bytes.size() - done), MSG_NOSIGNAL);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return false;
+        done += n;
+    }
+    return true;
+}
+
+bool RawClient::sendPieces(QByteArrayView bytes, const QList<qsizetype> &sizes)
+{
+    qsizetype pos = 0;
+    for (qsizetype size : sizes) {
+        if (pos >= bytes.size())
+            break;
+        const qsizetype take = qMin(size, bytes.size() - pos);
+        if (!send(bytes.sliced(pos, take)))
+            return false;
+        pos += take;
+        // Give each piece its own segment: the server must see the split.
+        ::usleep(200);
+    }
+    return pos >= bytes.size() || send(bytes.sliced(pos));
+}
+
+void RawClient::shutdownWrite()
+{
+    if (m_fd >= 0)
+        ::shutdown(m_fd, SHUT_WR);
+}
+
+void RawClient::close()
+{
+    if (m_fd >= 0)
+        ::close(m_fd);
+    m_fd = -1;
+}
+
+static bool readSome(int fd, QByteArray &out, int timeoutMs, bool &closed)
+{
+    pollfd p{fd, POLLIN, 0};
+    const int r = ::poll(&p, 1, timeoutMs);
+    if (r <= 0)
+        return false;
+    char buf[65536];
+    const ssize_t n = ::recv(fd, buf, sizeof buf, 0);
+    if (n <= 0) {
+        closed = true;
+        return false;
+    }
+    out.append(buf, n);
+    return true;
+}
+
+QByteArray RawClient::readUntilClosed(int timeoutMs)
+{
+    QByteArray out = std::exchange(m_pending, {});
+    while (!m_closed && readSome(m_fd, out, timeoutMs, m_closed)) {
+    }
+    return out;
+}
+
+QByteArray RawClient::readResponses(int count, int timeoutMs)
+{
+    QByteArray out = std::exchange(m_pending, {});
+    QElapsedTimer timer;
+    timer.start();
+    while (parseResponses(out).size() < count && !m_closed) {
+        const int left = int(timeoutMs - timer.elapsed());
+        if (left <= 0 || !readSome(m_fd, out, left, m_closed))
+            break;
+    }
+    return out;
+}
+
+QByteArray RawResponse::header(QByteArrayView name) const
+{
+    const QList<QByteArray> lines = head.split('\n');
+    for (const QByteArray &line : lines) {
+        const qsizetype colon = line.indexOf(':');
+        if (colon > 0 && line.left(colon).trimmed().compare(name, Qt::CaseInsensitive) == 0)
+            return line.mid(colon + 1).trimmed();
+    }
+    return {};
+}
+
+QList<RawResponse> parseResponses(const QByteArray &bytes)
+{
+    QList<RawResponse> out;
+    qsizetype pos = 0;
+    while (pos < bytes.size()) {
+        const qsizetype headEnd = bytes.indexOf("\r\n\r\n", pos);
+        if (headEnd < 0)
+            break;
+        RawResponse r;
+        r.head = bytes.mid(pos, headEnd + 4 - pos);
+        if (!r.head.startsWith("HTTP/1.1 ") || r.head.size() < 12)
+            break;
+        r.status = r.head.mid(9, 3).toInt();
+        const QByteArray length = r.header("Content-Length");
+        const qsizetype bodyLength = length.isEmpty() ? 0 : length.toLongLong();
+        if (headEnd + 4 + bodyLength > bytes.size())
+            break;
+        r.body = bytes.mid(headEnd + 4, bodyLength);
+        pos = headEnd + 4 + bodyLength;
+        out.append(r);
+    }
+    return out;
+}

@@ -1,0 +1,48 @@
+#pragma once
+
+#include <QByteArray>
+#include <QHostAddress>
+#include <QList>
+
+/// A blocking TCP client over plain POSIX sockets, for byte-exact, fragmented, pipelined and
+/// malformed input. The server under test must run on another thread (CaptureEngine does).
+class RawClient
+{
+public:
+    RawClient() = default;
+    ~RawClient();
+    RawClient(const RawClient &) = delete;
+    RawClient &operator=(const RawClient &) = delete;
+
+    bool connectTo(const QHostAddress &address, quint16 port, int timeoutMs = 5000);
+    bool send(QByteArrayView bytes);
+    /// Sends bytes in pieces of the given sizes (the last piece takes the rest).
+    bool sendPieces(QByteArrayView bytes, const QList<qsizetype> &sizes);
+    void shutdownWrite();
+    void close();
+    /// Reads until the server closes or timeoutMs passes with no byte arriving.
+    QByteArray readUntilClosed(int timeoutMs = 5000);
+    /// Reads until `count` complete responses (by Content-Length) have arrived, or timeout.
+    QByteArray readResponses(int count, int timeoutMs = 5000);
+    /// Whether the server closed the connection (seen by the last read).
+    bool peerClosed() const { return m_closed; }
+    int fd() const { return m_fd; }
+
+private:
+    int m_fd = -1;
+    bool m_closed = false;
+    QByteArray m_pending;
+};
+
+/// One HTTP response split out of the bytes a server sent.
+struct RawResponse
+{
+    int status = 0;
+    QByteArray head;
+    QByteArray body;
+    QByteArray header(QByteArrayView name) const;
+};
+
+/// Splits concatenated responses; interim (1xx) responses are included. Stops at the first
+/// incomplete one.
+QList<RawResponse> parseResponses(const QByteArray &bytes);
