@@ -1,9 +1,321 @@
+// `hookscope` as a user runs it: the real binary in a QProcess, real requests over loopback.
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QtTest>
+
+#include <csignal>
+
+namespace {
+
+struct Result
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Result runHookscope(const QStringList &args)
+{
+    QProcess p;
+    p.start(QStringLiteral(HOOKSCOPE_BINARY), args);
+    p.waitForFinished(10000);
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+            p.readAllStandardError()};
+}
+
+/// `hookscope listen ...` running in the background.
+class Listen
+{
+public:
+    explicit Listen(QStringList args)
+    {
+        args.prepend(QStringLiteral("listen"));
+        process.start(QStringLiteral(HOOKSCOPE_BINARY), args);
+    }
+    ~Listen()
+    {
+        if (process.state() != QProcess::NotRunning) {
+            process.kill();
+            process.waitForFinished(3000);
+        }
+    }
+    /// Waits for "listening on http://ADDR:PORT" on stderr.
+    bool waitListening()
+    {
+        static const QRegularExpression re(QStringLiteral("^listening on (http://\\S+:(\\d+))$"),
+                                           QRegularExpression::MultilineOption);
+        QElapsedTimer t;
+        t.start();
+        while (t.elapsed() < 10000) {
+            err += process.readAllStandardError();
+            const QRegularExpressionMatch m = re.match(QString::fromUtf8(err));
+            if (m.hasMatch()) {
+                url = QUrl(m.captured(1));
+                port = quint16(m.captured(2).toUInt());
+                return true;
+            }
+            if (!process.waitForReadyRead(200) && process.state() == QProcess::NotRunning)
+                return false;
+        }
+        return false;
+    }
+    /// Waits until stdout holds `count` complete lines and returns them.
+    QList<QByteArray> waitLines(int count)
+    {
+        QElapsedTimer t;
+        t.start();
+        while (out.count('\n') < count && t.elapsed() < 10000) {
+            process.waitForReadyRead(100);
+            out += process.readAllStandardOutput();
+        }
+        QList<QByteArray> lines = out.split('\n');
+        lines.removeAll(QByteArray());
+        return lines;
+    }
+    int stop(int signal)
+    {
+        ::kill(pid_t(process.processId()), signal);
+        if (!process.waitForFinished(5000))
+            return -1;
+        out += process.readAllStandardOutput();
+        err += process.readAllStandardError();
+        return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    }
+
+    QProcess process;
+    QByteArray out;
+    QByteArray err;
+    QUrl url;
+    quint16 port = 0;
+};
+
+QByteArray rawExchange(quint16 port, const QByteArray &bytes)
+{
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, port);
+    if (!socket.waitForConnected(3000))
+        return {};
+    socket.write(bytes);
+    socket.waitForBytesWritten(3000);
+    QByteArray answer;
+    while (socket.waitForReadyRead(3000))
+        answer += socket.readAll();
+    return answer;
+}
+
+QByteArray post(const QUrl &url, const QByteArray &body, const QByteArray &type)
+{
+    QNetworkAccessManager nam;
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QString::fromLatin1(type));
+    QNetworkReply *reply = nam.post(request, body);
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    finished.wait(5000);
+    const QByteArray answer = QByteArray::number(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt()) +
+                              ' ' + reply->readAll();
+    reply->deleteLater();
+    return answer;
+}
+
+} // namespace
 
 class TstCli : public QObject
 {
     Q_OBJECT
+
+private Q_SLOTS:
+    void version();
+    void help();
+    void badOptions_data();
+    void badOptions();
+    void jsonOutput();
+    void humanOutputAndSigint();
+    void answerOptions();
+    void portInUse();
 };
+
+void TstCli::version()
+{
+    const Result r = runHookscope({QStringLiteral("--version")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(QRegularExpression(QStringLiteral("^hookscope \\d+\\.\\d+\\.\\d+\n$")).match(QString::fromUtf8(r.out)).hasMatch(),
+             r.out.constData());
+}
+
+void TstCli::help()
+{
+    const Result r = runHookscope({QStringLiteral("--help")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.contains("listen"));
+    const Result listenHelp = runHookscope({QStringLiteral("listen"), QStringLiteral("--help")});
+    QCOMPARE(listenHelp.exitCode, 0);
+    for (const char *option : {"--port", "--bind", "--json", "--status", "--header", "--body", "--delay",
+                               "--max-body", "--max-head"})
+        QVERIFY2(listenHelp.out.contains(option), option);
+}
+
+void TstCli::badOptions_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QByteArray>("mentions");
+    const auto l = [](std::initializer_list<const char *> items) {
+        QStringList out;
+        for (const char *i : items)
+            out << QString::fromUtf8(i);
+        return out;
+    };
+    QTest::newRow("unknown option") << l({"listen", "--bogus"}) << QByteArray("bogus");
+    QTest::newRow("port out of range") << l({"listen", "--port", "70000"}) << QByteArray("--port");
+    QTest::newRow("port not a number") << l({"listen", "--port", "eighty"}) << QByteArray("--port");
+    QTest::newRow("status too low") << l({"listen", "--status", "99"}) << QByteArray("--status");
+    QTest::newRow("bad header") << l({"listen", "--header", "Bad Name: x"}) << QByteArray("header");
+    QTest::newRow("header without colon") << l({"listen", "--header", "nocolon"}) << QByteArray("header");
+    QTest::newRow("missing body file") << l({"listen", "--body", "@/nonexistent/file"}) << QByteArray("--body");
+    QTest::newRow("bad bind") << l({"listen", "--bind", "not-an-address"}) << QByteArray("--bind");
+    QTest::newRow("bad delay") << l({"listen", "--delay", "-5"}) << QByteArray("--delay");
+    QTest::newRow("bad max-body") << l({"listen", "--max-body", "lots"}) << QByteArray("--max-body");
+    QTest::newRow("bad max-head") << l({"listen", "--max-head", "0"}) << QByteArray("--max-head");
+    QTest::newRow("missing value") << l({"listen", "--port"}) << QByteArray("port");
+    QTest::newRow("unknown command") << l({"frobnicate"}) << QByteArray("frobnicate");
+}
+
+void TstCli::badOptions()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QByteArray, mentions);
+    const Result r = runHookscope(args);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.out.isEmpty());
+    QCOMPARE(r.err.count('\n'), 1); // one line
+    QVERIFY2(r.err.contains(mentions), r.err.constData());
+}
+
+void TstCli::jsonOutput()
+{
+    Listen listen({QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--json")});
+    QVERIFY(listen.waitListening());
+    QCOMPARE(listen.url.host(), QStringLiteral("127.0.0.1"));
+
+    const QByteArray json = R"({"event":"push","id":12345678901234567890})";
+    QCOMPARE(post(listen.url.resolved(QUrl(QStringLiteral("/github?x=1"))), json, "application/json"),
+             QByteArray(R"(200 {"ok":true})"));
+    const QByteArray binary("\x00\x01\xff\xfe binary", 11);
+    QVERIFY(rawExchange(listen.port, "PUT /bin HTTP/1.1\r\nHost: h\r\nX-Dup: 1\r\nx-dup: 2\r\nContent-Length: 11\r\n"
+                                     "Connection: close\r\n\r\n" +
+                                         binary)
+                .startsWith("HTTP/1.1 200 OK"));
+    const QByteArray bad = "GET / HTTP/1.1\r\nHost: h\r\nBad Header: x\r\n\r\n";
+    QVERIFY(rawExchange(listen.port, bad).startsWith("HTTP/1.1 400 Bad Request"));
+
+    const QList<QByteArray> lines = listen.waitLines(3);
+    QCOMPARE(lines.size(), 3);
+    QList<QJsonObject> objects;
+    for (const QByteArray &line : lines) {
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(line, &error);
+        QVERIFY2(error.error == QJsonParseError::NoError, line.constData());
+        objects.append(doc.object());
+    }
+
+    const QJsonObject &first = objects.at(0);
+    QCOMPARE(first.value(u"method").toString(), QStringLiteral("POST"));
+    QCOMPARE(first.value(u"target").toString(), QStringLiteral("/github?x=1"));
+    QCOMPARE(first.value(u"http_version").toString(), QStringLiteral("HTTP/1.1"));
+    QCOMPARE(QByteArray::fromBase64(first.value(u"body_base64").toString().toLatin1()), json);
+    QCOMPARE(first.value(u"body_size").toInt(), json.size());
+    QCOMPARE(first.value(u"tls").toBool(), false);
+    QCOMPARE(first.value(u"rejected").toBool(), false);
+    QCOMPARE(first.value(u"response_status").toInt(), 200);
+    QVERIFY(first.value(u"remote").toString().startsWith(QStringLiteral("127.0.0.1:")));
+    QVERIFY(QRegularExpression(QStringLiteral("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z$"))
+                .match(first.value(u"received_at").toString())
+                .hasMatch());
+    QVERIFY(first.value(u"warnings").toArray().isEmpty());
+    QVERIFY(first.value(u"id").toInteger() > 0);
+
+    const QJsonObject &second = objects.at(1);
+    QCOMPARE(QByteArray::fromBase64(second.value(u"body_base64").toString().toLatin1()), binary);
+    const QJsonArray headers = second.value(u"headers").toArray();
+    QCOMPARE(headers.size(), 5);
+    QCOMPARE(headers.at(1).toArray().at(0).toString(), QStringLiteral("X-Dup"));
+    QCOMPARE(headers.at(2).toArray().at(0).toString(), QStringLiteral("x-dup"));
+    QCOMPARE(headers.at(2).toArray().at(1).toString(), QStringLiteral("2"));
+    QVERIFY(second.value(u"id").toInteger() > first.value(u"id").toInteger());
+
+    const QJsonObject &third = objects.at(2);
+    QCOMPARE(third.value(u"rejected").toBool(), true);
+    QCOMPARE(third.value(u"response_status").toInt(), 400);
+    const QJsonObject error = third.value(u"error").toObject();
+    QCOMPARE(error.value(u"offset").toInt(), int(bad.indexOf("Bad Header") + 3));
+    QVERIFY(!error.value(u"reason").toString().isEmpty());
+    QCOMPARE(QByteArray::fromBase64(third.value(u"raw_base64").toString().toLatin1()), bad);
+
+    QCOMPARE(listen.stop(SIGTERM), 0);
+    QCOMPARE(listen.out.count('\n'), 3); // stdout carries the records and nothing else
+}
+
+void TstCli::humanOutputAndSigint()
+{
+    Listen listen({QStringLiteral("--port"), QStringLiteral("0")});
+    QVERIFY(listen.waitListening());
+    QCOMPARE(post(listen.url.resolved(QUrl(QStringLiteral("/hooks/shop"))), "a=1&b=2",
+                  "application/x-www-form-urlencoded"),
+             QByteArray(R"(200 {"ok":true})"));
+    const QList<QByteArray> lines = listen.waitLines(1);
+    QCOMPARE(lines.size(), 1);
+    const QByteArray &line = lines.first();
+    for (const char *part : {"POST /hooks/shop", "200", "7 B", "application/x-www-form-urlencoded", "127.0.0.1:"})
+        QVERIFY2(line.contains(part), line.constData());
+    QVERIFY(QRegularExpression(QStringLiteral("^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} ")).match(QString::fromUtf8(line)).hasMatch());
+    QCOMPARE(listen.stop(SIGINT), 0);
+}
+
+void TstCli::answerOptions()
+{
+    QTemporaryDir dir;
+    const QString bodyFile = dir.filePath(QStringLiteral("answer.xml"));
+    QFile f(bodyFile);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("<ok/>");
+    f.close();
+    Listen listen({QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--status"), QStringLiteral("302"),
+                   QStringLiteral("--header"), QStringLiteral("Location: https://example.com/next"),
+                   QStringLiteral("--header"), QStringLiteral("Content-Type: application/xml"),
+                   QStringLiteral("--body"), QLatin1Char('@') + bodyFile, QStringLiteral("--delay"),
+                   QStringLiteral("200"), QStringLiteral("--max-body"), QStringLiteral("16")});
+    QVERIFY(listen.waitListening());
+    QElapsedTimer t;
+    t.start();
+    const QByteArray answer = rawExchange(listen.port, "GET / HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n");
+    QVERIFY(t.elapsed() >= 190);
+    QVERIFY2(answer.startsWith("HTTP/1.1 302 Found\r\n"), answer.constData());
+    QVERIFY(answer.contains("\r\nLocation: https://example.com/next\r\n"));
+    QVERIFY(answer.contains("\r\nContent-Type: application/xml\r\n"));
+    QVERIFY(answer.endsWith("\r\n\r\n<ok/>"));
+    const QByteArray tooBig = rawExchange(listen.port, "POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 17\r\n\r\n");
+    QVERIFY2(tooBig.startsWith("HTTP/1.1 413 "), tooBig.constData());
+    QCOMPARE(listen.stop(SIGTERM), 0);
+}
+
+void TstCli::portInUse()
+{
+    QTcpServer taken;
+    QVERIFY(taken.listen(QHostAddress::LocalHost, 0));
+    const Result r = runHookscope(
+        {QStringLiteral("listen"), QStringLiteral("--port"), QString::number(taken.serverPort())});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("cannot listen"), r.err.constData());
+}
 
 QTEST_GUILESS_MAIN(TstCli)
 #include "tst_cli.moc"
