@@ -1,12 +1,22 @@
 #include "captureservice.h"
 
+#include "http/connection.h"
+
 #include <QTimer>
 
 namespace Capture {
 
+namespace {
+constexpr int kBatchIntervalMs = 5;
+}
+
 CaptureService::CaptureService(QObject *parent)
     : QObject(parent)
+    , m_flushTimer(new QTimer(this))
 {
+    m_flushTimer->setSingleShot(true);
+    m_flushTimer->setTimerType(Qt::PreciseTimer);
+    connect(m_flushTimer, &QTimer::timeout, this, &CaptureService::flushBatch);
 }
 
 static void fillPeer(Session::CapturedRequest &record, const Http::PeerInfo &peer)
@@ -62,15 +72,17 @@ void CaptureService::handleRejected(Http::RejectedRequest rejected)
 void CaptureService::enqueue(Session::CapturedRequestPtr record)
 {
     m_batch.append(std::move(record));
-    if (!m_flushQueued) {
-        m_flushQueued = true;
-        QMetaObject::invokeMethod(this, &CaptureService::flushBatch, Qt::QueuedConnection);
-    }
+    if (m_flushTimer->isActive())
+        return;
+    // Quiet: flush when this event-loop turn ends. Busy: wait out the rest of the interval.
+    const qint64 sinceLast = Http::Connection::monotonicMs() - m_lastFlushMs;
+    m_flushTimer->start(int(qBound<qint64>(qint64(0), kBatchIntervalMs - sinceLast, qint64(kBatchIntervalMs))));
 }
 
 void CaptureService::flushBatch()
 {
-    m_flushQueued = false;
+    m_flushTimer->stop();
+    m_lastFlushMs = Http::Connection::monotonicMs();
     Session::CapturedBatch batch;
     batch.swap(m_batch);
     if (!batch.isEmpty())

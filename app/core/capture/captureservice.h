@@ -6,12 +6,15 @@
 
 #include <QObject>
 
+class QTimer;
+
 namespace Capture {
 
 /**
  * Turns what the listener reads into CapturedRequest records and answers each request the way
- * the user chose. Lives on the capture thread. Records leave in batches, one per event-loop
- * turn, so a flood costs the receiving thread one queued call per turn, not one per request.
+ * the user chose. Lives on the capture thread. Records leave in batches: at once when capture
+ * is quiet, and at most every few milliseconds under a flood, so the receiving thread is woken
+ * a bounded number of times per second however fast requests come.
  */
 class CaptureService : public QObject, public Http::RequestHandler
 {
@@ -39,7 +42,8 @@ private:
     AnswerSpec m_answer;
     qint64 m_nextId = 1;
     Session::CapturedBatch m_batch;
-    bool m_flushQueued = false;
+    QTimer *m_flushTimer;
+    qint64 m_lastFlushMs = 0;
 };
 
 } // namespace Capture
