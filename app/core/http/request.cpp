@@ -1,5 +1,7 @@
 #include "request.h"
 
+#include <limits>
+
 namespace Http {
 
 bool equalsIgnoreCase(QByteArrayView a, QByteArrayView b)
@@ -56,6 +58,8 @@ QStringList Request::warnings() const
     return names;
 }
 
+// The kept framing may end with the chunk-size line that was rejected, e.g. for a size past 64
+// bits, so this saturates instead of overflowing.
 static qint64 chunkSizeOf(QByteArrayView line)
 {
     qint64 size = 0;
@@ -66,6 +70,8 @@ static qint64 chunkSizeOf(QByteArrayView line)
                                                    : -1;
         if (digit < 0)
             break;
+        if (size > (std::numeric_limits<qint64>::max() >> 4))
+            return std::numeric_limits<qint64>::max();
         size = size * 16 + digit;
     }
     return size;

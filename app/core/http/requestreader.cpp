@@ -55,8 +55,10 @@ int hexValue(char c)
 
 QString byteName(char c)
 {
-    return QStringLiteral("0x%1").arg(static_cast<unsigned char>(c), 2, 16, QLatin1Char('0')).toUpper().replace(
-        QStringLiteral("0X"), QStringLiteral("0x"));
+    return QStringLiteral("0x%1")
+        .arg(static_cast<unsigned char>(c), 2, 16, QLatin1Char('0'))
+        .toUpper()
+        .replace(QStringLiteral("0X"), QStringLiteral("0x"));
 }
 
 QString latin1(QByteArrayView bytes)
@@ -154,6 +156,8 @@ int RequestReader::overLimitStatus(LineKind kind)
         return 431; // RFC 6585 §5
     case LineKind::ChunkLine:
         return 400;
+    case LineKind::ChunkFraming:
+        return 413; // RFC 9110 §15.5.14
     }
     return 400;
 }
@@ -169,6 +173,8 @@ QString RequestReader::overLimitReason(LineKind kind) const
         return QStringLiteral("trailer section larger than the %1-byte head limit").arg(m_limits.maxHeadBytes);
     case LineKind::ChunkLine:
         return QStringLiteral("chunk-size line longer than %1 bytes").arg(kMaxChunkLine);
+    case LineKind::ChunkFraming:
+        return QStringLiteral("chunk framing larger than the %1-byte body limit").arg(m_limits.maxBodyBytes);
     }
     return {};
 }
@@ -272,8 +278,7 @@ RequestReader::Step RequestReader::feed(QByteArrayView data)
                 setError(431, QStringLiteral("more than %1 header fields").arg(m_limits.maxHeaderCount), m_lineStart);
                 continue;
             }
-            if (!parseFieldLine(m_head, m_lineStart, m_head.size() - 2, 0, m_req.m_headers,
-                                m_req.m_headers.isEmpty()))
+            if (!parseFieldLine(m_head, m_lineStart, m_head.size() - 2, 0, m_req.m_headers, m_req.m_headers.isEmpty()))
                 continue;
             m_lineStart = m_head.size();
             break;
@@ -290,12 +295,13 @@ RequestReader::Step RequestReader::feed(QByteArrayView data)
         }
         case State::ChunkLine: {
             QByteArray &framing = m_req.m_chunkFraming;
-            if (framing.size() - m_lineStart + (n - pos) > m_limits.maxBodyBytes) {
-                setError(413, QStringLiteral("chunk framing larger than the %1-byte body limit").arg(m_limits.maxBodyBytes),
-                         m_messageBytes);
-                continue;
-            }
-            const LineResult r = collectLine(framing, data, pos, kMaxChunkLine, LineKind::ChunkLine);
+            // The chunk-size lines are kept for wireBytes(); all of them together may not outgrow the
+            // body limit, or endless tiny chunks with long extensions would hold unbounded memory.
+            const qint64 framingRoom = qMax<qint64>(m_limits.maxBodyBytes - m_lineStart, 0);
+            const LineResult r =
+                framingRoom < kMaxChunkLine
+                    ? collectLine(framing, data, pos, static_cast<qsizetype>(framingRoom), LineKind::ChunkFraming)
+                    : collectLine(framing, data, pos, kMaxChunkLine, LineKind::ChunkLine);
             if (r != LineResult::Done)
                 continue;
             if (!parseChunkLine(QByteArrayView(framing).sliced(m_lineStart, framing.size() - 2 - m_lineStart),
@@ -502,9 +508,12 @@ bool RequestReader::finishHead()
         if (nameLength == 4 && equalsIgnoreCase(f.name, "Host")) {
             ++hostCount;
         } else if (nameLength == 14 && equalsIgnoreCase(f.name, "Content-Length")) {
-            // RFC 9110 §8.6: 1*DIGIT; a list of identical values may be accepted as one.
-            bool valid = !f.value.isEmpty();
+            // RFC 9110 §8.6: 1*DIGIT; a list of identical values may be accepted as one. Each line
+            // must hold a number itself: an empty line must not borrow one from an earlier line.
+            bool valid = true;
+            bool anyElement = false;
             const bool consistent = forEachListElement(f.value, [&](QByteArrayView element) {
+                anyElement = true;
                 qint64 value = 0;
                 for (char c : element) {
                     if (!isDigit(c)) {
@@ -522,12 +531,13 @@ bool RequestReader::finishHead()
                 contentLength = value;
                 return true;
             });
-            if (!valid || contentLength < 0) {
+            if (!valid || !anyElement) {
                 return setError(400, QStringLiteral("invalid Content-Length '%1' (RFC 9110 §8.6)").arg(latin1(f.value)),
                                 s.valueOffset);
             }
             if (!consistent)
-                return setError(400, QStringLiteral("conflicting Content-Length values (RFC 9112 §6.3)"), s.valueOffset);
+                return setError(400, QStringLiteral("conflicting Content-Length values (RFC 9112 §6.3)"),
+                                s.valueOffset);
             if (contentLengthOffset < 0)
                 contentLengthOffset = s.valueOffset;
         } else if (nameLength == 17 && equalsIgnoreCase(f.name, "Transfer-Encoding")) {
@@ -650,7 +660,8 @@ bool RequestReader::parseChunkLine(QByteArrayView line, qint64 lineOffset)
     if (i == 0)
         return setError(400, QStringLiteral("chunk size is not a hexadecimal number"), lineOffset);
     if (size > m_limits.maxBodyBytes - m_req.m_body.size()) {
-        return setError(413, QStringLiteral("chunked body larger than the %1-byte body limit").arg(m_limits.maxBodyBytes),
+        return setError(413,
+                        QStringLiteral("chunked body larger than the %1-byte body limit").arg(m_limits.maxBodyBytes),
                         lineOffset);
     }
     // chunk-ext = *( BWS ";" BWS chunk-ext-name [ BWS "=" BWS chunk-ext-val ] )
@@ -687,12 +698,16 @@ bool RequestReader::parseChunkLine(QByteArrayView line, qint64 lineOffset)
                         ++i;
                         break;
                     }
-                    if (c == '\\')
+                    // RFC 9110 §5.6.4: quoted-pair = "\" ( HTAB / SP / VCHAR / obs-text )
+                    if (c == '\\' && i + 1 < line.size() && isFieldValueChar(line[i + 1]))
                         ++i;
-                    else if (!isFieldValueChar(c))
+                    else if (c == '\\' || !isFieldValueChar(c))
                         break;
                     ++i;
                 }
+                if (!closed && i < line.size())
+                    return setError(400, QStringLiteral("invalid byte in a quoted chunk extension value"),
+                                    lineOffset + i);
                 if (!closed)
                     return setError(400, QStringLiteral("unterminated quoted chunk extension value"), lineOffset + i);
             } else {

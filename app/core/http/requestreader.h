@@ -81,7 +81,7 @@ private:
     };
 
     enum class LineResult { Partial, Done, Bad };
-    enum class LineKind { RequestLine, HeaderLine, ChunkLine, TrailerLine };
+    enum class LineKind { RequestLine, HeaderLine, ChunkLine, ChunkFraming, TrailerLine };
 
     /// Sets the error and the Failed state; returns false so callers can `return setError(...)`.
     bool setError(int status, QString reason, qint64 offset);
@@ -98,12 +98,12 @@ private:
     Limits m_limits;
     State m_state = State::RequestLine;
     Request m_req;
-    QByteArray m_head;          // raw head bytes while the head is read
-    qsizetype m_lineStart = 0;  // start of the line being read, in the current buffer
-    qint64 m_messageBytes = 0;  // bytes of this message consumed before the current feed() call
-    qint64 m_remaining = 0;     // body bytes left (Content-Length), or bytes left in the chunk
+    QByteArray m_head;         // raw head bytes while the head is read
+    qsizetype m_lineStart = 0; // start of the line being read, in the current buffer
+    qint64 m_messageBytes = 0; // bytes of this message consumed before the current feed() call
+    qint64 m_remaining = 0;    // body bytes left (Content-Length), or bytes left in the chunk
     qsizetype m_skippedBlank = 0;
-    bool m_lastWasCR = false;   // the previous byte appended to a line buffer was CR
+    bool m_lastWasCR = false; // the previous byte appended to a line buffer was CR
     bool m_inMessageBody = false;
     ReadError m_error;
 };
