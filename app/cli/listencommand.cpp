@@ -212,8 +212,7 @@ int run(const QStringList &args)
         exitCode = 1;
         QCoreApplication::exit(1);
     });
-    QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, &printer,
-                     [] { QCoreApplication::exit(0); });
+    QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, &printer, [] { QCoreApplication::exit(0); });
     engine.start(config);
     const int loopCode = QCoreApplication::exec();
     engine.stop(); // delivers the records still on their way, so they are printed

@@ -60,8 +60,9 @@ QByteArray humanLine(const Session::CapturedRequest &c)
     } else {
         const QByteArrayView type = r.headerValue("Content-Type");
         line += text(r.method()) + QLatin1Char(' ') + text(r.target());
-        line += QStringLiteral("  → %1  %2  %3").arg(c.responseStatus).arg(humanSize(r.body().size()),
-                                                   type.isNull() ? QStringLiteral("-") : text(type));
+        line += QStringLiteral("  → %1  %2  %3")
+                    .arg(c.responseStatus)
+                    .arg(humanSize(r.body().size()), type.isNull() ? QStringLiteral("-") : text(type));
     }
     line += QStringLiteral("  ") + c.remote();
     const QStringList warnings = r.warnings();

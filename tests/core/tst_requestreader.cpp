@@ -697,40 +697,44 @@ void TstRequestReader::rejected_data()
 
     // RFC 9110 §8.6, RFC 9112 §6.3
     const QByteArray post = "POST / HTTP/1.1\r\nHost: h\r\n";
-    addRejected("Content-Length not a number", post + "Content-Length: ", "abc\r\n\r\n", 400, Stop::EndOfHead,
+    addRejected("Content-Length not a number", post + "Content-Length: ", "abc\r\n\r\n", 400, Stop::EndOfLine,
                 "invalid Content-Length");
-    addRejected("negative Content-Length", post + "Content-Length: ", "-1\r\n\r\n", 400, Stop::EndOfHead,
+    addRejected("negative Content-Length", post + "Content-Length: ", "-1\r\n\r\n", 400, Stop::EndOfLine,
                 "invalid Content-Length");
-    addRejected("Content-Length with a sign", post + "Content-Length: ", "+5\r\n\r\nhello", 400, Stop::EndOfHead,
+    addRejected("Content-Length with a sign", post + "Content-Length: ", "+5\r\n\r\nhello", 400, Stop::EndOfLine,
                 "invalid Content-Length");
-    addRejected("Content-Length in hex", post + "Content-Length: ", "0x5\r\n\r\nhello", 400, Stop::EndOfHead,
+    addRejected("Content-Length in hex", post + "Content-Length: ", "0x5\r\n\r\nhello", 400, Stop::EndOfLine,
                 "invalid Content-Length");
-    addRejected("Content-Length with inner space", post + "Content-Length: ", "1 2\r\n\r\n", 400, Stop::EndOfHead,
+    addRejected("Content-Length with inner space", post + "Content-Length: ", "1 2\r\n\r\n", 400, Stop::EndOfLine,
                 "invalid Content-Length");
-    addRejected("empty Content-Length", post + "Content-Length:", "\r\n\r\n", 400, Stop::EndOfHead,
+    addRejected("empty Content-Length", post + "Content-Length:", "\r\n\r\n", 400, Stop::EndOfLine,
                 "invalid Content-Length");
-    addRejected("Content-Length of commas only", post + "Content-Length: ", ", ,\r\n\r\n", 400, Stop::EndOfHead,
+    addRejected("Content-Length of commas only", post + "Content-Length: ", ", ,\r\n\r\n", 400, Stop::EndOfLine,
                 "invalid Content-Length");
-    addRejected("differing Content-Length list", post + "Content-Length: ", "5, 6\r\n\r\nhello", 400, Stop::EndOfHead,
+    addRejected("differing Content-Length list", post + "Content-Length: ", "5, 6\r\n\r\nhello", 400, Stop::EndOfLine,
                 "conflicting Content-Length");
     addRejected("differing Content-Length lines", post + "Content-Length: 5\r\nContent-Length: ", "6\r\n\r\nhello", 400,
-                Stop::EndOfHead, "conflicting Content-Length");
+                Stop::EndOfLine, "conflicting Content-Length");
     addRejected("invalid second Content-Length line", post + "Content-Length: 5\r\nContent-Length: ", "5x\r\n\r\nhello",
-                400, Stop::EndOfHead, "invalid Content-Length");
+                400, Stop::EndOfLine, "invalid Content-Length");
     addRejected("second Content-Length line without a value",
-                post + "Content-Length: 5\r\nContent-Length: ", ",\r\n\r\nhello", 400, Stop::EndOfHead,
+                post + "Content-Length: 5\r\nContent-Length: ", ",\r\n\r\nhello", 400, Stop::EndOfLine,
                 "invalid Content-Length");
     addRejected("Content-Length over the body limit", post + "Content-Length: ", "104857601\r\n\r\n", 413,
-                Stop::EndOfHead, "exceeds the 104857600-byte body limit");
+                Stop::EndOfLine, "exceeds the 104857600-byte body limit");
     addRejected("Content-Length past 64 bits", post + "Content-Length: ", "99999999999999999999999999\r\n\r\n", 413,
-                Stop::EndOfHead, "body limit");
+                Stop::EndOfLine, "body limit");
+
+    // Found at the line, so a sender that stops mid-head still hears why.
+    addRejected("bad Content-Length before the head ends", post + "Content-Length: ", "x\r\nX-More: ", 400,
+                Stop::EndOfLine, "invalid Content-Length");
 
     // RFC 9112 §6.1, §6.3, §7
     addRejected("Transfer-Encoding and Content-Length",
-                post + "Content-Length: 5\r\nTransfer-Encoding: ", "chunked\r\n\r\n0\r\n\r\n", 400, Stop::EndOfHead,
+                post + "Content-Length: 5\r\nTransfer-Encoding: ", "chunked\r\n\r\n0\r\n\r\n", 400, Stop::EndOfLine,
                 "both Content-Length and Transfer-Encoding");
     addRejected("Content-Length after Transfer-Encoding",
-                post + "Transfer-Encoding: ", "chunked\r\nContent-Length: 5\r\n\r\n0\r\n\r\n", 400, Stop::EndOfHead,
+                post + "Transfer-Encoding: chunked\r\nContent-Length: ", "5\r\n\r\n0\r\n\r\n", 400, Stop::EndOfLine,
                 "both Content-Length and Transfer-Encoding");
     addRejected("Transfer-Encoding in HTTP/1.0", "POST / HTTP/1.0\r\nTransfer-Encoding: ", "chunked\r\n\r\n0\r\n\r\n",
                 400, Stop::EndOfHead, "HTTP/1.0");
@@ -823,7 +827,7 @@ void TstRequestReader::limits_data()
     addRejected("fourth header field", get + "Host: h\r\nA: 1\r\nB: 2\r\n", "C: 3\r\n\r\n", 431, Stop::EndOfLine,
                 "more than 3 header fields");
     addRejected("Content-Length over the body limit", "POST / HTTP/1.1\r\nContent-Length: ", "11\r\n\r\n", 413,
-                Stop::EndOfHead, "Content-Length 11 exceeds the 10-byte body limit");
+                Stop::EndOfLine, "Content-Length 11 exceeds the 10-byte body limit");
     addRejected("chunked body over the limit", "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n",
                 "6\r\nworld!\r\n0\r\n\r\n", 413, Stop::EndOfLine, "chunked body larger than the 10-byte body limit");
     // Chunk-size lines are kept; together they may not outgrow the body limit either.

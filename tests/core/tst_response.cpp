@@ -71,6 +71,7 @@ private Q_SLOTS:
     void contentLengthComputed_data();
     void contentLengthComputed();
     void framingHeadersFromUserDropped();
+    void unsafeHeadersDropped();
     void headKeepsContentLengthWithoutBody();
     void noContentStatuses_data();
     void noContentStatuses();
@@ -194,6 +195,26 @@ void TstResponse::framingHeadersFromUserDropped()
     QVERIFY(values(p, "Transfer-Encoding").isEmpty());
     QCOMPARE(values(p, "Connection"), QByteArrayList{"close"});
     QCOMPARE(values(p, "X-Keep"), QByteArrayList{"1"});
+    QCOMPARE(p.body, QByteArray("hello"));
+}
+
+void TstResponse::unsafeHeadersDropped()
+{
+    // A header that would end the head early or inject another header never reaches the wire.
+    Response r;
+    r.headers = {{"X-Inject", "a\r\nSet-Cookie: stolen=1"},
+                 {"Bad Name", "v"},
+                 {"X-Nul", QByteArray("a\0b", 3)},
+                 {"", "empty"},
+                 {"X-Fine", "ok"}};
+    r.body = "hello";
+    const QByteArray bytes = r.serialize(false, false);
+    const Parsed p = parse(bytes);
+    QVERIFY(p.wellFormed);
+    QVERIFY(!bytes.contains("stolen"));
+    QVERIFY(!bytes.contains("Bad Name"));
+    QVERIFY(!bytes.contains("X-Nul"));
+    QCOMPARE(values(p, "X-Fine"), QByteArrayList{"ok"});
     QCOMPARE(p.body, QByteArray("hello"));
 }
 

@@ -21,8 +21,8 @@ class CaptureService;
 struct ListenConfig
 {
     QHostAddress address = QHostAddress(QHostAddress::LocalHost);
-    quint16 port = 0;        ///< 0: any free port
-    int portAttempts = 1;    ///< try port, port+1, ... this many; then any free port if allowed
+    quint16 port = 0;     ///< 0: any free port
+    int portAttempts = 1; ///< try port, port+1, ... this many; then any free port if allowed
     bool fallbackToAnyPort = false;
     Http::Limits limits;
     AnswerSpec answer;
@@ -63,8 +63,8 @@ private:
     void onStarted(const QHostAddress &address, quint16 port);
 
     QThread *m_thread = nullptr;
-    QObject *m_context = nullptr;        // lives on the capture thread; parent of the two below
-    CaptureService *m_service = nullptr; // capture thread
+    QObject *m_context = nullptr;         // lives on the capture thread; parent of the two below
+    CaptureService *m_service = nullptr;  // capture thread
     Http::Listener *m_listener = nullptr; // capture thread
     QHostAddress m_address;
     quint16 m_port = 0;

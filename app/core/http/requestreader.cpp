@@ -112,6 +112,10 @@ void RequestReader::reset()
     m_skippedBlank = 0;
     m_lastWasCR = false;
     m_inMessageBody = false;
+    m_framingIgnored = false;
+    m_contentLength = -1;
+    m_contentLengthOffset = -1;
+    m_transferEncodingOffset = -1;
     m_error = ReadError();
 }
 
@@ -238,6 +242,8 @@ RequestReader::Step RequestReader::feed(QByteArrayView data)
 
         switch (m_state) {
         case State::RequestLine: {
+            if (m_head.capacity() == 0)
+                m_head.reserve(512); // most heads fit: one allocation instead of several
             const LineResult r = collectLine(m_head, data, pos, m_limits.maxHeadBytes, LineKind::RequestLine);
             if (r == LineResult::Bad)
                 continue;
@@ -254,6 +260,9 @@ RequestReader::Step RequestReader::feed(QByteArrayView data)
             }
             if (!parseRequestLine(QByteArrayView(m_head).chopped(2)))
                 continue;
+            // CONNECT and the HTTP/2 preface carry no body we read, so framing fields mean nothing.
+            const QByteArrayView method = QByteArrayView(m_head).first(m_req.m_methodLength);
+            m_framingIgnored = m_req.m_versionMajor == 2 || method == "PRI" || method == "CONNECT";
             m_state = State::HeaderLine;
             m_lineStart = m_head.size();
             break;
@@ -279,6 +288,8 @@ RequestReader::Step RequestReader::feed(QByteArrayView data)
                 continue;
             }
             if (!parseFieldLine(m_head, m_lineStart, m_head.size() - 2, 0, m_req.m_headers, m_req.m_headers.isEmpty()))
+                continue;
+            if (!checkFramingField(m_req.m_headers.constLast()))
                 continue;
             m_lineStart = m_head.size();
             break;
@@ -486,6 +497,68 @@ bool RequestReader::parseFieldLine(const QByteArray &buffer, qsizetype lineStart
     return true;
 }
 
+bool RequestReader::checkFramingField(const FieldSpan &s)
+{
+    // Framing is checked as each line arrives, so a sender that stops mid-head after a bad
+    // Content-Length still hears why instead of waiting for a timeout.
+    const Field f = Request::field(m_head, s);
+    const bool isLength = f.name.size() == 14 && equalsIgnoreCase(f.name, "Content-Length");
+    const bool isCoding = f.name.size() == 17 && equalsIgnoreCase(f.name, "Transfer-Encoding");
+    if ((!isLength && !isCoding) || m_framingIgnored)
+        return true;
+    if (isCoding) {
+        if (m_transferEncodingOffset < 0)
+            m_transferEncodingOffset = s.valueOffset;
+        // RFC 9112 §6.1: Transfer-Encoding overrides Content-Length; both present → 400.
+        if (m_contentLength >= 0)
+            return setError(400, QStringLiteral("both Content-Length and Transfer-Encoding (RFC 9112 §6.1)"),
+                            s.valueOffset);
+        return true;
+    }
+    // RFC 9110 §8.6: 1*DIGIT; a list of identical values may be accepted as one. Each line
+    // must hold a number itself: an empty line must not borrow one from an earlier line.
+    bool valid = true;
+    bool anyElement = false;
+    qint64 contentLength = m_contentLength;
+    const bool consistent = forEachListElement(f.value, [&](QByteArrayView element) {
+        anyElement = true;
+        qint64 value = 0;
+        for (char c : element) {
+            if (!isDigit(c)) {
+                valid = false;
+                return false;
+            }
+            if (value > (std::numeric_limits<qint64>::max() - 9) / 10)
+                value = std::numeric_limits<qint64>::max(); // saturate: far over any body limit
+            else
+                value = value * 10 + (c - '0');
+        }
+        if (contentLength >= 0 && contentLength != value)
+            return false;
+        contentLength = value;
+        return true;
+    });
+    if (!valid || !anyElement)
+        return setError(400, QStringLiteral("invalid Content-Length '%1' (RFC 9110 §8.6)").arg(latin1(f.value)),
+                        s.valueOffset);
+    if (!consistent)
+        return setError(400, QStringLiteral("conflicting Content-Length values (RFC 9112 §6.3)"), s.valueOffset);
+    if (m_transferEncodingOffset >= 0)
+        return setError(400, QStringLiteral("both Content-Length and Transfer-Encoding (RFC 9112 §6.1)"),
+                        s.valueOffset);
+    if (m_contentLengthOffset < 0)
+        m_contentLengthOffset = s.valueOffset;
+    m_contentLength = contentLength;
+    if (m_contentLength > m_limits.maxBodyBytes) {
+        return setError(413,
+                        QStringLiteral("Content-Length %1 exceeds the %2-byte body limit")
+                            .arg(m_contentLength)
+                            .arg(m_limits.maxBodyBytes),
+                        s.valueOffset);
+    }
+    return true;
+}
+
 bool RequestReader::finishHead()
 {
     Request &r = m_req;
@@ -494,8 +567,8 @@ bool RequestReader::finishHead()
     bool connectionClose = false;
     bool connectionKeepAlive = false;
     bool upgrade = false;
-    qint64 contentLength = -1;
-    qint64 contentLengthOffset = -1;
+    const qint64 contentLength = m_contentLength;
+    const qint64 contentLengthOffset = m_contentLengthOffset;
     qint64 transferEncodingOffset = -1;
     int chunkedCount = 0;
     bool chunkedLast = false;
@@ -507,39 +580,6 @@ bool RequestReader::finishHead()
         const qsizetype nameLength = f.name.size();
         if (nameLength == 4 && equalsIgnoreCase(f.name, "Host")) {
             ++hostCount;
-        } else if (nameLength == 14 && equalsIgnoreCase(f.name, "Content-Length")) {
-            // RFC 9110 §8.6: 1*DIGIT; a list of identical values may be accepted as one. Each line
-            // must hold a number itself: an empty line must not borrow one from an earlier line.
-            bool valid = true;
-            bool anyElement = false;
-            const bool consistent = forEachListElement(f.value, [&](QByteArrayView element) {
-                anyElement = true;
-                qint64 value = 0;
-                for (char c : element) {
-                    if (!isDigit(c)) {
-                        valid = false;
-                        return false;
-                    }
-                    if (value > (std::numeric_limits<qint64>::max() - 9) / 10) {
-                        value = std::numeric_limits<qint64>::max(); // saturate: far over any body limit
-                    } else {
-                        value = value * 10 + (c - '0');
-                    }
-                }
-                if (contentLength >= 0 && contentLength != value)
-                    return false;
-                contentLength = value;
-                return true;
-            });
-            if (!valid || !anyElement) {
-                return setError(400, QStringLiteral("invalid Content-Length '%1' (RFC 9110 §8.6)").arg(latin1(f.value)),
-                                s.valueOffset);
-            }
-            if (!consistent)
-                return setError(400, QStringLiteral("conflicting Content-Length values (RFC 9112 §6.3)"),
-                                s.valueOffset);
-            if (contentLengthOffset < 0)
-                contentLengthOffset = s.valueOffset;
         } else if (nameLength == 17 && equalsIgnoreCase(f.name, "Transfer-Encoding")) {
             if (transferEncodingOffset < 0)
                 transferEncodingOffset = s.valueOffset;

@@ -92,6 +92,7 @@ private:
     bool parseRequestLine(QByteArrayView line);
     bool parseFieldLine(const QByteArray &buffer, qsizetype lineStart, qsizetype lineEnd, qint64 bufferOffset,
                         QList<FieldSpan> &fields, bool firstLine);
+    bool checkFramingField(const FieldSpan &field);
     bool finishHead();
     bool parseChunkLine(QByteArrayView line, qint64 lineOffset);
 
@@ -105,6 +106,10 @@ private:
     qsizetype m_skippedBlank = 0;
     bool m_lastWasCR = false; // the previous byte appended to a line buffer was CR
     bool m_inMessageBody = false;
+    bool m_framingIgnored = false; // CONNECT, PRI: no body is read, framing fields are not checked
+    qint64 m_contentLength = -1;   // from the Content-Length lines read so far
+    qint64 m_contentLengthOffset = -1;
+    qint64 m_transferEncodingOffset = -1;
     ReadError m_error;
 };
 
