@@ -38,6 +38,15 @@ cleanup() {
 }
 trap cleanup EXIT
 
+wait_port() { # port: wait until something accepts connections there
+  for _ in $(seq 100); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
+    sleep 0.1
+  done
+  echo "nothing listening on port $1" >&2
+  exit 1
+}
+
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 # A 1 KB JSON webhook body.
@@ -100,14 +109,14 @@ http {
 }
 NGX
 nginx -c "$work/nginx/nginx.conf" & pids+=($!)
-sleep 0.5
+wait_port "$ngx_port"
 read -r ngx_rps _ < <(run_wrk nginx "http://127.0.0.1:$ngx_port/hooks")
 kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
 
 if [[ $bare -eq 1 ]]; then
   bare_port=$(free_port)
   "$build/tests/benchmarks/bench_bare_server" "$bare_port" 2>/dev/null & pids+=($!)
-  sleep 0.5
+  wait_port "$bare_port"
   read -r bare_rps _ < <(run_wrk bare-qt "http://127.0.0.1:$bare_port/hooks")
   kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
 fi
@@ -115,7 +124,7 @@ fi
 hs_port=$(free_port)
 "$build/bin/hookscope" listen --port "$hs_port" "${extra[@]}" >"$work/captured.txt" 2>"$work/listen.err" & hs_pid=$!
 pids+=($hs_pid)
-sleep 0.5
+wait_port "$hs_port"
 read -r hs_rps hs_total < <(run_wrk hookscope "http://127.0.0.1:$hs_port/hooks")
 kill -TERM "$hs_pid"; wait "$hs_pid" || { echo "hookscope listen exited with $?" >&2; }
 captured=$(wc -l <"$work/captured.txt")
