@@ -11,7 +11,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config
   qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-qpa-plugins libgl-dev
-  zlib1g-dev libbrotli-dev libssl-dev
+  zlib1g-dev libbrotli-dev libssl-dev libsqlite3-dev
 )
 for arg in "$@"; do
   case "$arg" in

@@ -77,6 +77,31 @@ static qint64 chunkSizeOf(QByteArrayView line)
     return size;
 }
 
+QByteArray Request::chunkedWire(const QByteArray &head, const QByteArray &framing, const QByteArray &body)
+{
+    QByteArray out;
+    out.reserve(head.size() + framing.size() + body.size() + 64);
+    out += head;
+    qsizetype lineStart = 0;
+    qsizetype bodyPos = 0;
+    while (lineStart < framing.size()) {
+        const qsizetype newline = framing.indexOf('\n', lineStart);
+        if (newline < 0)
+            break;
+        const QByteArrayView line = QByteArrayView(framing).sliced(lineStart, newline + 1 - lineStart);
+        out += line;
+        lineStart = newline + 1;
+        const qint64 size = qMin<qint64>(chunkSizeOf(line), body.size() - bodyPos);
+        if (size <= 0)
+            break; // the last chunk: the trailer section follows
+        out += QByteArrayView(body).sliced(bodyPos, size);
+        out += "\r\n";
+        bodyPos += size;
+    }
+    out += QByteArrayView(framing).sliced(lineStart);
+    return out;
+}
+
 QByteArray Request::wireBytes() const
 {
     if (!m_chunked)

@@ -64,6 +64,10 @@ public:
     /// The bytes of this message as received: head, then the body in its transfer coding. For a
     /// request whose reading failed, exactly the bytes consumed before the failure.
     QByteArray wireBytes() const;
+    /// Chunked only: the chunk-size lines and the trailer section, as received.
+    const QByteArray &chunkFraming() const { return m_chunkFraming; }
+    /// The bytes of a complete chunked message from its parts (see chunkFraming()).
+    static QByteArray chunkedWire(const QByteArray &head, const QByteArray &framing, const QByteArray &body);
 
     bool keepAlive() const { return m_keepAlive; }
     bool expectsContinue() const { return m_expectContinue; }

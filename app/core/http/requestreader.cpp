@@ -765,4 +765,40 @@ bool RequestReader::parseChunkLine(QByteArrayView line, qint64 lineOffset)
     return true;
 }
 
+Limits RequestReader::unlimited()
+{
+    Limits l;
+    l.maxHeadBytes = std::numeric_limits<qsizetype>::max() / 2;
+    l.maxHeaderCount = std::numeric_limits<int>::max();
+    l.maxBodyBytes = std::numeric_limits<qint64>::max() / 2;
+    return l;
+}
+
+Request RequestReader::restore(const QByteArray &head, const QByteArray &body, const QByteArray &chunkFraming)
+{
+    RequestReader reader(unlimited());
+    const QByteArray wire = chunkFraming.isEmpty() ? head + body : Request::chunkedWire(head, chunkFraming, body);
+    qsizetype pos = 0;
+    while (true) {
+        const Step step = reader.feed(QByteArrayView(wire).sliced(pos));
+        pos += step.consumed;
+        if (step.event == Event::MessageComplete)
+            return reader.takeRequest();
+        if (step.event != Event::HeadComplete)
+            return reader.takePartial();
+    }
+}
+
+Request RequestReader::restorePartial(const QByteArray &raw)
+{
+    RequestReader reader(unlimited());
+    qsizetype pos = 0;
+    while (true) {
+        const Step step = reader.feed(QByteArrayView(raw).sliced(pos));
+        pos += step.consumed;
+        if (step.event != Event::HeadComplete)
+            return step.event == Event::MessageComplete ? reader.takeRequest() : reader.takePartial();
+    }
+}
+
 } // namespace Http

@@ -67,6 +67,15 @@ public:
     /// Starts over, dropping any partial message.
     void reset();
 
+    /// Limits that never stop a read: for bytes that were accepted once already.
+    static Limits unlimited();
+    /// Rebuilds a complete request from the parts a session file keeps (raw head, body, and for
+    /// chunked messages the chunk framing). Returns a request without a request line if the
+    /// parts do not form one.
+    static Request restore(const QByteArray &head, const QByteArray &body, const QByteArray &chunkFraming);
+    /// Rebuilds what was parsed of a rejected request from the bytes that were received.
+    static Request restorePartial(const QByteArray &raw);
+
 private:
     enum class State {
         RequestLine,
