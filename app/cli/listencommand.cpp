@@ -4,10 +4,12 @@
 
 #include "capture/captureengine.h"
 #include "session/ndjson.h"
+#include "session/sessionfile.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
 
 #include <csignal>
 #include <cstdio>
@@ -67,6 +69,27 @@ bool parseBindAddress(const QString &text, QHostAddress *out)
     return out->setAddress(host);
 }
 
+QString checkSessionTarget(const QString &path)
+{
+    const QFileInfo file(path);
+    if (file.exists()) {
+        const Session::SessionFile::Info info = Session::SessionFile::inspect(path);
+        if (info.problem != Session::FileProblem::None)
+            return info.error;
+        if (!file.isWritable())
+            return QStringLiteral("%1: the file is read-only").arg(path);
+        if (!QFileInfo(file.absolutePath()).isWritable())
+            return QStringLiteral("%1: the folder is read-only").arg(path);
+        return {};
+    }
+    const QFileInfo dir(file.absolutePath());
+    if (!dir.isDir())
+        return QStringLiteral("%1: the folder does not exist").arg(path);
+    if (!dir.isWritable())
+        return QStringLiteral("%1: the folder is read-only").arg(path);
+    return {};
+}
+
 class Printer : public QObject
 {
 public:
@@ -122,7 +145,17 @@ int run(const QStringList &args)
     const QCommandLineOption maxHead(QStringLiteral("max-head"),
                                      QStringLiteral("Largest request head accepted (default 64K); larger gets 431."),
                                      QStringLiteral("BYTES"));
-    parser.addOptions({port, bind, json, status, header, body, delay, maxBody, maxHead});
+    const QCommandLineOption session(QStringLiteral("session"),
+                                     QStringLiteral("Save every request in this session file (created if absent, "
+                                                    "appended to if it exists)."),
+                                     QStringLiteral("FILE"));
+    const QCommandLineOption fastAck(QStringLiteral("fast-ack"),
+                                     QStringLiteral("Answer before the request is committed to the session file "
+                                                    "(lower latency; a crash can lose answered requests)."));
+    const QCommandLineOption keep(QStringLiteral("keep"),
+                                  QStringLiteral("Keep only the newest N requests in the session file."),
+                                  QStringLiteral("N"));
+    parser.addOptions({port, bind, json, status, header, body, delay, maxBody, maxHead, session, fastAck, keep});
 
     if (!parser.parse(args)) {
         usageError(parser.errorText());
@@ -195,6 +228,27 @@ int run(const QStringList &args)
             return 2;
         }
         config.limits.maxHeadBytes = qsizetype(value);
+    }
+    if (parser.isSet(session)) {
+        config.sessionPath = parser.value(session);
+        // A file that is not a usable session is refused before anything listens or writes.
+        const QString problem = checkSessionTarget(config.sessionPath);
+        if (!problem.isEmpty()) {
+            usageError(problem);
+            return 2;
+        }
+    } else if (parser.isSet(fastAck) || parser.isSet(keep)) {
+        usageError(QStringLiteral("--fast-ack and --keep need --session"));
+        return 2;
+    }
+    config.fastAck = parser.isSet(fastAck);
+    if (parser.isSet(keep)) {
+        bool ok = false;
+        config.retention = parser.value(keep).toLongLong(&ok);
+        if (!ok || config.retention <= 0) {
+            usageError(QStringLiteral("invalid --keep '%1': expected a positive number").arg(parser.value(keep)));
+            return 2;
+        }
     }
 
     std::signal(SIGPIPE, SIG_IGN);

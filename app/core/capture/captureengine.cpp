@@ -1,6 +1,7 @@
 #include "captureengine.h"
 #include "captureservice.h"
 #include "http/listener.h"
+#include "session/sessionwriter.h"
 
 #include <QCoreApplication>
 #include <QThread>
@@ -32,7 +33,16 @@ CaptureEngine::CaptureEngine(QObject *parent)
 CaptureEngine::~CaptureEngine()
 {
     QMetaObject::invokeMethod(
-        m_context, [this] { delete m_context; }, Qt::BlockingQueuedConnection);
+        m_context,
+        [this] {
+            delete m_listener; // no new requests
+            m_listener = nullptr;
+            if (m_writer)
+                m_writer->stop(); // but the queued ones reach the file
+            m_writer.reset();
+            delete m_context;
+        },
+        Qt::BlockingQueuedConnection);
     m_thread->quit();
     m_thread->wait();
 }
@@ -57,6 +67,20 @@ void CaptureEngine::start(const ListenConfig &config)
         m_listener->close();
         m_listener->setLimits(config.limits);
         m_service->setAnswer(config.answer);
+        m_fastAck = config.fastAck;
+        m_retention = config.retention;
+        if (!config.sessionPath.isEmpty()) {
+            const QString error = switchWriter(config.sessionPath);
+            if (!error.isEmpty()) {
+                QMetaObject::invokeMethod(this, [this, error] { Q_EMIT failed(error); });
+                return;
+            }
+            const QString path = config.sessionPath;
+            QMetaObject::invokeMethod(this, [this, path] {
+                m_sessionPath = path;
+                Q_EMIT sessionOpened(path);
+            });
+        }
         bool ok = false;
         for (int i = 0; i < qMax(1, config.portAttempts) && !ok; ++i) {
             const int port = config.port + i;
@@ -80,6 +104,65 @@ void CaptureEngine::start(const ListenConfig &config)
     });
 }
 
+QString CaptureEngine::switchWriter(const QString &path)
+{
+    std::unique_ptr<Session::SessionWriter> next;
+    if (!path.isEmpty()) {
+        next = std::make_unique<Session::SessionWriter>();
+        const Session::SessionFile::Info info = next->open(path);
+        if (info.problem != Session::FileProblem::None)
+            return info.error; // the current session stays
+        CaptureService *service = m_service;
+        next->setCommitHandler([service](const Session::CapturedBatch &batch, const QString &error) {
+            QMetaObject::invokeMethod(
+                service, [service, batch, error] { service->committed(batch, error); }, Qt::QueuedConnection);
+        });
+        next->setRetention(m_retention);
+        next->start();
+        m_service->setNextId(next->nextId());
+    }
+    m_service->setSessionWriter(next.get(), m_fastAck);
+    std::unique_ptr<Session::SessionWriter> previous = std::exchange(m_writer, std::move(next));
+    if (previous) {
+        // What was queued for the old file is written there; its senders are answered now.
+        previous->stop();
+        QCoreApplication::sendPostedEvents(m_service, QEvent::MetaCall);
+    }
+    return {};
+}
+
+void CaptureEngine::openSession(const QString &path)
+{
+    QMetaObject::invokeMethod(m_context, [this, path] {
+        const QString error = switchWriter(path);
+        QMetaObject::invokeMethod(this, [this, path, error] {
+            if (!error.isEmpty()) {
+                Q_EMIT sessionFailed(error);
+                return;
+            }
+            m_sessionPath = path;
+            Q_EMIT sessionOpened(path);
+        });
+    });
+}
+
+void CaptureEngine::setFastAck(bool fastAck)
+{
+    QMetaObject::invokeMethod(m_context, [this, fastAck] {
+        m_fastAck = fastAck;
+        m_service->setFastAck(fastAck);
+    });
+}
+
+void CaptureEngine::setRetention(qint64 newest)
+{
+    QMetaObject::invokeMethod(m_context, [this, newest] {
+        m_retention = newest;
+        if (m_writer)
+            m_writer->setRetention(newest);
+    });
+}
+
 void CaptureEngine::onStarted(const QHostAddress &address, quint16 port)
 {
     m_address = address;
@@ -94,6 +177,13 @@ void CaptureEngine::stop()
         m_context,
         [this] {
             m_listener->close();
+            if (m_writer) {
+                // Everything captured is committed before stop() returns.
+                m_writer->stop();
+                QCoreApplication::sendPostedEvents(m_service, QEvent::MetaCall);
+                m_service->setSessionWriter(nullptr, m_fastAck);
+                m_writer.reset();
+            }
             m_service->flushBatch();
         },
         Qt::BlockingQueuedConnection);

@@ -10,8 +10,13 @@
 
 class QThread;
 
+#include <memory>
+
 namespace Http {
 class Listener;
+}
+namespace Session {
+class SessionWriter;
 }
 
 namespace Capture {
@@ -26,6 +31,9 @@ struct ListenConfig
     bool fallbackToAnyPort = false;
     Http::Limits limits;
     AnswerSpec answer;
+    QString sessionPath;  ///< save every request here (created if absent); empty: keep nothing
+    bool fastAck = false; ///< answer before the request is committed
+    qint64 retention = 0; ///< keep only the newest N requests; 0: keep all
 };
 
 /**
@@ -45,6 +53,13 @@ public:
     void stop();
     void setAnswer(const AnswerSpec &answer);
     void setLimits(const Http::Limits &limits);
+    /// Saves into another session file from now on (empty: none). The previous file gets what
+    /// was already queued for it. Emits sessionOpened or sessionFailed; on failure the previous
+    /// session stays.
+    void openSession(const QString &path);
+    void setFastAck(bool fastAck);
+    void setRetention(qint64 newest);
+    QString sessionPath() const { return m_sessionPath; }
 
     bool isListening() const { return m_port != 0; }
     QHostAddress address() const { return m_address; }
@@ -58,14 +73,22 @@ Q_SIGNALS:
     void failed(const QString &error);
     void stopped();
     void captured(const Session::CapturedBatch &batch);
+    void sessionOpened(const QString &path);
+    void sessionFailed(const QString &error);
 
 private:
     void onStarted(const QHostAddress &address, quint16 port);
+    /// Capture thread: swaps the session writer. Returns an error, or an empty string.
+    QString switchWriter(const QString &path);
 
     QThread *m_thread = nullptr;
-    QObject *m_context = nullptr;         // lives on the capture thread; parent of the two below
-    CaptureService *m_service = nullptr;  // capture thread
-    Http::Listener *m_listener = nullptr; // capture thread
+    QObject *m_context = nullptr;                     // lives on the capture thread; parent of the two below
+    CaptureService *m_service = nullptr;              // capture thread
+    Http::Listener *m_listener = nullptr;             // capture thread
+    std::unique_ptr<Session::SessionWriter> m_writer; // made, swapped and stopped on the capture thread
+    bool m_fastAck = false;                           // capture thread
+    qint64 m_retention = 0;                           // capture thread
+    QString m_sessionPath;                            // owner's thread
     QHostAddress m_address;
     quint16 m_port = 0;
 };

@@ -1,6 +1,7 @@
 #include "captureservice.h"
 
 #include "http/connection.h"
+#include "session/sessionwriter.h"
 
 #include <QTimer>
 
@@ -39,13 +40,57 @@ void CaptureService::handleRequest(Http::IncomingRequest incoming)
     record->responseHeaders = response.headers;
     record->responseBody = response.body;
 
-    if (m_answer.delayMs > 0) {
-        QTimer::singleShot(m_answer.delayMs, this,
-                           [responder = incoming.responder, response] { responder.respond(response); });
-    } else {
-        incoming.responder.respond(response);
+    if (!m_writer) {
+        answer(incoming.responder, response, m_answer.delayMs);
+        enqueue(std::move(record));
+        return;
     }
-    enqueue(std::move(record));
+    if (m_fastAck)
+        answer(incoming.responder, response, m_answer.delayMs);
+    else
+        m_pending.insert(record.get(), Pending{incoming.responder, response, m_answer.delayMs});
+    m_writer->submit(std::move(record));
+}
+
+void CaptureService::answer(const Http::Responder &responder, const Http::Response &response, int delayMs)
+{
+    if (delayMs > 0)
+        QTimer::singleShot(delayMs, this, [responder, response] { responder.respond(response); });
+    else
+        responder.respond(response);
+}
+
+void CaptureService::setSessionWriter(Session::SessionWriter *writer, bool fastAck)
+{
+    m_writer = writer;
+    m_fastAck = fastAck;
+}
+
+void CaptureService::committed(const Session::CapturedBatch &batch, const QString &error)
+{
+    for (const Session::CapturedRequestPtr &record : batch) {
+        const auto pending = m_pending.constFind(record.get());
+        Session::CapturedRequestPtr shown = record;
+        if (!error.isEmpty()) {
+            // Not in the file: the sender must not believe it was kept, and the user must see that.
+            auto copy = std::make_shared<Session::CapturedRequest>(*record);
+            copy->saveError = error;
+            if (pending != m_pending.constEnd()) {
+                const Http::Response unavailable =
+                    Http::Response::error(503, QStringLiteral("Hookscope could not save this request: %1").arg(error));
+                copy->responseStatus = unavailable.status;
+                copy->responseHeaders = unavailable.headers;
+                copy->responseBody = unavailable.body;
+                answer(pending->responder, unavailable, 0);
+            }
+            shown = std::move(copy);
+        } else if (pending != m_pending.constEnd()) {
+            answer(pending->responder, pending->response, pending->delayMs);
+        }
+        if (pending != m_pending.constEnd())
+            m_pending.erase(pending);
+        enqueue(std::move(shown));
+    }
 }
 
 void CaptureService::handleRejected(Http::RejectedRequest rejected)
@@ -66,7 +111,10 @@ void CaptureService::handleRejected(Http::RejectedRequest rejected)
     record->errorReason = rejected.error.reason;
     record->errorOffset = rejected.error.offset;
     record->raw = std::move(rejected.raw);
-    enqueue(std::move(record));
+    if (m_writer)
+        m_writer->submit(std::move(record));
+    else
+        enqueue(std::move(record));
 }
 
 void CaptureService::enqueue(Session::CapturedRequestPtr record)

@@ -4,15 +4,26 @@
 #include "http/requesthandler.h"
 #include "session/capturedrequest.h"
 
+#include <QHash>
 #include <QObject>
 
 class QTimer;
+
+namespace Session {
+class SessionWriter;
+}
 
 namespace Capture {
 
 /**
  * Turns what the listener reads into CapturedRequest records and answers each request the way
- * the user chose. Lives on the capture thread. Records leave in batches: at once when capture
+ * the user chose. Lives on the capture thread.
+ *
+ * With a session writer and durable answers (the default), a request is answered only after the
+ * transaction holding it committed: a sender that got a 2xx can rely on the request being in the
+ * file. If the file cannot take it (disk full), the sender gets 503 and will retry. With fast
+ * answers, requests are answered at once and saved right after.
+ * Records leave in batches: at once when capture
  * is quiet, and at most every few milliseconds under a flood, so the receiving thread is woken
  * a bounded number of times per second however fast requests come.
  */
@@ -27,6 +38,13 @@ public:
     const AnswerSpec &answer() const { return m_answer; }
     /// The id the next captured request gets.
     void setNextId(qint64 id) { m_nextId = id; }
+    qint64 nextId() const { return m_nextId; }
+    /// Saves every record through `writer` (not owned; null: keep nothing). Answers wait for the
+    /// commit unless `fastAck`. The writer's commit handler must call committed() on this thread.
+    void setSessionWriter(Session::SessionWriter *writer, bool fastAck);
+    void setFastAck(bool fastAck) { m_fastAck = fastAck; }
+    /// A transaction ended: answer what waited for it and pass the records on.
+    void committed(const Session::CapturedBatch &batch, const QString &error);
 
     void handleRequest(Http::IncomingRequest incoming) override;
     void handleRejected(Http::RejectedRequest rejected) override;
@@ -37,10 +55,22 @@ Q_SIGNALS:
     void captured(const Session::CapturedBatch &batch);
 
 private:
+    struct Pending
+    {
+        Http::Responder responder;
+        Http::Response response;
+        int delayMs = 0;
+    };
     void enqueue(Session::CapturedRequestPtr record);
+    void answer(const Http::Responder &responder, const Http::Response &response, int delayMs);
 
     AnswerSpec m_answer;
     qint64 m_nextId = 1;
+    Session::SessionWriter *m_writer = nullptr;
+    bool m_fastAck = false;
+    // The answer held until its record commits. Keyed by record, not id: while sessions switch,
+    // two files' ids can meet here.
+    QHash<const Session::CapturedRequest *, Pending> m_pending;
     Session::CapturedBatch m_batch;
     QTimer *m_flushTimer;
     qint64 m_lastFlushMs = 0;

@@ -36,6 +36,8 @@ struct CapturedRequest
     qint64 errorOffset = -1;
     QByteArray raw; ///< rejected only: the bytes received, up to the head limit
 
+    QString saveError; ///< set when the session file could not take this request
+
     /// "127.0.0.1:53422" or "[::1]:53422".
     QString remote() const;
 };

@@ -94,6 +94,7 @@ Statement::~Statement()
 Statement::Statement(Statement &&other) noexcept
     : m_db(other.m_db)
     , m_stmt(std::exchange(other.m_stmt, nullptr))
+    , m_failed(other.m_failed)
 {
 }
 
@@ -104,6 +105,7 @@ Statement &Statement::operator=(Statement &&other) noexcept
             sqlite3_finalize(m_stmt);
         m_db = other.m_db;
         m_stmt = std::exchange(other.m_stmt, nullptr);
+        m_failed = other.m_failed;
     }
     return *this;
 }
@@ -139,7 +141,8 @@ bool Statement::step()
     const int rc = sqlite3_step(m_stmt);
     if (rc == SQLITE_ROW)
         return true;
-    if (rc != SQLITE_DONE)
+    m_failed = rc != SQLITE_DONE;
+    if (m_failed)
         m_db->setError(rc);
     return false;
 }

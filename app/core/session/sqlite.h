@@ -55,6 +55,8 @@ public:
     Statement &operator=(Statement &&other) noexcept;
 
     bool isValid() const { return m_stmt != nullptr; }
+    /// Whether the last step() ended in an error rather than at the last row.
+    bool failed() const { return m_failed; }
 
     void bind(int index, qint64 value);
     void bindNull(int index);
@@ -78,6 +80,7 @@ public:
 private:
     Database *m_db = nullptr;
     sqlite3_stmt *m_stmt = nullptr;
+    bool m_failed = false;
 };
 
 /// Runs a transaction, rolling back unless commit() succeeded.

@@ -1,0 +1,161 @@
+#include "sessionreader.h"
+#include "sqlite.h"
+#include "storedrecord.h"
+#include "summarystore.h"
+
+#include "http/requestreader.h"
+
+namespace Session {
+
+struct SessionReader::Db
+{
+    Sql::Database db;
+};
+
+namespace {
+
+const char kFullColumns[] = "SELECT r.id, r.received_at, r.remote_addr, r.remote_port, r.local_port, r.tls, r.flags, "
+                            "r.response_status, r.error_status, r.error_offset, r.error_reason, p.head, p.body, "
+                            "p.framing, p.raw, a.headers, a.body FROM requests r JOIN payloads p ON p.id = r.id "
+                            "LEFT JOIN answers a ON a.id = r.answer_id ";
+
+QByteArray fullQuery(const char *tail)
+{
+    return QByteArray(kFullColumns) + tail;
+}
+
+CapturedRequestPtr fromRow(const Sql::Statement &s)
+{
+    auto r = std::make_shared<CapturedRequest>();
+    r->id = s.int64(0);
+    r->receivedAtMs = s.int64(1);
+    r->remoteAddress = QHostAddress(s.text(2));
+    r->remotePort = quint16(s.int64(3));
+    r->localPort = quint16(s.int64(4));
+    r->tls = s.int64(5) != 0;
+    const qint64 flags = s.int64(6);
+    r->responseStatus = int(s.int64(7));
+    r->rejected = (flags & FlagRejected) != 0;
+    if (r->rejected) {
+        r->errorStatus = int(s.int64(8));
+        r->errorOffset = s.int64(9);
+        r->errorReason = s.text(10);
+        r->raw = s.bytes(14);
+        r->request = Http::RequestReader::restorePartial(r->raw);
+    } else {
+        r->request = Http::RequestReader::restore(s.bytes(11), s.bytes(12), s.bytes(13));
+    }
+    r->responseHeaders = Stored::decodeHeaders(s.view(15));
+    r->responseBody = s.bytes(16);
+    return r;
+}
+
+} // namespace
+
+SessionReader::SessionReader()
+    : m_db(std::make_unique<Db>())
+{
+}
+
+SessionReader::~SessionReader() = default;
+
+SessionFile::Info SessionReader::open(const QString &path)
+{
+    return SessionFile::openForReading(m_db->db, path);
+}
+
+void SessionReader::close()
+{
+    m_db->db.close();
+}
+
+QString SessionReader::error() const
+{
+    return m_db->db.error();
+}
+
+qint64 SessionReader::count()
+{
+    return m_db->db.queryInt("SELECT count(*) FROM requests", -1);
+}
+
+bool SessionReader::loadSummaries(SummaryStore &store, qint64 afterId, const Progress &progress)
+{
+    Sql::Database &db = m_db->db;
+    // One read transaction: the count and the rows come from the same snapshot.
+    if (!db.exec("BEGIN"))
+        return false;
+    const qint64 total = db.queryInt("SELECT count(*) FROM requests", 0);
+    Sql::Statement s(db, "SELECT id, received_at, method, target, content_type, body_size, remote_addr, "
+                         "remote_port, flags, response_status, error_status FROM requests WHERE id > ?1 "
+                         "ORDER BY id");
+    if (!s.isValid()) {
+        db.exec("ROLLBACK");
+        return false;
+    }
+    s.bind(1, afterId);
+    store.reserve(store.size() + total, 0);
+    qint64 done = 0;
+    QString lastRemote;
+    QByteArray lastRemoteUtf8;
+    while (s.step()) {
+        // Addresses repeat: convert each distinct one once.
+        const QByteArrayView remoteBytes = s.view(6);
+        if (remoteBytes != lastRemoteUtf8) {
+            lastRemoteUtf8 = remoteBytes.toByteArray();
+            lastRemote = QString::fromUtf8(lastRemoteUtf8);
+        }
+        store.append(s.int64(0), s.int64(1), s.view(2), s.view(3), s.view(4), s.int64(5), lastRemote,
+                     quint16(s.int64(7)), s.int64(8), int(s.int64(9)), int(s.int64(10)));
+        if (++done % 8192 == 0 && progress && !progress(done, total)) {
+            db.exec("ROLLBACK");
+            return false;
+        }
+    }
+    const bool ok = !s.failed();
+    db.exec("ROLLBACK");
+    if (progress)
+        progress(done, total);
+    return ok;
+}
+
+CapturedRequestPtr SessionReader::load(qint64 id)
+{
+    const QByteArray sql = fullQuery("WHERE r.id = ?1");
+    Sql::Statement s(m_db->db, sql.constData());
+    if (!s.isValid())
+        return nullptr;
+    s.bind(1, id);
+    if (!s.step())
+        return nullptr;
+    return fromRow(s);
+}
+
+bool SessionReader::forEach(const std::function<bool(CapturedRequestPtr)> &fn, const Progress &progress)
+{
+    Sql::Database &db = m_db->db;
+    if (!db.exec("BEGIN"))
+        return false;
+    const qint64 total = db.queryInt("SELECT count(*) FROM requests", 0);
+    const QByteArray sql = fullQuery("ORDER BY r.id");
+    Sql::Statement s(db, sql.constData());
+    qint64 done = 0;
+    bool ok = s.isValid();
+    while (ok && s.step()) {
+        if (!fn(fromRow(s))) {
+            ok = false;
+            break;
+        }
+        if (++done % 1024 == 0 && progress && !progress(done, total)) {
+            ok = false;
+            break;
+        }
+    }
+    ok = ok && !s.failed();
+    db.exec("ROLLBACK");
+    if (ok && progress)
+        progress(done, total);
+    return ok;
+}
+
+} // namespace Session

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "capturedrequest.h"
+#include "sessionfile.h"
+
+#include <functional>
+#include <memory>
+
+namespace Session {
+
+class SummaryStore;
+
+/**
+ * Reads a session file on its own connection: the summary rows for the table, one request in
+ * full, or every request in order for an export. Readers never block the writer (WAL).
+ * Use one reader per thread.
+ */
+class SessionReader
+{
+public:
+    /// Called every few thousand rows with (done, total); return false to cancel.
+    using Progress = std::function<bool(qint64 done, qint64 total)>;
+
+    SessionReader();
+    ~SessionReader();
+
+    SessionFile::Info open(const QString &path);
+    void close();
+    QString error() const;
+
+    qint64 count();
+    /// Appends every request's summary to `store`, in id order, starting after `afterId`.
+    bool loadSummaries(SummaryStore &store, qint64 afterId = 0, const Progress &progress = {});
+    /// One request in full, or null (see error()).
+    CapturedRequestPtr load(qint64 id);
+    /// Every request in full, in id order. `fn` returns false to stop.
+    bool forEach(const std::function<bool(CapturedRequestPtr)> &fn, const Progress &progress = {});
+
+private:
+    struct Db;
+    std::unique_ptr<Db> m_db;
+};
+
+} // namespace Session

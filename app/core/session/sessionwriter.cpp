@@ -1,0 +1,279 @@
+#include "sessionwriter.h"
+#include "sqlite.h"
+#include "storedrecord.h"
+
+#include <QCryptographicHash>
+#include <QHash>
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcSession, "hookscope.session", QtWarningMsg)
+
+namespace Session {
+
+struct SessionWriter::Db
+{
+    Sql::Database db;
+    Sql::Statement insertRequest;
+    Sql::Statement insertPayload;
+    Sql::Statement insertAnswer;
+    Sql::Statement trim;
+    Sql::Statement trimPayloads;
+    QHash<QByteArray, qint64> answers; // digest → id
+};
+
+SessionWriter::SessionWriter()
+    : m_db(std::make_unique<Db>())
+{
+}
+
+SessionWriter::~SessionWriter()
+{
+    stop();
+}
+
+SessionFile::Info SessionWriter::open(const QString &path)
+{
+    Sql::Database &db = m_db->db;
+    SessionFile::Info info = SessionFile::openForWriting(db, path);
+    if (info.problem != FileProblem::None)
+        return info;
+    m_path = path;
+    m_nextId = db.queryInt("SELECT coalesce(max(id), 0) + 1 FROM requests", 1);
+    m_db->insertRequest = Sql::Statement(
+        db, "INSERT INTO requests(id, received_at, method, target, http_version, content_type, body_size, "
+            "remote_addr, remote_port, local_port, tls, flags, response_status, answer_id, error_status, "
+            "error_offset, error_reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
+            "?16, ?17)");
+    m_db->insertPayload =
+        Sql::Statement(db, "INSERT INTO payloads(id, head, body, framing, raw) VALUES (?1, ?2, ?3, ?4, ?5)");
+    m_db->insertAnswer =
+        Sql::Statement(db, "INSERT INTO answers(digest, status, reason, headers, body) VALUES (?1, ?2, ?3, ?4, ?5)");
+    m_db->trim = Sql::Statement(db, "DELETE FROM requests WHERE id <= (SELECT max(id) FROM requests) - ?1");
+    m_db->trimPayloads = Sql::Statement(db, "DELETE FROM payloads WHERE id <= (SELECT max(id) FROM requests) - ?1");
+    Sql::Statement answers(db, "SELECT digest, id FROM answers");
+    while (answers.step())
+        m_db->answers.insert(answers.bytes(0), answers.int64(1));
+    if (!m_db->insertRequest.isValid() || !m_db->insertPayload.isValid() || !m_db->insertAnswer.isValid() ||
+        !m_db->trim.isValid() || !m_db->trimPayloads.isValid()) {
+        info = {FileProblem::Io, QStringLiteral("%1: %2").arg(path, db.error()), info.schemaVersion};
+        db.close();
+    }
+    return info;
+}
+
+void SessionWriter::setMaxPageCount(qint64 pages)
+{
+    const QByteArray sql = "PRAGMA max_page_count = " + QByteArray::number(pages);
+    m_db->db.exec(sql.constData());
+}
+
+void SessionWriter::setRetention(qint64 count)
+{
+    std::lock_guard lock(m_mutex);
+    m_retention = qMax<qint64>(0, count);
+}
+
+void SessionWriter::start()
+{
+    if (!m_thread.joinable() && m_db->db.isOpen())
+        m_thread = std::thread([this] { run(); });
+}
+
+void SessionWriter::submit(CapturedRequestPtr record)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_queue.append(std::move(record));
+    }
+    m_wake.notify_one();
+}
+
+void SessionWriter::stop()
+{
+    if (m_thread.joinable()) {
+        {
+            std::lock_guard lock(m_mutex);
+            m_stopping = true;
+        }
+        m_wake.notify_one();
+        m_thread.join();
+    }
+    m_db->insertRequest = {};
+    m_db->insertPayload = {};
+    m_db->insertAnswer = {};
+    m_db->trim = {};
+    m_db->trimPayloads = {};
+    m_db->db.close();
+}
+
+quint64 SessionWriter::committedRequests() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_committed;
+}
+
+quint64 SessionWriter::transactions() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_transactions;
+}
+
+void SessionWriter::run()
+{
+    CapturedBatch batch;
+    while (true) {
+        {
+            std::unique_lock lock(m_mutex);
+            m_wake.wait(lock, [this] { return !m_queue.isEmpty() || m_stopping; });
+            if (m_queue.isEmpty())
+                return; // stopping, and everything is written
+            batch.swap(m_queue);
+        }
+        const bool ok = writeBatch(batch);
+        const QString error = ok ? QString() : m_db->db.error();
+        if (!ok)
+            qCWarning(lcSession) << "could not save" << batch.size() << "requests:" << error;
+        {
+            std::lock_guard lock(m_mutex);
+            if (ok)
+                m_committed += quint64(batch.size());
+            ++m_transactions;
+        }
+        if (m_onCommit)
+            m_onCommit(batch, error);
+        batch.clear();
+    }
+}
+
+qint64 SessionWriter::answerId(const CapturedRequest &r)
+{
+    if (r.responseStatus == 0)
+        return -1;
+    const QByteArray headers = Stored::encodeHeaders(r.responseHeaders);
+    QCryptographicHash hash(QCryptographicHash::Sha1);
+    hash.addData(QByteArray::number(r.responseStatus));
+    hash.addData(QByteArrayView("\n"));
+    hash.addData(headers);
+    hash.addData(QByteArrayView("\n"));
+    hash.addData(r.responseBody);
+    const QByteArray digest = hash.result();
+    const auto found = m_db->answers.constFind(digest);
+    if (found != m_db->answers.constEnd())
+        return *found;
+    Sql::Statement &s = m_db->insertAnswer;
+    s.bindBlob(1, digest);
+    s.bind(2, r.responseStatus);
+    s.bindNull(3);
+    s.bindBlob(4, headers);
+    s.bindBlob(5, r.responseBody);
+    if (!s.exec())
+        return -2;
+    const qint64 id = m_db->db.queryInt("SELECT last_insert_rowid()");
+    m_db->answers.insert(digest, id);
+    return id;
+}
+
+bool SessionWriter::writeBatch(const CapturedBatch &batch)
+{
+    Sql::Database &db = m_db->db;
+    Sql::Transaction transaction(db);
+    if (!transaction.isActive())
+        return false;
+    // Answers inserted in a transaction that then fails must not stay in the cache.
+    const QHash<QByteArray, qint64> answersBefore = m_db->answers;
+    for (const CapturedRequestPtr &p : batch) {
+        const CapturedRequest &r = *p;
+        const Http::Request &q = r.request;
+        const qint64 answer = answerId(r);
+        if (answer == -2) {
+            m_db->answers = answersBefore;
+            return false;
+        }
+        const QByteArray contentType = Stored::contentTypeOf(q);
+        const QByteArray remote = r.remoteAddress.toString().toUtf8();
+        Sql::Statement &s = m_db->insertRequest;
+        s.bind(1, r.id);
+        s.bind(2, r.receivedAtMs);
+        if (q.hasRequestLine()) {
+            s.bindBlob(3, q.method());
+            s.bindBlob(4, q.target());
+            s.bindBlob(5, q.httpVersion());
+        } else {
+            s.bindNull(3);
+            s.bindNull(4);
+            s.bindNull(5);
+        }
+        if (contentType.isEmpty())
+            s.bindNull(6);
+        else
+            s.bindBlob(6, contentType);
+        s.bind(7, q.body().size());
+        s.bindText(8, remote);
+        s.bind(9, r.remotePort);
+        s.bind(10, r.localPort);
+        s.bind(11, r.tls ? 1 : 0);
+        s.bind(12, Stored::flagsOf(r));
+        if (r.responseStatus)
+            s.bind(13, r.responseStatus);
+        else
+            s.bindNull(13);
+        if (answer > 0)
+            s.bind(14, answer);
+        else
+            s.bindNull(14);
+        const QByteArray reason = r.errorReason.toUtf8();
+        if (r.rejected) {
+            s.bind(15, r.errorStatus);
+            s.bind(16, r.errorOffset);
+            s.bindText(17, reason);
+        } else {
+            s.bindNull(15);
+            s.bindNull(16);
+            s.bindNull(17);
+        }
+        if (!s.exec()) {
+            m_db->answers = answersBefore;
+            return false;
+        }
+        Sql::Statement &p2 = m_db->insertPayload;
+        p2.bind(1, r.id);
+        if (r.rejected) {
+            p2.bindNull(2);
+            p2.bindNull(3);
+            p2.bindNull(4);
+            p2.bindBlob(5, r.raw);
+        } else {
+            p2.bindBlob(2, q.rawHead());
+            p2.bindBlob(3, q.body());
+            if (q.isChunked())
+                p2.bindBlob(4, q.chunkFraming());
+            else
+                p2.bindNull(4);
+            p2.bindNull(5);
+        }
+        if (!p2.exec()) {
+            m_db->answers = answersBefore;
+            return false;
+        }
+    }
+    qint64 retention;
+    {
+        std::lock_guard lock(m_mutex);
+        retention = m_retention;
+    }
+    if (retention > 0) {
+        m_db->trimPayloads.bind(1, retention);
+        m_db->trim.bind(1, retention);
+        if (!m_db->trimPayloads.exec() || !m_db->trim.exec()) {
+            m_db->answers = answersBefore;
+            return false;
+        }
+    }
+    if (!transaction.commit()) {
+        m_db->answers = answersBefore;
+        return false;
+    }
+    return true;
+}
+
+} // namespace Session

@@ -1,0 +1,79 @@
+#pragma once
+
+#include "capturedrequest.h"
+#include "sessionfile.h"
+
+#include <QString>
+
+#include <condition_variable>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace Session {
+
+/**
+ * The only writer of a session file, on a thread of its own.
+ *
+ * Requests are committed in groups: a group is whatever was submitted while the previous
+ * commit ran, so under load one transaction carries many requests and at rest each request is
+ * committed at once. After each commit the handler hears which records are now in the file (or
+ * why they are not); the capture service answers the senders then.
+ */
+class SessionWriter
+{
+public:
+    /// Called on the writer thread after each transaction; `error` is empty when it committed.
+    using CommitHandler = std::function<void(const CapturedBatch &batch, const QString &error)>;
+
+    SessionWriter();
+    ~SessionWriter();
+    SessionWriter(const SessionWriter &) = delete;
+    SessionWriter &operator=(const SessionWriter &) = delete;
+
+    /// Opens or creates the file. Call before start(), on any one thread.
+    SessionFile::Info open(const QString &path);
+    QString path() const { return m_path; }
+    /// The id the next captured request should get: one past the largest in the file.
+    qint64 nextId() const { return m_nextId; }
+
+    void setCommitHandler(CommitHandler handler) { m_onCommit = std::move(handler); }
+    /// Caps the file at this many pages (PRAGMA max_page_count); past it commits fail as on a
+    /// full disk. Before start().
+    void setMaxPageCount(qint64 pages);
+    /// Keep only the newest `count` requests (0: keep everything). Safe from any thread.
+    void setRetention(qint64 count);
+
+    void start();
+    /// Queues a record for the next transaction. Safe from any thread.
+    void submit(CapturedRequestPtr record);
+    /// Commits what is queued, then closes the file and ends the thread.
+    void stop();
+
+    quint64 committedRequests() const;
+    quint64 transactions() const;
+
+private:
+    struct Db;
+    void run();
+    bool writeBatch(const CapturedBatch &batch);
+    qint64 answerId(const CapturedRequest &record);
+
+    std::unique_ptr<Db> m_db;
+    QString m_path;
+    qint64 m_nextId = 1;
+    CommitHandler m_onCommit;
+
+    std::thread m_thread;
+    mutable std::mutex m_mutex;
+    std::condition_variable m_wake;
+    CapturedBatch m_queue;
+    bool m_stopping = false;
+    qint64 m_retention = 0;
+    quint64 m_committed = 0;
+    quint64 m_transactions = 0;
+};
+
+} // namespace Session

@@ -1,0 +1,76 @@
+#pragma once
+
+#include "capturedrequest.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+
+#include <vector>
+
+namespace Session {
+
+/// One row of the request table: the few fields shown and filtered on, in 56 bytes. Text
+/// lives in the store's arena and small pools; see SummaryStore.
+struct RequestSummary
+{
+    // Keep it small: a million of these are held at once.
+    qint64 id = 0;
+    qint64 receivedAtMs = 0;
+    qint64 bodySize = 0;
+    qint64 flags = 0;         ///< warnings, rejected, chunked (storedrecord.h)
+    quint32 targetOffset = 0; ///< into SummaryStore's text arena
+    quint32 targetLength = 0;
+    quint32 remote = 0; ///< index into the remote-address pool
+    quint16 remotePort = 0;
+    quint16 status = 0;      ///< answer status; 0 = none
+    quint16 method = 0;      ///< index into the method pool
+    quint16 contentType = 0; ///< index into the content-type pool
+    quint16 errorStatus = 0;
+};
+
+/**
+ * A compact, append-only list of request summaries: one flat array of fixed-size rows plus a
+ * text arena for targets and pools for the few distinct methods, content types and addresses.
+ * A million rows take tens of megabytes, not hundreds.
+ */
+class SummaryStore
+{
+public:
+    SummaryStore();
+
+    qsizetype size() const { return qsizetype(m_rows.size()); }
+    bool isEmpty() const { return m_rows.empty(); }
+    const RequestSummary &at(qsizetype row) const { return m_rows[size_t(row)]; }
+    qsizetype rowOfId(qint64 id) const; ///< -1 when absent (rows are in id order)
+
+    QByteArrayView target(const RequestSummary &s) const;
+    QByteArrayView method(const RequestSummary &s) const { return m_methods.at(s.method); }
+    QByteArrayView contentType(const RequestSummary &s) const { return m_contentTypes.at(s.contentType); }
+    const QString &remoteAddress(const RequestSummary &s) const { return m_remotes.at(s.remote); }
+
+    void reserve(qsizetype rows, qsizetype textBytes);
+    void append(const CapturedRequest &record);
+    /// The fields as the session file stores them (see SessionReader::loadSummaries).
+    void append(qint64 id, qint64 receivedAtMs, QByteArrayView method, QByteArrayView target,
+                QByteArrayView contentType, qint64 bodySize, const QString &remote, quint16 remotePort, qint64 flags,
+                int status, int errorStatus);
+    void clear();
+
+    /// Bytes held, for the memory budget.
+    qint64 memoryUsage() const;
+
+private:
+    quint16 intern(QList<QByteArray> &pool, QHash<QByteArray, quint16> &index, QByteArrayView value);
+
+    std::vector<RequestSummary> m_rows;
+    QByteArray m_text;
+    QList<QByteArray> m_methods;
+    QHash<QByteArray, quint16> m_methodIndex;
+    QList<QByteArray> m_contentTypes;
+    QHash<QByteArray, quint16> m_contentTypeIndex;
+    QList<QString> m_remotes;
+    QHash<QString, quint32> m_remoteIndex;
+};
+
+} // namespace Session

@@ -1,0 +1,465 @@
+// The session file: schema, the writer and reader round trip, and every kind of bad file.
+
+#include "http/requestreader.h"
+#include "session/schema.h"
+#include "session/sessionfile.h"
+#include "session/sessionreader.h"
+#include "session/sessionwriter.h"
+#include "session/sqlite.h"
+#include "session/summarystore.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <unistd.h>
+
+using namespace Session;
+
+namespace {
+
+CapturedRequestPtr capture(qint64 id, const QByteArray &bytes, int status = 200)
+{
+    Http::RequestReader reader;
+    auto r = std::make_shared<CapturedRequest>();
+    const Http::RequestReader::Step step = reader.feed(bytes);
+    r->id = id;
+    r->receivedAtMs = 1'780'000'000'000 + id;
+    r->remoteAddress = QHostAddress(QStringLiteral("127.0.0.1"));
+    r->remotePort = quint16(40000 + id);
+    r->localPort = 8080;
+    if (step.event == Http::RequestReader::Event::MessageComplete) {
+        r->request = reader.takeRequest();
+        r->responseStatus = status;
+        r->responseHeaders = {{"Content-Type", "application/json"}};
+        r->responseBody = R"({"ok":true})";
+    } else {
+        r->rejected = true;
+        r->errorStatus = reader.error().status;
+        r->errorReason = reader.error().reason;
+        r->errorOffset = reader.error().offset;
+        r->raw = bytes;
+        r->request = reader.takePartial();
+        r->responseStatus = r->errorStatus;
+    }
+    return r;
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+void writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(bytes);
+}
+
+/// Writes records through a real writer and waits for every commit.
+bool writeAll(const QString &path, const CapturedBatch &records, QString *error = nullptr, qint64 keep = 0)
+{
+    SessionWriter writer;
+    const SessionFile::Info info = writer.open(path);
+    if (info.problem != FileProblem::None) {
+        if (error)
+            *error = info.error;
+        return false;
+    }
+    QString commitError;
+    writer.setCommitHandler([&commitError](const CapturedBatch &, const QString &e) {
+        if (!e.isEmpty())
+            commitError = e;
+    });
+    writer.setRetention(keep);
+    writer.start();
+    for (const CapturedRequestPtr &r : records)
+        writer.submit(r);
+    writer.stop();
+    if (error)
+        *error = commitError;
+    return commitError.isEmpty();
+}
+
+QByteArray headersOf(const Http::Request &r)
+{
+    QByteArray out;
+    for (qsizetype i = 0; i < r.headerCount(); ++i)
+        out += r.header(i).name.toByteArray() + ": " + r.header(i).value.toByteArray() + '\n';
+    return out;
+}
+
+} // namespace
+
+class TstSession : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void createsSchema();
+    void roundTrip();
+    void appendsAfterReopen();
+    void answersStoredOnce();
+    void retentionKeepsNewest();
+    void summariesAreCompact();
+    void badFiles_data();
+    void badFiles();
+    void damagedPayloadIsReported();
+    void readOnlyPlaces();
+    void diskFullIsReported();
+    void noMigrationFromUnknownVersion();
+
+private:
+    QTemporaryDir m_dir;
+    QString path(const QString &name) const { return m_dir.filePath(name); }
+};
+
+void TstSession::init()
+{
+    QVERIFY(m_dir.isValid());
+}
+
+void TstSession::createsSchema()
+{
+    const QString file = path(QStringLiteral("new.hookscope"));
+    QVERIFY(writeAll(file, {}));
+    Sql::Database db;
+    QVERIFY(db.open(file, Sql::Database::Mode::ReadOnly));
+    QCOMPARE(db.queryInt("PRAGMA application_id"), kApplicationId);
+    QCOMPARE(db.queryInt("PRAGMA user_version"), qint64(kSchemaVersion));
+    Sql::Statement mode(db, "PRAGMA journal_mode");
+    QVERIFY(mode.step());
+    QCOMPARE(mode.text(0), QStringLiteral("wal"));
+    for (const char *table : {"requests", "payloads", "answers", "session_info"}) {
+        const QByteArray sql = "SELECT count(*) FROM " + QByteArray(table);
+        QVERIFY2(db.queryInt(sql.constData()) >= 0, table);
+    }
+    Sql::Statement creator(db, "SELECT value FROM session_info WHERE key = 'created_by'");
+    QVERIFY(creator.step());
+    QVERIFY(creator.text(0).startsWith(QStringLiteral("Hookscope ")));
+    QCOMPARE(SessionFile::inspect(file).problem, FileProblem::None);
+}
+
+void TstSession::roundTrip()
+{
+    const QString file = path(QStringLiteral("trip.hookscope"));
+    const QByteArray binary = QByteArray("\x00\x01\x02\xff\xfe\r\n", 7);
+    const QByteArray plain = "POST /github?x=1 HTTP/1.1\r\nHost: h\r\nX-Dup: 1\r\nx-dup:  2 \r\n"
+                             "Content-Type: application/JSON; charset=utf-8\r\nContent-Length: 7\r\n\r\n" +
+                             binary;
+    const QByteArray chunked = "PUT /c HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n"
+                               "4;ext=\"q\"\r\nWiki\r\n5\r\npedia\r\n0\r\nX-Trailer: t\r\n\r\n";
+    const QByteArray noHost = "GET /nohost HTTP/1.1\r\n\r\n";
+    const QByteArray bad = "GET / HTTP/1.1\r\nHost: h\r\nBad Name: x\r\n\r\n";
+    const CapturedBatch records = {capture(1, plain), capture(2, chunked, 201), capture(3, noHost), capture(4, bad)};
+    QVERIFY(writeAll(file, records));
+
+    SessionReader reader;
+    QCOMPARE(reader.open(file).problem, FileProblem::None);
+    QCOMPARE(reader.count(), 4);
+    for (const CapturedRequestPtr &original : records) {
+        const CapturedRequestPtr loaded = reader.load(original->id);
+        QVERIFY(loaded);
+        QCOMPARE(loaded->id, original->id);
+        QCOMPARE(loaded->receivedAtMs, original->receivedAtMs);
+        QCOMPARE(loaded->remoteAddress, original->remoteAddress);
+        QCOMPARE(loaded->remotePort, original->remotePort);
+        QCOMPARE(loaded->localPort, original->localPort);
+        QCOMPARE(loaded->rejected, original->rejected);
+        QCOMPARE(loaded->responseStatus, original->responseStatus);
+        QCOMPARE(loaded->request.rawHead(), original->request.rawHead());
+        QCOMPARE(loaded->request.body(), original->request.body());
+        QCOMPARE(loaded->request.wireBytes(), original->request.wireBytes());
+        QCOMPARE(headersOf(loaded->request), headersOf(original->request));
+        QCOMPARE(loaded->request.trailerCount(), original->request.trailerCount());
+        QCOMPARE(loaded->request.warnings(), original->request.warnings());
+        QCOMPARE(loaded->responseHeaders, original->responseHeaders);
+        QCOMPARE(loaded->responseBody, original->responseBody);
+        if (original->rejected) {
+            QCOMPARE(loaded->raw, original->raw);
+            QCOMPARE(loaded->errorStatus, original->errorStatus);
+            QCOMPARE(loaded->errorReason, original->errorReason);
+            QCOMPARE(loaded->errorOffset, original->errorOffset);
+            QCOMPARE(loaded->request.method(), "GET"); // what was parsed before the failure
+        }
+    }
+    QCOMPARE(reader.load(2)->request.trailer(0).value, "t");
+    QCOMPARE(reader.load(1)->request.body(), binary);
+
+    SummaryStore store;
+    QVERIFY(reader.loadSummaries(store));
+    QCOMPARE(store.size(), 4);
+    QCOMPARE(store.target(store.at(0)), "/github?x=1");
+    QCOMPARE(store.method(store.at(1)), "PUT");
+    QCOMPARE(store.contentType(store.at(0)), "application/json");
+    QCOMPARE(store.at(1).status, quint16(201));
+    QCOMPARE(store.at(0).bodySize, 7);
+    QCOMPARE(store.remoteAddress(store.at(2)), QStringLiteral("127.0.0.1"));
+    QVERIFY(store.at(2).flags & qint64(Http::Warning::MissingHost));
+    QCOMPARE(store.at(3).errorStatus, quint16(400));
+    QCOMPARE(store.rowOfId(3), 2);
+    QCOMPARE(store.rowOfId(99), -1);
+
+    qint64 seen = 0;
+    QVERIFY(reader.forEach([&seen](CapturedRequestPtr r) {
+        seen += r->id;
+        return true;
+    }));
+    QCOMPARE(seen, 1 + 2 + 3 + 4);
+}
+
+void TstSession::appendsAfterReopen()
+{
+    const QString file = path(QStringLiteral("append.hookscope"));
+    QVERIFY(writeAll(file, {capture(1, "GET /a HTTP/1.1\r\nHost: h\r\n\r\n")}));
+    SessionWriter writer;
+    QCOMPARE(writer.open(file).problem, FileProblem::None);
+    QCOMPARE(writer.nextId(), 2); // ids go on where the file left off
+    writer.start();
+    writer.submit(capture(2, "GET /b HTTP/1.1\r\nHost: h\r\n\r\n"));
+    writer.stop();
+    SessionReader reader;
+    QCOMPARE(reader.open(file).problem, FileProblem::None);
+    QCOMPARE(reader.count(), 2);
+    QCOMPARE(reader.load(2)->request.target(), "/b");
+}
+
+void TstSession::answersStoredOnce()
+{
+    const QString file = path(QStringLiteral("answers.hookscope"));
+    CapturedBatch records;
+    for (int i = 1; i <= 50; ++i)
+        records.append(capture(i, "GET / HTTP/1.1\r\nHost: h\r\n\r\n", i % 2 ? 200 : 202));
+    QVERIFY(writeAll(file, records));
+    Sql::Database db;
+    QVERIFY(db.open(file, Sql::Database::Mode::ReadOnly));
+    QCOMPARE(db.queryInt("SELECT count(*) FROM answers"), 2);
+    SessionReader reader;
+    QCOMPARE(reader.open(file).problem, FileProblem::None);
+    QCOMPARE(reader.load(50)->responseStatus, 202);
+    QCOMPARE(reader.load(49)->responseBody, R"({"ok":true})");
+}
+
+void TstSession::retentionKeepsNewest()
+{
+    const QString file = path(QStringLiteral("keep.hookscope"));
+    CapturedBatch records;
+    for (int i = 1; i <= 30; ++i)
+        records.append(capture(i, "GET /" + QByteArray::number(i) + " HTTP/1.1\r\nHost: h\r\n\r\n"));
+    QVERIFY(writeAll(file, records, nullptr, 10));
+    SessionReader reader;
+    QCOMPARE(reader.open(file).problem, FileProblem::None);
+    QCOMPARE(reader.count(), 10);
+    QVERIFY(!reader.load(20));
+    QCOMPARE(reader.load(21)->request.target(), "/21");
+    Sql::Database db;
+    QVERIFY(db.open(file, Sql::Database::Mode::ReadOnly));
+    QCOMPARE(db.queryInt("SELECT count(*) FROM payloads"), 10);
+}
+
+void TstSession::summariesAreCompact()
+{
+    SummaryStore store;
+    for (int i = 1; i <= 10000; ++i)
+        store.append(*capture(i, "POST /hooks/github HTTP/1.1\r\nHost: h\r\nContent-Type: application/json\r\n"
+                                 "Content-Length: 2\r\n\r\n{}"));
+    QCOMPARE(store.size(), 10000);
+    // Flat rows and a text arena, no allocation per row: at most the row, the target's bytes,
+    // and the slack of a growing array.
+    const qint64 perRow = qint64(sizeof(RequestSummary)) + qint64(sizeof("/hooks/github") - 1);
+    QVERIFY2(store.memoryUsage() < 10000 * 2 * perRow + 4096, qPrintable(QString::number(store.memoryUsage())));
+    QCOMPARE(store.method(store.at(9999)), "POST");
+}
+
+void TstSession::badFiles_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<int>("problem");
+    QTest::addColumn<QString>("mentions");
+    QTest::newRow("missing") << QStringLiteral("missing") << int(FileProblem::Missing) << QStringLiteral("no such");
+    QTest::newRow("empty") << QStringLiteral("empty") << int(FileProblem::NotSqlite) << QStringLiteral("empty");
+    QTest::newRow("text") << QStringLiteral("text") << int(FileProblem::NotSqlite) << QStringLiteral("not an SQLite");
+    QTest::newRow("foreign sqlite") << QStringLiteral("foreign") << int(FileProblem::NotSession)
+                                    << QStringLiteral("not a Hookscope session");
+    QTest::newRow("newer version") << QStringLiteral("newer") << int(FileProblem::NewerVersion)
+                                   << QStringLiteral("newer Hookscope");
+    QTest::newRow("truncated") << QStringLiteral("truncated") << int(FileProblem::Damaged)
+                               << QStringLiteral("truncated");
+    QTest::newRow("corrupt") << QStringLiteral("corrupt") << int(FileProblem::Damaged) << QStringLiteral("damaged");
+}
+
+void TstSession::badFiles()
+{
+    QFETCH(QString, name);
+    QFETCH(int, problem);
+    QFETCH(QString, mentions);
+    const QString file = path(name + QStringLiteral(".hookscope"));
+    QFile::remove(file);
+
+    // A good session of a few pages to break in various ways.
+    const auto makeSession = [&](const QString &target) {
+        CapturedBatch records;
+        for (int i = 1; i <= 200; ++i)
+            records.append(
+                capture(i, "POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 600\r\n\r\n" + QByteArray(600, 'x')));
+        QVERIFY(writeAll(target, records));
+    };
+    if (name == QLatin1String("empty")) {
+        writeFile(file, {});
+    } else if (name == QLatin1String("text")) {
+        writeFile(file, "this is a note, not a session\n");
+    } else if (name == QLatin1String("foreign")) {
+        Sql::Database db;
+        QVERIFY(db.open(file, Sql::Database::Mode::Create));
+        QVERIFY(db.exec("CREATE TABLE people(name TEXT); INSERT INTO people VALUES ('ada')"));
+    } else if (name == QLatin1String("newer")) {
+        makeSession(file);
+        Sql::Database db;
+        QVERIFY(db.open(file, Sql::Database::Mode::ReadWrite));
+        QVERIFY(db.exec("PRAGMA user_version = 99"));
+    } else if (name == QLatin1String("truncated")) {
+        makeSession(file);
+        const QByteArray bytes = readFile(file);
+        QVERIFY(bytes.size() > 8192);
+        writeFile(file, bytes.left(bytes.size() / 2));
+    } else if (name == QLatin1String("corrupt")) {
+        makeSession(file);
+        qint64 root = 0;
+        {
+            Sql::Database db;
+            QVERIFY(db.open(file, Sql::Database::Mode::ReadOnly));
+            root = db.queryInt("SELECT rootpage FROM sqlite_schema WHERE name = 'requests'");
+        }
+        QVERIFY(root > 1);
+        QByteArray bytes = readFile(file);
+        // Scribble over the root page of the request table.
+        for (qsizetype i = (root - 1) * 4096; i < root * 4096; ++i)
+            bytes[i] = char(0xa5 ^ (i & 0xff));
+        writeFile(file, bytes);
+    }
+    const QByteArray before = readFile(file);
+    const bool existed = QFile::exists(file);
+
+    const SessionFile::Info inspected = SessionFile::inspect(file);
+    QCOMPARE(int(inspected.problem), problem);
+    QVERIFY2(inspected.error.contains(mentions), qPrintable(inspected.error));
+    QVERIFY(inspected.error.contains(file)); // names the file
+
+    if (name != QLatin1String("missing")) {
+        SessionWriter writer;
+        const SessionFile::Info opened = writer.open(file);
+        QCOMPARE(int(opened.problem), problem);
+        SessionReader reader;
+        QCOMPARE(int(reader.open(file).problem), problem);
+    }
+    // Never modified, never created.
+    QCOMPARE(QFile::exists(file), existed);
+    QCOMPARE(readFile(file), before);
+}
+
+void TstSession::damagedPayloadIsReported()
+{
+    // Damage in the large-payload table shows when that request is read, as an error, not a crash.
+    const QString file = path(QStringLiteral("payload.hookscope"));
+    CapturedBatch records;
+    for (int i = 1; i <= 20; ++i)
+        records.append(
+            capture(i, "POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 3000\r\n\r\n" + QByteArray(3000, 'p')));
+    QVERIFY(writeAll(file, records));
+    qint64 root = 0;
+    {
+        Sql::Database db;
+        QVERIFY(db.open(file, Sql::Database::Mode::ReadOnly));
+        root = db.queryInt("SELECT rootpage FROM sqlite_schema WHERE name = 'payloads'");
+    }
+    QByteArray bytes = readFile(file);
+    for (qsizetype i = (root - 1) * 4096 + 100; i < root * 4096; ++i)
+        bytes[i] = char(0x5a ^ (i & 0xff));
+    writeFile(file, bytes);
+    SessionReader reader;
+    if (reader.open(file).problem == FileProblem::None) {
+        QVERIFY(!reader.load(7));
+        QVERIFY2(reader.error().contains(QStringLiteral("malformed")), qPrintable(reader.error()));
+    } else {
+        QCOMPARE(reader.open(file).problem, FileProblem::Damaged);
+    }
+}
+
+void TstSession::readOnlyPlaces()
+{
+    if (::geteuid() == 0)
+        QSKIP("running as root: file permissions do not stop root (tst_cli covers this as an unprivileged user)");
+    const QString file = path(QStringLiteral("ro.hookscope"));
+    QVERIFY(writeAll(file, {capture(1, "GET / HTTP/1.1\r\nHost: h\r\n\r\n")}));
+    const QByteArray before = readFile(file);
+    QFile::setPermissions(file, QFile::ReadOwner);
+    SessionWriter writer;
+    const SessionFile::Info info = writer.open(file);
+    QCOMPARE(info.problem, FileProblem::ReadOnly);
+    QVERIFY(info.error.contains(QStringLiteral("read-only")));
+    QCOMPARE(readFile(file), before);
+    SessionReader reader;
+    QCOMPARE(reader.open(file).problem, FileProblem::None); // still readable
+    QFile::setPermissions(file, QFile::ReadOwner | QFile::WriteOwner);
+
+    QTemporaryDir roDir;
+    QVERIFY(QFile::setPermissions(roDir.path(), QFile::ReadOwner | QFile::ExeOwner));
+    SessionWriter inRoDir;
+    QCOMPARE(inRoDir.open(roDir.filePath(QStringLiteral("new.hookscope"))).problem, FileProblem::ReadOnly);
+    QFile::setPermissions(roDir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+}
+
+void TstSession::diskFullIsReported()
+{
+    const QString file = path(QStringLiteral("full.hookscope"));
+    QVERIFY(writeAll(file, {capture(1, "GET /fits HTTP/1.1\r\nHost: h\r\n\r\n")}));
+
+    SessionWriter full;
+    QCOMPARE(full.open(file).problem, FileProblem::None);
+    // A page cap stands in for a full disk: SQLite fails the commit with SQLITE_FULL either way.
+    full.setMaxPageCount(40);
+    QString error;
+    CapturedBatch failed;
+    full.setCommitHandler([&](const CapturedBatch &batch, const QString &e) {
+        if (!e.isEmpty()) {
+            error = e;
+            failed += batch;
+        }
+    });
+    full.start();
+    for (int i = 2; i <= 40; ++i)
+        full.submit(
+            capture(i, "POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 100000\r\n\r\n" + QByteArray(100000, 'y')));
+    full.stop();
+    QVERIFY2(error.contains(QStringLiteral("full")), qPrintable(error));
+    QVERIFY(!failed.isEmpty());
+
+    SessionReader reader;
+    QCOMPARE(reader.open(file).problem, FileProblem::None);
+    QVERIFY(reader.load(1)); // what was committed before stays
+    QVERIFY(reader.count() < 40);
+    // Every request the handler did not report as failed is in the file.
+    QCOMPARE(reader.count(), 40 - failed.size());
+}
+
+void TstSession::noMigrationFromUnknownVersion()
+{
+    // Version 1 is the first format: there is nothing older to migrate, and a file claiming
+    // version 0 with our application id is refused rather than guessed at.
+    const QString file = path(QStringLiteral("v0.hookscope"));
+    {
+        Sql::Database db;
+        QVERIFY(db.open(file, Sql::Database::Mode::Create));
+        QVERIFY(db.exec("PRAGMA application_id = 1213878096; CREATE TABLE requests(id INTEGER PRIMARY KEY)"));
+    }
+    const QByteArray before = readFile(file);
+    SessionWriter writer;
+    QCOMPARE(writer.open(file).problem, FileProblem::NotSession);
+    QCOMPARE(readFile(file), before);
+}
+
+QTEST_GUILESS_MAIN(TstSession)
+#include "tst_session.moc"
