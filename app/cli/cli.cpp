@@ -17,6 +17,7 @@ const char kUsage[] = "usage: hookscope [COMMAND] [OPTIONS]\n"
                       "\n"
                       "Commands:\n"
                       "  listen     capture webhooks headless and print each request\n"
+
                       "\n"
                       "Options:\n"
                       "  -h, --help       show this help (hookscope COMMAND --help for a command)\n"
@@ -59,6 +60,7 @@ int run(int argc, char **argv)
     args.removeAt(1); // the command: each command parses its own options
     if (std::strcmp(command, "listen") == 0)
         return ListenCommand::run(args);
+
     std::fprintf(stderr, "hookscope: unknown command '%s' (see hookscope --help)\n", command);
     return 2;
 }

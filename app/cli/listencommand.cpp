@@ -1,4 +1,5 @@
 #include "listencommand.h"
+#include "sessiontarget.h"
 #include "signalwatcher.h"
 #include "terminal.h"
 
@@ -67,27 +68,6 @@ bool parseBindAddress(const QString &text, QHostAddress *out)
     if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
         host = host.mid(1, host.size() - 2);
     return out->setAddress(host);
-}
-
-QString checkSessionTarget(const QString &path)
-{
-    const QFileInfo file(path);
-    if (file.exists()) {
-        const Session::SessionFile::Info info = Session::SessionFile::inspect(path);
-        if (info.problem != Session::FileProblem::None)
-            return info.error;
-        if (!file.isWritable())
-            return QStringLiteral("%1: the file is read-only").arg(path);
-        if (!QFileInfo(file.absolutePath()).isWritable())
-            return QStringLiteral("%1: the folder is read-only").arg(path);
-        return {};
-    }
-    const QFileInfo dir(file.absolutePath());
-    if (!dir.isDir())
-        return QStringLiteral("%1: the folder does not exist").arg(path);
-    if (!dir.isWritable())
-        return QStringLiteral("%1: the folder is read-only").arg(path);
-    return {};
 }
 
 class Printer : public QObject
