@@ -13,7 +13,11 @@ int main(int argc, char **argv)
     QApplication::setOrganizationName(QStringLiteral("Hookscope"));
     QApplication::setApplicationVersion(QStringLiteral(HOOKSCOPE_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("hookscope"));
-    Ui::MainWindow window;
+    Ui::WindowOptions options;
+    const QStringList args = QApplication::arguments();
+    if (args.size() > 1)
+        options.sessionPath = args.at(1);
+    Ui::MainWindow window(options);
     window.show();
     return QApplication::exec();
 }

@@ -1,5 +1,8 @@
 #include "requesttablemodel.h"
 
+#include "http/request.h"
+#include "session/storedrecord.h"
+
 #include <QBrush>
 #include <QDateTime>
 #include <QGuiApplication>
@@ -7,14 +10,48 @@
 
 namespace Ui {
 
+namespace {
+
+QString text(QByteArrayView bytes)
+{
+    return QString::fromUtf8(bytes.data(), bytes.size());
+}
+
+// Local time conversion reads time zone data; do it once per second shown, not once per cell.
+QString localTime(qint64 ms)
+{
+    static qint64 cachedSecond = std::numeric_limits<qint64>::min();
+    static QString cached;
+    const qint64 second = ms >= 0 ? ms / 1000 : (ms - 999) / 1000;
+    if (second != cachedSecond) {
+        cached = QDateTime::fromSecsSinceEpoch(second).toString(QStringLiteral("HH:mm:ss"));
+        cachedSecond = second;
+    }
+    return cached + QLatin1Char('.') + QString::number(ms - second * 1000).rightJustified(3, QLatin1Char('0'));
+}
+
+QString warningsText(qint64 flags)
+{
+    QStringList names;
+    for (quint32 bit = 1; bit != 0; bit <<= 1) {
+        if (flags & bit)
+            names.append(Http::Request::warningName(static_cast<Http::Warning>(bit)));
+    }
+    names.removeAll(QString());
+    return names.join(QStringLiteral(", "));
+}
+
+} // namespace
+
 RequestTableModel::RequestTableModel(QObject *parent)
     : QAbstractTableModel(parent)
+    , m_store(std::make_unique<Session::SummaryStore>())
 {
 }
 
 int RequestTableModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
+    return parent.isValid() ? 0 : int(m_store->size());
 }
 
 int RequestTableModel::columnCount(const QModelIndex &parent) const
@@ -22,35 +59,33 @@ int RequestTableModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-static QString text(QByteArrayView bytes)
+QVariant RequestTableModel::display(const Session::RequestSummary &s, int column) const
 {
-    return QString::fromUtf8(bytes.data(), bytes.size());
-}
-
-QVariant RequestTableModel::display(const Session::CapturedRequest &r, int column) const
-{
-    const Http::Request &q = r.request;
     switch (Column(column)) {
     case Id:
-        return r.id;
+        return s.id;
     case Time:
-        return QDateTime::fromMSecsSinceEpoch(r.receivedAtMs).toString(QStringLiteral("HH:mm:ss.zzz"));
+        return localTime(s.receivedAtMs);
     case Method:
-        return q.hasRequestLine() ? text(q.method()) : QString();
+        return text(m_store->method(s));
     case Target:
-        return q.hasRequestLine() ? text(q.target()) : QString();
+        return text(m_store->target(s));
     case Status:
-        return r.responseStatus ? QVariant(r.responseStatus) : QVariant(QStringLiteral("—"));
+        return s.status ? QVariant(int(s.status)) : QVariant(QStringLiteral("—"));
     case BodySize:
-        return qint64(q.body().size());
+        return s.bodySize;
     case ContentType:
-        return text(q.headerValue("Content-Type"));
-    case Remote:
-        return r.remote();
+        return text(m_store->contentType(s));
+    case Remote: {
+        const QString &address = m_store->remoteAddress(s);
+        const QString host =
+            address.contains(QLatin1Char(':')) ? QLatin1Char('[') + address + QLatin1Char(']') : address;
+        return QString(host + QLatin1Char(':') + QString::number(s.remotePort));
+    }
     case Notes:
-        if (r.rejected)
-            return tr("rejected: %1").arg(r.errorReason);
-        return q.warnings().join(QStringLiteral(", "));
+        if (s.flags & Session::FlagRejected)
+            return tr("rejected (%1)").arg(s.errorStatus);
+        return warningsText(s.flags & 0xffffffff);
     case ColumnCount:
         break;
     }
@@ -61,12 +96,12 @@ QVariant RequestTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Session::CapturedRequest &r = *m_rows.at(index.row());
+    const Session::RequestSummary &s = m_store->at(index.row());
     switch (role) {
     case Qt::DisplayRole:
-        return display(r, index.column());
+        return display(s, index.column());
     case Qt::ForegroundRole:
-        if (r.rejected)
+        if (s.flags & Session::FlagRejected)
             return QBrush(QGuiApplication::palette().color(QPalette::Disabled, QPalette::Text));
         return {};
     case Qt::TextAlignmentRole:
@@ -109,19 +144,31 @@ QVariant RequestTableModel::headerData(int section, Qt::Orientation orientation,
 
 void RequestTableModel::append(const Session::CapturedBatch &batch)
 {
-    if (batch.isEmpty())
+    const qint64 lastId = m_store->isEmpty() ? 0 : m_store->at(m_store->size() - 1).id;
+    qsizetype fresh = 0;
+    for (const Session::CapturedRequestPtr &r : batch)
+        fresh += r->id > lastId;
+    if (fresh == 0)
         return;
-    const int first = int(m_rows.size());
-    beginInsertRows({}, first, first + int(batch.size()) - 1);
-    m_rows += batch;
+    const int first = rowCount();
+    beginInsertRows({}, first, first + int(fresh) - 1);
+    for (const Session::CapturedRequestPtr &r : batch) {
+        if (r->id > lastId)
+            m_store->append(*r);
+    }
     endInsertRows();
+}
+
+void RequestTableModel::setStore(std::unique_ptr<Session::SummaryStore> store)
+{
+    beginResetModel();
+    m_store = std::move(store);
+    endResetModel();
 }
 
 void RequestTableModel::clear()
 {
-    beginResetModel();
-    m_rows.clear();
-    endResetModel();
+    setStore(std::make_unique<Session::SummaryStore>());
 }
 
 } // namespace Ui

@@ -2,6 +2,7 @@
 #include "listencommand.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QString>
 
 #include <cstdio>
@@ -13,7 +14,7 @@ namespace {
 
 const char kUsage[] = "usage: hookscope [COMMAND] [OPTIONS]\n"
                       "\n"
-                      "With no command, opens the Hookscope window.\n"
+                      "With no command, opens the Hookscope window (hookscope FILE.hookscope opens that session).\n"
                       "\n"
                       "Commands:\n"
                       "  listen     capture webhooks headless and print each request\n"
@@ -39,6 +40,9 @@ bool isHeadless(int argc, char **argv)
     if (argc < 2)
         return false;
     const char *first = argv[1];
+    // `hookscope some.hookscope` opens that session in the window.
+    if (first[0] != '-' && QFileInfo::exists(QString::fromLocal8Bit(first)))
+        return false;
     return first[0] != '-' || isOneOf(first, {"-h", "--help", "-v", "--version"});
 }
 

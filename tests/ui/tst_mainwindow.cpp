@@ -1,49 +1,111 @@
-// The real window, headless: its listener on a free port, requests over loopback, rows in the table.
+// The real window, headless: its listener on a free port, requests over loopback, rows in the
+// table, and the session file behind it.
 
 #include "mainwindow.h"
 #include "requesttablemodel.h"
 
 #include "capture/captureengine.h"
+#include "capture/sessioncontroller.h"
+#include "http/requestreader.h"
+#include "session/scratch.h"
+#include "session/sessionreader.h"
+#include "session/sessionwriter.h"
 
 #include <QAbstractItemModelTester>
+#include <QDir>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTableView>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QtTest>
+
+namespace {
+
+Ui::WindowOptions anyPort(const QString &session = {})
+{
+    Ui::WindowOptions o;
+    o.port = 0;
+    o.portAttempts = 1;
+    o.sessionPath = session;
+    return o;
+}
+
+int post(const QUrl &base, const QString &path, const QByteArray &body)
+{
+    QNetworkAccessManager nam;
+    QNetworkRequest request(base.resolved(QUrl(path)));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    QNetworkReply *reply = nam.post(request, body);
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    finished.wait(5000);
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    reply->deleteLater();
+    return status;
+}
+
+qint64 countIn(const QString &path)
+{
+    Session::SessionReader reader;
+    if (reader.open(path).problem != Session::FileProblem::None)
+        return -1;
+    return reader.count();
+}
+
+bool ready(Ui::MainWindow &window)
+{
+    return window.engine()->isListening() && !window.isLoading() && !window.sessions()->isBusy();
+}
+
+} // namespace
 
 class TstMainWindow : public QObject
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    void showsUrlAndCapturesRequests();
+    void initTestCase();
+    void init();
+    void showsUrlAndCapturesIntoScratchSession();
     void takesNextFreePortWhenBusy();
+    void saveAsWhileCapturing();
+    void openSwitchesSession();
+    void badFileIsRefusedAndUntouched();
+    void scratchSessionOfferedAgain();
+
+private:
+    QTemporaryDir m_dir;
 };
 
-void TstMainWindow::showsUrlAndCapturesRequests()
+void TstMainWindow::initTestCase()
 {
-    Ui::MainWindow window(Ui::WindowOptions{0, 1});
+    QStandardPaths::setTestModeEnabled(true);
+    qputenv("HOOKSCOPE_NO_DIALOGS", "1");
+}
+
+void TstMainWindow::init()
+{
+    QDir(Session::Scratch::directory()).removeRecursively();
+}
+
+void TstMainWindow::showsUrlAndCapturesIntoScratchSession()
+{
+    Ui::MainWindow window(anyPort());
     QAbstractItemModelTester tester(window.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QTRY_VERIFY(window.engine()->isListening());
+    QTRY_VERIFY(ready(window));
     const QUrl url = window.engine()->url();
     QCOMPARE(url.host(), QStringLiteral("127.0.0.1"));
     QVERIFY(window.statusText().contains(url.toString()));
     QCOMPARE(window.model()->rowCount(), 0);
+    QVERIFY(window.sessions()->isScratch());
+    QVERIFY(window.windowTitle().contains(QStringLiteral("Unsaved session")));
 
-    QNetworkAccessManager nam;
-    QNetworkRequest request(url.resolved(QUrl(QStringLiteral("/stripe/events"))));
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-    QNetworkReply *reply = nam.post(request, R"({"type":"invoice.paid"})");
-    QSignalSpy finished(reply, &QNetworkReply::finished);
-    QVERIFY(finished.wait(5000));
-    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
-    reply->deleteLater();
-
+    QCOMPARE(post(url, QStringLiteral("/stripe/events"), R"({"type":"invoice.paid"})"), 200);
     QTcpSocket bad;
     bad.connectToHost(url.host(), quint16(url.port()));
     QVERIFY(bad.waitForConnected(3000));
@@ -51,9 +113,7 @@ void TstMainWindow::showsUrlAndCapturesRequests()
     QVERIFY(bad.waitForReadyRead(3000));
 
     QTRY_COMPARE(window.model()->rowCount(), 2);
-    const auto cell = [&](int row, int column) {
-        return window.model()->index(row, column).data().toString();
-    };
+    const auto cell = [&](int row, int column) { return window.model()->index(row, column).data().toString(); };
     QCOMPARE(cell(0, Ui::RequestTableModel::Method), QStringLiteral("POST"));
     QCOMPARE(cell(0, Ui::RequestTableModel::Target), QStringLiteral("/stripe/events"));
     QCOMPARE(cell(0, Ui::RequestTableModel::Status), QStringLiteral("200"));
@@ -61,9 +121,11 @@ void TstMainWindow::showsUrlAndCapturesRequests()
     QCOMPARE(cell(0, Ui::RequestTableModel::ContentType), QStringLiteral("application/json"));
     QVERIFY(cell(0, Ui::RequestTableModel::Remote).startsWith(QStringLiteral("127.0.0.1:")));
     QCOMPARE(cell(1, Ui::RequestTableModel::Status), QStringLiteral("400"));
-    QVERIFY(cell(1, Ui::RequestTableModel::Notes).contains(QStringLiteral("Content-Length")));
+    QVERIFY(cell(1, Ui::RequestTableModel::Notes).contains(QStringLiteral("rejected")));
     QVERIFY(window.model()->index(1, 0).data(Qt::ForegroundRole).isValid()); // rejected rows look different
 
+    // Both are in the scratch file: a user who never saves loses nothing.
+    QCOMPARE(countIn(window.sessions()->path()), 2);
     window.table()->selectRow(0);
     QCOMPARE(window.table()->selectionModel()->selectedRows().size(), 1);
 }
@@ -72,11 +134,110 @@ void TstMainWindow::takesNextFreePortWhenBusy()
 {
     QTcpServer busy;
     QVERIFY(busy.listen(QHostAddress::LocalHost, 0));
-    Ui::MainWindow window(Ui::WindowOptions{busy.serverPort(), 100});
+    Ui::WindowOptions options = anyPort();
+    options.port = busy.serverPort();
+    options.portAttempts = 100;
+    Ui::MainWindow window(options);
     QTRY_VERIFY(window.engine()->isListening());
-    QVERIFY(window.engine()->port() != busy.serverPort());
     QVERIFY(window.engine()->port() > busy.serverPort());
     QVERIFY(window.engine()->port() <= busy.serverPort() + 100);
+}
+
+void TstMainWindow::saveAsWhileCapturing()
+{
+    Ui::MainWindow window(anyPort());
+    QTRY_VERIFY(ready(window));
+    const QUrl url = window.engine()->url();
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(post(url, QStringLiteral("/before/%1").arg(i), "{}"), 200);
+    const QString scratch = window.sessions()->path();
+    const QString target = m_dir.filePath(QStringLiteral("saved.hookscope"));
+
+    QSignalSpy changed(window.sessions(), &Capture::SessionController::sessionChanged);
+    window.saveSessionAs(target);
+    QCOMPARE(post(url, QStringLiteral("/during"), "{}"), 200); // capture goes on while it copies
+    QVERIFY(changed.wait(10000));
+    QCOMPARE(window.sessions()->path(), target);
+    QVERIFY(!window.sessions()->isScratch());
+    QVERIFY(window.windowTitle().contains(QStringLiteral("saved.hookscope")));
+    QVERIFY(!QFileInfo::exists(scratch)); // saved elsewhere, so the scratch copy is gone
+
+    QCOMPARE(post(url, QStringLiteral("/after"), "{}"), 200);
+    QTRY_COMPARE(countIn(target), 5); // before, during and after: nothing lost in the switch
+    QTRY_VERIFY(ready(window));
+    QTRY_COMPARE(window.model()->rowCount(), 5);
+    QCOMPARE(window.model()->index(4, Ui::RequestTableModel::Target).data().toString(), QStringLiteral("/after"));
+}
+
+void TstMainWindow::openSwitchesSession()
+{
+    const QString other = m_dir.filePath(QStringLiteral("other.hookscope"));
+    {
+        Session::SessionWriter writer;
+        QCOMPARE(writer.open(other).problem, Session::FileProblem::None);
+        writer.start();
+        for (int i = 1; i <= 4; ++i) {
+            auto r = std::make_shared<Session::CapturedRequest>();
+            r->id = i;
+            r->receivedAtMs = 1'780'000'000'000;
+            r->request = Http::RequestReader::restore(
+                "GET /old/" + QByteArray::number(i) + " HTTP/1.1\r\nHost: h\r\n\r\n", {}, {});
+            r->responseStatus = 200;
+            writer.submit(r);
+        }
+        writer.stop();
+    }
+    Ui::MainWindow window(anyPort());
+    QTRY_VERIFY(ready(window));
+    window.openSession(other);
+    QTRY_COMPARE(window.sessions()->path(), other);
+    QTRY_VERIFY(ready(window));
+    QCOMPARE(window.model()->rowCount(), 4);
+    QCOMPARE(window.model()->index(0, Ui::RequestTableModel::Target).data().toString(), QStringLiteral("/old/1"));
+    QCOMPARE(post(window.engine()->url(), QStringLiteral("/new"), "{}"), 200);
+    QTRY_COMPARE(window.model()->rowCount(), 5);
+    QCOMPARE(window.model()->idAt(4), 5); // numbering goes on from the file's last request
+    QCOMPARE(countIn(other), 5);
+}
+
+void TstMainWindow::badFileIsRefusedAndUntouched()
+{
+    const QString bad = m_dir.filePath(QStringLiteral("notes.hookscope"));
+    {
+        QFile f(bad);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("shopping list\n");
+    }
+    Ui::MainWindow window(anyPort());
+    QTRY_VERIFY(ready(window));
+    const QString before = window.sessions()->path();
+    QSignalSpy failed(window.sessions(), &Capture::SessionController::failed);
+    window.openSession(bad);
+    QVERIFY(failed.wait(5000));
+    QVERIFY2(window.lastError().contains(QStringLiteral("not a Hookscope session")), qPrintable(window.lastError()));
+    QCOMPARE(window.sessions()->path(), before); // still capturing where it was
+    QFile f(bad);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), "shopping list\n");
+    QCOMPARE(post(window.engine()->url(), QStringLiteral("/still"), "{}"), 200);
+    QTRY_COMPARE(countIn(before), 1);
+}
+
+void TstMainWindow::scratchSessionOfferedAgain()
+{
+    QString scratch;
+    {
+        Ui::MainWindow first(anyPort());
+        QTRY_VERIFY(ready(first));
+        QCOMPARE(post(first.engine()->url(), QStringLiteral("/one"), "{}"), 200);
+        QCOMPARE(post(first.engine()->url(), QStringLiteral("/two"), "{}"), 200);
+        scratch = first.sessions()->path();
+    } // closed without saving
+    Ui::MainWindow second(anyPort());
+    QTRY_VERIFY(ready(second));
+    QCOMPARE(second.sessions()->path(), scratch);
+    QCOMPARE(second.model()->rowCount(), 2);
+    QCOMPARE(second.model()->index(1, Ui::RequestTableModel::Target).data().toString(), QStringLiteral("/two"));
 }
 
 QTEST_MAIN(TstMainWindow)

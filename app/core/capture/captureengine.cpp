@@ -104,7 +104,23 @@ void CaptureEngine::start(const ListenConfig &config)
     });
 }
 
-QString CaptureEngine::switchWriter(const QString &path)
+void CaptureEngine::attachWriter(std::unique_ptr<Session::SessionWriter> writer)
+{
+    if (writer) {
+        CaptureService *service = m_service;
+        writer->setCommitHandler([service](const Session::CapturedBatch &batch, const QString &error) {
+            QMetaObject::invokeMethod(
+                service, [service, batch, error] { service->committed(batch, error); }, Qt::QueuedConnection);
+        });
+        writer->setRetention(m_retention);
+        writer->start();
+        m_service->setNextId(writer->nextId());
+    }
+    m_service->setSessionWriter(writer.get(), m_fastAck);
+    m_writer = std::move(writer);
+}
+
+QString CaptureEngine::switchWriter(const QString &path, const QString &copyNewerFrom)
 {
     std::unique_ptr<Session::SessionWriter> next;
     if (!path.isEmpty()) {
@@ -112,29 +128,38 @@ QString CaptureEngine::switchWriter(const QString &path)
         const Session::SessionFile::Info info = next->open(path);
         if (info.problem != Session::FileProblem::None)
             return info.error; // the current session stays
-        CaptureService *service = m_service;
-        next->setCommitHandler([service](const Session::CapturedBatch &batch, const QString &error) {
-            QMetaObject::invokeMethod(
-                service, [service, batch, error] { service->committed(batch, error); }, Qt::QueuedConnection);
-        });
-        next->setRetention(m_retention);
-        next->start();
-        m_service->setNextId(next->nextId());
     }
-    m_service->setSessionWriter(next.get(), m_fastAck);
-    std::unique_ptr<Session::SessionWriter> previous = std::exchange(m_writer, std::move(next));
+    // Everything queued for the old file is written there and its senders answered. This runs on
+    // the capture thread, so no request can arrive in between: each lands in exactly one file.
+    std::unique_ptr<Session::SessionWriter> previous = std::move(m_writer);
+    m_service->setSessionWriter(nullptr, m_fastAck);
+    const QString previousPath = previous ? previous->path() : QString();
     if (previous) {
-        // What was queued for the old file is written there; its senders are answered now.
         previous->stop();
         QCoreApplication::sendPostedEvents(m_service, QEvent::MetaCall);
+        m_service->flushBatch(); // the old file's records reach the owner before the news of the switch
+        previous.reset();
     }
+    if (next && !copyNewerFrom.isEmpty()) {
+        QString error;
+        if (!next->copyNewerFrom(copyNewerFrom, &error)) {
+            next.reset();
+            if (!previousPath.isEmpty()) {
+                auto again = std::make_unique<Session::SessionWriter>();
+                if (again->open(previousPath).problem == Session::FileProblem::None)
+                    attachWriter(std::move(again));
+            }
+            return error;
+        }
+    }
+    attachWriter(std::move(next));
     return {};
 }
 
-void CaptureEngine::openSession(const QString &path)
+void CaptureEngine::openSession(const QString &path, const QString &copyNewerFrom)
 {
-    QMetaObject::invokeMethod(m_context, [this, path] {
-        const QString error = switchWriter(path);
+    QMetaObject::invokeMethod(m_context, [this, path, copyNewerFrom] {
+        const QString error = switchWriter(path, copyNewerFrom);
         QMetaObject::invokeMethod(this, [this, path, error] {
             if (!error.isEmpty()) {
                 Q_EMIT sessionFailed(error);

@@ -54,9 +54,10 @@ public:
     void setAnswer(const AnswerSpec &answer);
     void setLimits(const Http::Limits &limits);
     /// Saves into another session file from now on (empty: none). The previous file gets what
-    /// was already queued for it. Emits sessionOpened or sessionFailed; on failure the previous
-    /// session stays.
-    void openSession(const QString &path);
+    /// was already queued for it. With `copyNewerFrom`, requests in that file newer than any in
+    /// `path` are copied over first (Save As: `path` is a snapshot of it). Emits sessionOpened or
+    /// sessionFailed; on failure the previous session stays.
+    void openSession(const QString &path, const QString &copyNewerFrom = {});
     void setFastAck(bool fastAck);
     void setRetention(qint64 newest);
     QString sessionPath() const { return m_sessionPath; }
@@ -79,7 +80,8 @@ Q_SIGNALS:
 private:
     void onStarted(const QHostAddress &address, quint16 port);
     /// Capture thread: swaps the session writer. Returns an error, or an empty string.
-    QString switchWriter(const QString &path);
+    QString switchWriter(const QString &path, const QString &copyNewerFrom = {});
+    void attachWriter(std::unique_ptr<Session::SessionWriter> writer);
 
     QThread *m_thread = nullptr;
     QObject *m_context = nullptr;                     // lives on the capture thread; parent of the two below

@@ -61,6 +61,42 @@ SessionFile::Info SessionWriter::open(const QString &path)
     return info;
 }
 
+bool SessionWriter::copyNewerFrom(const QString &other, QString *error)
+{
+    Sql::Database &db = m_db->db;
+    Sql::Statement attach(db, "ATTACH DATABASE ?1 AS source");
+    const QByteArray otherPath = other.toUtf8();
+    attach.bindText(1, otherPath);
+    if (!attach.exec()) {
+        *error = db.error();
+        return false;
+    }
+    bool ok = false;
+    {
+        Sql::Transaction transaction(db);
+        // Ids are the same in both files up to the snapshot, so anything above our largest is new.
+        ok = transaction.isActive() &&
+             db.exec("INSERT INTO main.answers SELECT * FROM source.answers "
+                     "WHERE id > (SELECT coalesce(max(id), 0) FROM main.answers);"
+                     "INSERT INTO main.payloads SELECT * FROM source.payloads "
+                     "WHERE id > (SELECT coalesce(max(id), 0) FROM main.requests);"
+                     "INSERT INTO main.requests SELECT * FROM source.requests "
+                     "WHERE id > (SELECT coalesce(max(id), 0) FROM main.requests);") &&
+             transaction.commit();
+    }
+    if (!ok)
+        *error = db.error();
+    db.exec("DETACH DATABASE source");
+    if (!ok)
+        return false;
+    m_nextId = db.queryInt("SELECT coalesce(max(id), 0) + 1 FROM requests", 1);
+    m_db->answers.clear();
+    Sql::Statement answers(db, "SELECT digest, id FROM answers");
+    while (answers.step())
+        m_db->answers.insert(answers.bytes(0), answers.int64(1));
+    return true;
+}
+
 void SessionWriter::setMaxPageCount(qint64 pages)
 {
     const QByteArray sql = "PRAGMA max_page_count = " + QByteArray::number(pages);

@@ -40,6 +40,9 @@ public:
     qint64 nextId() const { return m_nextId; }
 
     void setCommitHandler(CommitHandler handler) { m_onCommit = std::move(handler); }
+    /// Copies the requests of another session that are newer than any in this file, in one
+    /// transaction. Before start(). For Save As: this file is a snapshot of `other`.
+    bool copyNewerFrom(const QString &other, QString *error);
     /// Caps the file at this many pages (PRAGMA max_page_count); past it commits fail as on a
     /// full disk. Before start().
     void setMaxPageCount(qint64 pages);

@@ -1,0 +1,61 @@
+#include "scratch.h"
+#include "sessionfile.h"
+#include "sessionreader.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QStandardPaths>
+
+namespace Session::Scratch {
+
+QString directory()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/scratch");
+    QDir().mkpath(dir);
+    return dir;
+}
+
+QString newPath()
+{
+    const QString stamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"));
+    QString path = directory() + QStringLiteral("/scratch-") + stamp + SessionFile::extension();
+    for (int i = 2; QFileInfo::exists(path); ++i)
+        path = directory() + QStringLiteral("/scratch-%1-%2").arg(stamp).arg(i) + SessionFile::extension();
+    return path;
+}
+
+bool isScratch(const QString &path)
+{
+    return QFileInfo(path).absolutePath() == QFileInfo(directory()).absoluteFilePath();
+}
+
+void remove(const QString &path)
+{
+    QFile::remove(path);
+    QFile::remove(path + QStringLiteral("-wal"));
+    QFile::remove(path + QStringLiteral("-shm"));
+}
+
+QString latest()
+{
+    const QFileInfoList files =
+        QDir(directory())
+            .entryInfoList({QStringLiteral("scratch-*") + SessionFile::extension()}, QDir::Files, QDir::Time);
+    QString newest;
+    for (const QFileInfo &file : files) {
+        SessionReader reader;
+        if (reader.open(file.absoluteFilePath()).problem != FileProblem::None)
+            continue; // not ours to delete: leave it for the user to look at
+        const qint64 count = reader.count();
+        reader.close();
+        if (count == 0)
+            remove(file.absoluteFilePath());
+        else if (newest.isEmpty())
+            newest = file.absoluteFilePath();
+    }
+    return newest;
+}
+
+} // namespace Session::Scratch

@@ -1,0 +1,17 @@
+#pragma once
+
+#include <QString>
+
+namespace Session::Scratch {
+
+/// Where unsaved sessions live: <XDG data>/Hookscope/scratch. Created on first use.
+QString directory();
+/// A new, unused scratch file name.
+QString newPath();
+/// The newest scratch session that holds requests, to offer again; removes empty ones.
+QString latest();
+bool isScratch(const QString &path);
+/// Deletes a session file with its -wal and -shm companions.
+void remove(const QString &path);
+
+} // namespace Session::Scratch
