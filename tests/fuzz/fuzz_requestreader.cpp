@@ -269,6 +269,8 @@ Framing expectedFraming(const Request &req)
     Framing f;
     const QByteArrayView method = req.method();
     f.switchExit = req.versionMajor() == 2 || method == "PRI" || method == "CONNECT";
+    if (f.switchExit)
+        return f; // no body is read, so the reader does not look at the framing fields at all
     bool sawTransferEncoding = false;
     QList<QByteArrayView> codings;
     for (qsizetype i = 0; i < req.headerCount(); ++i) {
@@ -277,7 +279,11 @@ Framing expectedFraming(const Request &req)
             sawTransferEncoding = true;
             codings += listElements(h.value);
         } else if (sameToken(h.name, "Content-Length")) {
-            for (QByteArrayView element : listElements(h.value)) {
+            // RFC 9110 §8.6: Content-Length = 1*DIGIT, so every line carries a number; a list of
+            // identical numbers may be taken as one.
+            const QList<QByteArrayView> elements = listElements(h.value);
+            require(!elements.isEmpty(), "accepted a Content-Length line without a number");
+            for (QByteArrayView element : elements) {
                 qint64 value = 0;
                 for (char c : element) {
                     require(c >= '0' && c <= '9', "accepted a Content-Length that is not 1*DIGIT");
@@ -288,8 +294,6 @@ Framing expectedFraming(const Request &req)
             }
         }
     }
-    if (f.switchExit)
-        return f;
     if (sawTransferEncoding) {
         // RFC 9112 §6.1/§6.3: no Content-Length beside it, HTTP/1.1, chunked once and last, and
         // no other coding (we decode none).
@@ -384,8 +388,10 @@ void checkChunkedWire(const Request &req, QByteArrayView tail, const Http::Limit
     }
 }
 
-void checkAccepted(const Request &req, const Http::Limits &limits, bool sawHeadComplete)
+// headComplete: bytes of the message read when HeadComplete was reported, or -1.
+void checkAccepted(const Request &req, const Http::Limits &limits, qsizetype headComplete)
 {
+    const bool sawHeadComplete = headComplete >= 0;
     const QByteArray &head = req.rawHead();
     require(req.hasRequestLine(), "an accepted request has no request line");
     require(head.endsWith("\r\n\r\n"), "rawHead() does not end with an empty line");
@@ -413,13 +419,13 @@ void checkAccepted(const Request &req, const Http::Limits &limits, bool sawHeadC
         require(req.trailerCount() == 0, "trailers on a request that is not chunked");
         const qint64 expectedBody = f.switchExit ? 0 : qMax<qint64>(f.contentLength, 0);
         require(req.body().size() == expectedBody, "the body length is not the Content-Length");
-        requireEqual(wire, head + req.body(), "wireBytes() of an unchunked request is not head + body");
+        requireEqual(wire, QByteArray(head + req.body()), "wireBytes() of an unchunked request is not head + body");
     }
 
     // RFC 9112 §9.3: HTTP/1.1 persists unless "close"; HTTP/1.0 only with "keep-alive".
     const bool http11 = req.versionMajor() == 1 && req.versionMinor() >= 1;
-    const bool keepAlive = !hasListToken(req, "Connection", "close") &&
-                           (http11 || hasListToken(req, "Connection", "keep-alive"));
+    const bool keepAlive =
+        !hasListToken(req, "Connection", "close") && (http11 || hasListToken(req, "Connection", "keep-alive"));
     require(req.keepAlive() == keepAlive, "keepAlive() disagrees with the version and Connection header");
     const bool upgrade = countHeaders(req, "Upgrade") > 0;
     require(req.closesAfterAnswer() == (!keepAlive || f.switchExit || upgrade),
@@ -434,6 +440,7 @@ void checkAccepted(const Request &req, const Http::Limits &limits, bool sawHeadC
     require(req.expectsContinue() == expectContinue, "expectsContinue() disagrees with the Expect header and body");
     require(sawHeadComplete == expectContinue, "HeadComplete was (not) reported for a request that (does not) "
                                                "expect 100-continue with a body");
+    require(!sawHeadComplete || headComplete == head.size(), "HeadComplete was not reported right after the head");
 
     using W = Http::Warning;
     const int hosts = countHeaders(req, "Host");
@@ -485,6 +492,19 @@ QByteArray describeRequest(const Request &req)
     return out;
 }
 
+// Session files keep a request as head, body and chunk framing and rebuild it through the reader;
+// what comes back must be the request that was read.
+void checkRestored(const Request &req)
+{
+    if (req.isChunked()) {
+        requireEqual(Request::chunkedWire(req.rawHead(), req.chunkFraming(), req.body()), req.wireBytes(),
+                     "Request::chunkedWire() of a request's parts is not its wireBytes()");
+    }
+    const Request restored = RequestReader::restore(req.rawHead(), req.body(), req.chunkFraming());
+    requireEqual(describeRequest(restored), describeRequest(req), "RequestReader::restore() changed the request");
+    requireEqual(restored.wireBytes(), req.wireBytes(), "RequestReader::restore() changed the wire bytes");
+}
+
 // A message's bytes may be preceded by empty lines the reader skips (RFC 9112 §2.2); returns the
 // consumed bytes without them, and how many were skipped.
 QByteArrayView withoutLeadingEmptyLines(QByteArrayView consumed, qsizetype *skipped)
@@ -506,17 +526,45 @@ bool isKnownStatus(int status)
     return false;
 }
 
+// What each status claims about the message, checked against what was read of it.
+void checkStatus(int status, const Request &partial, QByteArrayView messageBytes, const Http::Limits &limits)
+{
+    switch (status) {
+    case 414: // RFC 9110 §15.5.15: the request line alone outgrew the head limit
+        require(messageBytes.size() == limits.maxHeadBytes && !messageBytes.contains('\n'),
+                "414 for a request line that fits the head limit");
+        break;
+    case 505: // RFC 9110 §15.6.6: a well-formed version we do not speak
+        require(partial.httpVersion().size() == 8 && partial.versionMajor() != 1,
+                "505 for a request that is HTTP/1.x or has no well-formed version");
+        break;
+    case 501: { // RFC 9112 §6.1: a transfer coding we do not implement
+        bool unknownCoding = false;
+        for (qsizetype i = 0; i < partial.headerCount(); ++i) {
+            if (!sameToken(partial.header(i).name, "Transfer-Encoding"))
+                continue;
+            for (QByteArrayView coding : listElements(partial.header(i).value))
+                unknownCoding = unknownCoding || !sameToken(coding, "chunked");
+        }
+        require(unknownCoding, "501 without a transfer coding other than chunked");
+        break;
+    }
+    default:
+        break;
+    }
+}
+
 QList<Outcome> readStream(QByteArrayView stream, const Http::Limits &limits, Arrivals arrivals)
 {
     g_context = {Arrivals::name(arrivals.kind()), 0, 0};
     QList<Outcome> outcomes;
     RequestReader reader(limits);
-    qsizetype pos = 0;          // consumed so far
-    qsizetype arrived = 0;      // bytes the "socket" has delivered
-    qsizetype messageStart = 0; // where the current message (with its skipped empty lines) began
-    bool sawHeadComplete = false;
+    qsizetype pos = 0;           // consumed so far
+    qsizetype arrived = 0;       // bytes the "socket" has delivered
+    qsizetype messageStart = 0;  // where the current message (with its skipped empty lines) began
+    qsizetype headComplete = -1; // message bytes read when HeadComplete came
 
-    const Http::RequestReader::Step idle = reader.feed(QByteArrayView());
+    const RequestReader::Step idle = reader.feed(QByteArrayView());
     require(idle.event == Event::NeedMore && idle.consumed == 0, "feeding nothing to a new reader did not NeedMore");
 
     for (;;) {
@@ -547,12 +595,12 @@ QList<Outcome> readStream(QByteArrayView stream, const Http::Limits &limits, Arr
             break;
         case Event::HeadComplete: {
             require(step.consumed > 0, "HeadComplete without progress");
-            require(!sawHeadComplete, "HeadComplete twice for one message");
+            require(headComplete < 0, "HeadComplete twice for one message");
             require(messageBytes.endsWith("\r\n\r\n"), "HeadComplete before the end of the head");
             require(!reader.inHead() && reader.inBody(), "after HeadComplete the reader is not in the body");
             require(reader.messageBytes() == messageBytes.size(),
                     "messageBytes() is not the bytes consumed for the message");
-            sawHeadComplete = true;
+            headComplete = messageBytes.size();
             outcomes.append({Outcome::Kind::HeadComplete, pos, {}});
             break;
         }
@@ -567,10 +615,13 @@ QList<Outcome> readStream(QByteArrayView stream, const Http::Limits &limits, Arr
             const Request req = reader.takeRequest();
             require(!reader.inMessage() && reader.messageBytes() == 0, "takeRequest() did not reset the reader");
             requireEqual(req.wireBytes(), messageBytes, "wireBytes() is not the bytes consumed for the message");
-            checkAccepted(req, limits, sawHeadComplete);
+            checkAccepted(req, limits, headComplete);
+            checkRestored(req);
             outcomes.append({Outcome::Kind::Complete, pos, describeRequest(req)});
+            // Connection stops reading after CONNECT, Upgrade or "close"; reading on here also
+            // checks that takeRequest() leaves nothing of such a message behind.
             messageStart = pos;
-            sawHeadComplete = false;
+            headComplete = -1;
             ++g_context.message;
             break;
         }
@@ -591,10 +642,9 @@ QList<Outcome> readStream(QByteArrayView stream, const Http::Limits &limits, Arr
                          "takePartial().wireBytes() is not the bytes consumed before the failure");
             require(error.offset >= 0 && error.offset <= messageBytes.size(),
                     "error offset outside the bytes consumed for the message");
-            if (error.status == 414) {
-                require(messageBytes.size() == limits.maxHeadBytes && !messageBytes.contains('\n'),
-                        "414 for a request line that fits the head limit");
-            }
+            checkStatus(error.status, partial, messageBytes, limits);
+            requireEqual(RequestReader::restorePartial(partial.wireBytes()).wireBytes(), messageBytes,
+                         "RequestReader::restorePartial() of a rejected message's bytes does not give them back");
             QByteArray detail = "status=" + QByteArray::number(error.status) +
                                 " offset=" + QByteArray::number(error.offset) + " reason=" + error.reason.toUtf8() +
                                 "\nconsumed=" + escaped(messageBytes, 1 << 20);
@@ -623,7 +673,10 @@ QByteArray describeOutcomes(const QList<Outcome> &outcomes)
     QByteArray out;
     for (const Outcome &o : outcomes) {
         out += "    [" + QByteArray(1, static_cast<char>(o.kind)) + " @" + QByteArray::number(o.streamPos) + "] ";
-        out += o.detail;
+        QByteArray detail = o.detail;
+        if (detail.endsWith('\n'))
+            detail.chop(1);
+        out += detail.replace('\n', "\n        ");
         out += '\n';
     }
     return out;
