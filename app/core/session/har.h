@@ -1,2 +1,90 @@
 #pragma once
-// HAR 1.2 import and export: being written.
+// HAR 1.2 (http://www.softwareishard.com/blog/har-12-spec/) export and import.
+//
+// What goes where:
+// - The captured request is the entry's `request`; the answer Hookscope sent is its `response`
+//   (status 0 with empty fields when no answer reached the client, as browsers write failures).
+// - Bodies: `postData.text` / `content.text` hold the body as text when its bytes are valid UTF-8;
+//   otherwise the text is base64 of the bytes and the object carries `"encoding": "base64"`.
+//   Chrome and Firefox use that convention on `content`; we use it on `postData` too (HAR 1.2 does
+//   not define `encoding` there, so readers that ignore it see base64 text). `postData` is written
+//   only for a non-empty body.
+// - Header names and values are JSON strings: UTF-8 when the bytes are valid UTF-8, otherwise each
+//   byte maps to the code point of the same value (Latin-1), as in the NDJSON export.
+// - Every entry has a custom `_hookscope` object (HAR allows fields starting with "_") holding what
+//   HAR cannot: id, received_at_ms, remote, local_port, tls, the exact request head (head_base64),
+//   the chunk framing with its trailers (framing_base64, chunked only), response header bytes that
+//   are not UTF-8 (response_headers_base64, only then), and for rejected requests the error and
+//   the bytes received (raw_base64). Import prefers it, so export → import → export is exact.
+//
+// Import also reads HAR written by Chrome, Firefox, Fiddler, Charles and HTTP Toolkit. Their
+// requests are rebuilt as HTTP/1.1 heads (HTTP/1.0 when the entry says so):
+// - the target is the URL's path and query exactly as written (no fragment); a URL without a path
+//   gets "/"; a CONNECT request's target is the URL's authority;
+// - HTTP/2 and HTTP/3 pseudo-headers are dropped, except that `:authority` becomes `Host` when the
+//   request has no Host; without either, Host comes from the URL;
+// - HAR bodies are already decoded, so Transfer-Encoding is dropped and Content-Length is set to
+//   the size of the body (added when missing and the body is not empty);
+// - Content-Type is added from postData.mimeType when the request has a body but no Content-Type;
+// - a body given only as postData.params is rebuilt as name=value pairs joined by "&" (for
+//   application/x-www-form-urlencoded); HTTP Toolkit's `_content` is read when postData is absent;
+// - header values are the UTF-8 bytes of their strings; the `cookies` arrays are not read (the
+//   Cookie header carries the same data); timings are not read.
+// A field Hookscope reads must have the right type when present; fields it does not read are
+// not checked.
+
+#include "capturedrequest.h"
+
+#include <QIODevice>
+#include <QString>
+
+#include <functional>
+
+namespace Session {
+
+/**
+ * Writes a HAR 1.2 document to a device as it goes: memory stays bounded whatever the number of
+ * entries. Call begin(), write() per request, then finish(). For a file, pass a QSaveFile and
+ * commit it after finish() so a failed export leaves no half-written file.
+ */
+class HarWriter
+{
+public:
+    explicit HarWriter(QIODevice *out);
+    HarWriter(const HarWriter &) = delete;
+    HarWriter &operator=(const HarWriter &) = delete;
+
+    /// Writes `{"log":{"version":"1.2","creator":{...},"pages":[],"entries":[`.
+    bool begin();
+    /// Appends one entry. Returns false with error() when the device fails.
+    bool write(const CapturedRequest &request);
+    /// Closes the document and flushes everything to the device.
+    bool finish();
+
+    /// Why the last call failed, for the user.
+    QString error() const { return m_error; }
+    qint64 entriesWritten() const { return m_entries; }
+
+private:
+    bool flush();
+    bool fail(const QString &message);
+
+    enum class State { Fresh, Open, Finished, Failed };
+
+    QIODevice *m_out;
+    QByteArray m_buffer;
+    QString m_error;
+    qint64 m_entries = 0;
+    State m_state = State::Fresh;
+};
+
+/**
+ * Reads a HAR document and calls `onEntry` for each entry in order. Ids come from `_hookscope`
+ * when present, else they are 0. Returns false with `*error` naming the first bad field, e.g.
+ * "log.entries[3].request.method: missing". Entries before a bad one have already been passed on,
+ * so callers import inside a transaction and roll back on failure. When `onEntry` returns false,
+ * reading stops and readHar returns false ("log.entries[N]: import stopped").
+ */
+bool readHar(QIODevice *in, const std::function<bool(CapturedRequest &&)> &onEntry, QString *error);
+
+} // namespace Session

@@ -1,81 +1,9 @@
 #include "ndjson.h"
+#include "jsontext.h"
 
 namespace Session {
 
 namespace {
-
-bool isValidUtf8(QByteArrayView s)
-{
-    qsizetype i = 0;
-    const qsizetype n = s.size();
-    while (i < n) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        if (c < 0x80) {
-            ++i;
-            continue;
-        }
-        int extra;
-        quint32 cp;
-        if (c >= 0xc2 && c <= 0xdf) {
-            extra = 1;
-            cp = c & 0x1f;
-        } else if (c >= 0xe0 && c <= 0xef) {
-            extra = 2;
-            cp = c & 0x0f;
-        } else if (c >= 0xf0 && c <= 0xf4) {
-            extra = 3;
-            cp = c & 0x07;
-        } else {
-            return false;
-        }
-        for (int k = 1; k <= extra; ++k) {
-            if (i + k >= n)
-                return false;
-            const auto cc = static_cast<unsigned char>(s[i + k]);
-            if ((cc & 0xc0) != 0x80)
-                return false;
-            cp = (cp << 6) | (cc & 0x3f);
-        }
-        // No overlong forms, no surrogates, nothing past U+10FFFF.
-        if ((extra == 2 && cp < 0x800) || (extra == 3 && (cp < 0x10000 || cp > 0x10ffff)) ||
-            (cp >= 0xd800 && cp <= 0xdfff))
-            return false;
-        i += extra + 1;
-    }
-    return true;
-}
-
-void appendEscaped(QByteArray &out, char c)
-{
-    static const char hex[] = "0123456789abcdef";
-    switch (c) {
-    case '"':
-        out += "\\\"";
-        return;
-    case '\\':
-        out += "\\\\";
-        return;
-    case '\n':
-        out += "\\n";
-        return;
-    case '\r':
-        out += "\\r";
-        return;
-    case '\t':
-        out += "\\t";
-        return;
-    default:
-        break;
-    }
-    const auto u = static_cast<unsigned char>(c);
-    if (u < 0x20 || u == 0x7f) {
-        out += "\\u00";
-        out += hex[u >> 4];
-        out += hex[u & 0xf];
-    } else {
-        out += c;
-    }
-}
 
 void appendFields(QByteArray &out, const Http::Request &r, bool trailers)
 {
@@ -110,26 +38,6 @@ void appendStringOrNull(QByteArray &out, QByteArrayView bytes, bool present)
 }
 
 } // namespace
-
-void appendJsonString(QByteArray &out, QByteArrayView bytes)
-{
-    out += '"';
-    if (isValidUtf8(bytes)) {
-        for (char c : bytes)
-            appendEscaped(out, c);
-    } else {
-        for (char c : bytes) {
-            const auto u = static_cast<unsigned char>(c);
-            if (u < 0x80) {
-                appendEscaped(out, c);
-            } else { // Latin-1: byte value = code point, written as UTF-8
-                out += char(0xc0 | (u >> 6));
-                out += char(0x80 | (u & 0x3f));
-            }
-        }
-    }
-    out += '"';
-}
 
 QByteArray toNdjsonLine(const CapturedRequest &c)
 {

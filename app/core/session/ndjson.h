@@ -1,6 +1,7 @@
 #pragma once
 
 #include "capturedrequest.h"
+#include "jsontext.h"
 
 #include <QByteArray>
 
@@ -13,8 +14,5 @@ namespace Session {
  * The body is base64 of the exact bytes after de-chunking. The line ends in '\n'.
  */
 QByteArray toNdjsonLine(const CapturedRequest &request);
-
-/// Appends `bytes` as a JSON string literal (see toNdjsonLine for the encoding rule).
-void appendJsonString(QByteArray &out, QByteArrayView bytes);
 
 } // namespace Session

@@ -1,1 +1,0 @@
-#include "har.h"

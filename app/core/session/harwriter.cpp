@@ -1,0 +1,376 @@
+#include "har.h"
+#include "harurl.h"
+
+#include "http/requestreader.h"
+#include "ndjson.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <cstring>
+#include <limits>
+
+namespace Session {
+
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// Writing. JSON is made by hand into one buffer that is handed to the device every kFlushAt
+// bytes: a 100,000-row export never holds more than one chunk, and no QJsonDocument is built.
+
+constexpr qsizetype kFlushAt = 1 << 20;
+
+// Header names and values: UTF-8 when valid, else Latin-1 (the NDJSON rule).
+void appendString(QByteArray &out, QByteArrayView s)
+{
+    appendJsonString(out, s);
+}
+
+void appendNumber(QByteArray &out, qint64 n)
+{
+    char buf[24];
+    const auto result = std::to_chars(buf, buf + sizeof buf, n);
+    out.append(buf, result.ptr - buf);
+}
+
+void appendBase64(QByteArray &out, QByteArrayView bytes)
+{
+    out += '"';
+    out += QByteArray::fromRawData(bytes.data(), bytes.size()).toBase64();
+    out += '"';
+}
+
+// `"text":"..."` for UTF-8 bodies, else base64 text with `"encoding":"base64"`.
+void appendBodyText(QByteArray &out, QByteArrayView body)
+{
+    out += "\"text\":";
+    if (isValidUtf8(body)) {
+        appendUtf8JsonString(out, body);
+    } else {
+        appendBase64(out, body);
+        out += ",\"encoding\":\"base64\"";
+    }
+}
+
+int hexValue(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+// application/x-www-form-urlencoded decoding: %XX and '+'; a malformed escape stays as written.
+QByteArray formDecode(QByteArrayView s)
+{
+    QByteArray out;
+    out.reserve(s.size());
+    for (qsizetype i = 0; i < s.size(); ++i) {
+        const char c = s[i];
+        if (c == '+') {
+            out += ' ';
+        } else if (c == '%' && i + 2 < s.size() && hexValue(s[i + 1]) >= 0 && hexValue(s[i + 2]) >= 0) {
+            out += static_cast<char>(hexValue(s[i + 1]) * 16 + hexValue(s[i + 2]));
+            i += 2;
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+QByteArrayView trimOws(QByteArrayView v)
+{
+    while (!v.isEmpty() && (v.front() == ' ' || v.front() == '\t'))
+        v = v.sliced(1);
+    while (!v.isEmpty() && (v.back() == ' ' || v.back() == '\t'))
+        v.chop(1);
+    return v;
+}
+
+// Calls f(name, value) for each "name=value" element of `list` split at `separator`.
+template<typename F>
+void forEachPair(QByteArrayView list, char separator, F &&f)
+{
+    while (!list.isEmpty()) {
+        qsizetype end = list.indexOf(separator);
+        if (end < 0)
+            end = list.size();
+        const QByteArrayView element = trimOws(list.first(end));
+        list = list.sliced(qMin(end + 1, list.size()));
+        if (element.isEmpty())
+            continue;
+        const qsizetype eq = element.indexOf('=');
+        if (eq < 0)
+            f(element, QByteArrayView(""));
+        else
+            f(element.first(eq), element.sliced(eq + 1));
+    }
+}
+
+void appendNameValue(QByteArray &out, bool &first, QByteArrayView name, QByteArrayView value)
+{
+    out += first ? "{\"name\":" : ",{\"name\":";
+    first = false;
+    appendString(out, name);
+    out += ",\"value\":";
+    appendString(out, value);
+    out += '}';
+}
+
+// The request as a URL: absolute-form targets as they are, otherwise scheme + Host (or the
+// listener's own address) + the origin-form target. OPTIONS * becomes the bare origin.
+QByteArray requestUrl(const CapturedRequest &c)
+{
+    const Http::Request &r = c.request;
+    const QByteArrayView target = r.target();
+    if (HarUrl::schemeLength(target) > 0)
+        return target.toByteArray();
+    QByteArray url = c.tls ? "https://" : "http://";
+    if (r.method() == "CONNECT")
+        return url + target.toByteArray();
+    const QByteArrayView host = r.headerValue("Host");
+    if (host.isEmpty())
+        url += "127.0.0.1:" + QByteArray::number(c.localPort);
+    else
+        url += host;
+    if (target.startsWith('/'))
+        url += target;
+    else if (target != "*")
+        url += '/' + target.toByteArray();
+    return url;
+}
+
+void appendHeaders(QByteArray &out, const Http::Request &r)
+{
+    out += '[';
+    bool first = true;
+    for (qsizetype i = 0; i < r.headerCount(); ++i)
+        appendNameValue(out, first, r.header(i).name, r.header(i).value);
+    out += ']';
+}
+
+void appendCookies(QByteArray &out, const Http::Request &r)
+{
+    out += '[';
+    bool first = true;
+    for (qsizetype i = 0; i < r.headerCount(); ++i) {
+        const Http::Field f = r.header(i);
+        if (Http::equalsIgnoreCase(f.name, "Cookie")) {
+            forEachPair(f.value, ';',
+                        [&](QByteArrayView name, QByteArrayView value) { appendNameValue(out, first, name, value); });
+        }
+    }
+    out += ']';
+}
+
+void appendQueryString(QByteArray &out, QByteArrayView target)
+{
+    out += '[';
+    bool first = true;
+    const qsizetype question = target.indexOf('?');
+    if (question >= 0) {
+        QByteArrayView query = target.sliced(question + 1);
+        if (const qsizetype hash = query.indexOf('#'); hash >= 0)
+            query.truncate(hash);
+        forEachPair(query, '&', [&](QByteArrayView name, QByteArrayView value) {
+            appendNameValue(out, first, formDecode(name), formDecode(value));
+        });
+    }
+    out += ']';
+}
+
+void appendRequest(QByteArray &out, const CapturedRequest &c)
+{
+    const Http::Request &r = c.request;
+    const bool line = r.hasRequestLine(); // a request rejected early may have none
+    out += "{\"method\":";
+    appendString(out, r.method());
+    out += ",\"url\":";
+    appendString(out, line ? requestUrl(c) : QByteArray());
+    out += ",\"httpVersion\":";
+    appendString(out, r.httpVersion());
+    out += ",\"cookies\":";
+    appendCookies(out, r);
+    out += ",\"headers\":";
+    appendHeaders(out, r);
+    out += ",\"queryString\":";
+    appendQueryString(out, r.target());
+    if (!r.body().isEmpty()) {
+        out += ",\"postData\":{\"mimeType\":";
+        appendString(out, r.headerValue("Content-Type"));
+        out += ',';
+        appendBodyText(out, r.body());
+        out += '}';
+    }
+    out += ",\"headersSize\":";
+    appendNumber(out, r.rawHead().size());
+    out += ",\"bodySize\":";
+    appendNumber(out, r.body().size());
+    out += '}';
+}
+
+QByteArrayView responseHeader(const CapturedRequest &c, QByteArrayView name)
+{
+    for (const auto &[n, v] : c.responseHeaders) {
+        if (Http::equalsIgnoreCase(n, name))
+            return v;
+    }
+    return QByteArrayView("");
+}
+
+void appendResponse(QByteArray &out, const CapturedRequest &c)
+{
+    const bool answered = c.responseStatus != 0;
+    out += "{\"status\":";
+    appendNumber(out, c.responseStatus);
+    out += ",\"statusText\":";
+    appendString(out, answered ? Http::Response::standardReason(c.responseStatus) : QByteArray());
+    out += answered ? ",\"httpVersion\":\"HTTP/1.1\"" : ",\"httpVersion\":\"\"";
+    out += ",\"cookies\":[],\"headers\":[";
+    bool first = true;
+    for (const auto &[name, value] : c.responseHeaders)
+        appendNameValue(out, first, name, value);
+    out += "],\"content\":{\"size\":";
+    appendNumber(out, c.responseBody.size());
+    out += ",\"mimeType\":";
+    appendString(out, responseHeader(c, "Content-Type"));
+    out += ',';
+    appendBodyText(out, c.responseBody);
+    out += "},\"redirectURL\":";
+    appendString(out, responseHeader(c, "Location"));
+    out += ",\"headersSize\":-1,\"bodySize\":";
+    appendNumber(out, answered ? c.responseBody.size() : -1);
+    out += '}';
+}
+
+void appendHookscope(QByteArray &out, const CapturedRequest &c)
+{
+    out += "{\"id\":";
+    appendNumber(out, c.id);
+    out += ",\"received_at_ms\":";
+    appendNumber(out, c.receivedAtMs);
+    if (!c.remoteAddress.isNull()) {
+        out += ",\"remote\":";
+        appendString(out, c.remote().toUtf8());
+    }
+    out += ",\"local_port\":";
+    appendNumber(out, c.localPort);
+    out += c.tls ? ",\"tls\":true" : ",\"tls\":false";
+    out += c.rejected ? ",\"rejected\":true" : ",\"rejected\":false";
+    const Http::Request &r = c.request;
+    if (c.rejected) {
+        out += ",\"error\":{\"status\":";
+        appendNumber(out, c.errorStatus);
+        out += ",\"reason\":";
+        appendString(out, c.errorReason.toUtf8());
+        out += ",\"offset\":";
+        appendNumber(out, c.errorOffset);
+        out += "},\"raw_base64\":";
+        appendBase64(out, c.raw);
+    } else {
+        out += ",\"head_base64\":";
+        appendBase64(out, r.rawHead());
+        if (r.isChunked()) {
+            out += ",\"framing_base64\":";
+            appendBase64(out, r.chunkFraming());
+        }
+    }
+    // The `headers` strings cannot say which bytes were not UTF-8; only then keep the bytes.
+    const bool allUtf8 = std::all_of(c.responseHeaders.cbegin(), c.responseHeaders.cend(),
+                                     [](const auto &h) { return isValidUtf8(h.first) && isValidUtf8(h.second); });
+    if (!allUtf8) {
+        out += ",\"response_headers_base64\":[";
+        for (qsizetype i = 0; i < c.responseHeaders.size(); ++i) {
+            out += i ? ",[" : "[";
+            appendBase64(out, c.responseHeaders.at(i).first);
+            out += ',';
+            appendBase64(out, c.responseHeaders.at(i).second);
+            out += ']';
+        }
+        out += ']';
+    }
+    out += '}';
+}
+
+void appendEntry(QByteArray &out, const CapturedRequest &c)
+{
+    out += "{\"startedDateTime\":\"";
+    out += rfc3339Utc(c.receivedAtMs);
+    out += "\",\"time\":0,\"request\":";
+    appendRequest(out, c);
+    out += ",\"response\":";
+    appendResponse(out, c);
+    out += ",\"cache\":{},\"timings\":{\"blocked\":-1,\"dns\":-1,\"connect\":-1,\"send\":0,\"wait\":0,"
+           "\"receive\":0,\"ssl\":-1},\"_hookscope\":";
+    appendHookscope(out, c);
+    out += '}';
+}
+
+} // namespace
+
+HarWriter::HarWriter(QIODevice *out)
+    : m_out(out)
+{
+}
+
+bool HarWriter::fail(const QString &message)
+{
+    m_error = message;
+    m_state = State::Failed;
+    return false;
+}
+
+bool HarWriter::flush()
+{
+    if (m_buffer.isEmpty())
+        return true;
+    if (m_out->write(m_buffer) != m_buffer.size())
+        return fail(QStringLiteral("could not write the HAR file: %1").arg(m_out->errorString()));
+    m_buffer.resize(0); // keeps the capacity for the next chunk
+    return true;
+}
+
+bool HarWriter::begin()
+{
+    if (m_state != State::Fresh)
+        return fail(QStringLiteral("the HAR document was already begun"));
+    if (!m_out || !m_out->isWritable())
+        return fail(QStringLiteral("the HAR output is not open for writing"));
+    m_buffer.reserve(kFlushAt + 64 * 1024);
+    m_buffer += "{\"log\":{\"version\":\"1.2\",\"creator\":{\"name\":\"Hookscope\",\"version\":\"" HOOKSCOPE_VERSION
+                "\"},\"pages\":[],\"entries\":[";
+    m_state = State::Open;
+    return flush();
+}
+
+bool HarWriter::write(const CapturedRequest &request)
+{
+    if (m_state != State::Open)
+        return m_state == State::Failed ? false : fail(QStringLiteral("write() outside begin() and finish()"));
+    m_buffer += m_entries ? ",\n" : "\n"; // one entry per line: easy to grep and diff
+    appendEntry(m_buffer, request);
+    ++m_entries;
+    return m_buffer.size() < kFlushAt || flush();
+}
+
+bool HarWriter::finish()
+{
+    if (m_state != State::Open)
+        return m_state == State::Failed ? false : fail(QStringLiteral("finish() without begin()"));
+    m_buffer += m_entries ? "\n]}}\n" : "]}}\n";
+    if (!flush())
+        return false;
+    m_state = State::Finished;
+    return true;
+}
+
+} // namespace Session
