@@ -1,4 +1,6 @@
 #include "cli.h"
+#include "exportcommand.h"
+#include "importcommand.h"
 #include "listencommand.h"
 
 #include <QCoreApplication>
@@ -18,6 +20,8 @@ const char kUsage[] = "usage: hookscope [COMMAND] [OPTIONS]\n"
                       "\n"
                       "Commands:\n"
                       "  listen     capture webhooks headless and print each request\n"
+                      "  export     write a session as HAR 1.2 or NDJSON\n"
+                      "  import     read a HAR file into a session\n"
 
                       "\n"
                       "Options:\n"
@@ -64,6 +68,10 @@ int run(int argc, char **argv)
     args.removeAt(1); // the command: each command parses its own options
     if (std::strcmp(command, "listen") == 0)
         return ListenCommand::run(args);
+    if (std::strcmp(command, "export") == 0)
+        return ExportCommand::run(args);
+    if (std::strcmp(command, "import") == 0)
+        return ImportCommand::run(args);
 
     std::fprintf(stderr, "hookscope: unknown command '%s' (see hookscope --help)\n", command);
     return 2;

@@ -9,6 +9,7 @@
 #include "session/summarystore.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -125,14 +126,27 @@ void TstSession::init()
 void TstSession::createsSchema()
 {
     const QString file = path(QStringLiteral("new.hookscope"));
-    QVERIFY(writeAll(file, {}));
+    const auto journalMode = [&file] {
+        Sql::Database db;
+        if (!db.open(file, Sql::Database::Mode::ReadOnly))
+            return QString();
+        Sql::Statement mode(db, "PRAGMA journal_mode");
+        return mode.step() ? mode.text(0) : QString();
+    };
+    {
+        SessionWriter writer;
+        QCOMPARE(writer.open(file).problem, FileProblem::None);
+        writer.start();
+        QCOMPARE(journalMode(), QStringLiteral("wal")); // readers never wait for the writer
+        writer.stop();
+    }
+    // At rest the session is one self-contained file: no -wal or -shm beside it.
+    QCOMPARE(journalMode(), QStringLiteral("delete"));
+    QVERIFY(!QFileInfo::exists(file + QStringLiteral("-wal")));
     Sql::Database db;
     QVERIFY(db.open(file, Sql::Database::Mode::ReadOnly));
     QCOMPARE(db.queryInt("PRAGMA application_id"), kApplicationId);
     QCOMPARE(db.queryInt("PRAGMA user_version"), qint64(kSchemaVersion));
-    Sql::Statement mode(db, "PRAGMA journal_mode");
-    QVERIFY(mode.step());
-    QCOMPARE(mode.text(0), QStringLiteral("wal"));
     for (const char *table : {"requests", "payloads", "answers", "session_info"}) {
         const QByteArray sql = "SELECT count(*) FROM " + QByteArray(table);
         QVERIFY2(db.queryInt(sql.constData()) >= 0, table);

@@ -8,12 +8,14 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QtTest>
 
 #include <csignal>
+#include <unistd.h>
 
 namespace {
 
@@ -121,8 +123,8 @@ QByteArray post(const QUrl &url, const QByteArray &body, const QByteArray &type)
     QNetworkReply *reply = nam.post(request, body);
     QSignalSpy finished(reply, &QNetworkReply::finished);
     finished.wait(5000);
-    const QByteArray answer = QByteArray::number(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt()) +
-                              ' ' + reply->readAll();
+    const QByteArray answer =
+        QByteArray::number(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt()) + ' ' + reply->readAll();
     reply->deleteLater();
     return answer;
 }
@@ -142,13 +144,23 @@ private Q_SLOTS:
     void humanOutputAndSigint();
     void answerOptions();
     void portInUse();
+    void listenIntoSession();
+    void badSessionRefused_data();
+    void badSessionRefused();
+    void readOnlySessionRefused();
+    void exportAndImportRoundTrip();
+    void importForeignHar_data();
+    void importForeignHar();
+    void brokenHarNamesTheField();
 };
 
 void TstCli::version()
 {
     const Result r = runHookscope({QStringLiteral("--version")});
     QCOMPARE(r.exitCode, 0);
-    QVERIFY2(QRegularExpression(QStringLiteral("^hookscope \\d+\\.\\d+\\.\\d+\n$")).match(QString::fromUtf8(r.out)).hasMatch(),
+    QVERIFY2(QRegularExpression(QStringLiteral("^hookscope \\d+\\.\\d+\\.\\d+\n$"))
+                 .match(QString::fromUtf8(r.out))
+                 .hasMatch(),
              r.out.constData());
 }
 
@@ -159,8 +171,8 @@ void TstCli::help()
     QVERIFY(r.out.contains("listen"));
     const Result listenHelp = runHookscope({QStringLiteral("listen"), QStringLiteral("--help")});
     QCOMPARE(listenHelp.exitCode, 0);
-    for (const char *option : {"--port", "--bind", "--json", "--status", "--header", "--body", "--delay",
-                               "--max-body", "--max-head"})
+    for (const char *option :
+         {"--port", "--bind", "--json", "--status", "--header", "--body", "--delay", "--max-body", "--max-head"})
         QVERIFY2(listenHelp.out.contains(option), option);
 }
 
@@ -268,15 +280,17 @@ void TstCli::humanOutputAndSigint()
 {
     Listen listen({QStringLiteral("--port"), QStringLiteral("0")});
     QVERIFY(listen.waitListening());
-    QCOMPARE(post(listen.url.resolved(QUrl(QStringLiteral("/hooks/shop"))), "a=1&b=2",
-                  "application/x-www-form-urlencoded"),
-             QByteArray(R"(200 {"ok":true})"));
+    QCOMPARE(
+        post(listen.url.resolved(QUrl(QStringLiteral("/hooks/shop"))), "a=1&b=2", "application/x-www-form-urlencoded"),
+        QByteArray(R"(200 {"ok":true})"));
     const QList<QByteArray> lines = listen.waitLines(1);
     QCOMPARE(lines.size(), 1);
     const QByteArray &line = lines.first();
     for (const char *part : {"POST /hooks/shop", "200", "7 B", "application/x-www-form-urlencoded", "127.0.0.1:"})
         QVERIFY2(line.contains(part), line.constData());
-    QVERIFY(QRegularExpression(QStringLiteral("^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} ")).match(QString::fromUtf8(line)).hasMatch());
+    QVERIFY(QRegularExpression(QStringLiteral("^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} "))
+                .match(QString::fromUtf8(line))
+                .hasMatch());
     QCOMPARE(listen.stop(SIGINT), 0);
 }
 
@@ -311,10 +325,205 @@ void TstCli::portInUse()
 {
     QTcpServer taken;
     QVERIFY(taken.listen(QHostAddress::LocalHost, 0));
-    const Result r = runHookscope(
-        {QStringLiteral("listen"), QStringLiteral("--port"), QString::number(taken.serverPort())});
+    const Result r =
+        runHookscope({QStringLiteral("listen"), QStringLiteral("--port"), QString::number(taken.serverPort())});
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains("cannot listen"), r.err.constData());
+}
+
+namespace {
+
+QByteArray fileBytes(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+QStringList strings(std::initializer_list<QString> items)
+{
+    return QStringList(items);
+}
+
+/// Captures a few requests into a new session through `listen --session`.
+bool captureInto(const QString &session)
+{
+    Listen listen({QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--session"), session});
+    if (!listen.waitListening())
+        return false;
+    post(listen.url.resolved(QUrl(QStringLiteral("/github"))), R"({"ref":"main"})", "application/json");
+    rawExchange(listen.port,
+                QByteArray("PUT /bin HTTP/1.1\r\nHost: h\r\nContent-Length: 4\r\nConnection: close\r\n\r\n") +
+                    QByteArray("\x00\xff\x01\x02", 4));
+    rawExchange(listen.port, "GET / HTTP/1.1\r\nHost: h\r\nBad Header: x\r\n\r\n");
+    listen.waitLines(3);
+    return listen.stop(SIGTERM) == 0;
+}
+
+} // namespace
+
+void TstCli::listenIntoSession()
+{
+    QTemporaryDir dir;
+    const QString session = dir.filePath(QStringLiteral("cli.hookscope"));
+    QVERIFY(captureInto(session));
+    // Appends on the next run, numbering on from the last request.
+    QVERIFY(captureInto(session));
+    const Result r = runHookscope({QStringLiteral("export"), session, QStringLiteral("--ndjson"), QStringLiteral("-")});
+    QCOMPARE(r.exitCode, 0);
+    const QList<QByteArray> lines = r.out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 6);
+    for (int i = 0; i < 6; ++i)
+        QCOMPARE(QJsonDocument::fromJson(lines.at(i)).object().value(u"id").toInt(), i + 1);
+    const QJsonObject rejected = QJsonDocument::fromJson(lines.at(2)).object();
+    QCOMPARE(rejected.value(u"rejected").toBool(), true);
+    QCOMPARE(QByteArray::fromBase64(
+                 QJsonDocument::fromJson(lines.at(1)).object().value(u"body_base64").toString().toLatin1()),
+             QByteArray("\x00\xff\x01\x02", 4));
+}
+
+void TstCli::badSessionRefused_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QByteArray>("mentions");
+    QTest::newRow("text") << QByteArray("not a database\n") << QByteArray("not an SQLite database");
+    QTest::newRow("empty") << QByteArray() << QByteArray("empty");
+    QTest::newRow("sqlite garbage") << QByteArray(QByteArray("SQLite format 3\0", 16) + QByteArray(84, '\x7f') +
+                                                  QByteArray(4000, 'z'))
+                                    << QByteArray("");
+}
+
+void TstCli::badSessionRefused()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(QByteArray, mentions);
+    QTemporaryDir dir;
+    const QString session = dir.filePath(QStringLiteral("bad.hookscope"));
+    QFile f(session);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(content);
+    f.close();
+    for (const QStringList &args : {strings({QStringLiteral("listen"), QStringLiteral("--port"), QStringLiteral("0"),
+                                             QStringLiteral("--session"), session}),
+                                    strings({QStringLiteral("export"), session, QStringLiteral("--har"),
+                                             dir.filePath(QStringLiteral("o.har"))})}) {
+        const Result r = runHookscope(args);
+        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(r.err.count('\n'), 1);
+        QVERIFY2(r.err.contains(mentions), r.err.constData());
+        QVERIFY(r.err.contains(session.toUtf8()));
+    }
+    QCOMPARE(fileBytes(session), content); // untouched
+    QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("o.har"))));
+    QVERIFY(!QFileInfo::exists(session + QStringLiteral("-wal")));
+}
+
+void TstCli::readOnlySessionRefused()
+{
+    // Root ignores file permissions, so run hookscope as an unprivileged user when we are root.
+    QStringList prefix;
+    if (::geteuid() == 0) {
+        if (QStandardPaths::findExecutable(QStringLiteral("setpriv")).isEmpty())
+            QSKIP("running as root without setpriv: cannot drop privileges to test permissions");
+        prefix = {QStringLiteral("setpriv"), QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
+                  QStringLiteral("--clear-groups"), QStringLiteral(HOOKSCOPE_BINARY)};
+    }
+    QTemporaryDir dir;
+    QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther |
+                                          QFile::ExeOther | QFile::ReadGroup | QFile::ExeGroup);
+    const QString session = dir.filePath(QStringLiteral("ro.hookscope"));
+    QVERIFY(captureInto(session));
+    QFile::setPermissions(session, QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther);
+    const QByteArray before = fileBytes(session);
+    const auto run = [&prefix](QStringList args) {
+        if (prefix.isEmpty())
+            return runHookscope(args);
+        QProcess p;
+        p.start(prefix.first(), prefix.mid(1) + args);
+        p.waitForFinished(10000);
+        return Result{p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+    };
+    const Result file = run({QStringLiteral("listen"), QStringLiteral("--port"), QStringLiteral("0"),
+                             QStringLiteral("--session"), session});
+    QCOMPARE(file.exitCode, 2);
+    QVERIFY2(file.err.contains("read-only"), file.err.constData());
+    QCOMPARE(fileBytes(session), before);
+    // Reading is fine: a read-only session still exports.
+    const Result exported = run({QStringLiteral("export"), session, QStringLiteral("--ndjson"), QStringLiteral("-")});
+    QCOMPARE(exported.exitCode, 0);
+    QCOMPARE(exported.out.count('\n'), 3);
+
+    QTemporaryDir roDir;
+    QFile::setPermissions(roDir.path(), QFile::ReadOwner | QFile::ExeOwner | QFile::ReadOther | QFile::ExeOther);
+    const Result folder = run({QStringLiteral("listen"), QStringLiteral("--port"), QStringLiteral("0"),
+                               QStringLiteral("--session"), roDir.filePath(QStringLiteral("new.hookscope"))});
+    QCOMPARE(folder.exitCode, 2);
+    QVERIFY2(folder.err.contains("read-only"), folder.err.constData());
+    QFile::setPermissions(roDir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+}
+
+void TstCli::exportAndImportRoundTrip()
+{
+    QTemporaryDir dir;
+    const QString session = dir.filePath(QStringLiteral("a.hookscope"));
+    QVERIFY(captureInto(session));
+    const QString har1 = dir.filePath(QStringLiteral("one.har"));
+    const QString har2 = dir.filePath(QStringLiteral("two.har"));
+    const QString copy = dir.filePath(QStringLiteral("b.hookscope"));
+    QCOMPARE(runHookscope({QStringLiteral("export"), session, QStringLiteral("--har"), har1}).exitCode, 0);
+    const Result imported = runHookscope({QStringLiteral("import"), har1, QStringLiteral("--session"), copy});
+    QCOMPARE(imported.exitCode, 0);
+    QVERIFY(imported.err.contains("imported 3 requests"));
+    QCOMPARE(runHookscope({QStringLiteral("export"), copy, QStringLiteral("--har"), har2}).exitCode, 0);
+    const QByteArray first = fileBytes(har1);
+    QVERIFY(first.size() > 500);
+    QCOMPARE(fileBytes(har2), first); // export → import → export: the same, byte for byte
+    const QJsonObject log = QJsonDocument::fromJson(first).object().value(u"log").toObject();
+    QCOMPARE(log.value(u"version").toString(), QStringLiteral("1.2"));
+    QCOMPARE(log.value(u"entries").toArray().size(), 3);
+}
+
+void TstCli::importForeignHar_data()
+{
+    QTest::addColumn<QString>("file");
+    for (const char *name : {"chrome", "firefox", "fiddler", "charles", "httptoolkit"})
+        QTest::newRow(name) << QStringLiteral(HOOKSCOPE_TEST_DATA "/har/%1.har").arg(QLatin1String(name));
+}
+
+void TstCli::importForeignHar()
+{
+    QFETCH(QString, file);
+    QTemporaryDir dir;
+    const QString session = dir.filePath(QStringLiteral("imported.hookscope"));
+    const Result r = runHookscope({QStringLiteral("import"), file, QStringLiteral("--session"), session});
+    QCOMPARE(r.exitCode, 0);
+    const Result exported =
+        runHookscope({QStringLiteral("export"), session, QStringLiteral("--ndjson"), QStringLiteral("-")});
+    QCOMPARE(exported.exitCode, 0);
+    QVERIFY(exported.out.count('\n') >= 1);
+    for (const QByteArray &line : exported.out.trimmed().split('\n')) {
+        const QJsonObject o = QJsonDocument::fromJson(line).object();
+        QVERIFY(!o.value(u"method").toString().isEmpty());
+        QVERIFY(o.value(u"target").toString().startsWith(QLatin1Char('/')) ||
+                o.value(u"method").toString() == QLatin1String("CONNECT"));
+    }
+}
+
+void TstCli::brokenHarNamesTheField()
+{
+    QTemporaryDir dir;
+    const QString har = dir.filePath(QStringLiteral("broken.har"));
+    QFile f(har);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(
+        R"({"log":{"version":"1.2","creator":{"name":"x","version":"1"},"entries":[)"
+        R"({"startedDateTime":"2026-01-01T00:00:00.000Z","time":0,"request":{"url":"http://h/","httpVersion":"HTTP/1.1",)"
+        R"("headers":[],"queryString":[],"cookies":[],"headersSize":-1,"bodySize":0},"response":{},"cache":{},"timings":{}}]}})");
+    f.close();
+    const QString session = dir.filePath(QStringLiteral("s.hookscope"));
+    const Result r = runHookscope({QStringLiteral("import"), har, QStringLiteral("--session"), session});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("log.entries[0].request.method"), r.err.constData());
+    QVERIFY(!QFileInfo::exists(session)); // nothing was created
 }
 
 QTEST_GUILESS_MAIN(TstCli)

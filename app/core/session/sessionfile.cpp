@@ -60,7 +60,8 @@ SessionFile::Info classify(Sql::Database &db, const QString &path)
     if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
         return problem(FileProblem::Damaged, path, QStringLiteral("the file is damaged (%1)").arg(db.error()));
     if (code == SQLITE_READONLY || code == SQLITE_PERM || code == SQLITE_CANTOPEN)
-        return problem(FileProblem::ReadOnly, path, QStringLiteral("cannot write here (%1)").arg(db.error()));
+        return problem(FileProblem::ReadOnly, path,
+                       QStringLiteral("the file or its folder is read-only (%1)").arg(db.error()));
     if (code == SQLITE_FULL)
         return problem(FileProblem::Io, path, QStringLiteral("the disk is full"));
     return problem(FileProblem::Io, path, db.error());
@@ -96,6 +97,21 @@ SessionFile::Info checkIdentity(Sql::Database &db, const QString &path)
     return {FileProblem::None, {}, version};
 }
 
+// Opens for reading. Reading a WAL file needs its -shm companion; in a place we cannot write,
+// SQLite cannot make one, so the file is read as immutable instead: nobody can be writing it.
+bool openToRead(Sql::Database &db, const QString &path)
+{
+    if (db.open(path, Sql::Database::Mode::ReadOnly) && db.queryInt("PRAGMA application_id", -1) != -1)
+        return true;
+    const int code = db.errorCode() & 0xff;
+    if (code != SQLITE_READONLY && code != SQLITE_CANTOPEN)
+        return db.isOpen();
+    const QFileInfo dir(QFileInfo(path).absolutePath());
+    if (dir.isWritable() && QFileInfo(path).isWritable())
+        return false;
+    return db.open(path, Sql::Database::Mode::Immutable);
+}
+
 } // namespace
 
 SessionFile::Info SessionFile::inspect(const QString &path)
@@ -109,7 +125,7 @@ SessionFile::Info SessionFile::inspect(const QString &path)
     if (info.problem != FileProblem::None)
         return info;
     Sql::Database db;
-    if (!db.open(path, Sql::Database::Mode::ReadOnly))
+    if (!openToRead(db, path))
         return classify(db, path);
     return checkIdentity(db, path);
 }
@@ -119,7 +135,7 @@ SessionFile::Info SessionFile::openForReading(Sql::Database &db, const QString &
     Info info = inspect(path);
     if (info.problem != FileProblem::None)
         return info;
-    if (!db.open(path, Sql::Database::Mode::ReadOnly))
+    if (!openToRead(db, path))
         return classify(db, path);
     return info;
 }

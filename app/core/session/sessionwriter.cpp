@@ -19,6 +19,12 @@ struct SessionWriter::Db
     Sql::Statement trim;
     Sql::Statement trimPayloads;
     QHash<QByteArray, qint64> answers; // digest → id
+    qint64 lastAnswerId = 0;
+    int lastStatus = 0;
+    QByteArray lastBody;
+    Http::HeaderList lastHeaders;
+    QHostAddress lastRemote;
+    QByteArray lastRemoteText;
 };
 
 SessionWriter::SessionWriter()
@@ -139,6 +145,11 @@ void SessionWriter::stop()
     m_db->insertAnswer = {};
     m_db->trim = {};
     m_db->trimPayloads = {};
+    // At rest a session is one self-contained file: leave WAL mode when nobody else has it open
+    // (it fails harmlessly if a reader does), so it can be copied alone or read from a read-only
+    // place. The next writer turns WAL on again.
+    if (m_db->db.isOpen())
+        m_db->db.exec("PRAGMA journal_mode = DELETE");
     m_db->db.close();
 }
 
@@ -185,6 +196,23 @@ qint64 SessionWriter::answerId(const CapturedRequest &r)
 {
     if (r.responseStatus == 0)
         return -1;
+    // Nearly every request gets the same answer as the one before: skip the hashing then.
+    Db &d = *m_db;
+    if (d.lastAnswerId > 0 && r.responseStatus == d.lastStatus && r.responseBody == d.lastBody &&
+        r.responseHeaders == d.lastHeaders)
+        return d.lastAnswerId;
+    const qint64 id = storeAnswer(r);
+    if (id > 0) {
+        d.lastAnswerId = id;
+        d.lastStatus = r.responseStatus;
+        d.lastBody = r.responseBody;
+        d.lastHeaders = r.responseHeaders;
+    }
+    return id;
+}
+
+qint64 SessionWriter::storeAnswer(const CapturedRequest &r)
+{
     const QByteArray headers = Stored::encodeHeaders(r.responseHeaders);
     QCryptographicHash hash(QCryptographicHash::Sha1);
     hash.addData(QByteArray::number(r.responseStatus));
@@ -209,6 +237,13 @@ qint64 SessionWriter::answerId(const CapturedRequest &r)
     return id;
 }
 
+void SessionWriter::rollBackAnswers(const QHash<QByteArray, qint64> &before)
+{
+    // Answers inserted in a transaction that failed are gone from the file: forget them too.
+    m_db->answers = before;
+    m_db->lastAnswerId = 0;
+}
+
 bool SessionWriter::writeBatch(const CapturedBatch &batch)
 {
     Sql::Database &db = m_db->db;
@@ -222,11 +257,15 @@ bool SessionWriter::writeBatch(const CapturedBatch &batch)
         const Http::Request &q = r.request;
         const qint64 answer = answerId(r);
         if (answer == -2) {
-            m_db->answers = answersBefore;
+            rollBackAnswers(answersBefore);
             return false;
         }
         const QByteArray contentType = Stored::contentTypeOf(q);
-        const QByteArray remote = r.remoteAddress.toString().toUtf8();
+        if (r.remoteAddress != m_db->lastRemote) {
+            m_db->lastRemote = r.remoteAddress;
+            m_db->lastRemoteText = r.remoteAddress.toString().toUtf8();
+        }
+        const QByteArray &remote = m_db->lastRemoteText;
         Sql::Statement &s = m_db->insertRequest;
         s.bind(1, r.id);
         s.bind(2, r.receivedAtMs);
@@ -268,7 +307,7 @@ bool SessionWriter::writeBatch(const CapturedBatch &batch)
             s.bindNull(17);
         }
         if (!s.exec()) {
-            m_db->answers = answersBefore;
+            rollBackAnswers(answersBefore);
             return false;
         }
         Sql::Statement &p2 = m_db->insertPayload;
@@ -288,7 +327,7 @@ bool SessionWriter::writeBatch(const CapturedBatch &batch)
             p2.bindNull(5);
         }
         if (!p2.exec()) {
-            m_db->answers = answersBefore;
+            rollBackAnswers(answersBefore);
             return false;
         }
     }
@@ -301,12 +340,12 @@ bool SessionWriter::writeBatch(const CapturedBatch &batch)
         m_db->trimPayloads.bind(1, retention);
         m_db->trim.bind(1, retention);
         if (!m_db->trimPayloads.exec() || !m_db->trim.exec()) {
-            m_db->answers = answersBefore;
+            rollBackAnswers(answersBefore);
             return false;
         }
     }
     if (!transaction.commit()) {
-        m_db->answers = answersBefore;
+        rollBackAnswers(answersBefore);
         return false;
     }
     return true;

@@ -3,6 +3,7 @@
 #include "capturedrequest.h"
 #include "sessionfile.h"
 
+#include <QHash>
 #include <QString>
 
 #include <condition_variable>
@@ -63,6 +64,8 @@ private:
     void run();
     bool writeBatch(const CapturedBatch &batch);
     qint64 answerId(const CapturedRequest &record);
+    qint64 storeAnswer(const CapturedRequest &record);
+    void rollBackAnswers(const QHash<QByteArray, qint64> &before);
 
     std::unique_ptr<Db> m_db;
     QString m_path;

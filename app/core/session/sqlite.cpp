@@ -1,5 +1,7 @@
 #include "sqlite.h"
 
+#include <QUrl>
+
 #include <sqlite3.h>
 
 namespace Session::Sql {
@@ -23,8 +25,13 @@ bool Database::open(const QString &path, Mode mode)
     case Mode::Create:
         flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
         break;
+    case Mode::Immutable:
+        flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
+        break;
     }
-    const int rc = sqlite3_open_v2(path.toUtf8().constData(), &m_db, flags, nullptr);
+    const QByteArray name =
+        mode == Mode::Immutable ? "file:" + QUrl::toPercentEncoding(path, "/") + "?immutable=1" : path.toUtf8();
+    const int rc = sqlite3_open_v2(name.constData(), &m_db, flags, nullptr);
     if (rc != SQLITE_OK) {
         setError(rc);
         close();

@@ -18,7 +18,14 @@ public:
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
 
-    enum class Mode { ReadOnly, ReadWrite, Create };
+    enum class Mode {
+        ReadOnly,
+        ReadWrite,
+        Create,
+        /// Read-only, trusting that nobody writes the file meanwhile: for files in places we
+        /// cannot write, where SQLite could not make the -shm file WAL reading needs.
+        Immutable,
+    };
     /// Opens the file; never creates it unless mode is Create. Returns false with error().
     bool open(const QString &path, Mode mode);
     void close();

@@ -1,0 +1,137 @@
+#include "exportcommand.h"
+#include "progressline.h"
+
+#include "session/har.h"
+#include "session/ndjson.h"
+#include "session/sessionreader.h"
+
+#include <QCommandLineParser>
+#include <QFile>
+#include <QSaveFile>
+
+#include <cstdio>
+#include <memory>
+
+namespace Cli::ExportCommand {
+
+namespace {
+
+void usageError(const QString &message)
+{
+    std::fprintf(stderr, "hookscope export: %s\n", qUtf8Printable(message));
+}
+
+} // namespace
+
+int run(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Write a session's requests as HAR 1.2 or NDJSON."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("SESSION"), QStringLiteral("The .hookscope session file."));
+    const QCommandLineOption har(QStringLiteral("har"), QStringLiteral("Write HAR 1.2 to this file ('-': stdout)."),
+                                 QStringLiteral("OUT"));
+    const QCommandLineOption ndjson(QStringLiteral("ndjson"),
+                                    QStringLiteral("Write one JSON object per request, as `listen --json` prints "
+                                                   "them ('-': stdout)."),
+                                    QStringLiteral("OUT"));
+    parser.addOptions({har, ndjson});
+    if (!parser.parse(args)) {
+        usageError(parser.errorText());
+        return 2;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        std::fputs(qUtf8Printable(parser.helpText().replace(QStringLiteral("hookscope [options]"),
+                                                            QStringLiteral("hookscope export [options]"))),
+                   stdout);
+        return 0;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 1) {
+        usageError(positional.isEmpty() ? QStringLiteral("name the session file to export")
+                                        : QStringLiteral("unexpected argument '%1'").arg(positional.at(1)));
+        return 2;
+    }
+    if (parser.isSet(har) == parser.isSet(ndjson)) {
+        usageError(QStringLiteral("choose one output: --har OUT or --ndjson OUT"));
+        return 2;
+    }
+    const bool asHar = parser.isSet(har);
+    const QString outPath = parser.value(asHar ? har : ndjson);
+
+    Session::SessionReader reader;
+    const Session::SessionFile::Info info = reader.open(positional.first());
+    if (info.problem != Session::FileProblem::None) {
+        usageError(info.error);
+        return 2;
+    }
+
+    // Written whole or not at all: a failed export never leaves half a file where a good one was.
+    std::unique_ptr<QIODevice> out;
+    if (outPath == QLatin1String("-")) {
+        auto file = std::make_unique<QFile>();
+        if (!file->open(stdout, QIODevice::WriteOnly)) {
+            usageError(QStringLiteral("cannot write to stdout"));
+            return 1;
+        }
+        out = std::move(file);
+    } else {
+        auto file = std::make_unique<QSaveFile>(outPath);
+        if (!file->open(QIODevice::WriteOnly)) {
+            usageError(QStringLiteral("cannot write %1: %2").arg(outPath, file->errorString()));
+            return 2;
+        }
+        out = std::move(file);
+    }
+
+    ProgressLine progress(QStringLiteral("exporting"));
+    const auto onProgress = [&progress](qint64 done, qint64 total) {
+        progress.update(done, total);
+        return true;
+    };
+    QString error;
+    qint64 written = 0;
+    bool ok = true;
+    if (asHar) {
+        Session::HarWriter writer(out.get());
+        ok = writer.begin();
+        ok = ok && reader.forEach(
+                       [&](Session::CapturedRequestPtr r) {
+                           ++written;
+                           return writer.write(*r);
+                       },
+                       onProgress);
+        ok = ok && writer.finish();
+        if (!ok)
+            error = writer.error().isEmpty() ? reader.error() : writer.error();
+    } else {
+        ok = reader.forEach(
+            [&](Session::CapturedRequestPtr r) {
+                ++written;
+                const QByteArray line = Session::toNdjsonLine(*r);
+                return out->write(line) == line.size();
+            },
+            onProgress);
+        if (!ok)
+            error = out->errorString().isEmpty() ? reader.error() : out->errorString();
+    }
+    progress.finish();
+    if (ok) {
+        if (auto *save = dynamic_cast<QSaveFile *>(out.get())) {
+            ok = save->commit();
+            if (!ok)
+                error = save->errorString();
+        } else {
+            static_cast<QFile *>(out.get())->flush();
+        }
+    }
+    if (!ok) {
+        std::fprintf(stderr, "hookscope export: %s\n", qUtf8Printable(error));
+        return 1;
+    }
+    if (outPath != QLatin1String("-"))
+        std::fprintf(stderr, "exported %lld requests to %s\n", written, qUtf8Printable(outPath));
+    return 0;
+}
+
+} // namespace Cli::ExportCommand

@@ -1,0 +1,124 @@
+#include "importcommand.h"
+#include "progressline.h"
+#include "sessiontarget.h"
+
+#include "session/har.h"
+#include "session/sessionwriter.h"
+
+#include <QCommandLineParser>
+#include <QFile>
+#include <QFileInfo>
+
+#include <cstdio>
+
+namespace Cli::ImportCommand {
+
+namespace {
+
+void usageError(const QString &message)
+{
+    std::fprintf(stderr, "hookscope import: %s\n", qUtf8Printable(message));
+}
+
+} // namespace
+
+int run(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Read a HAR file into a session."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("IN"), QStringLiteral("The .har file."));
+    const QCommandLineOption session(QStringLiteral("session"),
+                                     QStringLiteral("The session file to add the requests to (created if absent)."),
+                                     QStringLiteral("OUT"));
+    parser.addOption(session);
+    if (!parser.parse(args)) {
+        usageError(parser.errorText());
+        return 2;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        std::fputs(qUtf8Printable(parser.helpText().replace(QStringLiteral("hookscope [options]"),
+                                                            QStringLiteral("hookscope import [options]"))),
+                   stdout);
+        return 0;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 1) {
+        usageError(positional.isEmpty() ? QStringLiteral("name the HAR file to import")
+                                        : QStringLiteral("unexpected argument '%1'").arg(positional.at(1)));
+        return 2;
+    }
+    if (!parser.isSet(session)) {
+        usageError(QStringLiteral("name the session to import into: --session OUT.hookscope"));
+        return 2;
+    }
+    const QString sessionPath = parser.value(session);
+    const QString problem = checkSessionTarget(sessionPath);
+    if (!problem.isEmpty()) {
+        usageError(problem);
+        return 2;
+    }
+
+    // Read and check the whole document first: a broken file adds nothing to the session.
+    QFile in(positional.first());
+    if (!in.open(QIODevice::ReadOnly)) {
+        usageError(QStringLiteral("cannot read %1: %2").arg(in.fileName(), in.errorString()));
+        return 2;
+    }
+    QList<Session::CapturedRequest> entries;
+    QString error;
+    if (!Session::readHar(
+            &in,
+            [&entries](Session::CapturedRequest &&entry) {
+                entries.append(std::move(entry));
+                return true;
+            },
+            &error)) {
+        usageError(QStringLiteral("%1: %2").arg(in.fileName(), error));
+        return 2;
+    }
+
+    const bool created = !QFileInfo::exists(sessionPath);
+    Session::SessionWriter writer;
+    const Session::SessionFile::Info info = writer.open(sessionPath);
+    if (info.problem != Session::FileProblem::None) {
+        usageError(info.error);
+        return 2;
+    }
+    QString commitError;
+    qint64 committed = 0;
+    ProgressLine progress(QStringLiteral("importing"));
+    const qint64 total = entries.size();
+    writer.setCommitHandler([&](const Session::CapturedBatch &batch, const QString &e) {
+        if (!e.isEmpty() && commitError.isEmpty())
+            commitError = e;
+        committed += batch.size();
+    });
+    writer.start();
+    // Ids from a Hookscope export are kept when they fit after what the session holds.
+    qint64 nextId = writer.nextId();
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        Session::CapturedRequest &entry = entries[i];
+        entry.id = entry.id >= nextId ? entry.id : nextId;
+        nextId = entry.id + 1;
+        writer.submit(std::make_shared<Session::CapturedRequest>(std::move(entry)));
+        if (i % 1024 == 0)
+            progress.update(i, total);
+    }
+    writer.stop();
+    progress.finish();
+    if (!commitError.isEmpty()) {
+        std::fprintf(stderr, "hookscope import: could not save into %s: %s\n", qUtf8Printable(sessionPath),
+                     qUtf8Printable(commitError));
+        if (created) {
+            QFile::remove(sessionPath);
+            QFile::remove(sessionPath + QStringLiteral("-wal"));
+            QFile::remove(sessionPath + QStringLiteral("-shm"));
+        }
+        return 1;
+    }
+    std::fprintf(stderr, "imported %lld requests into %s\n", total, qUtf8Printable(sessionPath));
+    return 0;
+}
+
+} // namespace Cli::ImportCommand
