@@ -1,23 +1,27 @@
 #!/usr/bin/env bash
 # Load benchmark of `hookscope listen` against nginx, run by hand (not in CI).
 #
-#   tests/benchmarks/bench_listen.sh [--duration 8] [--connections 32] [--bare] [-- extra listen options]
+#   tests/benchmarks/bench_listen.sh [--duration 8] [--connections 32] [--bare] [--session]
+#                                    [-- extra listen options]
 #
 # Same run, same load for each server: wrk -t1 -cN -dDs with a 1 KB JSON POST. nginx (Debian's
 # package, with its echo module) reads every body and answers 200. Hookscope must capture every
 # request: its output lines are counted against wrk's completed requests. --bare adds the bare
-# QTcpServer reference loop (tests/benchmarks/bare_server.cpp).
+# QTcpServer reference loop (tests/benchmarks/bare_server.cpp). --session captures into a session
+# file with durable answers (each answer waits for its commit) and counts the rows in the file.
 set -euo pipefail
 
 duration=8
 connections=32
 bare=0
+session=0
 extra=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --duration) duration=$2; shift 2 ;;
     --connections) connections=$2; shift 2 ;;
     --bare) bare=1; shift ;;
+    --session) session=1; shift ;;
     --) shift; extra=("$@"); break ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
@@ -122,12 +126,24 @@ if [[ $bare -eq 1 ]]; then
 fi
 
 hs_port=$(free_port)
+if [[ $session -eq 1 ]]; then
+  extra+=(--session "$work/bench.hookscope")
+fi
 "$build/bin/hookscope" listen --port "$hs_port" "${extra[@]}" >"$work/captured.txt" 2>"$work/listen.err" & hs_pid=$!
 pids+=($hs_pid)
 wait_port "$hs_port"
 read -r hs_rps hs_total < <(run_wrk hookscope "http://127.0.0.1:$hs_port/hooks")
 kill -TERM "$hs_pid"; wait "$hs_pid" || { echo "hookscope listen exited with $?" >&2; }
 captured=$(wc -l <"$work/captured.txt")
+if [[ $session -eq 1 ]]; then
+  stored=$(python3 -c 'import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute("select count(*) from requests").fetchone()[0])' "$work/bench.hookscope")
+  size=$(du -b "$work/bench.hookscope" | cut -f1)
+  printf 'in file    %s requests (%s bytes)\n' "$stored" "$size"
+  if (( stored < hs_total )); then
+    echo "FAIL: the session file lacks answered requests" >&2
+    exit 1
+  fi
+fi
 
 echo
 printf 'nginx      %s req/s\n' "$ngx_rps"
