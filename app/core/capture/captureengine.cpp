@@ -37,8 +37,10 @@ CaptureEngine::~CaptureEngine()
         [this] {
             delete m_listener; // no new requests
             m_listener = nullptr;
-            if (m_writer)
+            if (m_writer) {
+                m_service->flushToWriter();
                 m_writer->stop(); // but the queued ones reach the file
+            }
             m_writer.reset();
             delete m_context;
         },
@@ -204,6 +206,7 @@ void CaptureEngine::stop()
             m_listener->close();
             if (m_writer) {
                 // Everything captured is committed before stop() returns.
+                m_service->flushToWriter();
                 m_writer->stop();
                 QCoreApplication::sendPostedEvents(m_service, QEvent::MetaCall);
                 m_service->setSessionWriter(nullptr, m_fastAck);

@@ -3,6 +3,7 @@
 #include "http/connection.h"
 #include "session/sessionwriter.h"
 
+#include <QAbstractEventDispatcher>
 #include <QTimer>
 
 namespace Capture {
@@ -14,10 +15,16 @@ constexpr int kBatchIntervalMs = 5;
 CaptureService::CaptureService(QObject *parent)
     : QObject(parent)
     , m_flushTimer(new QTimer(this))
+    , m_submitTimer(new QTimer(this))
 {
     m_flushTimer->setSingleShot(true);
     m_flushTimer->setTimerType(Qt::PreciseTimer);
     connect(m_flushTimer, &QTimer::timeout, this, &CaptureService::flushBatch);
+    m_submitTimer->setSingleShot(true);
+    m_submitTimer->setInterval(1);
+    connect(m_submitTimer, &QTimer::timeout, this, &CaptureService::flushToWriter);
+    if (QAbstractEventDispatcher *dispatcher = QAbstractEventDispatcher::instance(thread()))
+        connect(dispatcher, &QAbstractEventDispatcher::aboutToBlock, this, &CaptureService::flushToWriter);
 }
 
 static void fillPeer(Session::CapturedRequest &record, const Http::PeerInfo &peer)
@@ -49,7 +56,7 @@ void CaptureService::handleRequest(Http::IncomingRequest incoming)
         answer(incoming.responder, response, m_answer.delayMs);
     else
         m_pending.insert(record.get(), Pending{incoming.responder, response, m_answer.delayMs});
-    m_writer->submit(std::move(record));
+    toWriter(std::move(record));
 }
 
 void CaptureService::answer(const Http::Responder &responder, const Http::Response &response, int delayMs)
@@ -60,8 +67,29 @@ void CaptureService::answer(const Http::Responder &responder, const Http::Respon
         responder.respond(response);
 }
 
+void CaptureService::toWriter(Session::CapturedRequestPtr record)
+{
+    // Hand records over once per event-loop turn, when the loop is about to wait: the writer
+    // is woken once for everything read in that turn, and its transactions grow with the load.
+    m_toWrite.append(std::move(record));
+    if (m_toWrite.size() >= 256)
+        flushToWriter();
+    else if (!m_submitTimer->isActive())
+        m_submitTimer->start(); // in case the loop never gets to wait
+}
+
+void CaptureService::flushToWriter()
+{
+    m_submitTimer->stop();
+    if (m_toWrite.isEmpty() || !m_writer)
+        return;
+    m_writer->submit(std::move(m_toWrite));
+    m_toWrite = {};
+}
+
 void CaptureService::setSessionWriter(Session::SessionWriter *writer, bool fastAck)
 {
+    flushToWriter(); // what was read for the previous writer goes to it
     m_writer = writer;
     m_fastAck = fastAck;
 }
@@ -112,7 +140,7 @@ void CaptureService::handleRejected(Http::RejectedRequest rejected)
     record->errorOffset = rejected.error.offset;
     record->raw = std::move(rejected.raw);
     if (m_writer)
-        m_writer->submit(std::move(record));
+        toWriter(std::move(record));
     else
         enqueue(std::move(record));
 }

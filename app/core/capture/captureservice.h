@@ -43,6 +43,8 @@ public:
     /// commit unless `fastAck`. The writer's commit handler must call committed() on this thread.
     void setSessionWriter(Session::SessionWriter *writer, bool fastAck);
     void setFastAck(bool fastAck) { m_fastAck = fastAck; }
+    /// Hands what was read this turn to the session writer now.
+    void flushToWriter();
     /// A transaction ended: answer what waited for it and pass the records on.
     void committed(const Session::CapturedBatch &batch, const QString &error);
 
@@ -62,6 +64,7 @@ private:
         int delayMs = 0;
     };
     void enqueue(Session::CapturedRequestPtr record);
+    void toWriter(Session::CapturedRequestPtr record);
     void answer(const Http::Responder &responder, const Http::Response &response, int delayMs);
 
     AnswerSpec m_answer;
@@ -73,6 +76,8 @@ private:
     QHash<const Session::CapturedRequest *, Pending> m_pending;
     Session::CapturedBatch m_batch;
     QTimer *m_flushTimer;
+    QTimer *m_submitTimer;
+    Session::CapturedBatch m_toWrite; // read this turn, not yet handed to the writer
     qint64 m_lastFlushMs = 0;
 };
 

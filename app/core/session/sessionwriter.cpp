@@ -6,9 +6,19 @@
 #include <QHash>
 #include <QLoggingCategory>
 
+#include <pthread.h>
+#include <sqlite3.h>
+
 Q_LOGGING_CATEGORY(lcSession, "hookscope.session", QtWarningMsg)
 
 namespace Session {
+
+namespace {
+// WAL pages (4 KiB) after which a background checkpoint runs, and after which the writer stops
+// to checkpoint itself because the background one cannot keep up.
+constexpr int kCheckpointPages = 4000;
+constexpr int kBlockingCheckpointPages = 64000;
+} // namespace
 
 struct SessionWriter::Db
 {
@@ -59,6 +69,8 @@ SessionFile::Info SessionWriter::open(const QString &path)
     Sql::Statement answers(db, "SELECT digest, id FROM answers");
     while (answers.step())
         m_db->answers.insert(answers.bytes(0), answers.int64(1));
+    db.exec("PRAGMA wal_autocheckpoint = 0");
+    sqlite3_wal_hook(db.handle(), &SessionWriter::walHook, this);
     if (!m_db->insertRequest.isValid() || !m_db->insertPayload.isValid() || !m_db->insertAnswer.isValid() ||
         !m_db->trim.isValid() || !m_db->trimPayloads.isValid()) {
         info = {FileProblem::Io, QStringLiteral("%1: %2").arg(path, db.error()), info.schemaVersion};
@@ -117,8 +129,49 @@ void SessionWriter::setRetention(qint64 count)
 
 void SessionWriter::start()
 {
-    if (!m_thread.joinable() && m_db->db.isOpen())
+    if (!m_thread.joinable() && m_db->db.isOpen()) {
         m_thread = std::thread([this] { run(); });
+        m_checkpointer = std::thread([this] { runCheckpoints(); });
+    }
+}
+
+int SessionWriter::walHook(void *self, sqlite3 *db, const char *, int pages)
+{
+    auto *writer = static_cast<SessionWriter *>(self);
+    if (pages >= kBlockingCheckpointPages) {
+        sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_RESTART, nullptr, nullptr);
+    } else if (pages >= kCheckpointPages) {
+        {
+            std::lock_guard lock(writer->m_mutex);
+            writer->m_checkpointWanted = true;
+        }
+        writer->m_checkpointWake.notify_one();
+    }
+    return SQLITE_OK;
+}
+
+void SessionWriter::runCheckpoints()
+{
+    pthread_setname_np(pthread_self(), "checkpoints");
+    Sql::Database db;
+    while (true) {
+        {
+            std::unique_lock lock(m_mutex);
+            m_checkpointWake.wait(lock, [this] { return m_checkpointWanted || m_checkpointerStopping; });
+            if (m_checkpointerStopping)
+                return;
+            m_checkpointWanted = false;
+        }
+        if (!db.isOpen()) {
+            if (!db.open(m_path, Sql::Database::Mode::ReadWrite))
+                continue;
+            sqlite3_busy_timeout(db.handle(), 50);
+        }
+        // The bulk of the copy and its fsyncs, without holding up the writer. The writer then
+        // copies the few frames written meanwhile itself, so the WAL starts over and stays small.
+        if (sqlite3_wal_checkpoint_v2(db.handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr) == SQLITE_OK)
+            m_restartWanted = true;
+    }
 }
 
 void SessionWriter::submit(CapturedRequestPtr record)
@@ -126,6 +179,18 @@ void SessionWriter::submit(CapturedRequestPtr record)
     {
         std::lock_guard lock(m_mutex);
         m_queue.append(std::move(record));
+    }
+    m_wake.notify_one();
+}
+
+void SessionWriter::submit(CapturedBatch records)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_queue.isEmpty())
+            m_queue = std::move(records);
+        else
+            m_queue += records;
     }
     m_wake.notify_one();
 }
@@ -139,6 +204,14 @@ void SessionWriter::stop()
         }
         m_wake.notify_one();
         m_thread.join();
+    }
+    if (m_checkpointer.joinable()) {
+        {
+            std::lock_guard lock(m_mutex);
+            m_checkpointerStopping = true;
+        }
+        m_checkpointWake.notify_one();
+        m_checkpointer.join();
     }
     m_db->insertRequest = {};
     m_db->insertPayload = {};
@@ -167,6 +240,7 @@ quint64 SessionWriter::transactions() const
 
 void SessionWriter::run()
 {
+    pthread_setname_np(pthread_self(), "session writer");
     CapturedBatch batch;
     while (true) {
         {
@@ -189,6 +263,13 @@ void SessionWriter::run()
         if (m_onCommit)
             m_onCommit(batch, error);
         batch.clear();
+        if (m_restartWanted.exchange(false)) {
+            // Never wait for a reader here: with one active, skip and try after the next round.
+            sqlite3 *db = m_db->db.handle();
+            sqlite3_busy_timeout(db, 0);
+            sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_RESTART, nullptr, nullptr);
+            sqlite3_busy_timeout(db, 5000);
+        }
     }
 }
 

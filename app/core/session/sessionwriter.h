@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QString>
 
+#include <atomic>
 #include <condition_variable>
 #include <functional>
 #include <memory>
@@ -13,10 +14,13 @@
 #include <thread>
 #include <vector>
 
+struct sqlite3;
+
 namespace Session {
 
 /**
- * The only writer of a session file, on a thread of its own.
+ * The only writer of a session file, on a thread of its own (plus a helper thread that runs
+ * WAL checkpoints, which never blocks it).
  *
  * Requests are committed in groups: a group is whatever was submitted while the previous
  * commit ran, so under load one transaction carries many requests and at rest each request is
@@ -53,6 +57,7 @@ public:
     void start();
     /// Queues a record for the next transaction. Safe from any thread.
     void submit(CapturedRequestPtr record);
+    void submit(CapturedBatch records);
     /// Commits what is queued, then closes the file and ends the thread.
     void stop();
 
@@ -62,6 +67,8 @@ public:
 private:
     struct Db;
     void run();
+    void runCheckpoints();
+    static int walHook(void *self, ::sqlite3 *db, const char *name, int pages);
     bool writeBatch(const CapturedBatch &batch);
     qint64 answerId(const CapturedRequest &record);
     qint64 storeAnswer(const CapturedRequest &record);
@@ -77,6 +84,13 @@ private:
     std::condition_variable m_wake;
     CapturedBatch m_queue;
     bool m_stopping = false;
+    // Checkpoints (copying the WAL into the file, with its fsyncs) run on a thread of their own,
+    // so a commit never waits for one.
+    std::thread m_checkpointer;
+    std::condition_variable m_checkpointWake;
+    bool m_checkpointWanted = false;
+    bool m_checkpointerStopping = false;
+    std::atomic<bool> m_restartWanted{false}; // a background checkpoint finished its bulk pass
     qint64 m_retention = 0;
     quint64 m_committed = 0;
     quint64 m_transactions = 0;
