@@ -342,15 +342,17 @@ void TstSession::badFiles()
     } else if (name == QLatin1String("corrupt")) {
         makeSession(file);
         qint64 root = 0;
+        qint64 page = 0;
         {
             Sql::Database db;
             QVERIFY(db.open(file, Sql::Database::Mode::ReadOnly));
             root = db.queryInt("SELECT rootpage FROM sqlite_schema WHERE name = 'requests'");
+            page = db.queryInt("PRAGMA page_size");
         }
         QVERIFY(root > 1);
         QByteArray bytes = readFile(file);
         // Scribble over the root page of the request table.
-        for (qsizetype i = (root - 1) * 4096; i < root * 4096; ++i)
+        for (qsizetype i = (root - 1) * page; i < root * page; ++i)
             bytes[i] = char(0xa5 ^ (i & 0xff));
         writeFile(file, bytes);
     }
@@ -384,13 +386,15 @@ void TstSession::damagedPayloadIsReported()
             capture(i, "POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 3000\r\n\r\n" + QByteArray(3000, 'p')));
     QVERIFY(writeAll(file, records));
     qint64 root = 0;
+    qint64 page = 0;
     {
         Sql::Database db;
         QVERIFY(db.open(file, Sql::Database::Mode::ReadOnly));
         root = db.queryInt("SELECT rootpage FROM sqlite_schema WHERE name = 'payloads'");
+        page = db.queryInt("PRAGMA page_size");
     }
     QByteArray bytes = readFile(file);
-    for (qsizetype i = (root - 1) * 4096 + 100; i < root * 4096; ++i)
+    for (qsizetype i = (root - 1) * page + 100; i < root * page; ++i)
         bytes[i] = char(0x5a ^ (i & 0xff));
     writeFile(file, bytes);
     SessionReader reader;

@@ -154,7 +154,10 @@ SessionFile::Info SessionFile::openForWriting(Sql::Database &db, const QString &
             QFile::remove(path);
             return failed;
         }
-        if (!db.exec("PRAGMA journal_mode = WAL") || !db.exec("PRAGMA synchronous = NORMAL") || !createSchema(db)) {
+        // 16 KiB pages: a million summary rows sit in a quarter as many pages as with 4 KiB, so
+        // opening a large session reads far fewer scattered pages from a cold disk.
+        if (!db.exec("PRAGMA page_size = 16384") || !db.exec("PRAGMA journal_mode = WAL") ||
+            !db.exec("PRAGMA synchronous = NORMAL") || !createSchema(db)) {
             Info failed = classify(db, path);
             db.close();
             QFile::remove(path);
