@@ -4,7 +4,6 @@
 #include "session/storedrecord.h"
 
 #include <QBrush>
-#include <QDateTime>
 #include <QGuiApplication>
 #include <QPalette>
 
@@ -15,19 +14,6 @@ namespace {
 QString text(QByteArrayView bytes)
 {
     return QString::fromUtf8(bytes.data(), bytes.size());
-}
-
-// Local time conversion reads time zone data; do it once per second shown, not once per cell.
-QString localTime(qint64 ms)
-{
-    static qint64 cachedSecond = std::numeric_limits<qint64>::min();
-    static QString cached;
-    const qint64 second = ms >= 0 ? ms / 1000 : (ms - 999) / 1000;
-    if (second != cachedSecond) {
-        cached = QDateTime::fromSecsSinceEpoch(second).toString(QStringLiteral("HH:mm:ss"));
-        cachedSecond = second;
-    }
-    return cached + QLatin1Char('.') + QString::number(ms - second * 1000).rightJustified(3, QLatin1Char('0'));
 }
 
 QString warningsText(qint64 flags)
@@ -65,7 +51,7 @@ QVariant RequestTableModel::display(const Session::RequestSummary &s, int column
     case Id:
         return s.id;
     case Time:
-        return localTime(s.receivedAtMs);
+        return Session::localTimeText(s.receivedAtMs);
     case Method:
         return text(m_store->method(s));
     case Target:

@@ -2,10 +2,6 @@
 
 #include "session/capturedrequest.h"
 
-#include <QDateTime>
-
-#include <limits>
-
 #include <unistd.h>
 
 namespace Cli {
@@ -29,19 +25,6 @@ bool isTerminal(int fd)
     return ::isatty(fd) == 1;
 }
 
-QString localTime(qint64 ms)
-{
-    // Local time conversion consults the time zone files each call; do it once per second.
-    thread_local qint64 cachedSecond = std::numeric_limits<qint64>::min();
-    thread_local QString cached;
-    const qint64 second = ms >= 0 ? ms / 1000 : (ms - 999) / 1000;
-    if (second != cachedSecond) {
-        cached = QDateTime::fromSecsSinceEpoch(second).toString(QStringLiteral("HH:mm:ss"));
-        cachedSecond = second;
-    }
-    return cached + QLatin1Char('.') + QString::number(ms - second * 1000).rightJustified(3, QLatin1Char('0'));
-}
-
 static QString text(QByteArrayView bytes)
 {
     return QString::fromUtf8(bytes.data(), bytes.size());
@@ -50,7 +33,7 @@ static QString text(QByteArrayView bytes)
 QByteArray humanLine(const Session::CapturedRequest &c)
 {
     const Http::Request &r = c.request;
-    QString line = localTime(c.receivedAtMs) + QStringLiteral("  ");
+    QString line = Session::localTimeText(c.receivedAtMs) + QStringLiteral("  ");
     if (c.rejected) {
         line += QStringLiteral("REJECTED ");
         line += c.responseStatus ? QString::number(c.responseStatus) : QStringLiteral("---");

@@ -1,5 +1,7 @@
 #include "answerspec.h"
 
+#include "http/syntax.h"
+
 namespace Capture {
 
 bool AnswerSpec::parseHeader(const QString &text, QPair<QByteArray, QByteArray> *header, QString *error)
@@ -10,14 +12,10 @@ bool AnswerSpec::parseHeader(const QString &text, QPair<QByteArray, QByteArray> 
         return false;
     }
     const QByteArray name = text.left(colon).toUtf8();
-    for (char c : name) {
-        const bool token = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                           QByteArrayView("!#$%&'*+-.^_`|~").contains(c);
-        if (!token) {
-            *error = QStringLiteral("header name '%1' has a character not allowed in a field name")
-                         .arg(QString::fromUtf8(name));
-            return false;
-        }
+    if (!Http::Syntax::isToken(name)) {
+        *error =
+            QStringLiteral("header name '%1' has a character not allowed in a field name").arg(QString::fromUtf8(name));
+        return false;
     }
     const QByteArray value = text.mid(colon + 1).trimmed().toUtf8();
     if (value.contains('\r') || value.contains('\n') || value.contains('\0')) {

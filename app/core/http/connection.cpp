@@ -14,7 +14,7 @@ namespace Http {
 
 namespace {
 constexpr qsizetype kReadChunk = 64 * 1024;
-constexpr qsizetype kReadPerWakeup = 256 * 1024; // fairness: other connections get a turn
+constexpr qsizetype kReadPerWakeup = 256 * 1024;     // fairness: other connections get a turn
 constexpr qsizetype kOutHighWater = 4 * 1024 * 1024; // stop reading while this much is unsent
 constexpr int kDrainMs = 2000;
 const QByteArray kContinue = QByteArrayLiteral("HTTP/1.1 100 Continue\r\n\r\n");
@@ -384,8 +384,8 @@ void Connection::checkTimeouts(qint64 now)
     if (m_reader.inMessage() || firstRequest) {
         if (now - m_headStartMs > m_limits.headTimeoutMs) {
             if (m_reader.inMessage())
-                recordIncomplete(408, QStringLiteral("request head not complete within %1 ms")
-                                          .arg(m_limits.headTimeoutMs));
+                recordIncomplete(408,
+                                 QStringLiteral("request head not complete within %1 ms").arg(m_limits.headTimeoutMs));
             else
                 startClosing(); // connected and never said anything: nothing to record
         }

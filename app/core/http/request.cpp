@@ -1,4 +1,5 @@
 #include "request.h"
+#include "syntax.h"
 
 #include <limits>
 
@@ -64,10 +65,7 @@ static qint64 chunkSizeOf(QByteArrayView line)
 {
     qint64 size = 0;
     for (char c : line) {
-        const int digit = (c >= '0' && c <= '9')   ? c - '0'
-                          : (c >= 'a' && c <= 'f') ? c - 'a' + 10
-                          : (c >= 'A' && c <= 'F') ? c - 'A' + 10
-                                                   : -1;
+        const int digit = Syntax::hexValue(c);
         if (digit < 0)
             break;
         if (size > (std::numeric_limits<qint64>::max() >> 4))

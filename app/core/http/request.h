@@ -25,11 +25,11 @@ struct Field
 
 /// Things about a request that do not stop it from being captured but that a user should see.
 enum class Warning : quint32 {
-    MissingHost = 1u << 0,       ///< HTTP/1.1 without Host (RFC 9112 §3.2 says 400; we capture)
-    MultipleHost = 1u << 1,      ///< more than one Host field line
+    MissingHost = 1u << 0,        ///< HTTP/1.1 without Host (RFC 9112 §3.2 says 400; we capture)
+    MultipleHost = 1u << 1,       ///< more than one Host field line
     ConnectNotTunneled = 1u << 2, ///< CONNECT answered with a normal response, no tunnel
-    UpgradeIgnored = 1u << 3,    ///< Upgrade requested; no protocol switch happens
-    Http2Preface = 1u << 4,      ///< PRI * HTTP/2.0: an HTTP/2 prior-knowledge client
+    UpgradeIgnored = 1u << 3,     ///< Upgrade requested; no protocol switch happens
+    Http2Preface = 1u << 4,       ///< PRI * HTTP/2.0: an HTTP/2 prior-knowledge client
 };
 
 /**

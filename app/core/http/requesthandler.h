@@ -35,7 +35,7 @@ struct RejectedRequest
     PeerInfo peer;
     qint64 receivedAtMs = 0;
     ReadError error;
-    QByteArray raw;      ///< the bytes received for this message, up to the head limit
+    QByteArray raw;       ///< the bytes received for this message, up to the head limit
     int answerStatus = 0; ///< the status sent, or 0 when the client was gone
 };
 

@@ -1,4 +1,5 @@
 #include "requestreader.h"
+#include "syntax.h"
 
 #include <array>
 #include <limits>
@@ -7,50 +8,18 @@ namespace Http {
 
 namespace {
 
-// RFC 9110 §5.6.2: tchar = "!" / "#" / "$" / "%" / "&" / "'" / "*" / "+" / "-" / "." / "^" / "_" / "`" / "|" / "~"
-// / DIGIT / ALPHA
-constexpr std::array<bool, 256> makeTokenTable()
-{
-    std::array<bool, 256> t{};
-    for (int c = '0'; c <= '9'; ++c)
-        t[c] = true;
-    for (int c = 'a'; c <= 'z'; ++c)
-        t[c] = true;
-    for (int c = 'A'; c <= 'Z'; ++c)
-        t[c] = true;
-    for (char c : {'!', '#', '$', '%', '&', '\'', '*', '+', '-', '.', '^', '_', '`', '|', '~'})
-        t[static_cast<unsigned char>(c)] = true;
-    return t;
-}
-constexpr std::array<bool, 256> kToken = makeTokenTable();
+using Syntax::hexValue;
+using Syntax::isFieldValueChar;
+using Syntax::isOws;
+using Syntax::trimOws;
 
 bool isToken(char c)
 {
-    return kToken[static_cast<unsigned char>(c)];
-}
-bool isOws(char c)
-{
-    return c == ' ' || c == '\t';
-}
-// RFC 9110 §5.5: field-vchar = VCHAR / obs-text, plus SP and HTAB inside the value.
-bool isFieldValueChar(char c)
-{
-    const auto u = static_cast<unsigned char>(c);
-    return u == '\t' || (u >= 0x20 && u != 0x7f);
+    return Syntax::isTokenChar(c);
 }
 bool isDigit(char c)
 {
     return c >= '0' && c <= '9';
-}
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
 }
 
 QString byteName(char c)
@@ -64,15 +33,6 @@ QString byteName(char c)
 QString latin1(QByteArrayView bytes)
 {
     return QString::fromLatin1(bytes.data(), bytes.size());
-}
-
-QByteArrayView trimOws(QByteArrayView v)
-{
-    while (!v.isEmpty() && isOws(v.front()))
-        v = v.sliced(1);
-    while (!v.isEmpty() && isOws(v.back()))
-        v.chop(1);
-    return v;
 }
 
 // Calls f(element) for every non-empty element of a comma-separated list (RFC 9110 §5.6.1).

@@ -1,5 +1,6 @@
 #include "response.h"
 #include "request.h"
+#include "syntax.h"
 
 #include <QDateTime>
 #include <QString>
@@ -146,13 +147,8 @@ QByteArray httpDate()
 // A header the user typed must never split the answer: no CR, LF or NUL, and a name that is a token.
 static bool isSafeField(QByteArrayView name, QByteArrayView value)
 {
-    if (name.isEmpty())
+    if (!Syntax::isToken(name))
         return false;
-    for (char c : name) {
-        const auto u = static_cast<unsigned char>(c);
-        if (u <= 0x20 || u >= 0x7f || c == ':')
-            return false;
-    }
     for (char c : value) {
         if (c == '\r' || c == '\n' || c == '\0')
             return false;

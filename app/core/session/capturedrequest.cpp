@@ -1,7 +1,10 @@
 #include "capturedrequest.h"
 
+#include <QDateTime>
+
 #include <cstdio>
 #include <ctime>
+#include <limits>
 
 namespace Session {
 
@@ -22,6 +25,18 @@ QString hostPort(const QHostAddress &address, quint16 port)
 QString CapturedRequest::remote() const
 {
     return hostPort(remoteAddress, remotePort);
+}
+
+QString localTimeText(qint64 ms)
+{
+    thread_local qint64 cachedSecond = std::numeric_limits<qint64>::min();
+    thread_local QString cached;
+    const qint64 second = ms >= 0 ? ms / 1000 : (ms - 999) / 1000;
+    if (second != cachedSecond) {
+        cached = QDateTime::fromSecsSinceEpoch(second).toString(QStringLiteral("HH:mm:ss"));
+        cachedSecond = second;
+    }
+    return cached + QLatin1Char('.') + QString::number(ms - second * 1000).rightJustified(3, QLatin1Char('0'));
 }
 
 QByteArray rfc3339Utc(qint64 ms)

@@ -47,6 +47,9 @@ using CapturedBatch = QList<CapturedRequestPtr>;
 
 /// "2026-11-26T22:31:05.123Z" (RFC 3339, UTC, milliseconds).
 QByteArray rfc3339Utc(qint64 msSinceEpoch);
+/// "22:31:05.123" in the local time zone. Cheap to call for every row: the zone is consulted once
+/// per second shown, per thread.
+QString localTimeText(qint64 msSinceEpoch);
 /// host:port, with IPv6 hosts in brackets.
 QString hostPort(const QHostAddress &address, quint16 port);
 

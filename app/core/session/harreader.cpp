@@ -1,5 +1,6 @@
 #include "har.h"
 #include "harurl.h"
+#include "http/syntax.h"
 
 #include "http/requestreader.h"
 #include "ndjson.h"
@@ -22,17 +23,8 @@ namespace {
 // ---------------------------------------------------------------------------------------------
 // Reading. Every failure names the JSON path of the first bad field.
 
-bool isTokenChar(char c)
-{
-    // RFC 9110 §5.6.2: tchar
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-           (c != 0 && std::strchr("!#$%&'*+-.^_`|~", c) != nullptr);
-}
-
-bool isToken(QByteArrayView s)
-{
-    return !s.isEmpty() && std::all_of(s.begin(), s.end(), isTokenChar);
-}
+using Http::Syntax::isToken;
+using Http::Syntax::isTokenChar;
 
 qint64 daysFromCivil(qint64 y, int m, int d)
 {

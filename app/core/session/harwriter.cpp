@@ -1,5 +1,6 @@
 #include "har.h"
 #include "harurl.h"
+#include "http/syntax.h"
 
 #include "http/requestreader.h"
 #include "ndjson.h"
@@ -57,16 +58,8 @@ void appendBodyText(QByteArray &out, QByteArrayView body)
     }
 }
 
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
+using Http::Syntax::hexValue;
+using Http::Syntax::trimOws;
 
 // application/x-www-form-urlencoded decoding: %XX and '+'; a malformed escape stays as written.
 QByteArray formDecode(QByteArrayView s)
@@ -85,15 +78,6 @@ QByteArray formDecode(QByteArrayView s)
         }
     }
     return out;
-}
-
-QByteArrayView trimOws(QByteArrayView v)
-{
-    while (!v.isEmpty() && (v.front() == ' ' || v.front() == '\t'))
-        v = v.sliced(1);
-    while (!v.isEmpty() && (v.back() == ' ' || v.back() == '\t'))
-        v.chop(1);
-    return v;
 }
 
 // Calls f(name, value) for each "name=value" element of `list` split at `separator`.
