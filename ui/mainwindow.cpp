@@ -154,8 +154,7 @@ void MainWindow::onSessionChanged(const QString &path, bool scratch, bool resume
         Capture::ListenConfig config;
         config.port = m_options.port;
         config.portAttempts = m_options.portAttempts;
-        config.fallbackToAnyPort = true;
-        config.sessionPath = path;
+        config.fallbackToAnyPort = true; // the session is already open: the controller opened it
         m_engine->start(config);
     }
 }

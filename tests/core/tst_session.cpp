@@ -1,6 +1,7 @@
 // The session file: schema, the writer and reader round trip, and every kind of bad file.
 
 #include "http/requestreader.h"
+#include "session/journal.h"
 #include "session/schema.h"
 #include "session/sessionfile.h"
 #include "session/sessionreader.h"
@@ -112,6 +113,10 @@ private Q_SLOTS:
     void readOnlyPlaces();
     void diskFullIsReported();
     void noMigrationFromUnknownVersion();
+    void journalRoundTrip();
+    void journalTornTailIsDropped();
+    void journalReplayedAfterCrash();
+    void oneWriterPerSession();
 
 private:
     QTemporaryDir m_dir;
@@ -477,6 +482,94 @@ void TstSession::noMigrationFromUnknownVersion()
     SessionWriter writer;
     QCOMPARE(writer.open(file).problem, FileProblem::NotSession);
     QCOMPARE(readFile(file), before);
+}
+
+void TstSession::journalRoundTrip()
+{
+    const CapturedBatch records = {
+        capture(7,
+                "PUT /c HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n4;x=y\r\nWiki\r\n0\r\nT: 1\r\n\r\n"),
+        capture(8, "GET / HTTP/1.1\r\nHost: h\r\nBad Name: x\r\n\r\n"),
+        capture(9, "POST /b HTTP/1.1\r\nHost: h\r\nContent-Length: 3\r\n\r\n" + QByteArray("\x00\xff\x01", 3))};
+    for (const CapturedRequestPtr &original : records) {
+        const CapturedRequestPtr back = Journal::decode(Journal::encode(*original));
+        QVERIFY(back);
+        QCOMPARE(back->id, original->id);
+        QCOMPARE(back->receivedAtMs, original->receivedAtMs);
+        QCOMPARE(back->remoteAddress, original->remoteAddress);
+        QCOMPARE(back->remotePort, original->remotePort);
+        QCOMPARE(back->rejected, original->rejected);
+        QCOMPARE(back->request.wireBytes(), original->request.wireBytes());
+        QCOMPARE(back->request.trailerCount(), original->request.trailerCount());
+        QCOMPARE(back->raw, original->raw);
+        QCOMPARE(back->errorReason, original->errorReason);
+        QCOMPARE(back->responseHeaders, original->responseHeaders);
+        QCOMPARE(back->responseBody, original->responseBody);
+    }
+    QVERIFY(!Journal::decode("short"));
+}
+
+void TstSession::journalTornTailIsDropped()
+{
+    const QString file = path(QStringLiteral("torn.hookscope"));
+    {
+        Journal journal;
+        QString error;
+        QVERIFY(journal.lock(file, &error));
+        QVERIFY(journal.append({capture(1, "GET /1 HTTP/1.1\r\nHost: h\r\n\r\n")}, &error));
+        QVERIFY(journal.append({capture(2, "GET /2 HTTP/1.1\r\nHost: h\r\n\r\n")}, &error));
+    } // dropped without close(), as a crash would: the log stays
+    const QStringList logs = Journal::logFiles(file);
+    QCOMPARE(logs.size(), 1);
+    QFile log(logs.first());
+    QVERIFY(log.open(QIODevice::ReadWrite));
+    QVERIFY(log.resize(log.size() - 5)); // the last write never completed
+    log.close();
+    QList<qint64> ids;
+    QString error;
+    QVERIFY(Journal::replay(
+        file, [&ids](CapturedRequestPtr r) { ids.append(r->id); }, &error));
+    QCOMPARE(ids, QList<qint64>{1});
+}
+
+void TstSession::journalReplayedAfterCrash()
+{
+    const QString file = path(QStringLiteral("crashed.hookscope"));
+    QVERIFY(writeAll(file, {capture(1, "GET /stored HTTP/1.1\r\nHost: h\r\n\r\n")}));
+    {
+        // A writer that logged (and answered) two requests, then died before SQLite had them.
+        Journal journal;
+        QString error;
+        QVERIFY(journal.lock(file, &error));
+        QVERIFY(journal.append({capture(2, "GET /logged HTTP/1.1\r\nHost: h\r\n\r\n"),
+                                capture(3, "GET /also HTTP/1.1\r\nHost: h\r\n\r\n")},
+                               &error));
+    }
+    QVERIFY(!Journal::logFiles(file).isEmpty());
+    SessionReader reader;
+    QCOMPARE(reader.open(file).problem, FileProblem::None);
+    QCOMPARE(reader.count(), 3);
+    QCOMPARE(reader.load(3)->request.target(), "/also");
+    QVERIFY(Journal::logFiles(file).isEmpty()); // moved in, then dropped
+    SessionWriter writer;
+    QCOMPARE(writer.open(file).problem, FileProblem::None);
+    QCOMPARE(writer.nextId(), 4);
+}
+
+void TstSession::oneWriterPerSession()
+{
+    const QString file = path(QStringLiteral("shared.hookscope"));
+    SessionWriter first;
+    QCOMPARE(first.open(file).problem, FileProblem::None);
+    first.start();
+    SessionWriter second;
+    const SessionFile::Info refused = second.open(file);
+    QCOMPARE(refused.problem, FileProblem::Io);
+    QVERIFY2(refused.error.contains(QStringLiteral("another Hookscope")), qPrintable(refused.error));
+    QVERIFY(Journal::isLive(file));
+    first.stop();
+    QVERIFY(!Journal::isLive(file));
+    QCOMPARE(second.open(file).problem, FileProblem::None);
 }
 
 QTEST_GUILESS_MAIN(TstSession)

@@ -124,6 +124,8 @@ void CaptureEngine::attachWriter(std::unique_ptr<Session::SessionWriter> writer)
 
 QString CaptureEngine::switchWriter(const QString &path, const QString &copyNewerFrom)
 {
+    if (m_writer && !path.isEmpty() && m_writer->path() == path && copyNewerFrom.isEmpty())
+        return {}; // already there
     std::unique_ptr<Session::SessionWriter> next;
     if (!path.isEmpty()) {
         next = std::make_unique<Session::SessionWriter>();

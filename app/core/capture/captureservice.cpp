@@ -4,13 +4,18 @@
 #include "session/sessionwriter.h"
 
 #include <QAbstractEventDispatcher>
+#include <QLoggingCategory>
 #include <QTimer>
 
 namespace Capture {
 
+Q_LOGGING_CATEGORY(lcCapture, "hookscope.capture", QtWarningMsg)
+
 namespace {
 constexpr int kBatchIntervalMs = 5;
-}
+// Requests the session writer may lag behind the log before answers wait for commits.
+constexpr qsizetype kMaxBacklog = 20000;
+} // namespace
 
 CaptureService::CaptureService(QObject *parent)
     : QObject(parent)
@@ -83,8 +88,44 @@ void CaptureService::flushToWriter()
     m_submitTimer->stop();
     if (m_toWrite.isEmpty() || !m_writer)
         return;
-    m_writer->submit(std::move(m_toWrite));
-    m_toWrite = {};
+    Session::CapturedBatch batch = std::exchange(m_toWrite, {});
+    QString error;
+    if (!m_writer->journal(batch, &error)) {
+        // Kept nowhere (disk full): the senders must not believe otherwise, and the user must see it.
+        for (const Session::CapturedRequestPtr &record : std::as_const(batch))
+            enqueue(refuse(record, error));
+        return;
+    }
+    // Logged: each request now survives a crash, so its answer may go. If SQLite has fallen far
+    // behind the log, answers wait for their commit instead, which slows senders down to what the
+    // disk takes rather than letting the backlog grow without end.
+    if (m_writer->backlog() < kMaxBacklog) {
+        for (const Session::CapturedRequestPtr &record : std::as_const(batch)) {
+            const auto pending = m_pending.constFind(record.get());
+            if (pending != m_pending.constEnd()) {
+                answer(pending->responder, pending->response, pending->delayMs);
+                m_pending.erase(pending);
+            }
+        }
+    }
+    m_writer->submit(std::move(batch));
+}
+
+Session::CapturedRequestPtr CaptureService::refuse(const Session::CapturedRequestPtr &record, const QString &error)
+{
+    auto copy = std::make_shared<Session::CapturedRequest>(*record);
+    copy->saveError = error;
+    const auto pending = m_pending.constFind(record.get());
+    if (pending != m_pending.constEnd()) {
+        const Http::Response unavailable =
+            Http::Response::error(503, QStringLiteral("Hookscope could not save this request: %1").arg(error));
+        copy->responseStatus = unavailable.status;
+        copy->responseHeaders = unavailable.headers;
+        copy->responseBody = unavailable.body;
+        answer(pending->responder, unavailable, 0);
+        m_pending.erase(pending);
+    }
+    return copy;
 }
 
 void CaptureService::setSessionWriter(Session::SessionWriter *writer, bool fastAck)
@@ -96,28 +137,17 @@ void CaptureService::setSessionWriter(Session::SessionWriter *writer, bool fastA
 
 void CaptureService::committed(const Session::CapturedBatch &batch, const QString &error)
 {
+    // The records were logged before they reached the writer, so even when this transaction
+    // failed they are kept: the log stays and the next writer of the session replays it.
+    if (!error.isEmpty())
+        qCWarning(lcCapture) << "SQLite could not take" << batch.size() << "logged requests yet:" << error;
     for (const Session::CapturedRequestPtr &record : batch) {
         const auto pending = m_pending.constFind(record.get());
-        Session::CapturedRequestPtr shown = record;
-        if (!error.isEmpty()) {
-            // Not in the file: the sender must not believe it was kept, and the user must see that.
-            auto copy = std::make_shared<Session::CapturedRequest>(*record);
-            copy->saveError = error;
-            if (pending != m_pending.constEnd()) {
-                const Http::Response unavailable =
-                    Http::Response::error(503, QStringLiteral("Hookscope could not save this request: %1").arg(error));
-                copy->responseStatus = unavailable.status;
-                copy->responseHeaders = unavailable.headers;
-                copy->responseBody = unavailable.body;
-                answer(pending->responder, unavailable, 0);
-            }
-            shown = std::move(copy);
-        } else if (pending != m_pending.constEnd()) {
+        if (pending != m_pending.constEnd()) { // held while the writer was far behind
             answer(pending->responder, pending->response, pending->delayMs);
-        }
-        if (pending != m_pending.constEnd())
             m_pending.erase(pending);
-        enqueue(std::move(shown));
+        }
+        enqueue(record);
     }
 }
 

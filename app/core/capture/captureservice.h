@@ -19,9 +19,10 @@ namespace Capture {
  * Turns what the listener reads into CapturedRequest records and answers each request the way
  * the user chose. Lives on the capture thread.
  *
- * With a session writer and durable answers (the default), a request is answered only after the
- * transaction holding it committed: a sender that got a 2xx can rely on the request being in the
- * file. If the file cannot take it (disk full), the sender gets 503 and will retry. With fast
+ * With a session writer and durable answers (the default), a request is answered only after it
+ * is in the session's log (one write per event-loop turn; see Session::Journal): a sender that
+ * got a 2xx can rely on the request being in the session even if Hookscope is killed the next
+ * instant. If it cannot be kept (disk full), the sender gets 503 and will retry. With fast
  * answers, requests are answered at once and saved right after.
  * Records leave in batches: at once when capture
  * is quiet, and at most every few milliseconds under a flood, so the receiving thread is woken
@@ -65,6 +66,8 @@ private:
     };
     void enqueue(Session::CapturedRequestPtr record);
     void toWriter(Session::CapturedRequestPtr record);
+    /// The record as shown when it could not be kept; answers its sender 503.
+    Session::CapturedRequestPtr refuse(const Session::CapturedRequestPtr &record, const QString &error);
     void answer(const Http::Responder &responder, const Http::Response &response, int delayMs);
 
     AnswerSpec m_answer;

@@ -1,4 +1,6 @@
 #include "sessionreader.h"
+#include "journal.h"
+#include "sessionwriter.h"
 #include "sqlite.h"
 #include "storedrecord.h"
 #include "summarystore.h"
@@ -61,6 +63,14 @@ SessionReader::~SessionReader() = default;
 
 SessionFile::Info SessionReader::open(const QString &path)
 {
+    // A writer killed before moving its log into SQLite left answered requests there: take them
+    // in first. Not while a writer is live (it does that itself), and not where we cannot write
+    // (then the reader sees what SQLite holds).
+    if (!Journal::logFiles(path).isEmpty() && !Journal::isLive(path)) {
+        SessionWriter recovery;
+        if (recovery.open(path).problem == FileProblem::None)
+            recovery.stop();
+    }
     return SessionFile::openForReading(m_db->db, path);
 }
 

@@ -3,9 +3,12 @@
 #include "storedrecord.h"
 
 #include <QCryptographicHash>
+#include <QDir>
+#include <QFileInfo>
 #include <QHash>
 #include <QLoggingCategory>
 
+#include <algorithm>
 #include <pthread.h>
 #include <sqlite3.h>
 
@@ -50,9 +53,29 @@ SessionWriter::~SessionWriter()
 SessionFile::Info SessionWriter::open(const QString &path)
 {
     Sql::Database &db = m_db->db;
+    // A file that is not a session, or a place we cannot write, gets no lock file beside it.
+    const QFileInfo file(path);
+    const QFileInfo dir(file.absolutePath());
+    if (file.exists()) {
+        const SessionFile::Info checked = SessionFile::inspect(path);
+        if (checked.problem != FileProblem::None)
+            return checked;
+        if (!file.isWritable())
+            return {FileProblem::ReadOnly,
+                    QStringLiteral("%1: the file is read-only").arg(QDir::toNativeSeparators(path)),
+                    checked.schemaVersion};
+    }
+    if (dir.exists() && !dir.isWritable())
+        return {FileProblem::ReadOnly,
+                QStringLiteral("%1: the folder is read-only").arg(QDir::toNativeSeparators(path)), 0};
+    QString lockError;
+    if (!m_journal.lock(path, &lockError))
+        return {FileProblem::Io, QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(path), lockError), 0};
     SessionFile::Info info = SessionFile::openForWriting(db, path);
-    if (info.problem != FileProblem::None)
+    if (info.problem != FileProblem::None) {
+        m_journal.close();
         return info;
+    }
     m_path = path;
     m_nextId = db.queryInt("SELECT coalesce(max(id), 0) + 1 FROM requests", 1);
     m_db->insertRequest = Sql::Statement(
@@ -75,7 +98,37 @@ SessionFile::Info SessionWriter::open(const QString &path)
         !m_db->trim.isValid() || !m_db->trimPayloads.isValid()) {
         info = {FileProblem::Io, QStringLiteral("%1: %2").arg(path, db.error()), info.schemaVersion};
         db.close();
+        m_journal.close();
+        return info;
     }
+    // Requests a crashed writer logged (and answered) but did not move into SQLite.
+    CapturedBatch left;
+    QString replayError;
+    const qint64 lastStored = m_nextId - 1;
+    Journal::replay(
+        path,
+        [&left, lastStored](CapturedRequestPtr r) {
+            if (r->id > lastStored)
+                left.append(std::move(r));
+        },
+        &replayError);
+    if (!left.isEmpty()) {
+        std::sort(left.begin(), left.end(), [](const auto &a, const auto &b) { return a->id < b->id; });
+        if (!writeBatch(left)) {
+            info = {FileProblem::Io,
+                    QStringLiteral("%1: could not recover %2 logged requests: %3")
+                        .arg(QDir::toNativeSeparators(path))
+                        .arg(left.size())
+                        .arg(db.error()),
+                    info.schemaVersion};
+            db.close();
+            m_journal.close();
+            return info;
+        }
+        m_nextId = left.last()->id + 1;
+        qCInfo(lcSession) << "recovered" << left.size() << "requests from the log of" << path;
+    }
+    Journal::removeLogFiles(path);
     return info;
 }
 
@@ -174,6 +227,17 @@ void SessionWriter::runCheckpoints()
     }
 }
 
+bool SessionWriter::journal(const CapturedBatch &records, QString *error)
+{
+    return m_journal.append(records, error);
+}
+
+qsizetype SessionWriter::backlog() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_queue.size();
+}
+
 void SessionWriter::submit(CapturedRequestPtr record)
 {
     {
@@ -218,6 +282,10 @@ void SessionWriter::stop()
     m_db->insertAnswer = {};
     m_db->trim = {};
     m_db->trimPayloads = {};
+    // Everything logged is in SQLite now, unless a commit failed: then the log stays for the
+    // next writer to replay.
+    if (m_logIntact)
+        m_journal.close();
     // At rest a session is one self-contained file: leave WAL mode when nobody else has it open
     // (it fails harmlessly if a reader does), so it can be copied alone or read from a read-only
     // place. The next writer turns WAL on again.
@@ -260,6 +328,10 @@ void SessionWriter::run()
                 m_committed += quint64(batch.size());
             ++m_transactions;
         }
+        if (ok)
+            m_journal.release(batch.last()->id);
+        else
+            m_logIntact = false;
         if (m_onCommit)
             m_onCommit(batch, error);
         batch.clear();

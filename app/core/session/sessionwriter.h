@@ -1,6 +1,7 @@
 #pragma once
 
 #include "capturedrequest.h"
+#include "journal.h"
 #include "sessionfile.h"
 
 #include <QHash>
@@ -20,7 +21,8 @@ namespace Session {
 
 /**
  * The only writer of a session file, on a thread of its own (plus a helper thread that runs
- * WAL checkpoints, which never blocks it).
+ * WAL checkpoints, which never blocks it). It holds the session's lock (see Journal) and, when
+ * opening, first moves into SQLite whatever a crashed writer left in the log.
  *
  * Requests are committed in groups: a group is whatever was submitted while the previous
  * commit ran, so under load one transaction carries many requests and at rest each request is
@@ -55,6 +57,11 @@ public:
     void setRetention(qint64 count);
 
     void start();
+    /// Appends records to the session's log with one write: once this returns true they survive
+    /// a crash, and may be answered. Then submit() them. Safe from any thread.
+    bool journal(const CapturedBatch &records, QString *error);
+    /// Records submitted and not yet committed to SQLite.
+    qsizetype backlog() const;
     /// Queues a record for the next transaction. Safe from any thread.
     void submit(CapturedRequestPtr record);
     void submit(CapturedBatch records);
@@ -75,6 +82,8 @@ private:
     void rollBackAnswers(const QHash<QByteArray, qint64> &before);
 
     std::unique_ptr<Db> m_db;
+    Journal m_journal;
+    bool m_logIntact = true; // every logged record also reached SQLite
     QString m_path;
     qint64 m_nextId = 1;
     CommitHandler m_onCommit;
