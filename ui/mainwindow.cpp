@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 #include "requesttablemodel.h"
+#include "settings.h"
 
 #include "capture/captureengine.h"
 #include "capture/sessioncontroller.h"
@@ -113,6 +114,17 @@ void MainWindow::createMenus()
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *capture = menuBar()->addMenu(tr("&Capture"));
+    QAction *durable = capture->addAction(tr("&Durable Answers"));
+    durable->setCheckable(true);
+    durable->setChecked(Settings().get(Settings::DurableAnswers));
+    durable->setToolTip(tr("Answer each request only once it is safely in the session file. Off: answer first, "
+                           "save right after (a crash can lose answered requests)."));
+    connect(durable, &QAction::toggled, this, [this](bool on) {
+        Settings().set(Settings::DurableAnswers, on);
+        m_engine->setFastAck(!on);
+    });
 }
 
 void MainWindow::openSession(const QString &path)
@@ -155,6 +167,7 @@ void MainWindow::onSessionChanged(const QString &path, bool scratch, bool resume
         config.port = m_options.port;
         config.portAttempts = m_options.portAttempts;
         config.fallbackToAnyPort = true; // the session is already open: the controller opened it
+        config.fastAck = !Settings().get(Settings::DurableAnswers);
         m_engine->start(config);
     }
 }

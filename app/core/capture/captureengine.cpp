@@ -70,6 +70,7 @@ void CaptureEngine::start(const ListenConfig &config)
         m_listener->setLimits(config.limits);
         m_service->setAnswer(config.answer);
         m_fastAck = config.fastAck;
+        m_service->setFastAck(config.fastAck);
         m_retention = config.retention;
         if (!config.sessionPath.isEmpty()) {
             const QString error = switchWriter(config.sessionPath);
