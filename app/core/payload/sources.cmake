@@ -1,0 +1,1 @@
+# Payload decoding and formatting sources (target_sources on hookscope_core).

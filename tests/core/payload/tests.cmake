@@ -1,0 +1,1 @@
+# Payload tests (hookscope_add_test calls).

@@ -1,0 +1,1 @@
+# Virtualized text and hex views (target_sources on hookscope_ui).
