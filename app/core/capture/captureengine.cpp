@@ -68,7 +68,10 @@ void CaptureEngine::start(const ListenConfig &config)
     QMetaObject::invokeMethod(m_context, [this, config] {
         m_listener->close();
         m_listener->setLimits(config.limits);
-        m_service->setAnswer(config.answer);
+        ResponseRules rules;
+        rules.rules = config.rules;
+        rules.fallback = config.answer;
+        m_service->setRules(rules);
         m_fastAck = config.fastAck;
         m_service->setFastAck(config.fastAck);
         m_retention = config.retention;
@@ -224,6 +227,11 @@ void CaptureEngine::stop()
         m_port = 0;
         Q_EMIT stopped();
     }
+}
+
+void CaptureEngine::setRules(const ResponseRules &rules)
+{
+    QMetaObject::invokeMethod(m_context, [this, rules] { m_service->setRules(rules); });
 }
 
 void CaptureEngine::setAnswer(const AnswerSpec &answer)

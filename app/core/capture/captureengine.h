@@ -2,6 +2,7 @@
 
 #include "answerspec.h"
 #include "http/limits.h"
+#include "responserules.h"
 #include "session/capturedrequest.h"
 
 #include <QHostAddress>
@@ -30,10 +31,11 @@ struct ListenConfig
     int portAttempts = 1; ///< try port, port+1, ... this many; then any free port if allowed
     bool fallbackToAnyPort = false;
     Http::Limits limits;
-    AnswerSpec answer;
-    QString sessionPath;  ///< save every request here (created if absent); empty: keep nothing
-    bool fastAck = false; ///< answer before the request is committed
-    qint64 retention = 0; ///< keep only the newest N requests; 0: keep all
+    AnswerSpec answer;         ///< the default answer
+    QList<ResponseRule> rules; ///< tried in order before the default
+    QString sessionPath;       ///< save every request here (created if absent); empty: keep nothing
+    bool fastAck = false;      ///< answer before the request is committed
+    qint64 retention = 0;      ///< keep only the newest N requests; 0: keep all
 };
 
 /**
@@ -52,6 +54,8 @@ public:
     void start(const ListenConfig &config);
     void stop();
     void setAnswer(const AnswerSpec &answer);
+    /// The answer rules; they apply from the next request on.
+    void setRules(const ResponseRules &rules);
     void setLimits(const Http::Limits &limits);
     /// Saves into another session file from now on (empty: none). The previous file gets what
     /// was already queued for it. With `copyNewerFrom`, requests in that file newer than any in

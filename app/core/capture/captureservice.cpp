@@ -40,9 +40,35 @@ static void fillPeer(Session::CapturedRequest &record, const Http::PeerInfo &pee
     record.tls = peer.tls;
 }
 
+void CaptureService::setAnswer(const AnswerSpec &answer)
+{
+    ResponseRules rules;
+    rules.fallback = answer;
+    setRules(rules);
+}
+
+void CaptureService::setRules(const ResponseRules &rules)
+{
+    m_rules = rules;
+    m_sequence = QList<int>(rules.rules.size(), 0);
+}
+
+const AnswerSpec &CaptureService::chooseAnswer(QByteArrayView method, QByteArrayView target)
+{
+    const int index = m_rules.match(method, target);
+    if (index < 0)
+        return m_rules.fallback;
+    const ResponseRule &rule = m_rules.rules.at(index);
+    const int turn = m_sequence[index]++;
+    const qsizetype count = rule.answers.size();
+    return rule.answers.at(turn < count ? turn : (rule.cycle ? turn % count : count - 1));
+}
+
 void CaptureService::handleRequest(Http::IncomingRequest incoming)
 {
-    const Http::Response response = m_answer.response();
+    const AnswerSpec &spec = chooseAnswer(incoming.request.method(), incoming.request.target());
+    const Http::Response response = spec.response();
+    const int delayMs = spec.delayMs;
     auto record = std::make_shared<Session::CapturedRequest>();
     record->id = m_nextId++;
     record->receivedAtMs = incoming.receivedAtMs;
@@ -53,14 +79,14 @@ void CaptureService::handleRequest(Http::IncomingRequest incoming)
     record->responseBody = response.body;
 
     if (!m_writer) {
-        answer(incoming.responder, response, m_answer.delayMs);
+        answer(incoming.responder, response, delayMs);
         enqueue(std::move(record));
         return;
     }
     if (m_fastAck)
-        answer(incoming.responder, response, m_answer.delayMs);
+        answer(incoming.responder, response, delayMs);
     else
-        m_pending.insert(record.get(), Pending{incoming.responder, response, m_answer.delayMs});
+        m_pending.insert(record.get(), Pending{incoming.responder, response, delayMs});
     toWriter(std::move(record));
 }
 

@@ -2,6 +2,7 @@
 
 #include "answerspec.h"
 #include "http/requesthandler.h"
+#include "responserules.h"
 #include "session/capturedrequest.h"
 
 #include <QHash>
@@ -35,8 +36,11 @@ class CaptureService : public QObject, public Http::RequestHandler
 public:
     explicit CaptureService(QObject *parent = nullptr);
 
-    void setAnswer(const AnswerSpec &answer) { m_answer = answer; }
-    const AnswerSpec &answer() const { return m_answer; }
+    /// Answers everything the same way (the rules' default, with no other rules).
+    void setAnswer(const AnswerSpec &answer);
+    /// Applies at once to the next request; sequences start over.
+    void setRules(const ResponseRules &rules);
+    const ResponseRules &rules() const { return m_rules; }
     /// The id the next captured request gets.
     void setNextId(qint64 id) { m_nextId = id; }
     qint64 nextId() const { return m_nextId; }
@@ -70,7 +74,10 @@ private:
     Session::CapturedRequestPtr refuse(const Session::CapturedRequestPtr &record, const QString &error);
     void answer(const Http::Responder &responder, const Http::Response &response, int delayMs);
 
-    AnswerSpec m_answer;
+    const AnswerSpec &chooseAnswer(QByteArrayView method, QByteArrayView target);
+
+    ResponseRules m_rules;
+    QList<int> m_sequence; // per rule: how many requests it has answered
     qint64 m_nextId = 1;
     Session::SessionWriter *m_writer = nullptr;
     bool m_fastAck = false;

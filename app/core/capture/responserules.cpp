@@ -1,0 +1,141 @@
+#include "responserules.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace Capture {
+
+bool globMatch(QByteArrayView pattern, QByteArrayView text)
+{
+    // Iterative matching with one backtrack point: linear for patterns with a single '*' run.
+    qsizetype p = 0, t = 0, star = -1, mark = 0;
+    while (t < text.size()) {
+        if (p < pattern.size() && (pattern[p] == '?' || pattern[p] == text[t])) {
+            ++p;
+            ++t;
+        } else if (p < pattern.size() && pattern[p] == '*') {
+            star = p++;
+            mark = t;
+        } else if (star >= 0) {
+            p = star + 1;
+            t = ++mark;
+        } else {
+            return false;
+        }
+    }
+    while (p < pattern.size() && pattern[p] == '*')
+        ++p;
+    return p == pattern.size();
+}
+
+bool ResponseRule::matches(QByteArrayView method, QByteArrayView target) const
+{
+    if (!enabled || answers.isEmpty())
+        return false;
+    if (!methods.isEmpty() && !methods.contains(QString::fromLatin1(method.data(), method.size())))
+        return false;
+    if (pathPattern.isEmpty())
+        return true;
+    const qsizetype query = target.indexOf('?');
+    const QByteArrayView path = query < 0 ? target : target.first(query);
+    return globMatch(pathPattern.toUtf8(), path);
+}
+
+int ResponseRules::match(QByteArrayView method, QByteArrayView target) const
+{
+    for (qsizetype i = 0; i < rules.size(); ++i) {
+        if (rules.at(i).matches(method, target))
+            return int(i);
+    }
+    return -1;
+}
+
+namespace {
+
+QJsonObject answerToJson(const AnswerSpec &a)
+{
+    QJsonArray headers;
+    for (const auto &[name, value] : a.headers)
+        headers.append(QJsonArray{QString::fromUtf8(name), QString::fromUtf8(value)});
+    return {{QStringLiteral("status"), a.status},
+            {QStringLiteral("headers"), headers},
+            {QStringLiteral("body"), QString::fromLatin1(a.body.toBase64())},
+            {QStringLiteral("delayMs"), a.delayMs}};
+}
+
+bool answerFromJson(const QJsonObject &o, AnswerSpec *a, QString *error)
+{
+    a->status = o.value(QStringLiteral("status")).toInt(200);
+    if (a->status < 100 || a->status > 599) {
+        *error = QStringLiteral("status %1 is not between 100 and 599").arg(a->status);
+        return false;
+    }
+    a->headers.clear();
+    for (const QJsonValue &h : o.value(QStringLiteral("headers")).toArray()) {
+        const QJsonArray pair = h.toArray();
+        QPair<QByteArray, QByteArray> header;
+        if (!AnswerSpec::parseHeader(pair.at(0).toString() + QStringLiteral(": ") + pair.at(1).toString(), &header,
+                                     error))
+            return false;
+        a->headers.append(header);
+    }
+    a->body = QByteArray::fromBase64(o.value(QStringLiteral("body")).toString().toLatin1());
+    a->delayMs = qBound(0, o.value(QStringLiteral("delayMs")).toInt(0), 3'600'000);
+    return true;
+}
+
+} // namespace
+
+QByteArray ResponseRules::toJson() const
+{
+    QJsonArray list;
+    for (const ResponseRule &r : rules) {
+        QJsonArray answers;
+        for (const AnswerSpec &a : r.answers)
+            answers.append(answerToJson(a));
+        list.append(QJsonObject{{QStringLiteral("name"), r.name},
+                                {QStringLiteral("enabled"), r.enabled},
+                                {QStringLiteral("methods"), QJsonArray::fromStringList(r.methods)},
+                                {QStringLiteral("path"), r.pathPattern},
+                                {QStringLiteral("answers"), answers},
+                                {QStringLiteral("cycle"), r.cycle}});
+    }
+    return QJsonDocument(
+               QJsonObject{{QStringLiteral("rules"), list}, {QStringLiteral("default"), answerToJson(fallback)}})
+        .toJson(QJsonDocument::Compact);
+}
+
+bool ResponseRules::fromJson(const QByteArray &json, ResponseRules *out, QString *error)
+{
+    QJsonParseError parse;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parse);
+    if (!doc.isObject()) {
+        *error = parse.error != QJsonParseError::NoError ? parse.errorString() : QStringLiteral("not a JSON object");
+        return false;
+    }
+    ResponseRules rules;
+    if (!answerFromJson(doc.object().value(QStringLiteral("default")).toObject(), &rules.fallback, error))
+        return false;
+    for (const QJsonValue &v : doc.object().value(QStringLiteral("rules")).toArray()) {
+        const QJsonObject o = v.toObject();
+        ResponseRule r;
+        r.name = o.value(QStringLiteral("name")).toString();
+        r.enabled = o.value(QStringLiteral("enabled")).toBool(true);
+        for (const QJsonValue &m : o.value(QStringLiteral("methods")).toArray())
+            r.methods.append(m.toString());
+        r.pathPattern = o.value(QStringLiteral("path")).toString();
+        r.cycle = o.value(QStringLiteral("cycle")).toBool(false);
+        for (const QJsonValue &a : o.value(QStringLiteral("answers")).toArray()) {
+            AnswerSpec answer;
+            if (!answerFromJson(a.toObject(), &answer, error))
+                return false;
+            r.answers.append(answer);
+        }
+        rules.rules.append(r);
+    }
+    *out = rules;
+    return true;
+}
+
+} // namespace Capture

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "answerspec.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace Capture {
+
+/// One rule: which requests it answers and how. A rule may answer a sequence, e.g. 500, 500,
+/// then 200, to exercise a sender's retries.
+struct ResponseRule
+{
+    QString name;
+    bool enabled = true;
+    QStringList methods; ///< empty: any method; compared case-sensitively, as HTTP methods are
+    QString pathPattern; ///< glob on the path (target without its query): '*' any run, '?' one character; empty: any
+    QList<AnswerSpec> answers; ///< in turn for successive matching requests; the last repeats
+    bool cycle = false;        ///< start the sequence over after its last answer instead
+
+    bool matches(QByteArrayView method, QByteArrayView target) const;
+};
+
+/**
+ * The ordered answer rules: the first enabled rule that matches answers; otherwise the default.
+ * A value type: the GUI edits a copy and hands it to the capture thread whole.
+ */
+struct ResponseRules
+{
+    QList<ResponseRule> rules;
+    AnswerSpec fallback;
+
+    /// Index of the rule that answers, or -1 for the default.
+    int match(QByteArrayView method, QByteArrayView target) const;
+
+    QByteArray toJson() const;
+    static bool fromJson(const QByteArray &json, ResponseRules *out, QString *error);
+};
+
+/// '*' and '?' globbing over bytes.
+bool globMatch(QByteArrayView pattern, QByteArrayView text);
+
+} // namespace Capture

@@ -1,0 +1,165 @@
+// Answer rules: which rule answers, sequences for exercising retries, and changes that apply to a
+// running listener at once.
+
+#include "rawclient.h"
+
+#include "capture/captureengine.h"
+#include "capture/responserules.h"
+
+#include <QSignalSpy>
+#include <QtTest>
+
+using Capture::AnswerSpec;
+using Capture::ResponseRule;
+using Capture::ResponseRules;
+
+namespace {
+
+AnswerSpec answer(int status, const QByteArray &body = {})
+{
+    AnswerSpec a;
+    a.status = status;
+    a.body = body;
+    return a;
+}
+
+ResponseRule rule(const QStringList &methods, const QString &path, const QList<AnswerSpec> &answers)
+{
+    ResponseRule r;
+    r.methods = methods;
+    r.pathPattern = path;
+    r.answers = answers;
+    return r;
+}
+
+int statusOf(quint16 port, const QByteArray &requestLine)
+{
+    RawClient c;
+    if (!c.connectTo(QHostAddress::LocalHost, port))
+        return -1;
+    c.send(QByteArray(requestLine + "\r\nHost: h\r\nContent-Length: 0\r\n\r\n"));
+    const QList<RawResponse> r = parseResponses(c.readResponses(1));
+    return r.isEmpty() ? -1 : r.first().status;
+}
+
+} // namespace
+
+class TstRules : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void glob_data();
+    void glob();
+    void firstMatchWins();
+    void jsonRoundTrip();
+    void sequencesOverRealSockets();
+    void changesApplyAtOnce();
+};
+
+void TstRules::glob_data()
+{
+    QTest::addColumn<QByteArray>("pattern");
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<bool>("matches");
+    QTest::newRow("literal") << QByteArray("/hooks") << QByteArray("/hooks") << true;
+    QTest::newRow("literal differs") << QByteArray("/hooks") << QByteArray("/hook") << false;
+    QTest::newRow("star tail") << QByteArray("/github*") << QByteArray("/github/push") << true;
+    QTest::newRow("star middle") << QByteArray("/a/*/c") << QByteArray("/a/b/x/c") << true;
+    QTest::newRow("star empty") << QByteArray("/a*") << QByteArray("/a") << true;
+    QTest::newRow("question") << QByteArray("/v?/x") << QByteArray("/v2/x") << true;
+    QTest::newRow("question needs one") << QByteArray("/v?") << QByteArray("/v") << false;
+    QTest::newRow("two stars") << QByteArray("*x*y*") << QByteArray("aaxbbybb") << true;
+    QTest::newRow("no backtrack blowup") << QByteArray("*a*a*a*a*a*b") << QByteArray(5000, 'a') << false;
+}
+
+void TstRules::glob()
+{
+    QFETCH(QByteArray, pattern);
+    QFETCH(QByteArray, text);
+    QFETCH(bool, matches);
+    QCOMPARE(Capture::globMatch(pattern, text), matches);
+}
+
+void TstRules::firstMatchWins()
+{
+    ResponseRules rules;
+    rules.rules = {rule({QStringLiteral("POST")}, QStringLiteral("/github*"), {answer(201)}),
+                   rule({}, QStringLiteral("/github/*"), {answer(202)}),
+                   rule({QStringLiteral("GET")}, {}, {answer(204)})};
+    QCOMPARE(rules.match("POST", "/github/push?x=1"), 0);
+    QCOMPARE(rules.match("PUT", "/github/push"), 1);
+    QCOMPARE(rules.match("GET", "/anything"), 2);
+    QCOMPARE(rules.match("DELETE", "/other"), -1);
+    rules.rules[0].enabled = false;
+    QCOMPARE(rules.match("POST", "/github/push"), 1);
+    // The query is not part of the path a pattern sees.
+    QCOMPARE(rules.match("PATCH", "/stripe?next=/github/x"), -1);
+}
+
+void TstRules::jsonRoundTrip()
+{
+    ResponseRules rules;
+    AnswerSpec redirect = answer(302);
+    redirect.headers = {{"Location", "https://example.com/"}, {"X-Two", "a"}, {"X-Two", "b"}};
+    redirect.delayMs = 250;
+    redirect.body = QByteArray("\x00\xff", 2);
+    ResponseRule r =
+        rule({QStringLiteral("POST"), QStringLiteral("PUT")}, QStringLiteral("/x*"), {answer(500), redirect});
+    r.name = QStringLiteral("flaky");
+    r.cycle = true;
+    rules.rules = {r};
+    rules.fallback = answer(204);
+    ResponseRules back;
+    QString error;
+    QVERIFY2(ResponseRules::fromJson(rules.toJson(), &back, &error), qPrintable(error));
+    QCOMPARE(back.toJson(), rules.toJson());
+    QCOMPARE(back.rules.first().answers.at(1).headers.size(), 3);
+    QCOMPARE(back.rules.first().answers.at(1).body, QByteArray("\x00\xff", 2));
+    QVERIFY(!ResponseRules::fromJson("{not json", &back, &error));
+    QVERIFY(!error.isEmpty());
+    QVERIFY(!ResponseRules::fromJson(R"({"default":{"status":99}})", &back, &error));
+    QVERIFY(error.contains(QStringLiteral("99")));
+}
+
+void TstRules::sequencesOverRealSockets()
+{
+    Capture::CaptureEngine engine;
+    Capture::ListenConfig config;
+    config.rules = {rule({QStringLiteral("POST")}, QStringLiteral("/flaky"), {answer(500), answer(500), answer(200)})};
+    ResponseRule cycling = rule({}, QStringLiteral("/cycle"), {answer(429), answer(200)});
+    cycling.cycle = true;
+    config.rules.append(cycling);
+    config.answer = answer(204);
+    QSignalSpy started(&engine, &Capture::CaptureEngine::started);
+    engine.start(config);
+    QVERIFY(started.wait(5000));
+    const quint16 port = engine.port();
+    // A sender retrying: fails twice, then gets through, and stays through.
+    QCOMPARE(statusOf(port, "POST /flaky HTTP/1.1"), 500);
+    QCOMPARE(statusOf(port, "POST /flaky HTTP/1.1"), 500);
+    QCOMPARE(statusOf(port, "POST /flaky HTTP/1.1"), 200);
+    QCOMPARE(statusOf(port, "POST /flaky HTTP/1.1"), 200);
+    QCOMPARE(statusOf(port, "GET /flaky HTTP/1.1"), 204); // method does not match: the default
+    QCOMPARE(statusOf(port, "GET /cycle HTTP/1.1"), 429);
+    QCOMPARE(statusOf(port, "GET /cycle HTTP/1.1"), 200);
+    QCOMPARE(statusOf(port, "GET /cycle HTTP/1.1"), 429);
+}
+
+void TstRules::changesApplyAtOnce()
+{
+    Capture::CaptureEngine engine;
+    QSignalSpy started(&engine, &Capture::CaptureEngine::started);
+    engine.start({});
+    QVERIFY(started.wait(5000));
+    const quint16 port = engine.port();
+    QCOMPARE(statusOf(port, "POST /x HTTP/1.1"), 200);
+    ResponseRules rules;
+    rules.rules = {rule({}, QStringLiteral("/x"), {answer(503)})};
+    engine.setRules(rules);
+    QTRY_COMPARE(statusOf(port, "POST /x HTTP/1.1"), 503);
+    QCOMPARE(statusOf(port, "POST /y HTTP/1.1"), 200);
+}
+
+QTEST_GUILESS_MAIN(TstRules)
+#include "tst_rules.moc"
