@@ -12,6 +12,7 @@ packages=(
   build-essential cmake pkg-config
   qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-qpa-plugins libgl-dev
   zlib1g-dev libbrotli-dev libssl-dev libsqlite3-dev
+  curl
 )
 for arg in "$@"; do
   case "$arg" in

@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+namespace Session {
+struct CapturedRequest;
+}
+
+namespace Delivery {
+
+struct CurlOptions
+{
+    /// Let curl add the headers it sends by default (Host, User-Agent, Accept, and for a body
+    /// Content-Type and Expect) when the captured request had none. Off: the command suppresses
+    /// them, so the server sees only the captured headers.
+    bool includeCurlDefaults = false;
+    /// One option per line, continued with a backslash. A text body with line breaks then stays
+    /// inline as typed; on one line it goes through printf with \n escapes.
+    bool multiline = false;
+};
+
+/**
+ * A shell command that makes curl send `request` again, to `base` (scheme, host and port; a path
+ * in `base` is put in front of an origin-form target; an empty `base` means
+ * http://localhost:<the port the request came in on>).
+ *
+ * What arrives is the captured request: the method, the request-target byte for byte, HTTP/1.0
+ * or HTTP/1.1, every header in order with duplicates, name case and exact values, and the exact
+ * body bytes. curl's own Host, User-Agent, Accept, Content-Type and Expect headers are suppressed
+ * unless the request had them (see CurlOptions::includeCurlDefaults). curlDifferences() lists what
+ * the command cannot reproduce for a given request.
+ *
+ * The command is POSIX sh unless a header value or the target holds bytes that are not printable
+ * UTF-8 (a tab, Latin-1, a control or invisible character): those words use bash's $'...' quoting
+ * (bash, zsh and ksh93 read it). A binary body, or one too large for a command-line argument, is
+ * piped in with printf octal escapes, which are POSIX. The command never has a character in it
+ * that a terminal would act on when pasted.
+ *
+ * Returns an empty string for a request without a request line.
+ */
+QString curlCommand(const Session::CapturedRequest &request, const QUrl &base, const CurlOptions &options = {});
+
+/// One sentence for each way the command from curlCommand() differs from what was captured;
+/// empty when the server receives the same request bytes.
+QStringList curlDifferences(const Session::CapturedRequest &request, const CurlOptions &options = {});
+
+} // namespace Delivery
