@@ -1,1 +1,2 @@
-# Filter tests.
+# Filter tests. The benchmark inside runs only with HOOKSCOPE_BENCHMARKS=1 (use a Release build).
+hookscope_add_test(tst_filter SOURCES core/tst_filter.cpp LIBS hookscope_core LABELS core)
