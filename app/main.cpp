@@ -1,5 +1,7 @@
 #include "cli.h"
 #include "mainwindow.h"
+#include "settings.h"
+#include "settingsdialog.h"
 
 #include <QApplication>
 
@@ -14,6 +16,9 @@ int main(int argc, char **argv)
     QApplication::setApplicationVersion(QStringLiteral(HOOKSCOPE_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("hookscope"));
     Ui::WindowOptions options;
+    Ui::Settings settings;
+    options.address = Ui::SettingsDialog::addressFromSettings();
+    options.port = quint16(settings.get(Ui::Settings::Port));
     const QStringList args = QApplication::arguments();
     if (args.size() > 1)
         options.sessionPath = args.at(1);

@@ -1,26 +1,53 @@
 #include "mainwindow.h"
+#include "emptystate.h"
+#include "fieldsmodel.h"
+#include "ratechart.h"
+#include "requestdetail.h"
 #include "requesttablemodel.h"
+#include "rulesdialog.h"
 #include "settings.h"
+#include "settingsdialog.h"
 
 #include "capture/captureengine.h"
 #include "capture/sessioncontroller.h"
+#include "session/har.h"
 #include "session/sessionfile.h"
 #include "session/sessionreader.h"
 #include "session/summarystore.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
 #include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QKeySequence>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
+#include <QSaveFile>
+#include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTimer>
+#include <QToolBar>
+#include <QVBoxLayout>
 
 namespace Ui {
+
+namespace {
+constexpr int kUiTickMs = 50;        // rows are added to the table at most this often
+constexpr int kRecentRecords = 2000; // whole records kept for instant selection
+constexpr int kRecentSessions = 10;
+} // namespace
 
 MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
     : QMainWindow(parent)
@@ -29,14 +56,24 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
     , m_sessions(new Capture::SessionController(m_engine, this))
     , m_model(new RequestTableModel(this))
     , m_table(new QTableView(this))
+    , m_empty(new EmptyState(this))
+    , m_tableStack(new QStackedWidget(this))
+    , m_detail(new RequestDetail(this))
+    , m_splitter(new QSplitter(Qt::Vertical, this))
     , m_urlLabel(new QLabel(this))
     , m_sessionLabel(new QLabel(this))
     , m_countLabel(new QLabel(this))
+    , m_rate(new RateChart(this))
+    , m_addressEdit(new QLineEdit(this))
+    , m_rowTimer(new QTimer(this))
 {
     setWindowTitle(tr("Hookscope"));
-    resize(1100, 650);
+    setWindowIcon(QIcon(QStringLiteral(":/icons/hookscope.svg")));
+    resize(1200, 760);
+    setAcceptDrops(true);
     m_loader.setMaxThreadCount(1);
 
+    // The table: uniform rows, no resizing to contents: it stays fast at a million rows.
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
@@ -44,30 +81,58 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setColumnWidth(RequestTableModel::Target, 320);
-    setCentralWidget(m_table);
+    m_table->setColumnWidth(RequestTableModel::Id, 60);
+    m_table->setColumnWidth(RequestTableModel::Time, 100);
+    m_table->setColumnWidth(RequestTableModel::Method, 80);
+    m_table->setColumnWidth(RequestTableModel::Target, 340);
+    m_table->setColumnWidth(RequestTableModel::Status, 70);
+    m_table->setColumnWidth(RequestTableModel::BodySize, 80);
+    m_table->setColumnWidth(RequestTableModel::ContentType, 170);
+    m_table->setColumnWidth(RequestTableModel::Remote, 150);
+    m_table->setWordWrap(false);
+    m_tableStack->addWidget(m_table);
+    m_tableStack->addWidget(m_empty);
+
+    m_splitter->addWidget(m_tableStack);
+    m_splitter->addWidget(m_detail);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+    setCentralWidget(m_splitter);
 
     m_urlLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_urlLabel->setText(tr("Opening the session…"));
     m_sessionLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     statusBar()->addWidget(m_urlLabel, 1);
-    statusBar()->addPermanentWidget(m_sessionLabel);
+    statusBar()->addPermanentWidget(m_rate);
     statusBar()->addPermanentWidget(m_countLabel);
-    updateCount();
-    createMenus();
+    statusBar()->addPermanentWidget(m_sessionLabel);
 
-    connect(m_engine, &Capture::CaptureEngine::started, this,
-            [this](const QUrl &url) { m_urlLabel->setText(tr("Listening on %1").arg(url.toString())); });
-    connect(m_engine, &Capture::CaptureEngine::failed, this,
-            [this](const QString &error) { m_urlLabel->setText(tr("Not listening: %1").arg(error)); });
-    connect(m_engine, &Capture::CaptureEngine::captured, this, [this](const Session::CapturedBatch &batch) {
-        if (m_loading) {
-            m_liveWhileLoading += batch;
-            return;
-        }
-        m_model->append(batch);
-        updateCount();
+    createActions();
+    createMenus();
+    createToolBar();
+    updateCount();
+
+    m_rowTimer->setInterval(kUiTickMs);
+    m_rowTimer->setSingleShot(true);
+    connect(m_rowTimer, &QTimer::timeout, this, &MainWindow::flushRows);
+
+    connect(m_engine, &Capture::CaptureEngine::started, this, [this](const QUrl &url) {
+        m_urlLabel->setText(tr("Listening on %1").arg(url.toString()));
+        m_addressEdit->setText(url.authority());
+        m_empty->setUrl(url);
+        m_actions.value(QStringLiteral("listen"))->setChecked(true);
     });
+    connect(m_engine, &Capture::CaptureEngine::stopped, this, [this] {
+        m_urlLabel->setText(tr("Not listening"));
+        m_empty->setUrl({});
+        m_actions.value(QStringLiteral("listen"))->setChecked(false);
+    });
+    connect(m_engine, &Capture::CaptureEngine::failed, this, [this](const QString &error) {
+        m_urlLabel->setText(tr("Not listening: %1").arg(error));
+        m_actions.value(QStringLiteral("listen"))->setChecked(false);
+    });
+    connect(m_engine, &Capture::CaptureEngine::captured, this, &MainWindow::onCaptured);
+    connect(m_empty, &EmptyState::copyRequested, this, &MainWindow::copyText);
     connect(m_sessions, &Capture::SessionController::sessionChanged, this, &MainWindow::onSessionChanged);
     connect(m_sessions, &Capture::SessionController::failed, this, &MainWindow::showError);
     connect(m_sessions, &Capture::SessionController::busyChanged, this, [this](bool busy, const QString &what) {
@@ -76,6 +141,21 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
         else
             statusBar()->clearMessage();
     });
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &MainWindow::onSelectionChanged);
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        updateEmptyState();
+        onSelectionChanged();
+    });
+
+    Settings settings;
+    QString rulesError;
+    if (!Capture::ResponseRules::fromJson(settings.get(Settings::AnswerRules), &m_rules, &rulesError))
+        m_rules = {};
+    restoreGeometry(settings.get(Settings::WindowGeometry));
+    restoreState(settings.get(Settings::WindowState));
+    m_splitter->restoreState(settings.get(Settings::SplitterState));
+    updateEmptyState();
 
     // The session first, then the listener: nothing arrives before there is a file to keep it.
     if (options.sessionPath.isEmpty())
@@ -89,42 +169,191 @@ MainWindow::~MainWindow()
     m_loader.waitForDone();
 }
 
-void MainWindow::createMenus()
+QAction *MainWindow::addAction(const QString &name, const QString &text, const QKeySequence &shortcut,
+                               std::function<void()> slot)
 {
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *newAction = file->addAction(tr("&New Session"), this, &MainWindow::newSession);
-    newAction->setShortcut(QKeySequence::New);
-    QAction *open = file->addAction(tr("&Open Session…"), this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Open Session"), QDir::homePath(),
-                                                          tr("Hookscope sessions (*.hookscope)"));
-        if (!path.isEmpty())
-            openSession(path);
-    });
-    open->setShortcut(QKeySequence::Open);
-    QAction *saveAs = file->addAction(tr("&Save Session As…"), this, [this] {
-        QString path = QFileDialog::getSaveFileName(this, tr("Save Session As"), QDir::homePath(),
-                                                    tr("Hookscope sessions (*.hookscope)"));
-        if (path.isEmpty())
-            return;
-        if (!path.endsWith(Session::SessionFile::extension()))
-            path += Session::SessionFile::extension();
-        saveSessionAs(path);
-    });
-    saveAs->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_S));
-    file->addSeparator();
-    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
+    auto *action = new QAction(text, this);
+    action->setObjectName(name);
+    if (!shortcut.isEmpty())
+        action->setShortcut(shortcut);
+    connect(action, &QAction::triggered, this, [slot = std::move(slot)] { slot(); });
+    m_actions.insert(name, action);
+    QWidget::addAction(action); // shortcuts work with the menu bar hidden too
+    return action;
+}
 
-    QMenu *capture = menuBar()->addMenu(tr("&Capture"));
-    QAction *durable = capture->addAction(tr("&Durable Answers"));
+QAction *MainWindow::action(const QString &name) const
+{
+    return m_actions.value(name);
+}
+
+void MainWindow::createActions()
+{
+    addAction(QStringLiteral("new"), tr("&New Session"), QKeySequence::New, [this] { newSession(); });
+    addAction(QStringLiteral("open"), tr("&Open Session…"), QKeySequence::Open, [this] { chooseAndOpen(); });
+    addAction(QStringLiteral("saveAs"), tr("&Save Session As…"), QKeySequence(Qt::CTRL | Qt::Key_S),
+              [this] { chooseAndSaveAs(); });
+    addAction(QStringLiteral("import"), tr("&Import HAR…"), {}, [this] {
+        const QString path =
+            QFileDialog::getOpenFileName(this, tr("Import HAR"), QDir::homePath(), tr("HAR files (*.har)"));
+        if (!path.isEmpty())
+            importHar(path);
+    });
+    addAction(QStringLiteral("export"), tr("&Export HAR…"), {}, [this] {
+        const QString path =
+            QFileDialog::getSaveFileName(this, tr("Export HAR"), QDir::homePath(), tr("HAR files (*.har)"));
+        if (!path.isEmpty())
+            exportHar(path);
+    });
+    addAction(QStringLiteral("quit"), tr("&Quit"), QKeySequence::Quit, [this] { close(); });
+
+    addAction(QStringLiteral("clear"), tr("C&lear"), QKeySequence(Qt::CTRL | Qt::Key_L), [this] { newSession(); })
+        ->setToolTip(tr("Start an empty session; the current one stays in its file"));
+    addAction(QStringLiteral("copyBody"), tr("Copy &Body"), {}, [this] {
+        if (const auto r = m_detail->request())
+            copyText(FieldsModel::displayText(r->request.body()), tr("body"));
+    });
+    addAction(QStringLiteral("copyHeaders"), tr("Copy &Headers"), {},
+              [this] { copyText(m_detail->headersModel()->toText(), tr("headers")); });
+    addAction(QStringLiteral("saveBody"), tr("Save Body &As…"), {}, [this] { saveBody(); });
+
+    QAction *follow = addAction(QStringLiteral("followNewest"), tr("&Follow Newest"), {}, [] {});
+    follow->setCheckable(true);
+    follow->setChecked(Settings().get(Settings::FollowNewest));
+    connect(follow, &QAction::toggled, this, [this](bool on) {
+        Settings().set(Settings::FollowNewest, on);
+        if (on)
+            m_table->scrollToBottom();
+    });
+
+    QAction *listen = addAction(QStringLiteral("listen"), tr("&Listening"), {}, [] {});
+    listen->setCheckable(true);
+    connect(listen, &QAction::triggered, this, [this](bool on) {
+        if (on)
+            applyListenAddress();
+        else
+            m_engine->stopListening();
+    });
+    addAction(QStringLiteral("copyUrl"), tr("Copy &URL"), {}, [this] {
+        if (m_engine->isListening())
+            copyText(m_engine->url().toString(), tr("URL"));
+    });
+    addAction(QStringLiteral("rules"), tr("Answer &Rules…"), QKeySequence(Qt::CTRL | Qt::Key_R), [this] {
+        auto *dialog = new RulesDialog(m_rules, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &RulesDialog::applied, this, &MainWindow::applyRules);
+        dialog->open();
+    });
+    addAction(QStringLiteral("settings"), tr("&Settings…"), QKeySequence::Preferences, [this] {
+        SettingsDialog dialog(this);
+        if (dialog.exec() == QDialog::Accepted)
+            applySettings();
+    });
+    QAction *durable = addAction(QStringLiteral("durable"), tr("&Durable Answers"), {}, [] {});
     durable->setCheckable(true);
     durable->setChecked(Settings().get(Settings::DurableAnswers));
-    durable->setToolTip(tr("Answer each request only once it is safely in the session file. Off: answer first, "
-                           "save right after (a crash can lose answered requests)."));
+    durable->setToolTip(tr("Answer each request only once it is safely in the session. Off: answer first, save "
+                           "right after (a crash can lose answered requests)."));
     connect(durable, &QAction::toggled, this, [this](bool on) {
         Settings().set(Settings::DurableAnswers, on);
         m_engine->setFastAck(!on);
     });
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(action(QStringLiteral("new")));
+    file->addAction(action(QStringLiteral("open")));
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    rebuildRecentMenu();
+    file->addAction(action(QStringLiteral("saveAs")));
+    file->addSeparator();
+    file->addAction(action(QStringLiteral("import")));
+    file->addAction(action(QStringLiteral("export")));
+    file->addSeparator();
+    file->addAction(action(QStringLiteral("quit")));
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(action(QStringLiteral("copyBody")));
+    edit->addAction(action(QStringLiteral("copyHeaders")));
+    edit->addAction(action(QStringLiteral("saveBody")));
+    edit->addSeparator();
+    edit->addAction(action(QStringLiteral("clear")));
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(action(QStringLiteral("followNewest")));
+
+    QMenu *capture = menuBar()->addMenu(tr("&Capture"));
+    capture->addAction(action(QStringLiteral("listen")));
+    capture->addAction(action(QStringLiteral("copyUrl")));
+    capture->addSeparator();
+    capture->addAction(action(QStringLiteral("rules")));
+    capture->addAction(action(QStringLiteral("durable")));
+    capture->addAction(action(QStringLiteral("settings")));
+}
+
+void MainWindow::createToolBar()
+{
+    QToolBar *bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setMovable(false);
+    bar->addAction(action(QStringLiteral("listen")));
+    m_addressEdit->setMaximumWidth(200);
+    m_addressEdit->setPlaceholderText(QStringLiteral("127.0.0.1:8080"));
+    m_addressEdit->setToolTip(tr("Address and port to listen on; Enter applies it"));
+    connect(m_addressEdit, &QLineEdit::returnPressed, this, &MainWindow::applyListenAddress);
+    bar->addWidget(m_addressEdit);
+    bar->addAction(action(QStringLiteral("copyUrl")));
+    bar->addSeparator();
+    bar->addAction(action(QStringLiteral("clear")));
+    bar->addSeparator();
+    bar->addAction(action(QStringLiteral("new")));
+    bar->addAction(action(QStringLiteral("open")));
+    bar->addAction(action(QStringLiteral("saveAs")));
+}
+
+void MainWindow::applyListenAddress()
+{
+    QString text = m_addressEdit->text().trimmed();
+    if (text.isEmpty())
+        text = m_addressEdit->placeholderText();
+    const qsizetype colon = text.lastIndexOf(QLatin1Char(':'));
+    QString host = colon > 0 ? text.left(colon) : text;
+    bool ok = colon > 0;
+    const int port = colon > 0 ? text.mid(colon + 1).toInt(&ok) : 0;
+    if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+        host = host.mid(1, host.size() - 2);
+    QHostAddress address;
+    if (host == QLatin1String("localhost"))
+        address = QHostAddress(QHostAddress::LocalHost);
+    if (!ok || port < 0 || port > 65535 || (address.isNull() && !address.setAddress(host))) {
+        showError(tr("'%1' is not an address and port, such as 127.0.0.1:8080").arg(text));
+        return;
+    }
+    if (!address.isLoopback())
+        statusBar()->showMessage(tr("Listening on %1 exposes Hookscope to the network").arg(text), 10000);
+    m_engine->listenOn(address, quint16(port));
+}
+
+void MainWindow::applyRules(const Capture::ResponseRules &rules)
+{
+    m_rules = rules;
+    Settings().set(Settings::AnswerRules, rules.toJson());
+    m_engine->setRules(rules); // from the next request on
+    statusBar()->showMessage(tr("Answer rules applied"), 3000);
+}
+
+void MainWindow::applySettings()
+{
+    Settings settings;
+    m_engine->setLimits(SettingsDialog::limitsFromSettings());
+    m_engine->setFastAck(!settings.get(Settings::DurableAnswers));
+    action(QStringLiteral("durable"))->setChecked(settings.get(Settings::DurableAnswers));
+    const QHostAddress address = SettingsDialog::addressFromSettings();
+    const quint16 port = quint16(settings.get(Settings::Port));
+    if (address != m_engine->address() || (port != 0 && port != m_engine->port()))
+        m_engine->listenOn(address, port);
 }
 
 void MainWindow::openSession(const QString &path)
@@ -142,6 +371,89 @@ void MainWindow::newSession()
     m_sessions->newSession();
 }
 
+void MainWindow::chooseAndOpen()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Session"), QDir::homePath(),
+                                                      tr("Hookscope sessions (*.hookscope)"));
+    if (!path.isEmpty())
+        openSession(path);
+}
+
+void MainWindow::chooseAndSaveAs()
+{
+    QString path = QFileDialog::getSaveFileName(this, tr("Save Session As"), QDir::homePath(),
+                                                tr("Hookscope sessions (*.hookscope)"));
+    if (path.isEmpty())
+        return;
+    if (!path.endsWith(Session::SessionFile::extension()))
+        path += Session::SessionFile::extension();
+    saveSessionAs(path);
+}
+
+void MainWindow::importHar(const QString &path)
+{
+    statusBar()->showMessage(tr("Importing %1…").arg(QDir::toNativeSeparators(path)));
+    m_loader.start([this, path] {
+        QFile file(path);
+        QList<Session::CapturedRequest> records;
+        QString error;
+        if (!file.open(QIODevice::ReadOnly)) {
+            error = file.errorString();
+        } else {
+            Session::readHar(
+                &file,
+                [&records](Session::CapturedRequest &&r) {
+                    records.append(std::move(r));
+                    return true;
+                },
+                &error);
+        }
+        QMetaObject::invokeMethod(this, [this, path, records, error] {
+            statusBar()->clearMessage();
+            if (!error.isEmpty()) {
+                showError(tr("%1: %2").arg(QDir::toNativeSeparators(path), error));
+                return;
+            }
+            m_engine->importRecords(records);
+            statusBar()->showMessage(tr("Imported %n request(s)", nullptr, int(records.size())), 8000);
+        });
+    });
+}
+
+void MainWindow::exportHar(const QString &path)
+{
+    const QString session = m_sessions->path();
+    statusBar()->showMessage(tr("Exporting to %1…").arg(QDir::toNativeSeparators(path)));
+    m_loader.start([this, session, path] {
+        Session::SessionReader reader;
+        QString error;
+        qint64 written = 0;
+        const Session::SessionFile::Info info = reader.open(session);
+        QSaveFile out(path);
+        if (info.problem != Session::FileProblem::None) {
+            error = info.error;
+        } else if (!out.open(QIODevice::WriteOnly)) {
+            error = out.errorString();
+        } else {
+            Session::HarWriter har(&out);
+            bool ok = har.begin() && reader.forEach([&](Session::CapturedRequestPtr r) {
+                ++written;
+                return har.write(*r);
+            });
+            ok = ok && har.finish() && out.commit();
+            if (!ok)
+                error = har.error().isEmpty() ? out.errorString() : har.error();
+        }
+        QMetaObject::invokeMethod(this, [this, path, error, written] {
+            statusBar()->clearMessage();
+            if (!error.isEmpty())
+                showError(tr("%1: %2").arg(QDir::toNativeSeparators(path), error));
+            else
+                statusBar()->showMessage(tr("Exported %n request(s)", nullptr, int(written)), 8000);
+        });
+    });
+}
+
 void MainWindow::showError(const QString &message)
 {
     m_lastError = message;
@@ -150,26 +462,112 @@ void MainWindow::showError(const QString &message)
         QMessageBox::warning(this, tr("Hookscope"), message);
 }
 
+void MainWindow::copyText(const QString &text, const QString &what)
+{
+    QGuiApplication::clipboard()->setText(text);
+    statusBar()->showMessage(tr("Copied the %1").arg(what), 3000);
+}
+
+void MainWindow::saveBody()
+{
+    const auto r = m_detail->request();
+    if (!r)
+        return;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save Body"), QDir::homePath());
+    if (path.isEmpty())
+        return;
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(r->request.body()) != r->request.body().size() ||
+        !file.commit())
+        showError(tr("%1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+}
+
 void MainWindow::onSessionChanged(const QString &path, bool scratch, bool resumed)
 {
     const QString name = scratch ? tr("Unsaved session") : QFileInfo(path).fileName();
     setWindowTitle(tr("%1 — Hookscope").arg(name));
     m_sessionLabel->setText(QDir::toNativeSeparators(path));
     m_sessionLabel->setToolTip(scratch ? tr("Kept automatically until you save it elsewhere (File ▸ Save Session "
-                                            "As)")
+                                           "As)")
                                        : QString());
     if (resumed)
-        statusBar()->showMessage(tr("Continuing your unsaved session. File ▸ New Session starts an empty one."), 15000);
+        statusBar()->showMessage(tr("Continuing your unsaved session. File ▸ New Session starts an empty one."),
+                                 15000);
+    if (!scratch)
+        rememberRecent(path);
+    m_recent.clear();
+    m_recentOrder.clear();
     reloadTable(path);
     if (!m_listenerStarted) {
         m_listenerStarted = true;
+        Settings settings;
         Capture::ListenConfig config;
+        config.address = m_options.address;
         config.port = m_options.port;
         config.portAttempts = m_options.portAttempts;
         config.fallbackToAnyPort = true; // the session is already open: the controller opened it
-        config.fastAck = !Settings().get(Settings::DurableAnswers);
+        config.fastAck = !settings.get(Settings::DurableAnswers);
+        config.limits = SettingsDialog::limitsFromSettings();
+        config.rules = m_rules.rules;
+        config.answer = m_rules.fallback;
         m_engine->start(config);
     }
+}
+
+void MainWindow::rememberRecent(const QString &path)
+{
+    Settings settings;
+    QStringList recent = settings.get(Settings::RecentSessions);
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > kRecentSessions)
+        recent.removeLast();
+    settings.set(Settings::RecentSessions, recent);
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    if (!m_recentMenu)
+        return;
+    m_recentMenu->clear();
+    const QStringList recent = Settings().get(Settings::RecentSessions);
+    for (const QString &path : recent) {
+        QAction *open = m_recentMenu->addAction(QDir::toNativeSeparators(path));
+        connect(open, &QAction::triggered, this, [this, path] { openSession(path); });
+    }
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::onCaptured(const Session::CapturedBatch &batch)
+{
+    for (const Session::CapturedRequestPtr &r : batch) {
+        m_recent.insert(r->id, r);
+        m_recentOrder.append(r->id);
+    }
+    while (m_recentOrder.size() > kRecentRecords)
+        m_recent.remove(m_recentOrder.takeFirst());
+    m_rate->add(batch.size());
+    if (m_loading) {
+        m_liveWhileLoading += batch;
+        return;
+    }
+    // One insertion per UI tick, however many batches arrived in it.
+    m_pendingRows += batch;
+    if (!m_rowTimer->isActive())
+        m_rowTimer->start();
+}
+
+void MainWindow::flushRows()
+{
+    if (m_pendingRows.isEmpty())
+        return;
+    m_model->append(m_pendingRows);
+    m_pendingRows.clear();
+    updateCount();
+    updateEmptyState();
+    if (action(QStringLiteral("followNewest"))->isChecked())
+        m_table->scrollToBottom();
 }
 
 void MainWindow::reloadTable(const QString &path)
@@ -178,6 +576,7 @@ void MainWindow::reloadTable(const QString &path)
     const int generation = ++m_loadGeneration;
     m_loading = true;
     m_liveWhileLoading.clear();
+    m_pendingRows.clear();
     m_model->clear();
     updateCount();
     m_loader.start([this, path, generation] {
@@ -200,16 +599,97 @@ void MainWindow::onLoaded(int generation, std::shared_ptr<Session::SummaryStore>
     m_loading = false;
     if (!error.isEmpty())
         showError(error);
-    auto owned = std::make_unique<Session::SummaryStore>(std::move(*store));
-    m_model->setStore(std::move(owned));
+    m_model->setStore(std::make_unique<Session::SummaryStore>(std::move(*store)));
     m_model->append(m_liveWhileLoading);
     m_liveWhileLoading.clear();
     updateCount();
+    updateEmptyState();
+    if (action(QStringLiteral("followNewest"))->isChecked())
+        m_table->scrollToBottom();
+}
+
+void MainWindow::onSelectionChanged()
+{
+    const QModelIndexList rows = m_table->selectionModel() ? m_table->selectionModel()->selectedRows()
+                                                           : QModelIndexList();
+    if (rows.size() != 1) {
+        m_detailId = 0;
+        m_detail->clear();
+        return;
+    }
+    const qint64 id = m_model->idAt(rows.first().row());
+    if (id == m_detailId && m_detail->request())
+        return;
+    m_detailId = id;
+    const int generation = ++m_detailGeneration;
+    if (const Session::CapturedRequestPtr known = m_recent.value(id)) {
+        m_detail->showRequest(known);
+        return;
+    }
+    // Older requests come from the file, off the GUI thread; a newer selection wins.
+    const QString path = m_sessions->path();
+    m_loader.start([this, path, id, generation] {
+        Session::SessionReader reader;
+        Session::CapturedRequestPtr loaded;
+        if (reader.open(path).problem == Session::FileProblem::None)
+            loaded = reader.load(id);
+        const QString error = loaded ? QString() : reader.error();
+        QMetaObject::invokeMethod(this, [this, generation, loaded, error] {
+            if (generation != m_detailGeneration)
+                return;
+            if (!loaded)
+                showError(tr("Could not read this request: %1").arg(error));
+            m_detail->showRequest(loaded);
+        });
+    });
+}
+
+bool MainWindow::isDetailReady() const
+{
+    return m_detail->request() && m_detail->request()->id == m_detailId;
 }
 
 void MainWindow::updateCount()
 {
-    m_countLabel->setText(tr("%n request(s)", nullptr, m_model->rowCount()));
+    const int shown = m_model->rowCount();
+    const qsizetype total = m_model->store().size();
+    m_countLabel->setText(m_model->isFiltered() ? tr("%1 of %n request(s)", nullptr, int(total)).arg(shown)
+                                                : tr("%n request(s)", nullptr, shown));
+}
+
+void MainWindow::updateEmptyState()
+{
+    const bool empty = m_model->store().isEmpty() && !m_loading;
+    m_tableStack->setCurrentWidget(empty ? static_cast<QWidget *>(m_empty) : m_table);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    Settings settings;
+    settings.set(Settings::WindowGeometry, saveGeometry());
+    settings.set(Settings::WindowState, saveState());
+    settings.set(Settings::SplitterState, m_splitter->saveState());
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.size() == 1 && urls.first().isLocalFile()) {
+        const QString path = urls.first().toLocalFile();
+        if (path.endsWith(QLatin1String(".hookscope")) || path.endsWith(QLatin1String(".har")))
+            event->acceptProposedAction();
+    }
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QString path = event->mimeData()->urls().value(0).toLocalFile();
+    if (path.endsWith(QLatin1String(".har")))
+        importHar(path);
+    else
+        openSession(path);
+    event->acceptProposedAction();
 }
 
 QString MainWindow::statusText() const

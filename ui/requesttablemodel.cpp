@@ -4,6 +4,8 @@
 #include "session/storedrecord.h"
 
 #include <QBrush>
+
+#include <algorithm>
 #include <QGuiApplication>
 #include <QPalette>
 
@@ -37,7 +39,9 @@ RequestTableModel::RequestTableModel(QObject *parent)
 
 int RequestTableModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_store->size());
+    if (parent.isValid())
+        return 0;
+    return m_filtered ? int(m_visible.size()) : int(m_store->size());
 }
 
 int RequestTableModel::columnCount(const QModelIndex &parent) const
@@ -82,7 +86,7 @@ QVariant RequestTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Session::RequestSummary &s = m_store->at(index.row());
+    const Session::RequestSummary &s = m_store->at(storeRow(index.row()));
     switch (role) {
     case Qt::DisplayRole:
         return display(s, index.column());
@@ -131,30 +135,81 @@ QVariant RequestTableModel::headerData(int section, Qt::Orientation orientation,
 void RequestTableModel::append(const Session::CapturedBatch &batch)
 {
     const qint64 lastId = m_store->isEmpty() ? 0 : m_store->at(m_store->size() - 1).id;
+    // Which of the new rows the table shows, decided before telling the view how many come.
+    std::vector<bool> shown;
+    shown.reserve(size_t(batch.size()));
     qsizetype fresh = 0;
-    for (const Session::CapturedRequestPtr &r : batch)
-        fresh += r->id > lastId;
+    qsizetype visible = 0;
+    for (const Session::CapturedRequestPtr &r : batch) {
+        const bool isNew = r->id > lastId;
+        const bool show = isNew && (!m_filtered || !m_accept || m_accept(*r));
+        shown.push_back(show);
+        fresh += isNew;
+        visible += show;
+    }
     if (fresh == 0)
         return;
     const int first = rowCount();
-    beginInsertRows({}, first, first + int(fresh) - 1);
+    if (visible > 0)
+        beginInsertRows({}, first, first + int(visible) - 1);
+    qsizetype i = 0;
     for (const Session::CapturedRequestPtr &r : batch) {
-        if (r->id > lastId)
+        if (r->id > lastId) {
             m_store->append(*r);
+            if (m_filtered && shown[size_t(i)])
+                m_visible.push_back(quint32(m_store->size() - 1));
+        }
+        ++i;
     }
-    endInsertRows();
+    if (visible > 0)
+        endInsertRows();
 }
 
 void RequestTableModel::setStore(std::unique_ptr<Session::SummaryStore> store)
 {
     beginResetModel();
     m_store = std::move(store);
+    m_filtered = false;
+    m_visible.clear();
+    m_accept = nullptr;
     endResetModel();
 }
 
 void RequestTableModel::clear()
 {
     setStore(std::make_unique<Session::SummaryStore>());
+}
+
+void RequestTableModel::setFilter(std::vector<quint32> rows, RowFilter accept)
+{
+    beginResetModel();
+    m_filtered = true;
+    m_visible = std::move(rows);
+    m_accept = std::move(accept);
+    endResetModel();
+}
+
+void RequestTableModel::clearFilter()
+{
+    if (!m_filtered)
+        return;
+    beginResetModel();
+    m_filtered = false;
+    m_visible.clear();
+    m_visible.shrink_to_fit();
+    m_accept = nullptr;
+    endResetModel();
+}
+
+int RequestTableModel::rowOfId(qint64 id) const
+{
+    const qsizetype storeIndex = m_store->rowOfId(id);
+    if (storeIndex < 0)
+        return -1;
+    if (!m_filtered)
+        return int(storeIndex);
+    const auto it = std::lower_bound(m_visible.cbegin(), m_visible.cend(), quint32(storeIndex));
+    return it != m_visible.cend() && *it == quint32(storeIndex) ? int(it - m_visible.cbegin()) : -1;
 }
 
 } // namespace Ui

@@ -1,8 +1,11 @@
 // The real window, headless: its listener on a free port, requests over loopback, rows in the
 // table, and the session file behind it.
 
+#include "fieldsmodel.h"
 #include "mainwindow.h"
+#include "requestdetail.h"
 #include "requesttablemodel.h"
+#include "rulesdialog.h"
 
 #include "capture/captureengine.h"
 #include "capture/sessioncontroller.h"
@@ -12,6 +15,14 @@
 #include "session/sessionwriter.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
+#include <QClipboard>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QSpinBox>
+#include <QStackedWidget>
+#include <QTabWidget>
 #include <QDir>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -75,6 +86,11 @@ private Q_SLOTS:
     void openSwitchesSession();
     void badFileIsRefusedAndUntouched();
     void scratchSessionOfferedAgain();
+    void selectingShowsTheRequest();
+    void emptyStateShowsWhereToSend();
+    void listenerOffAndOn();
+    void importHarIntoSession();
+    void answerRulesApplyAtOnce();
 
 private:
     QTemporaryDir m_dir;
@@ -238,6 +254,112 @@ void TstMainWindow::scratchSessionOfferedAgain()
     QCOMPARE(second.sessions()->path(), scratch);
     QCOMPARE(second.model()->rowCount(), 2);
     QCOMPARE(second.model()->index(1, Ui::RequestTableModel::Target).data().toString(), QStringLiteral("/two"));
+}
+
+void TstMainWindow::selectingShowsTheRequest()
+{
+    Ui::MainWindow window(anyPort());
+    QAbstractItemModelTester headersTester(window.detail()->headersModel(),
+                                           QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QTRY_VERIFY(ready(window));
+    QCOMPARE(post(window.engine()->url(), QStringLiteral("/github/push?ref=main&n=1"), R"({"zen":"Keep it"})"), 200);
+    QTRY_COMPARE(window.model()->rowCount(), 1);
+    window.table()->selectRow(0);
+    QTRY_VERIFY(window.isDetailReady());
+    Ui::RequestDetail *detail = window.detail();
+    QVERIFY(detail->overviewText().contains(QStringLiteral("POST /github/push?ref=main&n=1 HTTP/1.1")));
+    QVERIFY(detail->bodyText().contains(QStringLiteral("\"zen\"")));
+    QVERIFY(detail->rawText().startsWith(QStringLiteral("POST /github/push")));
+    // Headers in wire order, with the value as sent.
+    Ui::FieldsModel *headers = detail->headersModel();
+    QVERIFY(headers->rowCount() >= 2);
+    bool sawType = false;
+    for (int i = 0; i < headers->rowCount(); ++i) {
+        if (headers->index(i, Ui::FieldsModel::Name).data().toString() == QLatin1String("Content-Type"))
+            sawType = headers->index(i, Ui::FieldsModel::Value).data().toString() == QLatin1String("application/json");
+    }
+    QVERIFY(sawType);
+    QCOMPARE(detail->queryModel()->rowCount(), 2);
+    QCOMPARE(detail->queryModel()->index(0, Ui::FieldsModel::Name).data().toString(), QStringLiteral("ref"));
+    QCOMPARE(detail->queryModel()->index(0, Ui::FieldsModel::Value).data().toString(), QStringLiteral("main"));
+    window.action(QStringLiteral("copyHeaders"))->trigger();
+    QVERIFY(QGuiApplication::clipboard()->text().contains(QStringLiteral("Content-Type: application/json")));
+}
+
+void TstMainWindow::emptyStateShowsWhereToSend()
+{
+    Ui::MainWindow window(anyPort());
+    QTRY_VERIFY(ready(window));
+    auto *stack = window.findChild<QStackedWidget *>();
+    QVERIFY(stack);
+    QVERIFY(stack->currentWidget() != window.table()); // a new session shows where to send
+    const QString url = window.engine()->url().toString();
+    QTRY_VERIFY(!stack->currentWidget()->findChildren<QPlainTextEdit *>().isEmpty());
+    QVERIFY(stack->currentWidget()->findChildren<QPlainTextEdit *>().first()->toPlainText().contains(url));
+    QCOMPARE(post(window.engine()->url(), QStringLiteral("/first"), "{}"), 200);
+    QTRY_COMPARE(stack->currentWidget(), static_cast<QWidget *>(window.table()));
+}
+
+void TstMainWindow::listenerOffAndOn()
+{
+    Ui::MainWindow window(anyPort());
+    QTRY_VERIFY(ready(window));
+    const QUrl url = window.engine()->url();
+    QAction *listen = window.action(QStringLiteral("listen"));
+    QVERIFY(listen->isChecked());
+    listen->trigger(); // off
+    QTRY_VERIFY(!window.engine()->isListening());
+    QVERIFY(!listen->isChecked());
+    QTcpSocket refused;
+    refused.connectToHost(url.host(), quint16(url.port()));
+    QVERIFY(!refused.waitForConnected(1000));
+    listen->trigger(); // on again, at the address shown
+    QTRY_VERIFY(window.engine()->isListening());
+    QCOMPARE(window.engine()->port(), quint16(url.port()));
+    QCOMPARE(post(window.engine()->url(), QStringLiteral("/back"), "{}"), 200);
+    QTRY_COMPARE(window.model()->rowCount(), 1);
+}
+
+void TstMainWindow::importHarIntoSession()
+{
+    Ui::MainWindow window(anyPort());
+    QTRY_VERIFY(ready(window));
+    QCOMPARE(post(window.engine()->url(), QStringLiteral("/live"), "{}"), 200);
+    QTRY_COMPARE(window.model()->rowCount(), 1);
+    window.importHar(QStringLiteral(HOOKSCOPE_TEST_DATA "/har/firefox.har"));
+    QTRY_VERIFY(window.model()->rowCount() > 1);
+    const int rows = window.model()->rowCount();
+    QCOMPARE(window.model()->idAt(rows - 1), qint64(rows)); // numbered after what the session had
+    QTRY_COMPARE(countIn(window.sessions()->path()), qint64(rows));
+}
+
+void TstMainWindow::answerRulesApplyAtOnce()
+{
+    Ui::MainWindow window(anyPort());
+    QTRY_VERIFY(ready(window));
+    Ui::RulesDialog dialog(Capture::ResponseRules{});
+    dialog.addRule();
+    dialog.pathEdit()->setText(QStringLiteral("/flaky*"));
+    dialog.methodsEdit()->setText(QStringLiteral("post"));
+    dialog.statusEdit()->setValue(500);
+    dialog.addStep(); // a second answer...
+    dialog.statusEdit()->setValue(200); // ...that succeeds
+    QString error;
+    QVERIFY2(dialog.commit(&error), qPrintable(error));
+    const Capture::ResponseRules rules = dialog.rules();
+    QCOMPARE(rules.rules.size(), 1);
+    QCOMPARE(rules.rules.first().methods, QStringList{QStringLiteral("POST")});
+    QCOMPARE(rules.rules.first().answers.size(), 2);
+    QCOMPARE(rules.rules.first().answers.at(0).status, 500);
+    QCOMPARE(rules.rules.first().answers.at(1).status, 200);
+    window.applyRules(rules); // queued to the capture thread ahead of the next request
+    QCOMPARE(post(window.engine()->url(), QStringLiteral("/flaky/x"), "{}"), 500);
+    QCOMPARE(post(window.engine()->url(), QStringLiteral("/flaky/x"), "{}"), 200);
+    QCOMPARE(post(window.engine()->url(), QStringLiteral("/other"), "{}"), 200);
+    // A header line that is not a header is refused, with a message.
+    dialog.headersEdit()->setPlainText(QStringLiteral("Bad Name: x"));
+    QVERIFY(!dialog.commit(&error));
+    QVERIFY(error.contains(QStringLiteral("Bad Name")));
 }
 
 QTEST_MAIN(TstMainWindow)

@@ -196,6 +196,41 @@ void CaptureEngine::setRetention(qint64 newest)
     });
 }
 
+void CaptureEngine::listenOn(const QHostAddress &address, quint16 port)
+{
+    QMetaObject::invokeMethod(m_context, [this, address, port] {
+        m_listener->close();
+        if (m_listener->listen(address, port)) {
+            const QHostAddress bound = m_listener->serverAddress();
+            const quint16 boundPort = m_listener->serverPort();
+            QMetaObject::invokeMethod(this, [this, bound, boundPort] { onStarted(bound, boundPort); });
+        } else {
+            const QString error = QStringLiteral("cannot listen on %1: %2")
+                                      .arg(Session::hostPort(address, port), m_listener->errorString());
+            QMetaObject::invokeMethod(this, [this, error] {
+                m_port = 0;
+                Q_EMIT failed(error);
+            });
+        }
+    });
+}
+
+void CaptureEngine::stopListening()
+{
+    QMetaObject::invokeMethod(m_context, [this] {
+        m_listener->close();
+        QMetaObject::invokeMethod(this, [this] {
+            m_port = 0;
+            Q_EMIT stopped();
+        });
+    });
+}
+
+void CaptureEngine::importRecords(const QList<Session::CapturedRequest> &records)
+{
+    QMetaObject::invokeMethod(m_context, [this, records] { m_service->importRecords(records); });
+}
+
 void CaptureEngine::onStarted(const QHostAddress &address, quint16 port)
 {
     m_address = address;

@@ -52,7 +52,14 @@ public:
     ~CaptureEngine() override;
 
     void start(const ListenConfig &config);
+    /// Stops the listener and closes the session (blocking until every request is saved).
     void stop();
+    /// Listens elsewhere, or again after stopListening(); the session stays open.
+    void listenOn(const QHostAddress &address, quint16 port);
+    /// Closes the listener and its connections; the session stays open.
+    void stopListening();
+    /// Adds records from elsewhere (a HAR import) to the session, numbered after what it holds.
+    void importRecords(const QList<Session::CapturedRequest> &records);
     void setAnswer(const AnswerSpec &answer);
     /// The answer rules; they apply from the next request on.
     void setRules(const ResponseRules &rules);

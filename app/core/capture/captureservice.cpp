@@ -154,6 +154,19 @@ Session::CapturedRequestPtr CaptureService::refuse(const Session::CapturedReques
     return copy;
 }
 
+void CaptureService::importRecords(const QList<Session::CapturedRequest> &records)
+{
+    for (const Session::CapturedRequest &r : records) {
+        auto record = std::make_shared<Session::CapturedRequest>(r);
+        record->id = m_nextId++;
+        if (m_writer)
+            toWriter(std::move(record));
+        else
+            enqueue(std::move(record));
+    }
+    flushToWriter();
+}
+
 void CaptureService::setSessionWriter(Session::SessionWriter *writer, bool fastAck)
 {
     flushToWriter(); // what was read for the previous writer goes to it

@@ -48,6 +48,8 @@ public:
     /// commit unless `fastAck`. The writer's commit handler must call committed() on this thread.
     void setSessionWriter(Session::SessionWriter *writer, bool fastAck);
     void setFastAck(bool fastAck) { m_fastAck = fastAck; }
+    /// Adds records from elsewhere to the session, numbered from nextId() on.
+    void importRecords(const QList<Session::CapturedRequest> &records);
     /// Hands what was read this turn to the session writer now.
     void flushToWriter();
     /// A transaction ended: answer what waited for it and pass the records on.

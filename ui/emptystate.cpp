@@ -1,0 +1,74 @@
+#include "emptystate.h"
+
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace Ui {
+
+EmptyState::EmptyState(QWidget *parent)
+    : QWidget(parent)
+    , m_title(new QLabel(this))
+    , m_urlLabel(new QLabel(this))
+    , m_curl(new QPlainTextEdit(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->addStretch(1);
+    QFont big = m_title->font();
+    big.setPointSizeF(big.pointSizeF() * 1.4);
+    m_title->setFont(big);
+    m_title->setText(tr("Waiting for the first webhook"));
+    m_title->setAlignment(Qt::AlignCenter);
+    layout->addWidget(m_title);
+
+    auto *urlRow = new QHBoxLayout;
+    m_urlLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_urlLabel->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    auto *copyUrl = new QPushButton(tr("Copy URL"), this);
+    urlRow->addStretch(1);
+    urlRow->addWidget(new QLabel(tr("Send requests to"), this));
+    urlRow->addWidget(m_urlLabel);
+    urlRow->addWidget(copyUrl);
+    urlRow->addStretch(1);
+    layout->addLayout(urlRow);
+
+    auto *tryLabel = new QLabel(tr("Or try it from a terminal:"), this);
+    tryLabel->setAlignment(Qt::AlignCenter);
+    layout->addWidget(tryLabel);
+    m_curl->setReadOnly(true);
+    m_curl->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_curl->setMaximumHeight(m_curl->fontMetrics().height() * 4);
+    m_curl->setMaximumWidth(760);
+    auto *curlRow = new QHBoxLayout;
+    auto *copyCurl = new QPushButton(tr("Copy command"), this);
+    curlRow->addStretch(1);
+    curlRow->addWidget(m_curl, 4);
+    curlRow->addWidget(copyCurl, 0, Qt::AlignTop);
+    curlRow->addStretch(1);
+    layout->addLayout(curlRow);
+    layout->addStretch(2);
+
+    connect(copyUrl, &QPushButton::clicked, this, [this] { Q_EMIT copyRequested(m_url.toString(), tr("URL")); });
+    connect(copyCurl, &QPushButton::clicked, this,
+            [this] { Q_EMIT copyRequested(curlCommand(), tr("curl command")); });
+}
+
+void EmptyState::setUrl(const QUrl &url)
+{
+    m_url = url;
+    m_urlLabel->setText(url.isValid() ? url.toString() : tr("(not listening)"));
+    m_curl->setPlainText(curlCommand());
+}
+
+QString EmptyState::curlCommand() const
+{
+    const QString target = m_url.isValid() ? m_url.resolved(QUrl(QStringLiteral("/webhook"))).toString()
+                                           : QStringLiteral("http://127.0.0.1:8080/webhook");
+    return QStringLiteral("curl -X POST '%1' -H 'Content-Type: application/json' -d '{\"event\":\"ping\",\"id\":1}'")
+        .arg(target);
+}
+
+} // namespace Ui

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QUrl>
+#include <QWidget>
+
+class QLabel;
+class QPlainTextEdit;
+
+namespace Ui {
+
+/// What a new session shows instead of an empty table: where to send, and a curl command to try.
+class EmptyState : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit EmptyState(QWidget *parent = nullptr);
+    void setUrl(const QUrl &url);
+    QString curlCommand() const;
+
+Q_SIGNALS:
+    void copyRequested(const QString &text, const QString &what);
+
+private:
+    QUrl m_url;
+    QLabel *m_title;
+    QLabel *m_urlLabel;
+    QPlainTextEdit *m_curl;
+};
+
+} // namespace Ui

@@ -1,0 +1,206 @@
+#include "requestdetail.h"
+#include "fieldsmodel.h"
+
+#include "session/jsontext.h"
+
+#include <QDateTime>
+#include <QFontDatabase>
+#include <QHeaderView>
+#include <QPlainTextEdit>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+namespace Ui {
+
+namespace {
+
+QTableView *fieldsView(FieldsModel *model, QWidget *parent)
+{
+    auto *view = new QTableView(parent);
+    view->setModel(model);
+    view->verticalHeader()->hide();
+    view->horizontalHeader()->setStretchLastSection(true);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setWordWrap(false);
+    view->setColumnWidth(FieldsModel::Index, 40);
+    view->setColumnWidth(FieldsModel::Name, 220);
+    return view;
+}
+
+QPlainTextEdit *textView(QWidget *parent)
+{
+    auto *edit = new QPlainTextEdit(parent);
+    edit->setReadOnly(true);
+    edit->setLineWrapMode(QPlainTextEdit::NoWrap);
+    edit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    return edit;
+}
+
+int hex(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+QByteArray percentDecode(QByteArrayView s)
+{
+    QByteArray out;
+    out.reserve(s.size());
+    for (qsizetype i = 0; i < s.size(); ++i) {
+        if (s[i] == '+') {
+            out += ' ';
+        } else if (s[i] == '%' && i + 2 < s.size() && hex(s[i + 1]) >= 0 && hex(s[i + 2]) >= 0) {
+            out += char(hex(s[i + 1]) * 16 + hex(s[i + 2]));
+            i += 2;
+        } else {
+            out += s[i];
+        }
+    }
+    return out;
+}
+
+FieldsModel::Fields queryFields(QByteArrayView target)
+{
+    FieldsModel::Fields fields;
+    const qsizetype q = target.indexOf('?');
+    if (q < 0)
+        return fields;
+    QByteArrayView query = target.sliced(q + 1);
+    const qsizetype hash = query.indexOf('#');
+    if (hash >= 0)
+        query = query.first(hash);
+    for (const QByteArray &pair : query.toByteArray().split('&')) {
+        if (pair.isEmpty())
+            continue;
+        const qsizetype eq = pair.indexOf('=');
+        fields.append({percentDecode(eq < 0 ? QByteArrayView(pair) : QByteArrayView(pair).first(eq)),
+                       eq < 0 ? QByteArray() : percentDecode(QByteArrayView(pair).sliced(eq + 1))});
+    }
+    return fields;
+}
+
+QString escaped(QByteArrayView bytes)
+{
+    return FieldsModel::displayText(bytes).toHtmlEscaped();
+}
+
+} // namespace
+
+RequestDetail::RequestDetail(QWidget *parent)
+    : QWidget(parent)
+    , m_tabs(new QTabWidget(this))
+    , m_overview(new QTextBrowser(this))
+    , m_headers(new FieldsModel(this))
+    , m_query(new FieldsModel(this))
+    , m_headersView(fieldsView(m_headers, this))
+    , m_queryView(fieldsView(m_query, this))
+    , m_body(textView(this))
+    , m_raw(textView(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_tabs);
+    m_overview->setOpenLinks(false);
+    m_tabs->addTab(m_overview, tr("Overview"));
+    m_tabs->addTab(m_headersView, tr("Headers"));
+    m_tabs->addTab(m_queryView, tr("Query"));
+    m_tabs->addTab(m_body, tr("Body"));
+    m_tabs->addTab(m_raw, tr("Raw"));
+    clear();
+}
+
+void RequestDetail::clear()
+{
+    m_request.reset();
+    m_overview->setHtml(QStringLiteral("<p>%1</p>").arg(tr("Select a request to see it here.")));
+    m_headers->setFields({});
+    m_query->setFields({});
+    m_body->clear();
+    m_raw->clear();
+}
+
+void RequestDetail::showRequest(Session::CapturedRequestPtr request)
+{
+    m_request = std::move(request);
+    if (!m_request) {
+        clear();
+        return;
+    }
+    const Session::CapturedRequest &r = *m_request;
+    FieldsModel::Fields headers;
+    for (qsizetype i = 0; i < r.request.headerCount(); ++i)
+        headers.append({r.request.header(i).name.toByteArray(), r.request.header(i).value.toByteArray()});
+    m_headers->setFields(headers);
+    m_query->setFields(r.request.hasRequestLine() ? queryFields(r.request.target()) : FieldsModel::Fields());
+    m_tabs->setTabText(Headers, tr("Headers (%1)").arg(headers.size()));
+    m_tabs->setTabText(Query, tr("Query (%1)").arg(m_query->rowCount()));
+    showOverview(r);
+    showBody(r);
+    const QByteArray raw = r.rejected ? r.raw : r.request.wireBytes();
+    m_raw->setPlainText(FieldsModel::displayText(raw));
+}
+
+void RequestDetail::showOverview(const Session::CapturedRequest &r)
+{
+    const Http::Request &q = r.request;
+    QString html = QStringLiteral("<table cellspacing='4'>");
+    const auto row = [&html](const QString &label, const QString &value) {
+        html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(label.toHtmlEscaped(), value);
+    };
+    if (q.hasRequestLine()) {
+        row(tr("Request"), QStringLiteral("<code>%1 %2 %3</code>")
+                               .arg(escaped(q.method()), escaped(q.target()), escaped(q.httpVersion())));
+    }
+    row(tr("Received"), QDateTime::fromMSecsSinceEpoch(r.receivedAtMs).toString(Qt::ISODateWithMs).toHtmlEscaped());
+    row(tr("From"), r.remote().toHtmlEscaped());
+    row(tr("TLS"), r.tls ? tr("yes") : tr("no"));
+    row(tr("Sizes"), tr("head %1 bytes, body %2 bytes").arg(q.rawHead().size()).arg(q.body().size()));
+    if (q.isChunked())
+        row(tr("Body framing"), tr("chunked, %n trailer field(s)", nullptr, int(q.trailerCount())));
+    row(tr("Answer"), r.responseStatus ? QString::number(r.responseStatus) : tr("none (the client was gone)"));
+    const QStringList warnings = q.warnings();
+    if (!warnings.isEmpty())
+        row(tr("Warnings"), warnings.join(QStringLiteral(", ")).toHtmlEscaped());
+    if (r.rejected) {
+        row(tr("Rejected"), QStringLiteral("<span style='color:#c0392b'>%1</span>")
+                                .arg(tr("%1 at byte %2").arg(r.errorReason).arg(r.errorOffset).toHtmlEscaped()));
+    }
+    if (!r.saveError.isEmpty())
+        row(tr("Not saved"), r.saveError.toHtmlEscaped());
+    html += QStringLiteral("</table>");
+    m_overview->setHtml(html);
+}
+
+void RequestDetail::showBody(const Session::CapturedRequest &r)
+{
+    const QByteArray &body = r.request.body();
+    if (body.isEmpty()) {
+        m_body->setPlainText(tr("(no body)"));
+        return;
+    }
+    m_body->setPlainText(FieldsModel::displayText(body));
+}
+
+QString RequestDetail::bodyText() const
+{
+    return m_body->toPlainText();
+}
+
+QString RequestDetail::overviewText() const
+{
+    return m_overview->toPlainText();
+}
+
+QString RequestDetail::rawText() const
+{
+    return m_raw->toPlainText();
+}
+
+} // namespace Ui

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "session/capturedrequest.h"
+
+#include <QWidget>
+
+class QTabWidget;
+class QTableView;
+class QTextBrowser;
+class QPlainTextEdit;
+
+namespace Ui {
+
+class FieldsModel;
+
+/// The selected request in tabs: Overview, Headers, Query, Body, Raw.
+class RequestDetail : public QWidget
+{
+    Q_OBJECT
+
+public:
+    enum Tab { Overview, Headers, Query, Body, Raw };
+
+    explicit RequestDetail(QWidget *parent = nullptr);
+
+    void showRequest(Session::CapturedRequestPtr request);
+    void clear();
+    Session::CapturedRequestPtr request() const { return m_request; }
+
+    QTabWidget *tabs() const { return m_tabs; }
+    FieldsModel *headersModel() const { return m_headers; }
+    FieldsModel *queryModel() const { return m_query; }
+    /// The body as shown (formatted when its type allows), for tests and copying.
+    QString bodyText() const;
+    QString overviewText() const;
+    QString rawText() const;
+
+private:
+    void showOverview(const Session::CapturedRequest &r);
+    void showBody(const Session::CapturedRequest &r);
+
+    Session::CapturedRequestPtr m_request;
+    QTabWidget *m_tabs;
+    QTextBrowser *m_overview;
+    FieldsModel *m_headers;
+    FieldsModel *m_query;
+    QTableView *m_headersView;
+    QTableView *m_queryView;
+    QPlainTextEdit *m_body;
+    QPlainTextEdit *m_raw;
+};
+
+} // namespace Ui
