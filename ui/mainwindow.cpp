@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 #include "emptystate.h"
 #include "fieldsmodel.h"
+#include "filterbar.h"
 #include "ratechart.h"
 #include "requestdetail.h"
 #include "requesttablemodel.h"
@@ -10,6 +11,8 @@
 
 #include "capture/captureengine.h"
 #include "capture/sessioncontroller.h"
+#include "delivery/curlcommand.h"
+#include "session/filterevaluator.h"
 #include "session/har.h"
 #include "session/sessionfile.h"
 #include "session/sessionreader.h"
@@ -58,6 +61,7 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
     , m_table(new QTableView(this))
     , m_empty(new EmptyState(this))
     , m_tableStack(new QStackedWidget(this))
+    , m_filterBar(new FilterBar(this))
     , m_detail(new RequestDetail(this))
     , m_splitter(new QSplitter(Qt::Vertical, this))
     , m_urlLabel(new QLabel(this))
@@ -90,10 +94,17 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
     m_table->setColumnWidth(RequestTableModel::ContentType, 170);
     m_table->setColumnWidth(RequestTableModel::Remote, 150);
     m_table->setWordWrap(false);
+    m_tableStack->setObjectName(QStringLiteral("tableStack"));
     m_tableStack->addWidget(m_table);
     m_tableStack->addWidget(m_empty);
 
-    m_splitter->addWidget(m_tableStack);
+    auto *top = new QWidget(this);
+    auto *topLayout = new QVBoxLayout(top);
+    topLayout->setContentsMargins(0, 0, 0, 0);
+    topLayout->setSpacing(0);
+    topLayout->addWidget(m_filterBar);
+    topLayout->addWidget(m_tableStack, 1);
+    m_splitter->addWidget(top);
     m_splitter->addWidget(m_detail);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
@@ -133,6 +144,7 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
     });
     connect(m_engine, &Capture::CaptureEngine::captured, this, &MainWindow::onCaptured);
     connect(m_empty, &EmptyState::copyRequested, this, &MainWindow::copyText);
+    connect(m_filterBar, &FilterBar::filterChanged, this, &MainWindow::applyFilter);
     connect(m_sessions, &Capture::SessionController::sessionChanged, this, &MainWindow::onSessionChanged);
     connect(m_sessions, &Capture::SessionController::failed, this, &MainWindow::showError);
     connect(m_sessions, &Capture::SessionController::busyChanged, this, [this](bool busy, const QString &what) {
@@ -141,8 +153,7 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
         else
             statusBar()->clearMessage();
     });
-    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            &MainWindow::onSelectionChanged);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::onSelectionChanged);
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
         updateEmptyState();
         onSelectionChanged();
@@ -166,6 +177,8 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
 
 MainWindow::~MainWindow()
 {
+    if (m_scanCancel)
+        *m_scanCancel = true;
     m_loader.waitForDone();
 }
 
@@ -207,8 +220,22 @@ void MainWindow::createActions()
     });
     addAction(QStringLiteral("quit"), tr("&Quit"), QKeySequence::Quit, [this] { close(); });
 
-    addAction(QStringLiteral("clear"), tr("C&lear"), QKeySequence(Qt::CTRL | Qt::Key_L), [this] { newSession(); })
-        ->setToolTip(tr("Start an empty session; the current one stays in its file"));
+    addAction(QStringLiteral("clear"), tr("C&lear"), QKeySequence(Qt::CTRL | Qt::Key_L), [this] {
+        newSession();
+    })->setToolTip(tr("Start an empty session; the current one stays in its file"));
+    addAction(QStringLiteral("filter"), tr("&Filter…"), QKeySequence::Find, [this] { m_filterBar->focusFilter(); });
+    addAction(QStringLiteral("copyCurl"), tr("Copy as &curl"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), [this] {
+        const auto r = m_detail->request();
+        if (!r)
+            return;
+        const QUrl target = m_engine->isListening() ? m_engine->url() : QUrl();
+        copyText(Delivery::curlCommand(*r, target), tr("curl command"));
+        const QStringList differences = Delivery::curlDifferences(*r);
+        if (!differences.isEmpty())
+            statusBar()->showMessage(
+                tr("Copied the curl command. Not reproduced exactly: %1").arg(differences.join(QStringLiteral(" "))),
+                10000);
+    });
     addAction(QStringLiteral("copyBody"), tr("Copy &Body"), {}, [this] {
         if (const auto r = m_detail->request())
             copyText(FieldsModel::displayText(r->request.body()), tr("body"));
@@ -275,10 +302,12 @@ void MainWindow::createMenus()
     file->addAction(action(QStringLiteral("quit")));
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(action(QStringLiteral("copyCurl")));
     edit->addAction(action(QStringLiteral("copyBody")));
     edit->addAction(action(QStringLiteral("copyHeaders")));
     edit->addAction(action(QStringLiteral("saveBody")));
     edit->addSeparator();
+    edit->addAction(action(QStringLiteral("filter")));
     edit->addAction(action(QStringLiteral("clear")));
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
@@ -477,8 +506,7 @@ void MainWindow::saveBody()
     if (path.isEmpty())
         return;
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(r->request.body()) != r->request.body().size() ||
-        !file.commit())
+    if (!file.open(QIODevice::WriteOnly) || file.write(r->request.body()) != r->request.body().size() || !file.commit())
         showError(tr("%1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
 }
 
@@ -488,11 +516,10 @@ void MainWindow::onSessionChanged(const QString &path, bool scratch, bool resume
     setWindowTitle(tr("%1 — Hookscope").arg(name));
     m_sessionLabel->setText(QDir::toNativeSeparators(path));
     m_sessionLabel->setToolTip(scratch ? tr("Kept automatically until you save it elsewhere (File ▸ Save Session "
-                                           "As)")
+                                            "As)")
                                        : QString());
     if (resumed)
-        statusBar()->showMessage(tr("Continuing your unsaved session. File ▸ New Session starts an empty one."),
-                                 15000);
+        statusBar()->showMessage(tr("Continuing your unsaved session. File ▸ New Session starts an empty one."), 15000);
     if (!scratch)
         rememberRecent(path);
     m_recent.clear();
@@ -579,6 +606,7 @@ void MainWindow::reloadTable(const QString &path)
     m_pendingRows.clear();
     m_model->clear();
     updateCount();
+    ++m_filterGeneration; // a search in the previous session's file is void
     m_loader.start([this, path, generation] {
         auto store = std::make_shared<Session::SummaryStore>();
         Session::SessionReader reader;
@@ -602,6 +630,8 @@ void MainWindow::onLoaded(int generation, std::shared_ptr<Session::SummaryStore>
     m_model->setStore(std::make_unique<Session::SummaryStore>(std::move(*store)));
     m_model->append(m_liveWhileLoading);
     m_liveWhileLoading.clear();
+    if (!m_filter.isEmpty())
+        applyFilter(m_filter); // the filter shown applies to the session just loaded
     updateCount();
     updateEmptyState();
     if (action(QStringLiteral("followNewest"))->isChecked())
@@ -610,8 +640,8 @@ void MainWindow::onLoaded(int generation, std::shared_ptr<Session::SummaryStore>
 
 void MainWindow::onSelectionChanged()
 {
-    const QModelIndexList rows = m_table->selectionModel() ? m_table->selectionModel()->selectedRows()
-                                                           : QModelIndexList();
+    const QModelIndexList rows =
+        m_table->selectionModel() ? m_table->selectionModel()->selectedRows() : QModelIndexList();
     if (rows.size() != 1) {
         m_detailId = 0;
         m_detail->clear();
@@ -642,6 +672,73 @@ void MainWindow::onSelectionChanged()
             m_detail->showRequest(loaded);
         });
     });
+}
+
+void MainWindow::applyFilter(const Session::Filter &filter)
+{
+    m_filter = filter;
+    const int generation = ++m_filterGeneration;
+    if (m_scanCancel)
+        *m_scanCancel = true; // the previous search through bodies is no longer wanted
+    m_scanRunning = false;
+    m_filterBar->setProgress(0, 0);
+    const qint64 selected = m_detailId;
+    if (filter.isEmpty()) {
+        m_model->clearFilter();
+        reselect(selected);
+        updateCount();
+        return;
+    }
+    // Summary fields first, here: a few milliseconds even at a million rows.
+    const Session::FilterEvaluator evaluator(filter);
+    Session::FilterEvaluator::Matches matches = evaluator.evaluate(m_model->store());
+    m_model->setFilter(std::move(matches.rows),
+                       [evaluator](const Session::CapturedRequest &r) { return evaluator.matches(r); });
+    reselect(selected);
+    updateCount();
+    if (matches.undecided.empty())
+        return;
+    // Headers and bodies live in the file: search them off the GUI thread, and add what matches.
+    std::vector<qint64> candidates = Session::FilterEvaluator::idsOf(m_model->store(), matches.undecided);
+    auto cancel = std::make_shared<std::atomic<bool>>(false);
+    m_scanCancel = cancel;
+    m_scanRunning = true;
+    const QString path = m_sessions->path();
+    m_loader.start([this, evaluator, candidates = std::move(candidates), cancel, path, generation]() mutable {
+        const auto result =
+            evaluator.scanPayloads(path, std::move(candidates), [this, cancel, generation](qint64 done, qint64 total) {
+                QMetaObject::invokeMethod(this, [this, generation, done, total] {
+                    if (generation == m_filterGeneration)
+                        m_filterBar->setProgress(done, total);
+                });
+                return !*cancel;
+            });
+        QMetaObject::invokeMethod(this, [this, result, generation] {
+            if (generation != m_filterGeneration || result.cancelled)
+                return;
+            m_scanRunning = false;
+            m_filterBar->setProgress(0, 0);
+            if (!result.error.isEmpty())
+                showError(result.error);
+            const qint64 selectedNow = m_detailId;
+            std::vector<quint32> rows =
+                Session::FilterEvaluator::mergeRows(m_model->store(), m_model->visibleRows(), result.ids);
+            const Session::FilterEvaluator again(m_filter);
+            m_model->setFilter(std::move(rows),
+                               [again](const Session::CapturedRequest &r) { return again.matches(r); });
+            reselect(selectedNow);
+            updateCount();
+        });
+    });
+}
+
+void MainWindow::reselect(qint64 id)
+{
+    const int row = id > 0 ? m_model->rowOfId(id) : -1;
+    if (row < 0)
+        return;
+    m_table->selectRow(row);
+    m_table->scrollTo(m_model->index(row, 0));
 }
 
 bool MainWindow::isDetailReady() const

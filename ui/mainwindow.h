@@ -2,12 +2,14 @@
 
 #include "capture/responserules.h"
 #include "session/capturedrequest.h"
+#include "session/filter.h"
 
 #include <QHash>
 #include <QHostAddress>
 #include <QMainWindow>
 #include <QThreadPool>
 
+#include <atomic>
 #include <memory>
 
 class QAction;
@@ -32,6 +34,7 @@ class SummaryStore;
 namespace Ui {
 
 class EmptyState;
+class FilterBar;
 class RateChart;
 class RequestDetail;
 class RequestTableModel;
@@ -59,6 +62,9 @@ public:
     RequestTableModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
     RequestDetail *detail() const { return m_detail; }
+    FilterBar *filterBar() const { return m_filterBar; }
+    /// Whether a search through headers and bodies is still running.
+    bool isFiltering() const { return m_scanRunning; }
     QString statusText() const;
     /// The last error shown to the user, for tests.
     QString lastError() const { return m_lastError; }
@@ -96,6 +102,8 @@ private:
     void reloadTable(const QString &path);
     void onLoaded(int generation, std::shared_ptr<Session::SummaryStore> store, const QString &error);
     void onSelectionChanged();
+    void applyFilter(const Session::Filter &filter);
+    void reselect(qint64 id);
     void showError(const QString &message);
     void updateCount();
     void updateEmptyState();
@@ -114,6 +122,7 @@ private:
     QTableView *m_table;
     EmptyState *m_empty;
     QStackedWidget *m_tableStack;
+    FilterBar *m_filterBar;
     RequestDetail *m_detail;
     QSplitter *m_splitter;
     QLabel *m_urlLabel;
@@ -129,6 +138,10 @@ private:
     int m_detailGeneration = 0;
     qint64 m_detailId = 0;
     bool m_loading = false;
+    Session::Filter m_filter;
+    int m_filterGeneration = 0;
+    bool m_scanRunning = false;
+    std::shared_ptr<std::atomic<bool>> m_scanCancel;
     bool m_listenerStarted = false;
     Session::CapturedBatch m_pendingRows;      // arrived since the last UI tick
     Session::CapturedBatch m_liveWhileLoading; // arrived while the table was loading

@@ -42,6 +42,7 @@ public:
     void setFilter(std::vector<quint32> rows, RowFilter accept);
     void clearFilter();
     bool isFiltered() const { return m_filtered; }
+    const std::vector<quint32> &visibleRows() const { return m_visible; }
 
     /// The store row behind a table row.
     qsizetype storeRow(int row) const { return m_filtered ? qsizetype(m_visible[size_t(row)]) : row; }

@@ -2,6 +2,7 @@
 // table, and the session file behind it.
 
 #include "fieldsmodel.h"
+#include "filterbar.h"
 #include "mainwindow.h"
 #include "requestdetail.h"
 #include "requesttablemodel.h"
@@ -17,17 +18,18 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QClipboard>
+#include <QDir>
 #include <QLineEdit>
 #include <QListWidget>
-#include <QPlainTextEdit>
-#include <QSpinBox>
-#include <QStackedWidget>
-#include <QTabWidget>
-#include <QDir>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QPlainTextEdit>
+#include <QProcess>
 #include <QSignalSpy>
+#include <QSpinBox>
+#include <QStackedWidget>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -91,6 +93,8 @@ private Q_SLOTS:
     void listenerOffAndOn();
     void importHarIntoSession();
     void answerRulesApplyAtOnce();
+    void filterTheTable();
+    void copyAsCurlSendsTheSameBytes();
 
 private:
     QTemporaryDir m_dir;
@@ -290,7 +294,7 @@ void TstMainWindow::emptyStateShowsWhereToSend()
 {
     Ui::MainWindow window(anyPort());
     QTRY_VERIFY(ready(window));
-    auto *stack = window.findChild<QStackedWidget *>();
+    auto *stack = window.findChild<QStackedWidget *>(QStringLiteral("tableStack"));
     QVERIFY(stack);
     QVERIFY(stack->currentWidget() != window.table()); // a new session shows where to send
     const QString url = window.engine()->url().toString();
@@ -342,7 +346,7 @@ void TstMainWindow::answerRulesApplyAtOnce()
     dialog.pathEdit()->setText(QStringLiteral("/flaky*"));
     dialog.methodsEdit()->setText(QStringLiteral("post"));
     dialog.statusEdit()->setValue(500);
-    dialog.addStep(); // a second answer...
+    dialog.addStep();                   // a second answer...
     dialog.statusEdit()->setValue(200); // ...that succeeds
     QString error;
     QVERIFY2(dialog.commit(&error), qPrintable(error));
@@ -360,6 +364,98 @@ void TstMainWindow::answerRulesApplyAtOnce()
     dialog.headersEdit()->setPlainText(QStringLiteral("Bad Name: x"));
     QVERIFY(!dialog.commit(&error));
     QVERIFY(error.contains(QStringLiteral("Bad Name")));
+}
+
+void TstMainWindow::filterTheTable()
+{
+    Ui::MainWindow window(anyPort());
+    QTRY_VERIFY(ready(window));
+    const QUrl url = window.engine()->url();
+    {
+        QNetworkAccessManager nam;
+        QNetworkRequest push(url.resolved(QUrl(QStringLiteral("/github"))));
+        push.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+        push.setRawHeader("X-GitHub-Event", "push");
+        QNetworkReply *reply = nam.post(push, R"({"ref":"refs/heads/dev"})");
+        QSignalSpy done(reply, &QNetworkReply::finished);
+        QVERIFY(done.wait(5000));
+        reply->deleteLater();
+    }
+    QCOMPARE(post(url, QStringLiteral("/stripe"), R"({"branch":"main"})"), 200);
+    {
+        QNetworkAccessManager nam;
+        QNetworkReply *reply = nam.get(QNetworkRequest(url.resolved(QUrl(QStringLiteral("/health")))));
+        QSignalSpy done(reply, &QNetworkReply::finished);
+        QVERIFY(done.wait(5000));
+        reply->deleteLater();
+    }
+    QTRY_COMPARE(window.model()->rowCount(), 3);
+    Ui::FilterBar *bar = window.filterBar();
+
+    bar->setText(QStringLiteral("method:POST"));
+    QCOMPARE(window.model()->rowCount(), 2);
+    bar->setText(QStringLiteral("header:X-GitHub-Event=push")); // needs the heads: searched in the file
+    QTRY_VERIFY(!window.isFiltering());
+    QCOMPARE(window.model()->rowCount(), 1);
+    QCOMPARE(window.model()->index(0, Ui::RequestTableModel::Target).data().toString(), QStringLiteral("/github"));
+    bar->setText(QStringLiteral("body:\"main\""));
+    QTRY_VERIFY(!window.isFiltering());
+    QCOMPARE(window.model()->rowCount(), 1);
+    QCOMPARE(window.model()->index(0, Ui::RequestTableModel::Target).data().toString(), QStringLiteral("/stripe"));
+
+    // A mistake is shown where it is, and the table keeps the last good filter.
+    bar->setText(QStringLiteral("stauts:200"));
+    QVERIFY2(bar->errorText().contains(QStringLiteral("status")), qPrintable(bar->errorText()));
+    QCOMPARE(window.model()->rowCount(), 1);
+
+    // New requests join the filtered table only when they match.
+    bar->setText(QStringLiteral("method:POST"));
+    QCOMPARE(window.model()->rowCount(), 2);
+    QCOMPARE(post(url, QStringLiteral("/more"), "{}"), 200);
+    QNetworkAccessManager nam;
+    QNetworkReply *get = nam.get(QNetworkRequest(url.resolved(QUrl(QStringLiteral("/skip")))));
+    QSignalSpy done(get, &QNetworkReply::finished);
+    QVERIFY(done.wait(5000));
+    get->deleteLater();
+    QTRY_COMPARE(window.model()->store().size(), 5);
+    QCOMPARE(window.model()->rowCount(), 3);
+    bar->setText(QString());
+    QCOMPARE(window.model()->rowCount(), 5);
+}
+
+void TstMainWindow::copyAsCurlSendsTheSameBytes()
+{
+    if (QStandardPaths::findExecutable(QStringLiteral("curl")).isEmpty() ||
+        QStandardPaths::findExecutable(QStringLiteral("bash")).isEmpty())
+        QSKIP("curl and bash are needed to run the copied command (packaging/install-deps.sh installs curl)");
+    Ui::MainWindow window(anyPort());
+    QTRY_VERIFY(ready(window));
+    const QUrl url = window.engine()->url();
+    QTcpSocket socket;
+    socket.connectToHost(url.host(), quint16(url.port()));
+    QVERIFY(socket.waitForConnected(3000));
+    const QByteArray body("{\"sig\":\"$(rm -rf /)\",\"bin\":\"\xff\x00\"}", 30);
+    socket.write("POST /hooks/pay?x=%2F&y=[1] HTTP/1.1\r\nHost: example.test\r\nX-Sig: t=1,v1='ab'\r\n"
+                 "x-dup: 1\r\nx-dup: 2\r\nContent-Type: application/json\r\nContent-Length: 30\r\n\r\n" +
+                 body);
+    QVERIFY(socket.waitForReadyRead(3000));
+    QTRY_COMPARE(window.model()->rowCount(), 1);
+    window.table()->selectRow(0);
+    QTRY_VERIFY(window.isDetailReady());
+    const Session::CapturedRequestPtr original = window.detail()->request();
+    window.action(QStringLiteral("copyCurl"))->trigger();
+    const QString command = QGuiApplication::clipboard()->text();
+    QVERIFY(command.startsWith(QStringLiteral("curl ")) || command.startsWith(QStringLiteral("printf ")));
+    QProcess bash;
+    bash.start(QStringLiteral("bash"), {QStringLiteral("-c"), command + QStringLiteral(" > /dev/null")});
+    QVERIFY(bash.waitForFinished(10000));
+    QCOMPARE(bash.exitCode(), 0);
+    QTRY_COMPARE(window.model()->rowCount(), 2);
+    window.table()->selectRow(1);
+    QTRY_VERIFY(window.isDetailReady());
+    const Session::CapturedRequestPtr again = window.detail()->request();
+    QCOMPARE(again->request.rawHead(), original->request.rawHead());
+    QCOMPARE(again->request.body(), original->request.body());
 }
 
 QTEST_MAIN(TstMainWindow)

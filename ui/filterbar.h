@@ -1,0 +1,44 @@
+#pragma once
+
+#include "session/filter.h"
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QTimer;
+
+namespace Ui {
+
+/// The filter line above the table. Parses as the user types (after a short pause), underlines
+/// what is wrong with a sentence beside it, and hands on valid filters only.
+class FilterBar : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit FilterBar(QWidget *parent = nullptr);
+
+    QLineEdit *edit() const { return m_edit; }
+    /// Applies `text` now, without the typing pause (tests, restoring a filter).
+    void setText(const QString &text);
+    QString errorText() const;
+    /// Shows how far the search through bodies and headers has got; total 0 hides it.
+    void setProgress(qint64 done, qint64 total);
+    void focusFilter();
+
+Q_SIGNALS:
+    void filterChanged(const Session::Filter &filter);
+
+private:
+    void parseNow();
+    void markError(qsizetype start, qsizetype length);
+
+    QLineEdit *m_edit;
+    QLabel *m_status;
+    QTimer *m_pause;
+    QString m_lastApplied;
+    QString m_error;
+};
+
+} // namespace Ui
