@@ -1,1 +1,3 @@
 # View widget tests.
+hookscope_add_test(tst_codeview SOURCES ui/tst_codeview.cpp LIBS hookscope_ui LABELS ui)
+hookscope_add_test(tst_hexview SOURCES ui/tst_hexview.cpp LIBS hookscope_ui LABELS ui)
