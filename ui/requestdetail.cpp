@@ -1,12 +1,13 @@
 #include "requestdetail.h"
+#include "bodyview.h"
 #include "fieldsmodel.h"
+#include "views/codeview.h"
+#include "views/hexview.h"
 
 #include "session/jsontext.h"
 
 #include <QDateTime>
-#include <QFontDatabase>
 #include <QHeaderView>
-#include <QPlainTextEdit>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTextBrowser>
@@ -27,15 +28,6 @@ QTableView *fieldsView(FieldsModel *model, QWidget *parent)
     view->setColumnWidth(FieldsModel::Index, 40);
     view->setColumnWidth(FieldsModel::Name, 220);
     return view;
-}
-
-QPlainTextEdit *textView(QWidget *parent)
-{
-    auto *edit = new QPlainTextEdit(parent);
-    edit->setReadOnly(true);
-    edit->setLineWrapMode(QPlainTextEdit::NoWrap);
-    edit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    return edit;
 }
 
 int hex(char c)
@@ -101,8 +93,9 @@ RequestDetail::RequestDetail(QWidget *parent)
     , m_query(new FieldsModel(this))
     , m_headersView(fieldsView(m_headers, this))
     , m_queryView(fieldsView(m_query, this))
-    , m_body(textView(this))
-    , m_raw(textView(this))
+    , m_body(new BodyView(this))
+    , m_raw(new CodeView(this))
+    , m_hex(new HexView(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -113,6 +106,7 @@ RequestDetail::RequestDetail(QWidget *parent)
     m_tabs->addTab(m_queryView, tr("Query"));
     m_tabs->addTab(m_body, tr("Body"));
     m_tabs->addTab(m_raw, tr("Raw"));
+    m_tabs->addTab(m_hex, tr("Hex"));
     clear();
 }
 
@@ -123,7 +117,9 @@ void RequestDetail::clear()
     m_headers->setFields({});
     m_query->setFields({});
     m_body->clear();
-    m_raw->clear();
+    m_raw->setText(QByteArray());
+    m_raw->clearHighlightRange();
+    m_hex->setData({});
 }
 
 void RequestDetail::showRequest(Session::CapturedRequestPtr request)
@@ -143,8 +139,19 @@ void RequestDetail::showRequest(Session::CapturedRequestPtr request)
     m_tabs->setTabText(Query, tr("Query (%1)").arg(m_query->rowCount()));
     showOverview(r);
     showBody(r);
+    // The exact bytes received. For a rejected request, the byte where reading failed is marked.
     const QByteArray raw = r.rejected ? r.raw : r.request.wireBytes();
-    m_raw->setPlainText(FieldsModel::displayText(raw));
+    m_raw->setText(raw);
+    m_hex->setData(raw);
+    if (r.rejected && r.errorOffset >= 0 && r.errorOffset <= raw.size()) {
+        m_raw->setHighlightRange(r.errorOffset, 1);
+        m_raw->scrollToOffset(r.errorOffset);
+        m_hex->setHighlightRange(r.errorOffset, 1);
+        m_hex->scrollToOffset(r.errorOffset);
+    } else {
+        m_raw->clearHighlightRange();
+        m_hex->clearHighlightRange();
+    }
 }
 
 void RequestDetail::showOverview(const Session::CapturedRequest &r)
@@ -180,17 +187,13 @@ void RequestDetail::showOverview(const Session::CapturedRequest &r)
 
 void RequestDetail::showBody(const Session::CapturedRequest &r)
 {
-    const QByteArray &body = r.request.body();
-    if (body.isEmpty()) {
-        m_body->setPlainText(tr("(no body)"));
-        return;
-    }
-    m_body->setPlainText(FieldsModel::displayText(body));
+    m_body->setBody(r.request.body(), r.request.headerValue("Content-Type").toByteArray(),
+                    r.request.headerValue("Content-Encoding").toByteArray());
 }
 
 QString RequestDetail::bodyText() const
 {
-    return m_body->toPlainText();
+    return QString::fromUtf8(m_body->shownText());
 }
 
 QString RequestDetail::overviewText() const
@@ -200,7 +203,7 @@ QString RequestDetail::overviewText() const
 
 QString RequestDetail::rawText() const
 {
-    return m_raw->toPlainText();
+    return FieldsModel::displayText(m_raw->text());
 }
 
 } // namespace Ui

@@ -7,19 +7,23 @@
 class QTabWidget;
 class QTableView;
 class QTextBrowser;
-class QPlainTextEdit;
 
 namespace Ui {
 
 class FieldsModel;
 
-/// The selected request in tabs: Overview, Headers, Query, Body, Raw.
+class BodyView;
+class CodeView;
+class HexView;
+
+/// The selected request in tabs: Overview, Headers, Query, Body, Raw and Hex (the exact bytes
+/// received, with the failing byte of a rejected request marked).
 class RequestDetail : public QWidget
 {
     Q_OBJECT
 
 public:
-    enum Tab { Overview, Headers, Query, Body, Raw };
+    enum Tab { Overview, Headers, Query, Body, Raw, Hex };
 
     explicit RequestDetail(QWidget *parent = nullptr);
 
@@ -32,6 +36,9 @@ public:
     FieldsModel *queryModel() const { return m_query; }
     /// The body as shown (formatted when its type allows), for tests and copying.
     QString bodyText() const;
+    BodyView *bodyView() const { return m_body; }
+    CodeView *rawView() const { return m_raw; }
+    HexView *hexView() const { return m_hex; }
     QString overviewText() const;
     QString rawText() const;
 
@@ -46,8 +53,9 @@ private:
     FieldsModel *m_query;
     QTableView *m_headersView;
     QTableView *m_queryView;
-    QPlainTextEdit *m_body;
-    QPlainTextEdit *m_raw;
+    BodyView *m_body;
+    CodeView *m_raw;
+    HexView *m_hex;
 };
 
 } // namespace Ui
