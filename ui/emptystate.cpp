@@ -52,8 +52,7 @@ EmptyState::EmptyState(QWidget *parent)
     layout->addStretch(2);
 
     connect(copyUrl, &QPushButton::clicked, this, [this] { Q_EMIT copyRequested(m_url.toString(), tr("URL")); });
-    connect(copyCurl, &QPushButton::clicked, this,
-            [this] { Q_EMIT copyRequested(curlCommand(), tr("curl command")); });
+    connect(copyCurl, &QPushButton::clicked, this, [this] { Q_EMIT copyRequested(curlCommand(), tr("curl command")); });
 }
 
 void EmptyState::setUrl(const QUrl &url)

@@ -236,6 +236,7 @@ void MainWindow::createActions()
                 tr("Copied the curl command. Not reproduced exactly: %1").arg(differences.join(QStringLiteral(" "))),
                 10000);
     });
+    addAction(QStringLiteral("delete"), tr("&Delete"), QKeySequence::Delete, [this] { deleteSelected(); });
     addAction(QStringLiteral("copyBody"), tr("Copy &Body"), {}, [this] {
         if (const auto r = m_detail->request())
             copyText(FieldsModel::displayText(r->request.body()), tr("body"));
@@ -306,6 +307,7 @@ void MainWindow::createMenus()
     edit->addAction(action(QStringLiteral("copyBody")));
     edit->addAction(action(QStringLiteral("copyHeaders")));
     edit->addAction(action(QStringLiteral("saveBody")));
+    edit->addAction(action(QStringLiteral("delete")));
     edit->addSeparator();
     edit->addAction(action(QStringLiteral("filter")));
     edit->addAction(action(QStringLiteral("clear")));
@@ -495,6 +497,31 @@ void MainWindow::copyText(const QString &text, const QString &what)
 {
     QGuiApplication::clipboard()->setText(text);
     statusBar()->showMessage(tr("Copied the %1").arg(what), 3000);
+}
+
+void MainWindow::deleteSelected()
+{
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return;
+    QList<qint64> ids;
+    for (const QModelIndex &row : rows)
+        ids.append(m_model->idAt(row.row()));
+    if (!qEnvironmentVariableIsSet("HOOKSCOPE_NO_DIALOGS") &&
+        QMessageBox::question(this, tr("Delete"),
+                              tr("Delete %n request(s) from the session? This cannot be undone.", nullptr,
+                                 int(ids.size()))) != QMessageBox::Yes)
+        return;
+    const int nextRow = rows.first().row();
+    m_engine->deleteRequests(ids);
+    for (qint64 id : std::as_const(ids))
+        m_recent.remove(id);
+    m_model->removeIds(ids);
+    updateCount();
+    updateEmptyState();
+    if (m_model->rowCount() > 0)
+        m_table->selectRow(qMin(nextRow, m_model->rowCount() - 1));
+    statusBar()->showMessage(tr("Deleted %n request(s)", nullptr, int(ids.size())), 5000);
 }
 
 void MainWindow::saveBody()

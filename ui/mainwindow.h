@@ -112,6 +112,7 @@ private:
     void applyListenAddress();
     void copyText(const QString &text, const QString &what);
     void saveBody();
+    void deleteSelected();
     void chooseAndOpen();
     void chooseAndSaveAs();
 

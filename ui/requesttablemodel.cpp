@@ -5,9 +5,9 @@
 
 #include <QBrush>
 
-#include <algorithm>
 #include <QGuiApplication>
 #include <QPalette>
+#include <algorithm>
 
 namespace Ui {
 
@@ -198,6 +198,27 @@ void RequestTableModel::clearFilter()
     m_visible.clear();
     m_visible.shrink_to_fit();
     m_accept = nullptr;
+    endResetModel();
+}
+
+void RequestTableModel::removeIds(const QList<qint64> &ids)
+{
+    beginResetModel();
+    std::vector<qint64> visibleIds;
+    if (m_filtered) {
+        visibleIds.reserve(m_visible.size());
+        for (quint32 row : m_visible)
+            visibleIds.push_back(m_store->at(row).id);
+    }
+    m_store->removeIds(ids);
+    if (m_filtered) {
+        m_visible.clear();
+        for (qint64 id : visibleIds) {
+            const qsizetype row = m_store->rowOfId(id);
+            if (row >= 0)
+                m_visible.push_back(quint32(row));
+        }
+    }
     endResetModel();
 }
 

@@ -38,6 +38,8 @@ public:
     void clear();
     const Session::SummaryStore &store() const { return *m_store; }
 
+    /// Drops deleted requests from the table.
+    void removeIds(const QList<qint64> &ids);
     /// Shows only these store rows (ascending); new rows are shown when `accept` passes them.
     void setFilter(std::vector<quint32> rows, RowFilter accept);
     void clearFilter();

@@ -75,7 +75,8 @@ RulesDialog::RulesDialog(const Capture::ResponseRules &rules, QWidget *parent)
     auto *columns = new QHBoxLayout;
     columns->addLayout(left, 2);
     columns->addLayout(form, 3);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Apply | QDialogButtonBox::Cancel, this);
+    auto *buttons =
+        new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Apply | QDialogButtonBox::Cancel, this);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(columns);
     layout->addWidget(m_error);
@@ -161,9 +162,10 @@ void RulesDialog::refreshList()
     m_loading = true;
     m_list->clear();
     for (const Capture::ResponseRule &r : std::as_const(m_rules.rules)) {
-        QString label = r.name.isEmpty() ? tr("%1 %2").arg(r.methods.isEmpty() ? tr("any") : r.methods.join(QLatin1Char(',')),
-                                                           r.pathPattern.isEmpty() ? QStringLiteral("*") : r.pathPattern)
-                                         : r.name;
+        QString label = r.name.isEmpty()
+                            ? tr("%1 %2").arg(r.methods.isEmpty() ? tr("any") : r.methods.join(QLatin1Char(',')),
+                                              r.pathPattern.isEmpty() ? QStringLiteral("*") : r.pathPattern)
+                            : r.name;
         if (!r.enabled)
             label += tr(" (off)");
         m_list->addItem(label);
@@ -194,9 +196,9 @@ void RulesDialog::load(int rule, int step)
     m_rule = rule;
     m_step = step;
     const bool fallback = isDefault(rule);
-    for (QWidget *w : {static_cast<QWidget *>(m_name), static_cast<QWidget *>(m_enabled),
-                       static_cast<QWidget *>(m_methods), static_cast<QWidget *>(m_path),
-                       static_cast<QWidget *>(m_cycle)})
+    for (QWidget *w :
+         {static_cast<QWidget *>(m_name), static_cast<QWidget *>(m_enabled), static_cast<QWidget *>(m_methods),
+          static_cast<QWidget *>(m_path), static_cast<QWidget *>(m_cycle)})
         w->setEnabled(!fallback);
     if (!fallback) {
         const Capture::ResponseRule &r = m_rules.rules.at(rule);

@@ -95,6 +95,7 @@ private Q_SLOTS:
     void answerRulesApplyAtOnce();
     void filterTheTable();
     void copyAsCurlSendsTheSameBytes();
+    void deleteRemovesFromTableAndFile();
 
 private:
     QTemporaryDir m_dir;
@@ -456,6 +457,29 @@ void TstMainWindow::copyAsCurlSendsTheSameBytes()
     const Session::CapturedRequestPtr again = window.detail()->request();
     QCOMPARE(again->request.rawHead(), original->request.rawHead());
     QCOMPARE(again->request.body(), original->request.body());
+}
+
+void TstMainWindow::deleteRemovesFromTableAndFile()
+{
+    Ui::MainWindow window(anyPort());
+    QTRY_VERIFY(ready(window));
+    for (int i = 0; i < 4; ++i)
+        QCOMPARE(post(window.engine()->url(), QStringLiteral("/n/%1").arg(i), "{}"), 200);
+    QTRY_COMPARE(window.model()->rowCount(), 4);
+    window.table()->selectRow(1);
+    window.table()->selectionModel()->select(window.model()->index(2, 0),
+                                             QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    window.action(QStringLiteral("delete"))->trigger();
+    QCOMPARE(window.model()->rowCount(), 2);
+    QCOMPARE(window.model()->index(0, Ui::RequestTableModel::Target).data().toString(), QStringLiteral("/n/0"));
+    QCOMPARE(window.model()->index(1, Ui::RequestTableModel::Target).data().toString(), QStringLiteral("/n/3"));
+    QTRY_COMPARE(countIn(window.sessions()->path()), 2);
+    // Still gone after reopening the session.
+    const QString path = window.sessions()->path();
+    Session::SessionReader reader;
+    QCOMPARE(reader.open(path).problem, Session::FileProblem::None);
+    QVERIFY(!reader.load(2));
+    QVERIFY(reader.load(4));
 }
 
 QTEST_MAIN(TstMainWindow)

@@ -226,6 +226,15 @@ void CaptureEngine::stopListening()
     });
 }
 
+void CaptureEngine::deleteRequests(const QList<qint64> &ids)
+{
+    QMetaObject::invokeMethod(m_context, [this, ids] {
+        m_service->flushToWriter(); // what is on its way goes in first
+        if (m_writer)
+            m_writer->remove(ids);
+    });
+}
+
 void CaptureEngine::importRecords(const QList<Session::CapturedRequest> &records)
 {
     QMetaObject::invokeMethod(m_context, [this, records] { m_service->importRecords(records); });

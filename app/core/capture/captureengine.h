@@ -58,6 +58,8 @@ public:
     void listenOn(const QHostAddress &address, quint16 port);
     /// Closes the listener and its connections; the session stays open.
     void stopListening();
+    /// Deletes requests from the session file.
+    void deleteRequests(const QList<qint64> &ids);
     /// Adds records from elsewhere (a HAR import) to the session, numbered after what it holds.
     void importRecords(const QList<Session::CapturedRequest> &records);
     void setAnswer(const AnswerSpec &answer);

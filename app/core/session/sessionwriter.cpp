@@ -310,13 +310,29 @@ void SessionWriter::run()
 {
     pthread_setname_np(pthread_self(), "session writer");
     CapturedBatch batch;
+    QList<qint64> deletes;
     while (true) {
         {
             std::unique_lock lock(m_mutex);
-            m_wake.wait(lock, [this] { return !m_queue.isEmpty() || m_stopping; });
-            if (m_queue.isEmpty())
+            m_wake.wait(lock, [this] { return !m_queue.isEmpty() || !m_deletes.isEmpty() || m_stopping; });
+            if (m_queue.isEmpty() && m_deletes.isEmpty())
                 return; // stopping, and everything is written
             batch.swap(m_queue);
+            deletes.swap(m_deletes);
+        }
+        if (!deletes.isEmpty()) {
+            // After the inserts queued before them, so a request is never deleted before it exists.
+            if (!batch.isEmpty() && writeBatch(batch)) {
+                m_journal.release(batch.last()->id);
+                if (m_onCommit)
+                    m_onCommit(batch, {});
+                batch.clear();
+            }
+            if (!removeIds(deletes))
+                qCWarning(lcSession) << "could not delete" << deletes.size() << "requests:" << m_db->db.error();
+            deletes.clear();
+            if (batch.isEmpty())
+                continue;
         }
         const bool ok = writeBatch(batch);
         const QString error = ok ? QString() : m_db->db.error();
@@ -343,6 +359,32 @@ void SessionWriter::run()
             sqlite3_busy_timeout(db, 5000);
         }
     }
+}
+
+void SessionWriter::remove(const QList<qint64> &ids)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_deletes += ids;
+    }
+    m_wake.notify_one();
+}
+
+bool SessionWriter::removeIds(const QList<qint64> &ids)
+{
+    Sql::Database &db = m_db->db;
+    Sql::Transaction transaction(db);
+    if (!transaction.isActive())
+        return false;
+    Sql::Statement requests(db, "DELETE FROM requests WHERE id = ?1");
+    Sql::Statement payloads(db, "DELETE FROM payloads WHERE id = ?1");
+    for (qint64 id : ids) {
+        requests.bind(1, id);
+        payloads.bind(1, id);
+        if (!requests.exec() || !payloads.exec())
+            return false;
+    }
+    return transaction.commit();
 }
 
 qint64 SessionWriter::answerId(const CapturedRequest &r)

@@ -65,6 +65,8 @@ public:
     /// Queues a record for the next transaction. Safe from any thread.
     void submit(CapturedRequestPtr record);
     void submit(CapturedBatch records);
+    /// Deletes requests from the file, after everything queued before. Safe from any thread.
+    void remove(const QList<qint64> &ids);
     /// Commits what is queued, then closes the file and ends the thread.
     void stop();
 
@@ -80,6 +82,7 @@ private:
     qint64 answerId(const CapturedRequest &record);
     qint64 storeAnswer(const CapturedRequest &record);
     void rollBackAnswers(const QHash<QByteArray, qint64> &before);
+    bool removeIds(const QList<qint64> &ids);
 
     std::unique_ptr<Db> m_db;
     Journal m_journal;
@@ -92,6 +95,7 @@ private:
     mutable std::mutex m_mutex;
     std::condition_variable m_wake;
     CapturedBatch m_queue;
+    QList<qint64> m_deletes;
     bool m_stopping = false;
     // Checkpoints (copying the WAL into the file, with its fsyncs) run on a thread of their own,
     // so a commit never waits for one.

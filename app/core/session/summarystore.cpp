@@ -93,6 +93,13 @@ void SummaryStore::append(const CapturedRequest &r)
            r.responseStatus, r.rejected ? r.errorStatus : 0);
 }
 
+void SummaryStore::removeIds(QList<qint64> ids)
+{
+    std::sort(ids.begin(), ids.end());
+    const auto gone = [&ids](const RequestSummary &s) { return std::binary_search(ids.cbegin(), ids.cend(), s.id); };
+    m_rows.erase(std::remove_if(m_rows.begin(), m_rows.end(), gone), m_rows.end());
+}
+
 qint64 SummaryStore::memoryUsage() const
 {
     qint64 bytes = qint64(m_rows.capacity() * sizeof(RequestSummary)) + m_text.capacity();

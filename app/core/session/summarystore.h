@@ -56,6 +56,9 @@ public:
                 QByteArrayView contentType, qint64 bodySize, const QString &remote, quint16 remotePort, qint64 flags,
                 int status, int errorStatus);
     void clear();
+    /// Drops the rows of these ids (any order). Their text stays in the arena until the store is
+    /// reloaded: deleting is rare, and compacting the arena would cost more than it frees.
+    void removeIds(QList<qint64> ids);
 
     /// Bytes held, for the memory budget.
     qint64 memoryUsage() const;
