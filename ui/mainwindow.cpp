@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include "diffdialog.h"
 #include "emptystate.h"
 #include "fieldsmodel.h"
 #include "filterbar.h"
@@ -245,6 +246,8 @@ void MainWindow::createActions()
               [this] { copyText(m_detail->headersModel()->toText(), tr("headers")); });
     addAction(QStringLiteral("saveBody"), tr("Save Body &As…"), {}, [this] { saveBody(); });
 
+    addAction(QStringLiteral("compare"), tr("&Compare Two Requests"), QKeySequence(Qt::CTRL | Qt::Key_D),
+              [this] { compareSelected(); });
     QAction *follow = addAction(QStringLiteral("followNewest"), tr("&Follow Newest"), {}, [] {});
     follow->setCheckable(true);
     follow->setChecked(Settings().get(Settings::FollowNewest));
@@ -314,6 +317,7 @@ void MainWindow::createMenus()
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(action(QStringLiteral("followNewest")));
+    view->addAction(action(QStringLiteral("compare")));
 
     QMenu *capture = menuBar()->addMenu(tr("&Capture"));
     capture->addAction(action(QStringLiteral("listen")));
@@ -522,6 +526,35 @@ void MainWindow::deleteSelected()
     if (m_model->rowCount() > 0)
         m_table->selectRow(qMin(nextRow, m_model->rowCount() - 1));
     statusBar()->showMessage(tr("Deleted %n request(s)", nullptr, int(ids.size())), 5000);
+}
+
+void MainWindow::compareSelected()
+{
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    if (rows.size() != 2) {
+        statusBar()->showMessage(tr("Select two requests to compare"), 5000);
+        return;
+    }
+    const qint64 a = m_model->idAt(std::min(rows.at(0).row(), rows.at(1).row()));
+    const qint64 b = m_model->idAt(std::max(rows.at(0).row(), rows.at(1).row()));
+    const QString path = m_sessions->path();
+    const Session::CapturedRequestPtr knownA = m_recent.value(a);
+    const Session::CapturedRequestPtr knownB = m_recent.value(b);
+    m_loader.start([this, path, a, b, knownA, knownB] {
+        Session::SessionReader reader;
+        const bool open = reader.open(path).problem == Session::FileProblem::None;
+        const Session::CapturedRequestPtr left = knownA ? knownA : (open ? reader.load(a) : nullptr);
+        const Session::CapturedRequestPtr right = knownB ? knownB : (open ? reader.load(b) : nullptr);
+        QMetaObject::invokeMethod(this, [this, left, right] {
+            if (!left || !right) {
+                showError(tr("Could not read both requests to compare them"));
+                return;
+            }
+            auto *dialog = new DiffDialog(left, right, this);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            dialog->show();
+        });
+    });
 }
 
 void MainWindow::saveBody()

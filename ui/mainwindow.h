@@ -113,6 +113,7 @@ private:
     void copyText(const QString &text, const QString &what);
     void saveBody();
     void deleteSelected();
+    void compareSelected();
     void chooseAndOpen();
     void chooseAndSaveAs();
 

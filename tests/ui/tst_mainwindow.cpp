@@ -1,6 +1,7 @@
 // The real window, headless: its listener on a free port, requests over loopback, rows in the
 // table, and the session file behind it.
 
+#include "diffdialog.h"
 #include "fieldsmodel.h"
 #include "filterbar.h"
 #include "mainwindow.h"
@@ -96,6 +97,7 @@ private Q_SLOTS:
     void filterTheTable();
     void copyAsCurlSendsTheSameBytes();
     void deleteRemovesFromTableAndFile();
+    void compareTwoRequests();
 
 private:
     QTemporaryDir m_dir;
@@ -480,6 +482,25 @@ void TstMainWindow::deleteRemovesFromTableAndFile()
     QCOMPARE(reader.open(path).problem, Session::FileProblem::None);
     QVERIFY(!reader.load(2));
     QVERIFY(reader.load(4));
+}
+
+void TstMainWindow::compareTwoRequests()
+{
+    Ui::MainWindow window(anyPort());
+    QTRY_VERIFY(ready(window));
+    QCOMPARE(post(window.engine()->url(), QStringLiteral("/hook"), R"({"event":"push","ref":"main","n":1})"), 200);
+    QCOMPARE(post(window.engine()->url(), QStringLiteral("/hook"), R"({"event":"push","ref":"dev","n":1})"), 200);
+    QTRY_COMPARE(window.model()->rowCount(), 2);
+    window.table()->selectAll();
+    window.action(QStringLiteral("compare"))->trigger();
+    Ui::DiffDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = window.findChild<Ui::DiffDialog *>()) != nullptr);
+    // Bodies pretty-printed; only the ref line differs.
+    QCOMPARE(dialog->changedBodyLines(), QList<qsizetype>{2});
+    QVERIFY(dialog->bodyText(false).contains("\"ref\": \"main\""));
+    QVERIFY(dialog->bodyText(true).contains("\"ref\": \"dev\""));
+    QVERIFY(dialog->headersText(false).startsWith("POST /hook HTTP/1.1\n"));
+    dialog->close();
 }
 
 QTEST_MAIN(TstMainWindow)

@@ -1,6 +1,7 @@
 # Payload decoding and formatting sources (target_sources on hookscope_core).
 # Floor 1: pure functions over bytes, Qt Core only (+ zlib and the brotli decoder).
 target_sources(hookscope_core PRIVATE
+    payload/linediff.h payload/linediff.cpp
     payload/jobcontrol.h
     payload/parseerror.h payload/parseerror.cpp
     payload/tokenspan.h
