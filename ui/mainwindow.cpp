@@ -36,6 +36,8 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPointer>
+#include <QProgressDialog>
 #include <QSaveFile>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -330,9 +332,18 @@ void MainWindow::createMenus()
 
 void MainWindow::createToolBar()
 {
+    // SVG icons: sharp at any scale factor.
+    const auto icon = [](const char *name) { return QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(name))); };
+    action(QStringLiteral("listen"))->setIcon(icon("listen"));
+    action(QStringLiteral("copyUrl"))->setIcon(icon("copy-url"));
+    action(QStringLiteral("clear"))->setIcon(icon("clear"));
+    action(QStringLiteral("new"))->setIcon(icon("new"));
+    action(QStringLiteral("open"))->setIcon(icon("open"));
+    action(QStringLiteral("saveAs"))->setIcon(icon("save"));
     QToolBar *bar = addToolBar(tr("Main"));
     bar->setObjectName(QStringLiteral("mainToolBar"));
     bar->setMovable(false);
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     bar->addAction(action(QStringLiteral("listen")));
     m_addressEdit->setMaximumWidth(200);
     m_addressEdit->setPlaceholderText(QStringLiteral("127.0.0.1:8080"));
@@ -427,8 +438,9 @@ void MainWindow::chooseAndSaveAs()
 
 void MainWindow::importHar(const QString &path)
 {
-    statusBar()->showMessage(tr("Importing %1…").arg(QDir::toNativeSeparators(path)));
-    m_loader.start([this, path] {
+    const Progress progress = startProgress(tr("Importing %1…").arg(QDir::toNativeSeparators(path)));
+    const QPointer<QProgressDialog> dialog = progress.dialog;
+    m_loader.start([this, path, cancel = progress.cancel, dialog] {
         QFile file(path);
         QList<Session::CapturedRequest> records;
         QString error;
@@ -437,13 +449,17 @@ void MainWindow::importHar(const QString &path)
         } else {
             Session::readHar(
                 &file,
-                [&records](Session::CapturedRequest &&r) {
+                [&records, &cancel](Session::CapturedRequest &&r) {
                     records.append(std::move(r));
-                    return true;
+                    return !*cancel;
                 },
                 &error);
+            if (*cancel)
+                error = tr("cancelled; nothing was imported");
         }
-        QMetaObject::invokeMethod(this, [this, path, records, error] {
+        QMetaObject::invokeMethod(this, [this, path, records, error, dialog] {
+            if (dialog)
+                dialog->deleteLater();
             statusBar()->clearMessage();
             if (!error.isEmpty()) {
                 showError(tr("%1: %2").arg(QDir::toNativeSeparators(path), error));
@@ -458,8 +474,9 @@ void MainWindow::importHar(const QString &path)
 void MainWindow::exportHar(const QString &path)
 {
     const QString session = m_sessions->path();
-    statusBar()->showMessage(tr("Exporting to %1…").arg(QDir::toNativeSeparators(path)));
-    m_loader.start([this, session, path] {
+    const Progress progress = startProgress(tr("Exporting to %1…").arg(QDir::toNativeSeparators(path)));
+    const QPointer<QProgressDialog> dialog = progress.dialog;
+    m_loader.start([this, session, path, cancel = progress.cancel, dialog] {
         Session::SessionReader reader;
         QString error;
         qint64 written = 0;
@@ -471,21 +488,52 @@ void MainWindow::exportHar(const QString &path)
             error = out.errorString();
         } else {
             Session::HarWriter har(&out);
-            bool ok = har.begin() && reader.forEach([&](Session::CapturedRequestPtr r) {
-                ++written;
-                return har.write(*r);
-            });
-            ok = ok && har.finish() && out.commit();
-            if (!ok)
+            bool ok = har.begin() && reader.forEach(
+                                         [&](Session::CapturedRequestPtr r) {
+                                             ++written;
+                                             return har.write(*r);
+                                         },
+                                         [&](qint64 done, qint64 total) {
+                                             reportProgress(dialog, done, total);
+                                             return !*cancel;
+                                         });
+            ok = ok && har.finish() && out.commit(); // cancelled: nothing is written
+            if (*cancel)
+                error = tr("cancelled; nothing was written");
+            else if (!ok)
                 error = har.error().isEmpty() ? out.errorString() : har.error();
         }
-        QMetaObject::invokeMethod(this, [this, path, error, written] {
+        QMetaObject::invokeMethod(this, [this, path, error, written, dialog] {
+            if (dialog)
+                dialog->deleteLater();
             statusBar()->clearMessage();
             if (!error.isEmpty())
                 showError(tr("%1: %2").arg(QDir::toNativeSeparators(path), error));
             else
                 statusBar()->showMessage(tr("Exported %n request(s)", nullptr, int(written)), 8000);
         });
+    });
+}
+
+MainWindow::Progress MainWindow::startProgress(const QString &label)
+{
+    // Shown only if the work takes more than a moment; Cancel tells the worker to stop.
+    Progress p{std::make_shared<std::atomic_bool>(false), new QProgressDialog(label, tr("Cancel"), 0, 0, this)};
+    p.dialog->setWindowModality(Qt::WindowModal);
+    p.dialog->setMinimumDuration(500);
+    p.dialog->setAutoClose(false);
+    p.dialog->setAutoReset(false);
+    connect(p.dialog, &QProgressDialog::canceled, this, [cancel = p.cancel] { *cancel = true; });
+    return p;
+}
+
+void MainWindow::reportProgress(const QPointer<QProgressDialog> &dialog, qint64 done, qint64 total)
+{
+    QMetaObject::invokeMethod(this, [dialog, done, total] {
+        if (!dialog || total <= 0)
+            return;
+        dialog->setMaximum(1000);
+        dialog->setValue(int(1000 * done / total));
     });
 }
 
@@ -667,16 +715,27 @@ void MainWindow::reloadTable(const QString &path)
     m_model->clear();
     updateCount();
     ++m_filterGeneration; // a search in the previous session's file is void
-    m_loader.start([this, path, generation] {
+    const Progress progress = startProgress(tr("Opening %1…").arg(QDir::toNativeSeparators(path)));
+    const QPointer<QProgressDialog> dialog = progress.dialog;
+    m_loader.start([this, path, generation, cancel = progress.cancel, dialog] {
         auto store = std::make_shared<Session::SummaryStore>();
         Session::SessionReader reader;
         QString error;
         const Session::SessionFile::Info info = reader.open(path);
         if (info.problem != Session::FileProblem::None)
             error = info.error;
-        else if (!reader.loadSummaries(*store))
-            error = tr("%1: %2").arg(QDir::toNativeSeparators(path), reader.error());
-        QMetaObject::invokeMethod(this, [this, generation, store, error] { onLoaded(generation, store, error); });
+        else if (!reader.loadSummaries(*store, 0, [&](qint64 done, qint64 total) {
+                     reportProgress(dialog, done, total);
+                     return !*cancel;
+                 }))
+            error = *cancel ? tr("Showing the requests was cancelled; capture goes on into %1.")
+                                  .arg(QDir::toNativeSeparators(path))
+                            : tr("%1: %2").arg(QDir::toNativeSeparators(path), reader.error());
+        QMetaObject::invokeMethod(this, [this, generation, store, error, dialog] {
+            if (dialog)
+                dialog->deleteLater();
+            onLoaded(generation, store, error);
+        });
     });
 }
 

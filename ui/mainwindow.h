@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QHostAddress>
 #include <QMainWindow>
+#include <QPointer>
 #include <QThreadPool>
 
 #include <atomic>
@@ -16,6 +17,7 @@ class QAction;
 class QLabel;
 class QLineEdit;
 class QMenu;
+class QProgressDialog;
 class QSplitter;
 class QStackedWidget;
 class QTableView;
@@ -111,6 +113,13 @@ private:
     void rebuildRecentMenu();
     void applyListenAddress();
     void copyText(const QString &text, const QString &what);
+    struct Progress
+    {
+        std::shared_ptr<std::atomic_bool> cancel;
+        QProgressDialog *dialog;
+    };
+    Progress startProgress(const QString &label);
+    void reportProgress(const QPointer<QProgressDialog> &dialog, qint64 done, qint64 total);
     void saveBody();
     void deleteSelected();
     void compareSelected();

@@ -20,6 +20,9 @@
 #include <QAction>
 #include <QClipboard>
 #include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QNetworkAccessManager>
@@ -98,6 +101,7 @@ private Q_SLOTS:
     void copyAsCurlSendsTheSameBytes();
     void deleteRemovesFromTableAndFile();
     void compareTwoRequests();
+    void exportHarFromTheWindow();
 
 private:
     QTemporaryDir m_dir;
@@ -501,6 +505,25 @@ void TstMainWindow::compareTwoRequests()
     QVERIFY(dialog->bodyText(true).contains("\"ref\": \"dev\""));
     QVERIFY(dialog->headersText(false).startsWith("POST /hook HTTP/1.1\n"));
     dialog->close();
+}
+
+void TstMainWindow::exportHarFromTheWindow()
+{
+    Ui::MainWindow window(anyPort());
+    QTRY_VERIFY(ready(window));
+    QCOMPARE(post(window.engine()->url(), QStringLiteral("/a"), "{}"), 200);
+    QCOMPARE(post(window.engine()->url(), QStringLiteral("/b"), "{}"), 200);
+    QTRY_COMPARE(countIn(window.sessions()->path()), 2);
+    const QString har = m_dir.filePath(QStringLiteral("window.har"));
+    window.exportHar(har);
+    QTRY_VERIFY(QFileInfo::exists(har));
+    QFile file(har);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonArray entries =
+        QJsonDocument::fromJson(file.readAll()).object().value(u"log").toObject().value(u"entries").toArray();
+    QCOMPARE(entries.size(), 2);
+    QVERIFY(
+        entries.at(1).toObject().value(u"request").toObject().value(u"url").toString().endsWith(QStringLiteral("/b")));
 }
 
 QTEST_MAIN(TstMainWindow)
