@@ -6,6 +6,7 @@
 #include "ratechart.h"
 #include "requestdetail.h"
 #include "requesttablemodel.h"
+#include "rowdelegate.h"
 #include "rulesdialog.h"
 #include "settings.h"
 #include "settingsdialog.h"
@@ -47,6 +48,12 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 
+// The icons are compiled into this static library; Qt needs telling once.
+static void initResources()
+{
+    Q_INIT_RESOURCE(resources);
+}
+
 namespace Ui {
 
 namespace {
@@ -74,6 +81,7 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
     , m_addressEdit(new QLineEdit(this))
     , m_rowTimer(new QTimer(this))
 {
+    initResources();
     setWindowTitle(tr("Hookscope"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/hookscope.svg")));
     resize(1200, 760);
@@ -82,6 +90,7 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
 
     // The table: uniform rows, no resizing to contents: it stays fast at a million rows.
     m_table->setModel(m_model);
+    m_table->setItemDelegate(new RowDelegate(m_table));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->verticalHeader()->hide();

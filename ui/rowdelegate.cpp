@@ -1,0 +1,64 @@
+#include "rowdelegate.h"
+
+#include <QApplication>
+#include <QPainter>
+
+namespace Ui {
+
+namespace {
+constexpr int kCachedCells = 20000;
+constexpr int kPadding = 4;
+} // namespace
+
+RowDelegate::RowDelegate(QObject *parent)
+    : QStyledItemDelegate(parent)
+    , m_cache(kCachedCells)
+{
+}
+
+const QStaticText &RowDelegate::laidOut(const QString &text, const QFont &font, int width) const
+{
+    // The key holds the width: the same text elides differently in a narrower column.
+    const QString key = QString::number(width) + QLatin1Char('\x1f') + text;
+    if (QStaticText *cached = m_cache.object(key))
+        return *cached;
+    const QFontMetrics metrics(font);
+    auto *laid = new QStaticText(
+        metrics.horizontalAdvance(text) <= width ? text : metrics.elidedText(text, Qt::ElideRight, width));
+    laid->setTextFormat(Qt::PlainText);
+    laid->setPerformanceHint(QStaticText::AggressiveCaching);
+    laid->prepare(QTransform(), font);
+    m_cache.insert(key, laid);
+    return *m_cache.object(key);
+}
+
+void RowDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    const bool selected = option.state & QStyle::State_Selected;
+    const QPalette::ColorGroup group = option.state & QStyle::State_Active ? QPalette::Active : QPalette::Inactive;
+    if (selected)
+        painter->fillRect(option.rect, option.palette.brush(group, QPalette::Highlight));
+
+    const QString text = index.data(Qt::DisplayRole).toString();
+    if (text.isEmpty())
+        return;
+    QColor color = option.palette.color(group, selected ? QPalette::HighlightedText : QPalette::Text);
+    if (!selected) {
+        const QVariant foreground = index.data(Qt::ForegroundRole);
+        if (foreground.canConvert<QBrush>())
+            color = foreground.value<QBrush>().color();
+    }
+    const int width = option.rect.width() - 2 * kPadding;
+    if (width <= 0)
+        return;
+    const QStaticText &laid = laidOut(text, option.font, width);
+    const QSizeF size = laid.size();
+    const Qt::Alignment align = Qt::Alignment(index.data(Qt::TextAlignmentRole).toInt());
+    const qreal x =
+        align & Qt::AlignRight ? option.rect.right() - kPadding - size.width() : option.rect.left() + kPadding;
+    const qreal y = option.rect.top() + (option.rect.height() - size.height()) / 2;
+    painter->setPen(color);
+    painter->drawStaticText(QPointF(x, y), laid);
+}
+
+} // namespace Ui
