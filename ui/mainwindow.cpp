@@ -82,6 +82,7 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
     , m_rowTimer(new QTimer(this))
 {
     initResources();
+    m_engine->setYieldToInterface(true); // a flood must not freeze the window
     setWindowTitle(tr("Hookscope"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/hookscope.svg")));
     resize(1200, 760);

@@ -6,6 +6,9 @@
 #include <QCoreApplication>
 #include <QThread>
 
+#include <sys/resource.h>
+#include <unistd.h>
+
 namespace Capture {
 
 CaptureEngine::CaptureEngine(QObject *parent)
@@ -119,6 +122,7 @@ void CaptureEngine::attachWriter(std::unique_ptr<Session::SessionWriter> writer)
                 service, [service, batch, error] { service->committed(batch, error); }, Qt::QueuedConnection);
         });
         writer->setRetention(m_retention);
+        writer->setNice(m_nice);
         writer->start();
         m_service->setNextId(writer->nextId());
     }
@@ -176,6 +180,14 @@ void CaptureEngine::openSession(const QString &path, const QString &copyNewerFro
             m_sessionPath = path;
             Q_EMIT sessionOpened(path);
         });
+    });
+}
+
+void CaptureEngine::setYieldToInterface(bool yield)
+{
+    QMetaObject::invokeMethod(m_context, [this, yield] {
+        m_nice = yield ? 5 : 0;
+        ::setpriority(PRIO_PROCESS, pid_t(::gettid()), m_nice);
     });
 }
 

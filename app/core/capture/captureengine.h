@@ -72,6 +72,9 @@ public:
     /// sessionFailed; on failure the previous session stays.
     void openSession(const QString &path, const QString &copyNewerFrom = {});
     void setFastAck(bool fastAck);
+    /// Lets the threads that capture and save give way to an interface on this machine when the
+    /// CPU is short: under a flood the window stays responsive (Linux nice 5; Linux only).
+    void setYieldToInterface(bool yield);
     void setRetention(qint64 newest);
     QString sessionPath() const { return m_sessionPath; }
 
@@ -102,6 +105,7 @@ private:
     Http::Listener *m_listener = nullptr;             // capture thread
     std::unique_ptr<Session::SessionWriter> m_writer; // made, swapped and stopped on the capture thread
     bool m_fastAck = false;                           // capture thread
+    int m_nice = 0;                                   // capture thread
     qint64 m_retention = 0;                           // capture thread
     QString m_sessionPath;                            // owner's thread
     QHostAddress m_address;

@@ -11,6 +11,8 @@
 #include <algorithm>
 #include <pthread.h>
 #include <sqlite3.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 Q_LOGGING_CATEGORY(lcSession, "hookscope.session", QtWarningMsg)
 
@@ -206,6 +208,8 @@ int SessionWriter::walHook(void *self, sqlite3 *db, const char *, int pages)
 void SessionWriter::runCheckpoints()
 {
     pthread_setname_np(pthread_self(), "checkpoints");
+    if (m_nice != 0)
+        ::setpriority(PRIO_PROCESS, pid_t(::gettid()), m_nice);
     Sql::Database db;
     while (true) {
         {
@@ -309,6 +313,8 @@ quint64 SessionWriter::transactions() const
 void SessionWriter::run()
 {
     pthread_setname_np(pthread_self(), "session writer");
+    if (m_nice != 0)
+        ::setpriority(PRIO_PROCESS, pid_t(::gettid()), m_nice);
     CapturedBatch batch;
     QList<qint64> deletes;
     while (true) {

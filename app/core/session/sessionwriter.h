@@ -56,6 +56,8 @@ public:
     /// Keep only the newest `count` requests (0: keep everything). Safe from any thread.
     void setRetention(qint64 count);
 
+    /// Runs the writer threads at this nice value (Linux; 0 = as the process). Before start().
+    void setNice(int nice) { m_nice = nice; }
     void start();
     /// Appends records to the session's log with one write: once this returns true they survive
     /// a crash, and may be answered. Then submit() them. Safe from any thread.
@@ -89,6 +91,7 @@ private:
     bool m_logIntact = true; // every logged record also reached SQLite
     QString m_path;
     qint64 m_nextId = 1;
+    int m_nice = 0;
     CommitHandler m_onCommit;
 
     std::thread m_thread;
