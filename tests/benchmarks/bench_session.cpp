@@ -4,6 +4,8 @@
 // what a user waits for: opening the file and having every summary row ready, the memory that
 // takes, the file size against the raw bytes captured, and (with --export-har) HAR export speed.
 
+#include "benchmark.h"
+
 #include "http/requestreader.h"
 #include "session/har.h"
 #include "session/sessionfile.h"
@@ -24,17 +26,7 @@
 
 namespace {
 
-qint64 residentKb()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').first().toLongLong();
-    }
-    return -1;
-}
+using Benchmark::residentKb;
 
 QByteArray body(qint64 i)
 {

@@ -1,0 +1,302 @@
+// The window at scale, run by hand (see README.md in this folder):
+//   bench_window rows [--rows N]     a million rows: scrolling and selecting per frame, filters, memory
+//   bench_window flood [--seconds S] the GUI thread's longest stall while requests pour in
+// Headless (QT_QPA_PLATFORM=offscreen is set if nothing else is); prints figures, asserts nothing.
+
+#include "benchmark.h"
+
+#include "mainwindow.h"
+#include "requesttablemodel.h"
+#include "rowdelegate.h"
+
+#include "capture/captureengine.h"
+#include "capture/sessioncontroller.h"
+#include "session/filter.h"
+#include "session/filterevaluator.h"
+#include "session/scratch.h"
+#include "session/storedrecord.h"
+#include "session/summarystore.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QHeaderView>
+#include <QImage>
+#include <QPainter>
+#include <QRandomGenerator>
+#include <QScrollBar>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTimer>
+
+#include <algorithm>
+#include <arpa/inet.h>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+#include <thread>
+#include <unistd.h>
+#include <vector>
+
+namespace {
+
+using Benchmark::residentKb;
+
+struct Stats
+{
+    std::vector<double> ms;
+    void add(double v) { ms.push_back(v); }
+    void print(const char *what)
+    {
+        std::sort(ms.begin(), ms.end());
+        double sum = 0;
+        for (double v : ms)
+            sum += v;
+        std::printf("%-34s mean %6.2f ms   p95 %6.2f ms   worst %6.2f ms   (%zu frames)\n", what,
+                    sum / double(ms.size()), ms[size_t(double(ms.size()) * 0.95)], ms.back(), ms.size());
+    }
+};
+
+std::unique_ptr<Session::SummaryStore> bigStore(qint64 rows)
+{
+    static const char *const methods[] = {"POST", "POST", "POST", "PUT", "GET", "DELETE", "PATCH"};
+    static const char *const types[] = {"application/json",    "application/x-www-form-urlencoded",
+                                        "text/plain",          "application/xml",
+                                        "multipart/form-data", ""};
+    static const char *const sources[] = {"/hooks/github", "/hooks/stripe/events", "/shopify/orders/create",
+                                          "/api/v2/webhooks/slack", "/twilio/sms"};
+    static const int statuses[] = {200, 200, 200, 201, 204, 400, 404, 500, 503};
+    auto store = std::make_unique<Session::SummaryStore>();
+    store->reserve(rows, rows * 40);
+    QRandomGenerator rng(42);
+    for (qint64 i = 1; i <= rows; ++i) {
+        const QByteArray target = QByteArray(sources[i % 5]) + "?delivery=" + QByteArray::number(i);
+        store->append(i, 1'780'000'000'000 + i * 37, methods[rng.bounded(7)], target, types[rng.bounded(6)],
+                      rng.bounded(4096), QStringLiteral("10.0.%1.%2").arg(i % 4).arg(i % 250),
+                      quint16(40000 + i % 20000), (i % 97 == 0) ? qint64(Session::FlagRejected) : qint64(0),
+                      statuses[rng.bounded(9)], (i % 97 == 0) ? 400 : 0);
+    }
+    return store;
+}
+
+int benchRows(qint64 rows)
+{
+    const qint64 before = residentKb();
+    std::unique_ptr<Session::SummaryStore> store = bigStore(rows);
+    const qint64 storeBytes = store->memoryUsage();
+    Ui::RequestTableModel model;
+    model.setStore(std::move(store));
+    QTableView view;
+    view.setModel(&model);
+    view.setItemDelegate(new Ui::RowDelegate(&view)); // as the window does
+    view.verticalHeader()->hide();
+    view.verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    view.verticalHeader()->setDefaultSectionSize(view.fontMetrics().height() + 6);
+    view.horizontalHeader()->setStretchLastSection(true);
+    view.setSelectionBehavior(QAbstractItemView::SelectRows);
+    view.resize(1200, 800);
+    view.show();
+    QApplication::processEvents();
+    std::printf("model      %lld rows; store %.1f MB (%.0f bytes a row), model beyond the store %lld bytes a row\n",
+                qint64(model.rowCount()), storeBytes / 1e6, double(storeBytes) / double(rows),
+                model.memoryUsage() / qMax<qint64>(1, rows));
+
+    // A frame: the change, then a synchronous repaint of the viewport into the window's backing
+    // store, which is what the user sees.
+    QRandomGenerator rng(7);
+    // Scrolling: jump the scroll bar and page down, painting each frame in full.
+    Stats scroll;
+    for (int i = 0; i < 300; ++i) {
+        QElapsedTimer t;
+        t.start();
+        QScrollBar *bar = view.verticalScrollBar();
+        if (i % 2)
+            bar->setValue(bar->value() + bar->pageStep());
+        else
+            bar->setValue(int(rng.bounded(bar->maximum() + 1)));
+        QApplication::processEvents();
+        view.viewport()->repaint();
+        scroll.add(t.nsecsElapsed() / 1e6);
+    }
+    scroll.print("scroll a frame (1M rows)");
+    // Selecting: a random row, then the next with the arrow key, as a user does.
+    Stats select;
+    for (int i = 0; i < 300; ++i) {
+        QElapsedTimer t;
+        t.start();
+        const int row = i % 3 == 0 ? int(rng.bounded(model.rowCount())) : view.currentIndex().row() + 1;
+        view.selectRow(qMin(row, model.rowCount() - 1));
+        view.scrollTo(view.currentIndex());
+        QApplication::processEvents();
+        view.viewport()->repaint();
+        select.add(t.nsecsElapsed() / 1e6);
+    }
+    select.print("select a row and paint");
+
+    for (const char *text : {"method:POST", "status:>=400", "path:/hooks/git*", "type:json",
+                             "method:POST status:>=400 type:json", "-method:GET", "github", "rejected:yes"}) {
+        double best = 1e9;
+        qint64 shown = 0;
+        for (int i = 0; i < 5; ++i) {
+            model.clearFilter();
+            QElapsedTimer t;
+            t.start();
+            const Session::FilterEvaluator evaluator(Session::Filter::parse(QString::fromLatin1(text)));
+            Session::FilterEvaluator::Matches m = evaluator.evaluate(model.store());
+            model.setFilter(std::move(m.rows), {});
+            QApplication::processEvents();
+            best = std::min(best, t.nsecsElapsed() / 1e6);
+            shown = model.rowCount();
+        }
+        std::printf("filter %-34s %7.1f ms  (%lld rows shown)\n", text, best, shown);
+    }
+    model.clearFilter();
+    std::printf("memory     %.1f MB resident after loading and filtering (%.1f MB before the rows)\n",
+                residentKb() / 1024.0, before / 1024.0);
+    return 0;
+}
+
+// A flood from other threads: plain blocking sockets, each sending as fast as answers come.
+void flood(quint16 port, double perSecond, std::atomic<bool> &stop, std::atomic<qint64> &sent)
+{
+    QElapsedTimer pace;
+    pace.start();
+    qint64 mine = 0;
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(port);
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (::connect(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0)
+        return;
+    const int one = 1;
+    ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    const QByteArray body = QByteArray(R"({"event":"flood","pad":")") + QByteArray(900, 'x') + "\"}";
+    const QByteArray request = "POST /flood HTTP/1.1\r\nHost: h\r\nContent-Type: application/json\r\nContent-Length: " +
+                               QByteArray::number(body.size()) + "\r\n\r\n" + body;
+    char buffer[4096];
+    while (!stop) {
+        // Keep to the rate: a request is due every 1/perSecond seconds.
+        const qint64 dueNs = qint64(double(mine) * 1e9 / perSecond);
+        const qint64 aheadNs = dueNs - pace.nsecsElapsed();
+        if (aheadNs > 0)
+            std::this_thread::sleep_for(std::chrono::nanoseconds(aheadNs));
+        ++mine;
+        if (::send(fd, request.constData(), size_t(request.size()), MSG_NOSIGNAL) <= 0)
+            break;
+        // Read one answer: ours are small, and end with the JSON body's closing brace.
+        qsizetype got = 0;
+        bool done = false;
+        while (!done && !stop) {
+            const ssize_t n = ::recv(fd, buffer, sizeof buffer, 0);
+            if (n <= 0) {
+                ::close(fd);
+                return;
+            }
+            got += n;
+            done = QByteArrayView(buffer, n).endsWith("}");
+        }
+        ++sent;
+    }
+    ::close(fd);
+}
+
+int benchFlood(int seconds, int rate)
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QDir(Session::Scratch::directory()).removeRecursively(); // a new session, not last run's
+    Ui::WindowOptions options;
+    options.port = 0;
+    options.portAttempts = 1;
+    Ui::MainWindow window(options);
+    window.resize(1200, 800);
+    window.show();
+    QElapsedTimer wait;
+    wait.start();
+    while (!window.engine()->isListening() && wait.elapsed() < 10000)
+        QApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+    const quint16 port = window.engine()->port();
+
+    // The probe: a 5 ms timer on the GUI thread; the longest gap between ticks is the worst stall.
+    QElapsedTimer clock;
+    clock.start();
+    qint64 last = 0;
+    qint64 worst = 0;
+    qint64 worstAt = 0;
+    std::vector<qint64> gaps;
+    QTimer probe;
+    probe.setTimerType(Qt::PreciseTimer);
+    QObject::connect(&probe, &QTimer::timeout, &window, [&] {
+        const qint64 now = clock.elapsed();
+        if (last > 0) {
+            if (now - last > worst) {
+                worst = now - last;
+                worstAt = now;
+            }
+            gaps.push_back(now - last);
+        }
+        last = now;
+    });
+    probe.start(5);
+
+    std::atomic<bool> stop{false};
+    std::atomic<qint64> sent{0};
+    std::vector<std::thread> clients;
+    constexpr int kClients = 32;
+    for (int i = 0; i < kClients; ++i)
+        clients.emplace_back([&] { flood(port, double(rate) / kClients, stop, sent); });
+    const int rowsBefore = window.model()->rowCount();
+    std::vector<int> rowsEachSecond;
+    QTimer second;
+    QObject::connect(&second, &QTimer::timeout, &window, [&] { rowsEachSecond.push_back(window.model()->rowCount()); });
+    second.start(1000);
+    QTimer::singleShot(seconds * 1000, &window, [&] { QApplication::quit(); });
+    QApplication::exec();
+    stop = true;
+    for (std::thread &c : clients)
+        c.join();
+    std::sort(gaps.begin(), gaps.end());
+    std::printf("flood      %lld requests answered in %d s (%.0f a second, %d asked for) with the window open\n",
+                qint64(sent), seconds, double(sent) / seconds, rate);
+    std::printf("gui        longest stall %lld ms (at %.1f s), p99 gap %lld ms (probe every 5 ms)\n", worst,
+                worstAt / 1000.0, gaps.empty() ? 0 : gaps[size_t(double(gaps.size()) * 0.99)]);
+    std::printf("rows       ");
+    int previous = rowsBefore;
+    for (int rows : rowsEachSecond) {
+        std::printf("+%d ", rows - previous);
+        previous = rows;
+    }
+    std::printf("(rows added each second)\n");
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QStringList args = app.arguments();
+    args.removeFirst();
+    const QString mode = args.value(0);
+    const qint64 rows = args.contains(QStringLiteral("--rows"))
+                            ? args.value(args.indexOf(QStringLiteral("--rows")) + 1).toLongLong()
+                            : 1'000'000;
+    const int seconds = args.contains(QStringLiteral("--seconds"))
+                            ? args.value(args.indexOf(QStringLiteral("--seconds")) + 1).toInt()
+                            : 10;
+    if (mode == QLatin1String("rows"))
+        return benchRows(rows);
+    const int rate = args.contains(QStringLiteral("--rate"))
+                         ? args.value(args.indexOf(QStringLiteral("--rate")) + 1).toInt()
+                         : 20000;
+    if (mode == QLatin1String("flood"))
+        return benchFlood(seconds, rate);
+    std::fprintf(stderr, "usage: bench_window rows [--rows N] | flood [--seconds S] [--rate PER_SECOND]\n");
+    return 2;
+}
