@@ -171,7 +171,24 @@ void RequestDetail::showOverview(const Session::CapturedRequest &r)
     row(tr("Sizes"), tr("head %1 bytes, body %2 bytes").arg(q.rawHead().size()).arg(q.body().size()));
     if (q.isChunked())
         row(tr("Body framing"), tr("chunked, %n trailer field(s)", nullptr, int(q.trailerCount())));
-    row(tr("Answer"), r.responseStatus ? QString::number(r.responseStatus) : tr("none (the client was gone)"));
+    if (r.responseStatus) {
+        // The answer as it went out: status, the headers set by the rule, and the start of the body.
+        QString answer = QStringLiteral("<code>%1 %2</code>")
+                             .arg(r.responseStatus)
+                             .arg(escaped(Http::Response::standardReason(r.responseStatus)));
+        for (const auto &[name, value] : r.responseHeaders)
+            answer += QStringLiteral("<br><code>%1: %2</code>").arg(escaped(name), escaped(value));
+        if (!r.responseBody.isEmpty()) {
+            constexpr qsizetype shown = 2048;
+            answer += QStringLiteral("<pre>%1</pre>")
+                          .arg(escaped(QByteArrayView(r.responseBody).first(qMin(shown, r.responseBody.size()))));
+            if (r.responseBody.size() > shown)
+                answer += tr("(%n more byte(s))", nullptr, int(r.responseBody.size() - shown));
+        }
+        row(tr("Answer"), answer);
+    } else {
+        row(tr("Answer"), tr("none (the client was gone)"));
+    }
     const QStringList warnings = q.warnings();
     if (!warnings.isEmpty())
         row(tr("Warnings"), warnings.join(QStringLiteral(", ")).toHtmlEscaped());

@@ -281,6 +281,10 @@ void TstMainWindow::selectingShowsTheRequest()
     QVERIFY(detail->overviewText().contains(QStringLiteral("POST /github/push?ref=main&n=1 HTTP/1.1")));
     QVERIFY(detail->bodyText().contains(QStringLiteral("\"zen\"")));
     QVERIFY(detail->rawText().startsWith(QStringLiteral("POST /github/push")));
+    // The answer that went back: status, headers and body.
+    QVERIFY2(detail->overviewText().contains(QStringLiteral("200 OK")), qPrintable(detail->overviewText()));
+    QVERIFY(detail->overviewText().contains(QStringLiteral("Content-Type: application/json")));
+    QVERIFY(detail->overviewText().contains(QStringLiteral("{\"ok\":true}")));
     // Headers in wire order, with the value as sent.
     Ui::FieldsModel *headers = detail->headersModel();
     QVERIFY(headers->rowCount() >= 2);
