@@ -4,6 +4,7 @@
 #include "session/storedrecord.h"
 
 #include <QBrush>
+#include <QColor>
 
 #include <QGuiApplication>
 #include <QPalette>
@@ -27,6 +28,15 @@ QString warningsText(qint64 flags)
     }
     names.removeAll(QString());
     return names.join(QStringLiteral(", "));
+}
+
+/// Red for server errors, amber for client errors, in shades that read on the palette in use.
+QColor statusColor(int status)
+{
+    const bool dark = QGuiApplication::palette().color(QPalette::Base).lightness() < 128;
+    if (status >= 500)
+        return dark ? QColor(255, 107, 94) : QColor(192, 40, 32);
+    return dark ? QColor(240, 166, 70) : QColor(166, 84, 0);
 }
 
 } // namespace
@@ -90,9 +100,16 @@ QVariant RequestTableModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         return display(s, index.column());
-    case Qt::ForegroundRole:
+    case Qt::BackgroundRole:
+        // Rejected rows are tinted: a translucent red reads on light and dark palettes alike.
         if (s.flags & Session::FlagRejected)
-            return QBrush(QGuiApplication::palette().color(QPalette::Disabled, QPalette::Text));
+            return QBrush(QColor(220, 50, 47, 48));
+        return {};
+    case Qt::ForegroundRole:
+        if ((s.flags & Session::FlagRejected) && index.column() == Notes)
+            return QBrush(statusColor(500));
+        if (index.column() == Status && s.status >= 400)
+            return QBrush(statusColor(s.status));
         return {};
     case Qt::TextAlignmentRole:
         if (index.column() == Id || index.column() == BodySize || index.column() == Status)

@@ -36,8 +36,11 @@ void RowDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, c
 {
     const bool selected = option.state & QStyle::State_Selected;
     const QPalette::ColorGroup group = option.state & QStyle::State_Active ? QPalette::Active : QPalette::Inactive;
-    if (selected)
+    if (selected) {
         painter->fillRect(option.rect, option.palette.brush(group, QPalette::Highlight));
+    } else if (const QVariant background = index.data(Qt::BackgroundRole); background.canConvert<QBrush>()) {
+        painter->fillRect(option.rect, background.value<QBrush>());
+    }
 
     const QString text = index.data(Qt::DisplayRole).toString();
     if (text.isEmpty())

@@ -20,6 +20,7 @@
 #include <QAction>
 #include <QClipboard>
 #include <QDir>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -149,7 +150,15 @@ void TstMainWindow::showsUrlAndCapturesIntoScratchSession()
     QVERIFY(cell(0, Ui::RequestTableModel::Remote).startsWith(QStringLiteral("127.0.0.1:")));
     QCOMPARE(cell(1, Ui::RequestTableModel::Status), QStringLiteral("400"));
     QVERIFY(cell(1, Ui::RequestTableModel::Notes).contains(QStringLiteral("rejected")));
-    QVERIFY(window.model()->index(1, 0).data(Qt::ForegroundRole).isValid()); // rejected rows look different
+    // Rejected rows look different on screen: the same spot of an empty cell differs in colour.
+    window.table()->resize(900, 300);
+    const QImage shot = window.table()->viewport()->grab().toImage();
+    const QRect accepted = window.table()->visualRect(window.model()->index(0, Ui::RequestTableModel::Target));
+    const QRect rejected = window.table()->visualRect(window.model()->index(1, Ui::RequestTableModel::Target));
+    QVERIFY(!accepted.isEmpty() && !rejected.isEmpty());
+    const qreal ratio = shot.devicePixelRatio();
+    const auto pixel = [&](const QRect &r) { return shot.pixel(QPoint(r.right() - 3, r.center().y()) * ratio); };
+    QVERIFY(pixel(accepted) != pixel(rejected));
 
     // Both are in the scratch file: a user who never saves loses nothing.
     QCOMPARE(countIn(window.sessions()->path()), 2);
