@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QHBoxLayout>
 #include <QInputMethodEvent>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QTextCharFormat>
@@ -29,6 +30,22 @@ FilterBar::FilterBar(QWidget *parent)
     connect(m_pause, &QTimer::timeout, this, &FilterBar::parseNow);
     connect(m_edit, &QLineEdit::textChanged, this, [this] { m_pause->start(); });
     connect(m_edit, &QLineEdit::returnPressed, this, &FilterBar::parseNow);
+    m_edit->installEventFilter(this);
+}
+
+bool FilterBar::eventFilter(QObject *watched, QEvent *event)
+{
+    // Escape clears the filter, as in a search field; on an empty filter it hands the keyboard back.
+    if (watched == m_edit && event->type() == QEvent::KeyPress &&
+        static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape &&
+        static_cast<QKeyEvent *>(event)->modifiers() == Qt::NoModifier) {
+        if (m_edit->text().isEmpty())
+            Q_EMIT leaveRequested();
+        else
+            setText(QString());
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void FilterBar::focusFilter()

@@ -29,6 +29,11 @@ public:
 
 Q_SIGNALS:
     void filterChanged(const Session::Filter &filter);
+    /// Escape on an empty filter: the user is done here.
+    void leaveRequested();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void parseNow();

@@ -57,6 +57,14 @@ static void initResources()
 namespace Ui {
 
 namespace {
+
+/// The platform's key for a standard action, or `fallback` where the platform has none (Qt gives
+/// Preferences a key only on macOS and KDE).
+QKeySequence standardOr(QKeySequence::StandardKey key, const QString &fallback)
+{
+    const QList<QKeySequence> bindings = QKeySequence::keyBindings(key);
+    return bindings.isEmpty() ? QKeySequence(fallback) : bindings.constFirst();
+}
 constexpr int kUiTickMs = 50;        // rows are added to the table at most this often
 constexpr int kRecentRecords = 2000; // whole records kept for instant selection
 constexpr int kRecentSessions = 10;
@@ -107,6 +115,7 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
     m_table->setColumnWidth(RequestTableModel::ContentType, 170);
     m_table->setColumnWidth(RequestTableModel::Remote, 150);
     m_table->setWordWrap(false);
+    m_table->setTabKeyNavigation(false); // Tab moves on to the detail below, not from cell to cell
     m_tableStack->setObjectName(QStringLiteral("tableStack"));
     m_tableStack->addWidget(m_table);
     m_tableStack->addWidget(m_empty);
@@ -135,6 +144,10 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
     createMenus();
     createToolBar();
     updateCount();
+    // Tab walks the window top to bottom: address, filter, table, the request's tabs.
+    setTabOrder(m_addressEdit, m_filterBar->edit());
+    setTabOrder(m_filterBar->edit(), m_table);
+    setTabOrder(m_table, m_detail->tabs());
 
     m_rowTimer->setInterval(kUiTickMs);
     m_rowTimer->setSingleShot(true);
@@ -158,6 +171,7 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
     connect(m_engine, &Capture::CaptureEngine::captured, this, &MainWindow::onCaptured);
     connect(m_empty, &EmptyState::copyRequested, this, &MainWindow::copyText);
     connect(m_filterBar, &FilterBar::filterChanged, this, &MainWindow::applyFilter);
+    connect(m_filterBar, &FilterBar::leaveRequested, this, [this] { m_table->setFocus(Qt::ShortcutFocusReason); });
     connect(m_sessions, &Capture::SessionController::sessionChanged, this, &MainWindow::onSessionChanged);
     connect(m_sessions, &Capture::SessionController::failed, this, &MainWindow::showError);
     connect(m_sessions, &Capture::SessionController::busyChanged, this, [this](bool busy, const QString &what) {
@@ -231,7 +245,7 @@ void MainWindow::createActions()
         if (!path.isEmpty())
             exportHar(path);
     });
-    addAction(QStringLiteral("quit"), tr("&Quit"), QKeySequence::Quit, [this] { close(); });
+    addAction(QStringLiteral("quit"), tr("&Quit"), standardOr(QKeySequence::Quit, tr("Ctrl+Q")), [this] { close(); });
 
     addAction(QStringLiteral("clear"), tr("C&lear"), QKeySequence(Qt::CTRL | Qt::Key_L), [this] {
         newSession();
@@ -287,11 +301,12 @@ void MainWindow::createActions()
         connect(dialog, &RulesDialog::applied, this, &MainWindow::applyRules);
         dialog->open();
     });
-    addAction(QStringLiteral("settings"), tr("&Settings…"), QKeySequence::Preferences, [this] {
-        SettingsDialog dialog(this);
-        if (dialog.exec() == QDialog::Accepted)
-            applySettings();
-    });
+    addAction(QStringLiteral("settings"), tr("&Settings…"), standardOr(QKeySequence::Preferences, tr("Ctrl+,")),
+              [this] {
+                  SettingsDialog dialog(this);
+                  if (dialog.exec() == QDialog::Accepted)
+                      applySettings();
+              });
     QAction *durable = addAction(QStringLiteral("durable"), tr("&Durable Answers"), {}, [] {});
     durable->setCheckable(true);
     durable->setChecked(Settings().get(Settings::DurableAnswers));
@@ -389,6 +404,12 @@ void MainWindow::applyListenAddress()
     }
     if (!address.isLoopback())
         statusBar()->showMessage(tr("Listening on %1 exposes Hookscope to the network").arg(text), 10000);
+    // The user's choice, kept for the next start and for the settings dialog.
+    Settings settings;
+    settings.set(Settings::BindAddress, address.toString());
+    settings.set(Settings::Port, port);
+    m_options.address = address;
+    m_options.port = quint16(port);
     m_engine->listenOn(address, quint16(port));
 }
 
@@ -406,10 +427,15 @@ void MainWindow::applySettings()
     m_engine->setLimits(SettingsDialog::limitsFromSettings());
     m_engine->setFastAck(!settings.get(Settings::DurableAnswers));
     action(QStringLiteral("durable"))->setChecked(settings.get(Settings::DurableAnswers));
+    // Rebind only when the address or port asked for changed: the listener may be on the next
+    // free port after the one asked for, and other settings must not move it back.
     const QHostAddress address = SettingsDialog::addressFromSettings();
     const quint16 port = quint16(settings.get(Settings::Port));
-    if (address != m_engine->address() || (port != 0 && port != m_engine->port()))
+    if (address != m_options.address || port != m_options.port) {
+        m_options.address = address;
+        m_options.port = port;
         m_engine->listenOn(address, port);
+    }
 }
 
 void MainWindow::openSession(const QString &path)

@@ -1,3 +1,5 @@
 # View widget tests.
 hookscope_add_test(tst_codeview SOURCES ui/tst_codeview.cpp LIBS hookscope_ui LABELS ui)
 hookscope_add_test(tst_hexview SOURCES ui/tst_hexview.cpp LIBS hookscope_ui LABELS ui)
+hookscope_add_test(tst_settingsdialog SOURCES ui/tst_settingsdialog.cpp LIBS hookscope_ui LABELS ui)
+hookscope_add_test(tst_keyboard SOURCES ui/tst_keyboard.cpp LIBS hookscope_ui LABELS ui)

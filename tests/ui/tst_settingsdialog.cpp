@@ -1,0 +1,651 @@
+// The Settings dialog as a user meets it: it shows what is stored, warns before exposing the
+// listener to the network, refuses what is not an address, stores what was chosen, and the
+// running window applies it to the listener at once.
+
+#include "mainwindow.h"
+#include "requesttablemodel.h"
+#include "settings.h"
+#include "settingsdialog.h"
+
+#include "capture/captureengine.h"
+#include "capture/sessioncontroller.h"
+#include "session/scratch.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTimer>
+#include <QtTest>
+
+#include <functional>
+
+namespace {
+
+using Ui::Settings;
+
+Ui::WindowOptions anyPort()
+{
+    Ui::WindowOptions o;
+    o.port = 0;
+    o.portAttempts = 1;
+    return o;
+}
+
+bool ready(Ui::MainWindow &window)
+{
+    return window.engine()->isListening() && !window.isLoading() && !window.sessions()->isBusy();
+}
+
+/// The dialog's widgets, found the way a user reads the form: by the label beside each field.
+struct Form
+{
+    explicit Form(QDialog *dialog)
+    {
+        auto *form = dialog->findChild<QFormLayout *>();
+        if (!form)
+            return;
+        for (int row = 0; row < form->rowCount(); ++row) {
+            QLayoutItem *labelItem = form->itemAt(row, QFormLayout::LabelRole);
+            QLayoutItem *fieldItem = form->itemAt(row, QFormLayout::FieldRole);
+            QWidget *field = fieldItem ? fieldItem->widget() : nullptr;
+            auto *label = labelItem ? qobject_cast<QLabel *>(labelItem->widget()) : nullptr;
+            if (!field)
+                continue;
+            if (!label || label->text().isEmpty()) {
+                if (auto *text = qobject_cast<QLabel *>(field))
+                    warning = text; // the unlabelled line under the address
+                continue;
+            }
+            fields.insert(label->text(), field);
+        }
+        address = qobject_cast<QLineEdit *>(fields.value(QStringLiteral("Listen on address:")));
+        port = spin(QStringLiteral("Port:"));
+        maxBodyMb = spin(QStringLiteral("Largest body:"));
+        maxHeadKb = spin(QStringLiteral("Largest request head:"));
+        maxHeaders = spin(QStringLiteral("Most header fields:"));
+        headTimeoutS = spin(QStringLiteral("Head must arrive within:"));
+        idleTimeoutS = spin(QStringLiteral("Close idle connections after:"));
+        maxConnections = spin(QStringLiteral("Most connections at once:"));
+        durable = qobject_cast<QCheckBox *>(fields.value(QStringLiteral("Durable answers:")));
+        if (auto *box = dialog->findChild<QDialogButtonBox *>()) {
+            ok = box->button(QDialogButtonBox::Ok);
+            cancel = box->button(QDialogButtonBox::Cancel);
+        }
+    }
+
+    bool complete() const
+    {
+        return address && warning && port && maxBodyMb && maxHeadKb && maxHeaders && headTimeoutS && idleTimeoutS &&
+               maxConnections && durable && ok && cancel;
+    }
+
+    QSpinBox *spin(const QString &label) const { return qobject_cast<QSpinBox *>(fields.value(label)); }
+
+    /// Replaces the address the way a user does: select what is there and type over it.
+    void typeAddress(const QString &text) const
+    {
+        address->setFocus();
+        address->selectAll();
+        if (text.isEmpty())
+            QTest::keyClick(address, Qt::Key_Backspace);
+        else
+            QTest::keyClicks(address, text);
+    }
+
+    QHash<QString, QWidget *> fields;
+    QLineEdit *address = nullptr;
+    QLabel *warning = nullptr;
+    QSpinBox *port = nullptr;
+    QSpinBox *maxBodyMb = nullptr;
+    QSpinBox *maxHeadKb = nullptr;
+    QSpinBox *maxHeaders = nullptr;
+    QSpinBox *headTimeoutS = nullptr;
+    QSpinBox *idleTimeoutS = nullptr;
+    QSpinBox *maxConnections = nullptr;
+    QCheckBox *durable = nullptr;
+    QPushButton *ok = nullptr;
+    QPushButton *cancel = nullptr;
+};
+
+/// Runs `handle` on the next modal dialog of type T, from inside its exec(); gives up after ~5 s.
+template<typename T>
+void whenModal(const std::function<void(T *)> &handle, bool *handled)
+{
+    *handled = false;
+    auto *timer = new QTimer;
+    auto tries = std::make_shared<int>(0);
+    timer->setInterval(10);
+    QObject::connect(timer, &QTimer::timeout, timer, [timer, tries, handle, handled] {
+        if (auto *dialog = qobject_cast<T *>(QApplication::activeModalWidget())) {
+            timer->stop();
+            timer->deleteLater();
+            *handled = true;
+            handle(dialog);
+        } else if (++*tries > 500) {
+            timer->stop();
+            timer->deleteLater();
+        }
+    });
+    timer->start();
+}
+
+/// Sends a request head only; enough to be refused on its declared length.
+QByteArray answerToHead(const QUrl &url, const QByteArray &head)
+{
+    QTcpSocket socket;
+    socket.connectToHost(url.host(), quint16(url.port()));
+    if (!socket.waitForConnected(3000))
+        return "no connection";
+    socket.write(head);
+    QByteArray answer;
+    while (!answer.contains("\r\n") && socket.waitForReadyRead(3000))
+        answer += socket.readAll();
+    return answer;
+}
+
+QByteArray statusLine(const QByteArray &answer)
+{
+    return answer.left(answer.indexOf("\r\n"));
+}
+
+QByteArray postOfLength(qint64 length)
+{
+    return "POST /big HTTP/1.1\r\nHost: h\r\nContent-Type: application/octet-stream\r\nContent-Length: " +
+           QByteArray::number(length) + "\r\n\r\n";
+}
+
+bool canListenOnIpv6Loopback()
+{
+    QTcpServer probe;
+    return probe.listen(QHostAddress::LocalHostIPv6, 0);
+}
+
+quint16 freePort()
+{
+    QTcpServer probe;
+    if (!probe.listen(QHostAddress::LocalHost, 0))
+        return 0;
+    return probe.serverPort();
+}
+
+} // namespace
+
+class TstSettingsDialog : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void showsStoredValues();
+    void showsDefaultsWhenNothingStored();
+    void bindAddressWarning_data();
+    void bindAddressWarning();
+    void garbageAddressIsRefused();
+    void acceptStoresEveryField();
+    void cancelStoresNothing();
+    void lowerBodyLimitAppliesToTheRunningListener();
+    void changedPortRebindsTheListener();
+    void changedAddressRebindsTheListener();
+    void unrelatedChangeKeepsTheNextFreePort();
+    void toolbarAddressIsRemembered();
+};
+
+void TstSettingsDialog::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("HookscopeTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_settingsdialog"));
+    qputenv("HOOKSCOPE_NO_DIALOGS", "1");
+}
+
+void TstSettingsDialog::init()
+{
+    QSettings().clear();
+    QDir(Session::Scratch::directory()).removeRecursively();
+}
+
+void TstSettingsDialog::showsStoredValues()
+{
+    Settings s;
+    s.set(Settings::BindAddress, QStringLiteral("0.0.0.0"));
+    s.set(Settings::Port, 9123);
+    s.set(Settings::MaxBodyBytes, qint64(5) * 1024 * 1024);
+    s.set(Settings::MaxHeadBytes, qint64(32) * 1024);
+    s.set(Settings::MaxHeaderCount, 77);
+    s.set(Settings::HeadTimeoutMs, 12'000);
+    s.set(Settings::IdleTimeoutMs, 45'000);
+    s.set(Settings::MaxConnections, 321);
+    s.set(Settings::DurableAnswers, false);
+
+    Ui::SettingsDialog dialog;
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    const Form form(&dialog);
+    QVERIFY(form.complete());
+    QCOMPARE(form.address->text(), QStringLiteral("0.0.0.0"));
+    QCOMPARE(form.port->value(), 9123);
+    QCOMPARE(form.maxBodyMb->value(), 5);
+    QVERIFY(form.maxBodyMb->text().contains(QStringLiteral("MiB")));
+    QCOMPARE(form.maxHeadKb->value(), 32);
+    QVERIFY(form.maxHeadKb->text().contains(QStringLiteral("KiB")));
+    QCOMPARE(form.maxHeaders->value(), 77);
+    QCOMPARE(form.headTimeoutS->value(), 12);
+    QCOMPARE(form.idleTimeoutS->value(), 45);
+    QCOMPARE(form.maxConnections->value(), 321);
+    QVERIFY(!form.durable->isChecked());
+    // The stored address is open to the network, and the dialog says so from the start.
+    QVERIFY(form.warning->isVisible());
+    QVERIFY(form.warning->text().contains(QStringLiteral("network")));
+}
+
+void TstSettingsDialog::showsDefaultsWhenNothingStored()
+{
+    Ui::SettingsDialog dialog;
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    const Form form(&dialog);
+    QVERIFY(form.complete());
+    QCOMPARE(form.address->text(), QStringLiteral("127.0.0.1"));
+    QCOMPARE(form.port->value(), 8080);
+    QCOMPARE(form.maxBodyMb->value(), 100);
+    QCOMPARE(form.maxHeadKb->value(), 64);
+    QCOMPARE(form.maxHeaders->value(), 256);
+    QCOMPARE(form.headTimeoutS->value(), 30);
+    QCOMPARE(form.idleTimeoutS->value(), 60);
+    QCOMPARE(form.maxConnections->value(), 1024);
+    QVERIFY(form.durable->isChecked());
+    QVERIFY(!form.warning->isVisible());
+    // Port 0 reads as words, not as a number that looks like a mistake.
+    form.port->setValue(0);
+    QCOMPARE(form.port->text(), QStringLiteral("any free port"));
+}
+
+void TstSettingsDialog::bindAddressWarning_data()
+{
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<QString>("shown"); // "" none, "network" exposure warning, "error" not an address
+
+    QTest::newRow("all IPv4 interfaces") << QStringLiteral("0.0.0.0") << QStringLiteral("network");
+    QTest::newRow("LAN address") << QStringLiteral("192.168.1.10") << QStringLiteral("network");
+    QTest::newRow("all IPv6 interfaces") << QStringLiteral("::") << QStringLiteral("network");
+    QTest::newRow("IPv4 loopback") << QStringLiteral("127.0.0.1") << QString();
+    QTest::newRow("IPv6 loopback") << QStringLiteral("::1") << QString();
+    QTest::newRow("localhost") << QStringLiteral("localhost") << QString();
+    QTest::newRow("loopback with spaces") << QStringLiteral(" 127.0.0.1 ") << QString();
+    QTest::newRow("garbage") << QStringLiteral("not-an-ip") << QStringLiteral("error");
+    QTest::newRow("host name") << QStringLiteral("example.com") << QStringLiteral("error");
+    QTest::newRow("empty") << QString() << QStringLiteral("error");
+}
+
+void TstSettingsDialog::bindAddressWarning()
+{
+    QFETCH(QString, typed);
+    QFETCH(QString, shown);
+    Settings().set(Settings::BindAddress, QStringLiteral("10.1.2.3")); // starts with a warning showing
+    Ui::SettingsDialog dialog;
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    const Form form(&dialog);
+    QVERIFY(form.complete());
+    QVERIFY(form.warning->isVisible());
+
+    form.typeAddress(typed);
+    QCOMPARE(form.address->text(), typed);
+    if (shown.isEmpty()) {
+        QVERIFY2(!form.warning->isVisible(), qPrintable(form.warning->text()));
+    } else {
+        QVERIFY(form.warning->isVisible());
+        if (shown == QLatin1String("network")) {
+            QVERIFY2(form.warning->text().contains(QStringLiteral("Other machines on the network")),
+                     qPrintable(form.warning->text()));
+            QVERIFY(form.warning->text().contains(QStringLiteral("127.0.0.1"))); // says what to use instead
+        } else {
+            QCOMPARE(form.warning->text(), QStringLiteral("Not an IP address."));
+        }
+    }
+}
+
+void TstSettingsDialog::garbageAddressIsRefused()
+{
+    Settings().set(Settings::BindAddress, QStringLiteral("::1"));
+    Settings().set(Settings::Port, 9000);
+    Ui::SettingsDialog dialog;
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    const Form form(&dialog);
+    QVERIFY(form.complete());
+    form.port->setValue(9001);
+    form.typeAddress(QStringLiteral("not-an-ip"));
+    QCOMPARE(form.warning->text(), QStringLiteral("Not an IP address."));
+
+    // OK explains the refusal in a message box; the dialog stays open for a correction.
+    QString message;
+    bool handled = false;
+    whenModal<QMessageBox>(
+        [&message](QMessageBox *box) {
+            message = box->text();
+            box->accept();
+        },
+        &handled);
+    QTest::mouseClick(form.ok, Qt::LeftButton);
+    QTRY_VERIFY(handled);
+    QVERIFY2(message.contains(QStringLiteral("'not-an-ip' is not an IP address")), qPrintable(message));
+    QVERIFY(dialog.isVisible());
+    QVERIFY(dialog.result() != QDialog::Accepted);
+
+    // Nothing at all was stored: not the address, and not the port changed beside it.
+    Settings fresh;
+    QCOMPARE(fresh.get(Settings::BindAddress), QStringLiteral("::1"));
+    QCOMPARE(fresh.get(Settings::Port), 9000);
+    QString error;
+    QVERIFY(!dialog.save(&error));
+    QVERIFY(error.contains(QStringLiteral("not-an-ip")));
+    QCOMPARE(Settings().get(Settings::BindAddress), QStringLiteral("::1"));
+    QCOMPARE(Ui::SettingsDialog::addressFromSettings(), QHostAddress(QHostAddress::LocalHostIPv6));
+
+    // Corrected, the same OK stores it and closes the dialog.
+    form.typeAddress(QStringLiteral("127.0.0.1"));
+    QVERIFY(!form.warning->isVisible());
+    QTest::mouseClick(form.ok, Qt::LeftButton);
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QVERIFY(!dialog.isVisible());
+    QCOMPARE(Settings().get(Settings::BindAddress), QStringLiteral("127.0.0.1"));
+    QCOMPARE(Settings().get(Settings::Port), 9001);
+}
+
+void TstSettingsDialog::acceptStoresEveryField()
+{
+    Ui::SettingsDialog dialog;
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    const Form form(&dialog);
+    QVERIFY(form.complete());
+    form.typeAddress(QStringLiteral(" 192.168.1.10 "));
+    form.port->setValue(12345);
+    form.maxBodyMb->setValue(7);
+    form.maxHeadKb->setValue(48);
+    form.maxHeaders->setValue(99);
+    form.headTimeoutS->setValue(5);
+    form.idleTimeoutS->setValue(90);
+    form.maxConnections->setValue(42);
+    form.durable->setChecked(false);
+    // Return in the address field presses OK, as in any dialog.
+    form.address->setFocus();
+    QTest::keyClick(form.address, Qt::Key_Return);
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QVERIFY(!dialog.isVisible());
+
+    Settings fresh;
+    QCOMPARE(fresh.get(Settings::BindAddress), QStringLiteral("192.168.1.10")); // trimmed
+    QCOMPARE(fresh.get(Settings::Port), 12345);
+    QCOMPARE(fresh.get(Settings::MaxBodyBytes), qint64(7) * 1024 * 1024);
+    QCOMPARE(fresh.get(Settings::MaxHeadBytes), qint64(48) * 1024);
+    QCOMPARE(fresh.get(Settings::MaxHeaderCount), 99);
+    QCOMPARE(fresh.get(Settings::HeadTimeoutMs), 5'000);
+    QCOMPARE(fresh.get(Settings::IdleTimeoutMs), 90'000);
+    QCOMPARE(fresh.get(Settings::MaxConnections), 42);
+    QCOMPARE(fresh.get(Settings::DurableAnswers), false);
+
+    // What the listener is given at the next start.
+    const Http::Limits limits = Ui::SettingsDialog::limitsFromSettings();
+    QCOMPARE(limits.maxBodyBytes, qint64(7) * 1024 * 1024);
+    QCOMPARE(limits.maxHeadBytes, qsizetype(48) * 1024);
+    QCOMPARE(limits.maxHeaderCount, 99);
+    QCOMPARE(limits.headTimeoutMs, 5'000);
+    QCOMPARE(limits.idleTimeoutMs, 90'000);
+    QCOMPARE(limits.maxConnections, 42);
+    QCOMPARE(Ui::SettingsDialog::addressFromSettings(), QHostAddress(QStringLiteral("192.168.1.10")));
+
+    // And opening the dialog again shows the choices made.
+    Ui::SettingsDialog again;
+    const Form shown(&again);
+    QVERIFY(shown.complete());
+    QCOMPARE(shown.address->text(), QStringLiteral("192.168.1.10"));
+    QCOMPARE(shown.port->value(), 12345);
+    QCOMPARE(shown.maxBodyMb->value(), 7);
+    QCOMPARE(shown.maxHeadKb->value(), 48);
+    QCOMPARE(shown.maxHeaders->value(), 99);
+    QCOMPARE(shown.headTimeoutS->value(), 5);
+    QCOMPARE(shown.idleTimeoutS->value(), 90);
+    QCOMPARE(shown.maxConnections->value(), 42);
+    QVERIFY(!shown.durable->isChecked());
+}
+
+void TstSettingsDialog::cancelStoresNothing()
+{
+    Settings().set(Settings::Port, 9000);
+    Ui::SettingsDialog dialog;
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    const Form form(&dialog);
+    QVERIFY(form.complete());
+    form.typeAddress(QStringLiteral("0.0.0.0"));
+    form.port->setValue(9999);
+    form.maxBodyMb->setValue(1);
+    form.durable->setChecked(false);
+    QTest::keyClick(form.address, Qt::Key_Escape);
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
+    QVERIFY(!dialog.isVisible());
+    Settings fresh;
+    QCOMPARE(fresh.get(Settings::BindAddress), QStringLiteral("127.0.0.1"));
+    QCOMPARE(fresh.get(Settings::Port), 9000);
+    QCOMPARE(fresh.get(Settings::MaxBodyBytes), Settings::MaxBodyBytes.fallback);
+    QCOMPARE(fresh.get(Settings::DurableAnswers), true);
+}
+
+void TstSettingsDialog::lowerBodyLimitAppliesToTheRunningListener()
+{
+    Settings().set(Settings::Port, 0); // "any free port": the dialog keeps the port the window has
+    Ui::MainWindow window(anyPort());
+    QTRY_VERIFY(ready(window));
+    const QUrl url = window.engine()->url();
+    QAction *durable = window.action(QStringLiteral("durable"));
+    QVERIFY(durable->isChecked());
+
+    // 2 MiB is accepted under the default 100 MiB limit.
+    const qint64 twoMiB = 2 * 1024 * 1024;
+    {
+        QTcpSocket socket;
+        socket.connectToHost(url.host(), quint16(url.port()));
+        QVERIFY(socket.waitForConnected(3000));
+        socket.write(postOfLength(twoMiB) + QByteArray(twoMiB, 'x'));
+        QByteArray answer;
+        while (!answer.contains("\r\n") && socket.waitForReadyRead(5000))
+            answer += socket.readAll();
+        QCOMPARE(statusLine(answer), QByteArray("HTTP/1.1 200 OK"));
+    }
+    QTRY_COMPARE(window.model()->rowCount(), 1);
+
+    // Capture ▸ Settings…, lower the body limit to 1 MiB, durable answers off, OK.
+    bool handled = false;
+    whenModal<Ui::SettingsDialog>(
+        [](Ui::SettingsDialog *dialog) {
+            const Form form(dialog);
+            if (!form.complete())
+                return dialog->reject();
+            form.maxBodyMb->setValue(1);
+            form.durable->setChecked(false);
+            QTest::mouseClick(form.ok, Qt::LeftButton);
+        },
+        &handled);
+    window.action(QStringLiteral("settings"))->trigger();
+    QVERIFY(handled);
+    QCOMPARE(Settings().get(Settings::MaxBodyBytes), qint64(1024 * 1024));
+
+    // The same request is now refused as too large, and shows as rejected in the table.
+    QCOMPARE(statusLine(answerToHead(url, postOfLength(twoMiB))), QByteArray("HTTP/1.1 413 Content Too Large"));
+    QTRY_COMPARE(window.model()->rowCount(), 2);
+    const auto cell = [&](int column) { return window.model()->index(1, column).data().toString(); };
+    QCOMPARE(cell(Ui::RequestTableModel::Status), QStringLiteral("413"));
+    QVERIFY2(cell(Ui::RequestTableModel::Notes).contains(QStringLiteral("rejected")),
+             qPrintable(cell(Ui::RequestTableModel::Notes)));
+    // The listener stayed where it was, and the Capture menu shows durable answers off.
+    QCOMPARE(window.engine()->url(), url);
+    QVERIFY(!durable->isChecked());
+}
+
+void TstSettingsDialog::changedPortRebindsTheListener()
+{
+    Settings().set(Settings::Port, 0);
+    Ui::MainWindow window(anyPort());
+    QTRY_VERIFY(ready(window));
+    const QUrl before = window.engine()->url();
+    const quint16 port = freePort();
+    QVERIFY(port != 0);
+    QVERIFY(port != before.port());
+
+    bool handled = false;
+    whenModal<Ui::SettingsDialog>(
+        [port](Ui::SettingsDialog *dialog) {
+            const Form form(dialog);
+            if (!form.complete())
+                return dialog->reject();
+            form.port->setValue(port);
+            QTest::mouseClick(form.ok, Qt::LeftButton);
+        },
+        &handled);
+    window.action(QStringLiteral("settings"))->trigger();
+    QVERIFY(handled);
+
+    QTRY_COMPARE(window.engine()->port(), port);
+    const QUrl after = window.engine()->url();
+    QVERIFY2(window.statusText().contains(after.toString()), qPrintable(window.statusText()));
+    QVERIFY(window.statusText().contains(QStringLiteral(":%1").arg(port)));
+    QCOMPARE(statusLine(answerToHead(after, "GET /moved HTTP/1.1\r\nHost: h\r\n\r\n")), QByteArray("HTTP/1.1 200 OK"));
+    QTRY_COMPARE(window.model()->rowCount(), 1);
+    QCOMPARE(window.model()->index(0, Ui::RequestTableModel::Target).data().toString(), QStringLiteral("/moved"));
+    QTcpSocket old;
+    old.connectToHost(before.host(), quint16(before.port()));
+    QVERIFY(!old.waitForConnected(1000)); // nothing listens at the old port any more
+}
+
+void TstSettingsDialog::changedAddressRebindsTheListener()
+{
+    if (!canListenOnIpv6Loopback())
+        QSKIP("no IPv6 loopback here");
+    Settings().set(Settings::Port, 0);
+    Ui::MainWindow window(anyPort());
+    QTRY_VERIFY(ready(window));
+    QCOMPARE(window.engine()->address(), QHostAddress(QHostAddress::LocalHost));
+
+    bool handled = false;
+    bool warned = true;
+    whenModal<Ui::SettingsDialog>(
+        [&warned](Ui::SettingsDialog *dialog) {
+            const Form form(dialog);
+            if (!form.complete())
+                return dialog->reject();
+            form.typeAddress(QStringLiteral("::1"));
+            warned = form.warning->isVisible();
+            QTest::keyClick(form.address, Qt::Key_Return);
+        },
+        &handled);
+    window.action(QStringLiteral("settings"))->trigger();
+    QVERIFY(handled);
+    QVERIFY(!warned); // loopback: nothing to warn about
+
+    QTRY_COMPARE(window.engine()->address(), QHostAddress(QHostAddress::LocalHostIPv6));
+    const QUrl url = window.engine()->url();
+    QVERIFY2(url.toString().startsWith(QStringLiteral("http://[::1]:")), qPrintable(url.toString()));
+    QVERIFY2(window.statusText().contains(QStringLiteral("[::1]")), qPrintable(window.statusText()));
+    QCOMPARE(statusLine(answerToHead(url, "GET /v6 HTTP/1.1\r\nHost: h\r\n\r\n")), QByteArray("HTTP/1.1 200 OK"));
+    QTRY_COMPARE(window.model()->rowCount(), 1);
+    QVERIFY(window.model()->index(0, Ui::RequestTableModel::Remote).data().toString().contains(QStringLiteral("::1")));
+}
+
+void TstSettingsDialog::unrelatedChangeKeepsTheNextFreePort()
+{
+    // As the app starts: the stored port is busy, so the window took the next free one.
+    QTcpServer busy;
+    QVERIFY(busy.listen(QHostAddress::LocalHost, 0));
+    Settings().set(Settings::Port, int(busy.serverPort()));
+    Ui::WindowOptions options;
+    options.address = Ui::SettingsDialog::addressFromSettings();
+    options.port = quint16(Settings().get(Settings::Port));
+    Ui::MainWindow window(options);
+    QTRY_VERIFY(ready(window));
+    const QUrl url = window.engine()->url();
+    QVERIFY(url.port() != busy.serverPort());
+
+    // The user only lowers the body limit.
+    bool handled = false;
+    whenModal<Ui::SettingsDialog>(
+        [](Ui::SettingsDialog *dialog) {
+            const Form form(dialog);
+            if (!form.complete())
+                return dialog->reject();
+            form.maxBodyMb->setValue(1);
+            QTest::mouseClick(form.ok, Qt::LeftButton);
+        },
+        &handled);
+    window.action(QStringLiteral("settings"))->trigger();
+    QVERIFY(handled);
+
+    // Senders keep being answered where they were told to send.
+    QCOMPARE(statusLine(answerToHead(url, "GET /still-here HTTP/1.1\r\nHost: h\r\n\r\n")),
+             QByteArray("HTTP/1.1 200 OK"));
+    QCOMPARE(statusLine(answerToHead(url, postOfLength(2 * 1024 * 1024))),
+             QByteArray("HTTP/1.1 413 Content Too Large"));
+    QTRY_COMPARE(window.model()->rowCount(), 2);
+    QVERIFY(window.engine()->isListening());
+    QCOMPARE(window.engine()->url(), url);
+}
+
+void TstSettingsDialog::toolbarAddressIsRemembered()
+{
+    Ui::MainWindow window(anyPort());
+    QTRY_VERIFY(ready(window));
+    // A port that is free now: the user types it into the toolbar and presses Enter.
+    quint16 port = 0;
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        port = probe.serverPort();
+    }
+    QLineEdit *address = nullptr;
+    for (QLineEdit *edit : window.findChildren<QLineEdit *>()) {
+        if (edit->toolTip().contains(QStringLiteral("listen on")))
+            address = edit;
+    }
+    QVERIFY(address);
+    address->setText(QStringLiteral("127.0.0.1:%1").arg(port));
+    QTest::keyClick(address, Qt::Key_Return);
+    QTRY_COMPARE(window.engine()->url().port(), int(port));
+
+    // Kept for the next start and shown by the settings dialog; OK there does not move it back.
+    QCOMPARE(Settings().get(Settings::Port), int(port));
+    QCOMPARE(Settings().get(Settings::BindAddress), QStringLiteral("127.0.0.1"));
+    bool handled = false;
+    int shownPort = -1;
+    whenModal<Ui::SettingsDialog>(
+        [&shownPort](Ui::SettingsDialog *dialog) {
+            const Form form(dialog);
+            if (!form.complete())
+                return dialog->reject();
+            shownPort = form.port->value();
+            QTest::mouseClick(form.ok, Qt::LeftButton);
+        },
+        &handled);
+    window.action(QStringLiteral("settings"))->trigger();
+    QVERIFY(handled);
+    QCOMPARE(shownPort, int(port));
+    QCOMPARE(window.engine()->url().port(), int(port));
+    QCOMPARE(statusLine(answerToHead(window.engine()->url(), "GET /here HTTP/1.1\r\nHost: h\r\n\r\n")),
+             QByteArray("HTTP/1.1 200 OK"));
+}
+
+QTEST_MAIN(TstSettingsDialog)
+#include "tst_settingsdialog.moc"
