@@ -12,7 +12,7 @@ packages=(
   build-essential cmake pkg-config
   qt6-base-dev qt6-base-dev-tools qt6-qpa-plugins libqt6svg6 libgl-dev
   zlib1g-dev libbrotli-dev libssl-dev libsqlite3-dev
-  curl
+  curl fonts-dejavu-core
 )
 for arg in "$@"; do
   case "$arg" in

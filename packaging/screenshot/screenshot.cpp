@@ -1,0 +1,223 @@
+// Renders the README's screenshot of the window, headless: the real window listens on a free
+// port, real webhooks arrive over real sockets, a GitHub push is selected with its body shown
+// formatted, and the window is grabbed into a PNG. Run through packaging/screenshot/make.sh.
+//
+//   hookscope_screenshot OUT.png [--width W] [--height H]
+
+#include "mainwindow.h"
+#include "requestdetail.h"
+#include "requesttablemodel.h"
+
+#include "capture/captureengine.h"
+#include "capture/responserules.h"
+#include "capture/sessioncontroller.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDeadlineTimer>
+#include <QImage>
+#include <QMessageAuthenticationCode>
+#include <QPixmap>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QThread>
+#include <QTimer>
+#include <QUrl>
+
+#include <cstdio>
+#include <cstdlib>
+#include <functional>
+
+namespace {
+
+// Deliveries as their senders make them: the header names, order and spelling of GitHub, Stripe,
+// Shopify and Slack; bodies shortened but shaped like the real ones.
+const char githubPush[] =
+    R"({"ref":"refs/heads/main","before":"4f9a0c1e2b7d8a3f6c5e4d3b2a1908f7e6d5c4b3","after":"9c2e7b1d4a6f8e0c3b5a7d9f1e2c4b6a8d0f2e4c","repository":{"id":711250397,"node_id":"R_kgDOKmTzXQ","name":"hookscope","full_name":"acme/hookscope","private":false,"html_url":"https://github.com/acme/hookscope","default_branch":"main","stargazers_count":1280,"size":4.5e3},"pusher":{"name":"ada","email":"ada@example.com"},"sender":{"login":"ada","id":5823410,"type":"User","site_admin":false},"created":false,"deleted":false,"forced":false,"compare":"https://github.com/acme/hookscope/compare/4f9a0c1e2b7d...9c2e7b1d4a6f","commits":[{"id":"9c2e7b1d4a6f8e0c3b5a7d9f1e2c4b6a8d0f2e4c","message":"Show the answer sent in the overview\n\nStatus, headers and body.","timestamp":"2026-11-27T09:41:07+01:00","author":{"name":"Ada","username":"ada"},"added":[],"removed":[],"modified":["ui/requestdetail.cpp"]}],"head_commit":{"id":"9c2e7b1d4a6f8e0c3b5a7d9f1e2c4b6a8d0f2e4c","distinct":true,"message":"Show the answer sent in the overview\n\nStatus, headers and body."}})";
+
+const char stripeEvent[] =
+    R"({"id":"evt_1QdE4kLkdIwHu7ixQ2b9ZkVf","object":"event","api_version":"2024-06-20","created":1795774867,"data":{"object":{"id":"pi_3QdE4jLkdIwHu7ix0Z6xKq3R","object":"payment_intent","amount":4200,"currency":"eur","status":"succeeded"}},"livemode":false,"pending_webhooks":1,"type":"payment_intent.succeeded"})";
+
+const char shopifyOrder[] =
+    R"({"id":820982911946154508,"email":"jon@example.com","total_price":"199.00","currency":"USD","financial_status":"paid","line_items":[{"id":866550311766439020,"title":"IPod Nano - 8GB","quantity":1,"price":"199.00"}]})";
+
+const char slackForm[] = "token=gIkuvaNzQIHg97ATvDxqgjtO&team_id=T0001&channel_name=deploys&user_name=ada"
+                         "&command=%2Fdeploy&text=hookscope+main";
+
+QByteArray hmac(const QByteArray &key, const QByteArray &message)
+{
+    return QMessageAuthenticationCode::hash(message, key, QCryptographicHash::Sha256);
+}
+
+QByteArray request(const QByteArray &method, const QByteArray &target, quint16 port, const QList<QByteArray> &headers,
+                   const QByteArray &body)
+{
+    QByteArray out = method + ' ' + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(port) + "\r\n";
+    for (const QByteArray &h : headers)
+        out += h + "\r\n";
+    if (!body.isEmpty() || method != "GET")
+        out += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
+    return out + "\r\n" + body;
+}
+
+/// Sends the bytes on a fresh connection and waits for the answer (or the close, for bad input).
+bool deliver(quint16 port, const QByteArray &bytes)
+{
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, port);
+    if (!socket.waitForConnected(5000))
+        return false;
+    socket.write(bytes);
+    socket.waitForBytesWritten(5000);
+    return socket.waitForReadyRead(5000);
+}
+
+bool waitFor(const std::function<bool()> &done, int ms = 10'000)
+{
+    QDeadlineTimer deadline(ms);
+    while (!done()) {
+        if (deadline.hasExpired())
+            return false;
+        QApplication::processEvents(QEventLoop::AllEvents, 20);
+        QThread::msleep(5);
+    }
+    return true;
+}
+
+int fail(const char *what)
+{
+    std::fprintf(stderr, "hookscope_screenshot: %s\n", what);
+    return 1;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    // Nothing of the user's is read or touched: settings and the scratch session go to a
+    // temporary folder, and no display is needed.
+    QTemporaryDir home;
+    if (!home.isValid())
+        return fail("cannot make a temporary folder");
+    qputenv("XDG_CONFIG_HOME", QFile::encodeName(home.filePath(QStringLiteral("config"))));
+    qputenv("XDG_DATA_HOME", QFile::encodeName(home.filePath(QStringLiteral("data"))));
+    qputenv("XDG_CACHE_HOME", QFile::encodeName(home.filePath(QStringLiteral("cache"))));
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Hookscope"));
+    QApplication::setApplicationName(QStringLiteral("Hookscope"));
+    QApplication::setStyle(QStringLiteral("Fusion"));
+    QFont font(QStringLiteral("DejaVu Sans"));
+    font.setPointSize(10);
+    QApplication::setFont(font);
+
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("out"), QStringLiteral("the PNG to write"));
+    const QCommandLineOption widthOption(QStringLiteral("width"), QStringLiteral("window width"), QStringLiteral("px"),
+                                         QStringLiteral("1280"));
+    const QCommandLineOption heightOption(QStringLiteral("height"), QStringLiteral("window height"),
+                                          QStringLiteral("px"), QStringLiteral("820"));
+    parser.addOption(widthOption);
+    parser.addOption(heightOption);
+    parser.process(app);
+    if (parser.positionalArguments().size() != 1)
+        return fail("usage: hookscope_screenshot OUT.png [--width W] [--height H]");
+
+    Ui::WindowOptions options; // 8080 or the next free port, as a user sees it
+    // A dialog left open would wait for a click forever: give up instead.
+    QTimer::singleShot(60'000, [] {
+        std::fprintf(stderr, "hookscope_screenshot: timed out (a dialog open?)\n");
+        std::_Exit(1);
+    });
+    Ui::MainWindow window(options);
+    window.resize(parser.value(widthOption).toInt(), parser.value(heightOption).toInt());
+    window.show();
+    if (!waitFor([&] { return window.engine()->isListening() && !window.isLoading() && !window.sessions()->isBusy(); }))
+        return fail("the listener did not start");
+
+    // Shopify's first delivery fails, so its retry shows in the table.
+    Capture::ResponseRules rules;
+    Capture::ResponseRule shopify;
+    shopify.name = QStringLiteral("Shopify retries");
+    shopify.pathPattern = QStringLiteral("/shopify/*");
+    Capture::AnswerSpec failing;
+    failing.status = 500;
+    failing.body = R"({"error":"database is down"})";
+    shopify.answers = {failing, Capture::AnswerSpec()};
+    rules.rules.append(shopify);
+    window.applyRules(rules);
+
+    const quint16 port = window.engine()->url().port();
+    const QByteArray github = githubPush;
+    const QByteArray stripe = stripeEvent;
+    const QByteArray stripeSigned = "1795774867." + stripe;
+    const QByteArray shopifySignature = hmac("shpss_screenshot", shopifyOrder).toBase64();
+    const QList<QByteArray> deliveries = {
+        request("POST", "/stripe/events", port,
+                {"User-Agent: Stripe/1.0 (+https://stripe.com/docs/webhooks)", "Accept: */*; q=0.5, application/xml",
+                 "Cache-Control: no-cache", "Content-Type: application/json; charset=utf-8",
+                 "Stripe-Signature: t=1795774867,v1=" + hmac("whsec_screenshot", stripeSigned).toHex()},
+                stripe),
+        request("POST", "/shopify/orders/create", port,
+                {"X-Shopify-Topic: orders/create", "X-Shopify-Shop-Domain: acme.myshopify.com",
+                 "X-Shopify-Hmac-Sha256: " + shopifySignature, "Content-Type: application/json"},
+                shopifyOrder),
+        request("POST", "/shopify/orders/create", port,
+                {"X-Shopify-Topic: orders/create", "X-Shopify-Shop-Domain: acme.myshopify.com",
+                 "X-Shopify-Hmac-Sha256: " + shopifySignature, "Content-Type: application/json"},
+                shopifyOrder),
+        request("POST", "/slack/commands", port,
+                {"User-Agent: Slackbot 1.0 (+https://api.slack.com/robots)",
+                 "Content-Type: application/x-www-form-urlencoded"},
+                slackForm),
+        // A sender with bare LF line endings: rejected, and kept with the reason.
+        QByteArray("POST /legacy/notify HTTP/1.1\nHost: 127.0.0.1\nContent-Length: 2\n\n{}"),
+        request("GET", "/health", port, {"User-Agent: kube-probe/1.29"}, {}),
+        request("POST", "/github?hook=ci", port,
+                {"Accept: */*", "User-Agent: GitHub-Hookshot/7e2d5c1",
+                 "X-GitHub-Delivery: 6f1c2b5e-8a4d-11ef-9b3a-7c1d5e9f0a21", "X-GitHub-Event: push",
+                 "X-GitHub-Hook-ID: 512345678", "X-GitHub-Hook-Installation-Target-ID: 711250397",
+                 "X-GitHub-Hook-Installation-Target-Type: repository",
+                 "X-Hub-Signature-256: sha256=" + hmac("It's a Secret to Everybody", github).toHex(),
+                 "Content-Type: application/json"},
+                github),
+    };
+    for (const QByteArray &bytes : deliveries) {
+        if (!deliver(port, bytes))
+            return fail("a delivery got no answer");
+    }
+    if (!waitFor([&] { return window.model()->rowCount() == int(deliveries.size()); }))
+        return fail("not every delivery reached the table");
+
+    // Saved under a name, as a user would have it.
+    window.saveSessionAs(home.filePath(QStringLiteral("acme-webhooks.hookscope")));
+    if (!waitFor([&] {
+            return !window.sessions()->isBusy() && !window.isLoading() &&
+                   window.model()->rowCount() == int(deliveries.size()) &&
+                   window.sessions()->path().endsWith(QLatin1String("acme-webhooks.hookscope"));
+        }))
+        return fail("saving the session failed");
+
+    // The GitHub push, its body formatted.
+    const int githubRow = window.model()->rowCount() - 1;
+    window.table()->selectRow(githubRow);
+    window.detail()->tabs()->setCurrentIndex(Ui::RequestDetail::Body);
+    if (!waitFor([&] { return window.isDetailReady() && window.detail()->bodyText().contains(QLatin1Char('\n')); }))
+        return fail("the body was not formatted");
+    window.statusBar()->clearMessage(); // show the listening URL, not the last note
+    waitFor([] { return false; }, 300); // let the views settle their first paint
+
+    const QString out = parser.positionalArguments().constFirst();
+    if (!window.grab().toImage().save(out, "PNG"))
+        return fail("cannot write the PNG");
+    std::printf("%s: %dx%d, %d requests, http://127.0.0.1:%u\n", qPrintable(out), window.width(), window.height(),
+                window.model()->rowCount(), port);
+    return 0;
+}
