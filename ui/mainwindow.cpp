@@ -251,6 +251,12 @@ void MainWindow::createActions()
         newSession();
     })->setToolTip(tr("Start an empty session; the current one stays in its file"));
     addAction(QStringLiteral("filter"), tr("&Filter…"), QKeySequence::Find, [this] { m_filterBar->focusFilter(); });
+    addAction(QStringLiteral("findInRequest"), tr("Find in &Request…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F),
+              [this] { m_detail->openFind(); });
+    addAction(QStringLiteral("findNext"), tr("Find &Next"), QKeySequence(Qt::Key_F3),
+              [this] { m_detail->findAgain(true); });
+    addAction(QStringLiteral("findPrevious"), tr("Find Pre&vious"), QKeySequence(Qt::SHIFT | Qt::Key_F3),
+              [this] { m_detail->findAgain(false); });
     addAction(QStringLiteral("copyCurl"), tr("Copy as &curl"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), [this] {
         const auto r = m_detail->request();
         if (!r)
@@ -340,6 +346,10 @@ void MainWindow::createMenus()
     edit->addAction(action(QStringLiteral("delete")));
     edit->addSeparator();
     edit->addAction(action(QStringLiteral("filter")));
+    edit->addAction(action(QStringLiteral("findInRequest")));
+    edit->addAction(action(QStringLiteral("findNext")));
+    edit->addAction(action(QStringLiteral("findPrevious")));
+    edit->addSeparator();
     edit->addAction(action(QStringLiteral("clear")));
 
     QMenu *view = menuBar()->addMenu(tr("&View"));

@@ -1,6 +1,7 @@
 #include "requestdetail.h"
 #include "bodyview.h"
 #include "fieldsmodel.h"
+#include "findbar.h"
 #include "views/codeview.h"
 #include "views/hexview.h"
 
@@ -96,10 +97,22 @@ RequestDetail::RequestDetail(QWidget *parent)
     , m_body(new BodyView(this))
     , m_raw(new CodeView(this))
     , m_hex(new HexView(this))
+    , m_find(new FindBar(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_tabs);
+    layout->addWidget(m_find);
+    m_find->hide();
+    connect(m_find, &FindBar::findRequested, this, &RequestDetail::find);
+    connect(m_find, &FindBar::closed, this, [this] {
+        if (QWidget *page = m_tabs->currentWidget())
+            page->setFocus(Qt::OtherFocusReason);
+    });
+    for (CodeView *view : {m_raw, m_body->codeView()})
+        connect(view, &CodeView::findResult, this, &RequestDetail::showFindResult);
+    for (HexView *view : {m_hex, m_body->hexView()})
+        connect(view, &HexView::findResult, this, &RequestDetail::showFindResult);
     m_overview->setOpenLinks(false);
     m_tabs->addTab(m_overview, tr("Overview"));
     m_tabs->addTab(m_headersView, tr("Headers"));
@@ -206,6 +219,52 @@ void RequestDetail::showBody(const Session::CapturedRequest &r)
 {
     m_body->setBody(r.request.body(), r.request.headerValue("Content-Type").toByteArray(),
                     r.request.headerValue("Content-Encoding").toByteArray());
+}
+
+void RequestDetail::openFind()
+{
+    m_find->open();
+}
+
+void RequestDetail::findAgain(bool forward)
+{
+    if (m_find->text().isEmpty())
+        openFind();
+    else
+        find(m_find->text(), forward);
+}
+
+void RequestDetail::find(const QString &text, bool forward)
+{
+    if (text.isEmpty())
+        return;
+    if (m_tabs->currentIndex() == Body) {
+        switch (m_body->mode()) {
+        case BodyView::Pretty:
+        case BodyView::Text:
+            m_body->codeView()->find(text, forward);
+            return;
+        case BodyView::Hex:
+            m_body->hexView()->find(text.toUtf8(), forward);
+            return;
+        default:
+            break; // a tree, table, parts or image: the Raw tab has the text
+        }
+    }
+    if (m_tabs->currentIndex() == Hex) {
+        m_hex->find(text.toUtf8(), forward);
+        return;
+    }
+    m_tabs->setCurrentIndex(Raw);
+    m_raw->find(text, forward);
+}
+
+void RequestDetail::showFindResult(qint64 offset, bool wrapped)
+{
+    if (offset < 0)
+        m_find->setResult(tr("No match"), false);
+    else
+        m_find->setResult(wrapped ? tr("Found, wrapped around") : tr("Found at byte %1").arg(offset), true);
 }
 
 QString RequestDetail::bodyText() const

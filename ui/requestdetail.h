@@ -14,6 +14,7 @@ class FieldsModel;
 
 class BodyView;
 class CodeView;
+class FindBar;
 class HexView;
 
 /// The selected request in tabs: Overview, Headers, Query, Body, Raw and Hex (the exact bytes
@@ -42,9 +43,18 @@ public:
     QString overviewText() const;
     QString rawText() const;
 
+    FindBar *findBar() const { return m_find; }
+    /// Shows the find line. Finding works in the Raw, Hex and Body tabs (Pretty, Text or Hex);
+    /// from another tab, or a body page without text, it searches the Raw tab.
+    void openFind();
+    /// Finds the next (or previous) match of the find line's text again.
+    void findAgain(bool forward);
+
 private:
     void showOverview(const Session::CapturedRequest &r);
     void showBody(const Session::CapturedRequest &r);
+    void find(const QString &text, bool forward);
+    void showFindResult(qint64 offset, bool wrapped);
 
     Session::CapturedRequestPtr m_request;
     QTabWidget *m_tabs;
@@ -56,6 +66,7 @@ private:
     BodyView *m_body;
     CodeView *m_raw;
     HexView *m_hex;
+    FindBar *m_find;
 };
 
 } // namespace Ui

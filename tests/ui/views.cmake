@@ -3,3 +3,4 @@ hookscope_add_test(tst_codeview SOURCES ui/tst_codeview.cpp LIBS hookscope_ui LA
 hookscope_add_test(tst_hexview SOURCES ui/tst_hexview.cpp LIBS hookscope_ui LABELS ui)
 hookscope_add_test(tst_settingsdialog SOURCES ui/tst_settingsdialog.cpp LIBS hookscope_ui LABELS ui)
 hookscope_add_test(tst_keyboard SOURCES ui/tst_keyboard.cpp LIBS hookscope_ui LABELS ui)
+hookscope_add_test(tst_requestdetail SOURCES ui/tst_requestdetail.cpp LIBS hookscope_ui LABELS ui)

@@ -1,0 +1,154 @@
+// The request below the table, on its own: finding text in what was received.
+
+#include "bodyview.h"
+#include "findbar.h"
+#include "requestdetail.h"
+#include "views/codeview.h"
+#include "views/hexview.h"
+
+#include "http/requestreader.h"
+#include "session/capturedrequest.h"
+
+#include <QApplication>
+#include <QLabel>
+#include <QLineEdit>
+#include <QTabWidget>
+#include <QtTest>
+
+namespace {
+
+Session::CapturedRequestPtr captured(const QByteArray &head, const QByteArray &body)
+{
+    auto r = std::make_shared<Session::CapturedRequest>();
+    r->id = 1;
+    r->receivedAtMs = 1'780'000'000'000;
+    r->remoteAddress = QHostAddress(QHostAddress::LocalHost);
+    r->remotePort = 40000;
+    r->request = Http::RequestReader::restore(head, body, {});
+    r->responseStatus = 200;
+    return r;
+}
+
+const QByteArray kBody = R"({"ref":"refs/heads/main","commits":[{"message":"first main fix"},{"message":"second"}]})";
+
+Session::CapturedRequestPtr githubPush()
+{
+    return captured("POST /github HTTP/1.1\r\nHost: h\r\nX-GitHub-Event: push\r\nContent-Type: application/json\r\n"
+                    "Content-Length: " +
+                        QByteArray::number(kBody.size()) + "\r\n\r\n",
+                    kBody);
+}
+
+QString resultText(Ui::RequestDetail &detail)
+{
+    QString text;
+    for (QLabel *label : detail.findBar()->findChildren<QLabel *>())
+        text += label->text();
+    return text;
+}
+
+} // namespace
+
+class TstRequestDetail : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void findFromOverviewSearchesTheRawBytes();
+    void findInPrettyBodyAndWrap();
+    void findInHexTab();
+    void noMatchIsSaid();
+    void escapeClosesTheFindLine();
+};
+
+void TstRequestDetail::findFromOverviewSearchesTheRawBytes()
+{
+    Ui::RequestDetail detail;
+    detail.resize(900, 600);
+    detail.show();
+    detail.showRequest(githubPush());
+    QCOMPARE(detail.tabs()->currentIndex(), int(Ui::RequestDetail::Overview));
+    detail.openFind();
+    QVERIFY(detail.findBar()->isVisible());
+    QTest::keyClicks(detail.findBar()->edit(), QStringLiteral("x-github-event"));
+    QTest::keyClick(detail.findBar()->edit(), Qt::Key_Return);
+    // The header is in the raw bytes: the Raw tab comes up with it selected.
+    QCOMPARE(detail.tabs()->currentIndex(), int(Ui::RequestDetail::Raw));
+    QTRY_COMPARE(detail.rawView()->selectedBytes(), QByteArray("X-GitHub-Event"));
+    QVERIFY(resultText(detail).contains(QStringLiteral("Found")));
+}
+
+void TstRequestDetail::findInPrettyBodyAndWrap()
+{
+    Ui::RequestDetail detail;
+    detail.resize(900, 600);
+    detail.show();
+    detail.showRequest(githubPush());
+    detail.tabs()->setCurrentIndex(Ui::RequestDetail::Body);
+    QTRY_VERIFY(detail.bodyText().contains(QLatin1Char('\n'))); // formatted
+    Ui::CodeView *code = detail.bodyView()->codeView();
+    detail.openFind();
+    QTest::keyClicks(detail.findBar()->edit(), QStringLiteral("main"));
+    QTest::keyClick(detail.findBar()->edit(), Qt::Key_Return);
+    QCOMPARE(detail.tabs()->currentIndex(), int(Ui::RequestDetail::Body));
+    QTRY_COMPARE(code->selectedBytes(), QByteArray("main"));
+    const qint64 first = code->selectionStart();
+    // Next (as F3 does): the second "main", in the commit message.
+    detail.findAgain(true);
+    QTRY_VERIFY(code->selectionStart() > first);
+    QCOMPARE(code->selectedBytes(), QByteArray("main"));
+    // Next again: only two, so it wraps to the first and says so.
+    detail.findAgain(true);
+    QTRY_COMPARE(code->selectionStart(), first);
+    QVERIFY2(resultText(detail).contains(QStringLiteral("wrapped")), qPrintable(resultText(detail)));
+    // Shift+Enter goes back.
+    QTest::keyClick(detail.findBar()->edit(), Qt::Key_Return, Qt::ShiftModifier);
+    QTRY_VERIFY(code->selectionStart() > first);
+}
+
+void TstRequestDetail::findInHexTab()
+{
+    Ui::RequestDetail detail;
+    detail.resize(900, 600);
+    detail.show();
+    detail.showRequest(githubPush());
+    detail.tabs()->setCurrentIndex(Ui::RequestDetail::Hex);
+    detail.openFind();
+    QTest::keyClicks(detail.findBar()->edit(), QStringLiteral("second"));
+    QTest::keyClick(detail.findBar()->edit(), Qt::Key_Return);
+    QCOMPARE(detail.tabs()->currentIndex(), int(Ui::RequestDetail::Hex));
+    QTRY_COMPARE(detail.hexView()->selectedBytes(), QByteArray("second"));
+}
+
+void TstRequestDetail::noMatchIsSaid()
+{
+    Ui::RequestDetail detail;
+    detail.resize(900, 600);
+    detail.show();
+    detail.showRequest(githubPush());
+    detail.tabs()->setCurrentIndex(Ui::RequestDetail::Raw);
+    detail.openFind();
+    QTest::keyClicks(detail.findBar()->edit(), QStringLiteral("stripe"));
+    QTest::keyClick(detail.findBar()->edit(), Qt::Key_Return);
+    QTRY_VERIFY2(resultText(detail).contains(QStringLiteral("No match")), qPrintable(resultText(detail)));
+    QVERIFY(detail.rawView()->selectedBytes().isEmpty());
+}
+
+void TstRequestDetail::escapeClosesTheFindLine()
+{
+    Ui::RequestDetail detail;
+    detail.resize(900, 600);
+    detail.show();
+    QApplication::setActiveWindow(&detail);
+    QVERIFY(QTest::qWaitForWindowActive(&detail));
+    detail.showRequest(githubPush());
+    detail.tabs()->setCurrentIndex(Ui::RequestDetail::Raw);
+    detail.openFind();
+    QTRY_VERIFY(detail.findBar()->edit()->hasFocus());
+    QTest::keyClick(detail.findBar()->edit(), Qt::Key_Escape);
+    QVERIFY(!detail.findBar()->isVisible());
+    QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(detail.rawView()));
+}
+
+QTEST_MAIN(TstRequestDetail)
+#include "tst_requestdetail.moc"
