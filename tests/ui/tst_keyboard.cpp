@@ -8,11 +8,11 @@
 #include "requestdetail.h"
 #include "requesttablemodel.h"
 #include "settings.h"
+#include "windowtesting.h"
 
 #include "capture/captureengine.h"
 #include "capture/sessioncontroller.h"
 #include "session/scratch.h"
-#include "session/sessionreader.h"
 
 #include <QAction>
 #include <QApplication>
@@ -29,63 +29,41 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
-#include <QTcpSocket>
-#include <QTimer>
 #include <QtTest>
-
-#include <functional>
 
 namespace {
 
-Ui::WindowOptions anyPort()
-{
-    Ui::WindowOptions o;
-    o.port = 0;
-    o.portAttempts = 1;
-    return o;
-}
+using WindowTesting::answerTo;
+using WindowTesting::anyPort;
+using WindowTesting::countIn;
+using WindowTesting::ready;
+using WindowTesting::whenModal;
 
-bool ready(Ui::MainWindow &window)
-{
-    return window.engine()->isListening() && !window.isLoading() && !window.sessions()->isBusy();
-}
-
-/// One request over a real socket; true once it was answered.
+/// One request over a real socket; true once it was answered with 200.
 bool send(const QUrl &url, const QByteArray &method, const QByteArray &target, const QByteArray &body = {})
 {
-    QTcpSocket socket;
-    socket.connectToHost(url.host(), quint16(url.port()));
-    if (!socket.waitForConnected(3000))
-        return false;
-    socket.write(method + ' ' + target + " HTTP/1.1\r\nHost: example.test\r\nContent-Type: application/json\r\n" +
-                 "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body);
-    QByteArray answer;
-    while (!answer.contains("\r\n") && socket.waitForReadyRead(3000))
-        answer += socket.readAll();
-    return answer.startsWith("HTTP/1.1 200");
+    const QByteArray request = method + ' ' + target +
+                               " HTTP/1.1\r\nHost: example.test\r\nContent-Type: application/json\r\n" +
+                               "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+    return answerTo(url, request).startsWith("HTTP/1.1 200");
 }
 
-/// Selects the first row with the arrow keys, as a user arriving in the table does.
-void arrowToFirstRow(QTableView *table)
+/// Selects `row` with the arrow keys, as a user arriving in the table does: the first row, then down.
+void arrowToRow(QTableView *table, int row)
 {
     QTest::keyClick(table, Qt::Key_Down); // the first row, or the second if focus made the first current
     QTest::keyClick(table, Qt::Key_Up);
+    for (int i = 0; i < row; ++i)
+        QTest::keyClick(table, Qt::Key_Down);
 }
 
-/// Under a window manager, closing a dialog hands activation back to the window below it; the
-/// offscreen platform has none, so the test does that part.
+/// Makes `window` the active window and waits until it is. Under a window manager, closing a
+/// dialog hands activation back to the window below it; the offscreen platform has none, so the
+/// test does that part.
 bool reactivate(QWidget *window)
 {
     QApplication::setActiveWindow(window);
     return QTest::qWaitForWindowActive(window);
-}
-
-qint64 countIn(const QString &path)
-{
-    Session::SessionReader reader;
-    if (reader.open(path).problem != Session::FileProblem::None)
-        return -1;
-    return reader.count();
 }
 
 /// Every action the menu bar leads to, through submenus.
@@ -101,28 +79,6 @@ void collect(const QList<QAction *> &actions, QList<QAction *> *out, QStringList
         if (QMenu *menu = a->menu())
             collect(menu->actions(), out, untitled, path);
     }
-}
-
-/// Runs `handle` on the next modal dialog of type T, from inside its exec(); gives up after ~5 s.
-template<typename T>
-void whenModal(const std::function<void(T *)> &handle, bool *handled)
-{
-    *handled = false;
-    auto *timer = new QTimer;
-    auto tries = std::make_shared<int>(0);
-    timer->setInterval(10);
-    QObject::connect(timer, &QTimer::timeout, timer, [timer, tries, handle, handled] {
-        if (auto *dialog = qobject_cast<T *>(QApplication::activeModalWidget())) {
-            timer->stop();
-            timer->deleteLater();
-            *handled = true;
-            handle(dialog);
-        } else if (++*tries > 500) {
-            timer->stop();
-            timer->deleteLater();
-        }
-    });
-    timer->start();
 }
 
 } // namespace
@@ -177,8 +133,7 @@ void TstKeyboard::cleanup()
 bool TstKeyboard::prepare(Ui::MainWindow &window)
 {
     window.show();
-    QApplication::setActiveWindow(&window);
-    if (!QTest::qWaitForWindowActive(&window))
+    if (!reactivate(&window))
         return false;
     if (!QTest::qWaitFor([&] { return ready(window); }, 5000))
         return false;
@@ -288,7 +243,7 @@ void TstKeyboard::arrowsMoveThroughRequests()
     QTableView *table = window.table();
     const auto currentRow = [table] { return table->currentIndex().row(); };
 
-    arrowToFirstRow(table);
+    arrowToRow(table, 0);
     QTRY_COMPARE(targetShown(window), QStringLiteral("/kb/one"));
     QCOMPARE(currentRow(), 0);
     QTest::keyClick(table, Qt::Key_Down);
@@ -368,8 +323,7 @@ void TstKeyboard::ctrlShiftCCopiesCurl()
     Ui::MainWindow window(anyPort());
     QVERIFY(prepare(window));
     QTableView *table = window.table();
-    arrowToFirstRow(table);
-    QTest::keyClick(table, Qt::Key_Down);
+    arrowToRow(table, 1);
     QTRY_COMPARE(targetShown(window), QStringLiteral("/kb/two"));
     QVERIFY(QGuiApplication::clipboard()->text().isEmpty());
 
@@ -394,8 +348,7 @@ void TstKeyboard::deleteKeyRemovesAfterConfirming()
     Ui::MainWindow window(anyPort());
     QVERIFY(prepare(window));
     QTableView *table = window.table();
-    arrowToFirstRow(table);
-    QTest::keyClick(table, Qt::Key_Down);
+    arrowToRow(table, 1);
     QTRY_COMPARE(targetShown(window), QStringLiteral("/kb/two"));
 
     // Delete asks first; No (Escape) keeps the request.
@@ -443,7 +396,7 @@ void TstKeyboard::ctrlDComparesAndEscapeCloses()
     Ui::MainWindow window(anyPort());
     QVERIFY(prepare(window));
     QTableView *table = window.table();
-    arrowToFirstRow(table);
+    arrowToRow(table, 0);
     QTest::keyClick(table, Qt::Key_Down, Qt::ShiftModifier);
     QCOMPARE(table->selectionModel()->selectedRows().size(), 2);
 
@@ -521,7 +474,7 @@ void TstKeyboard::tabLeavesTheTable()
     Ui::MainWindow window(anyPort());
     QVERIFY(prepare(window));
     QTableView *table = window.table();
-    arrowToFirstRow(table);
+    arrowToRow(table, 0);
     QTRY_COMPARE(targetShown(window), QStringLiteral("/kb/one"));
 
     // Tab goes on to the next part of the window (the request below, the filter, the toolbar)

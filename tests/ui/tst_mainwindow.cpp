@@ -8,6 +8,7 @@
 #include "requestdetail.h"
 #include "requesttablemodel.h"
 #include "rulesdialog.h"
+#include "windowtesting.h"
 
 #include "capture/captureengine.h"
 #include "capture/sessioncontroller.h"
@@ -43,21 +44,14 @@
 
 namespace {
 
-Ui::WindowOptions anyPort(const QString &session = {})
-{
-    Ui::WindowOptions o;
-    o.port = 0;
-    o.portAttempts = 1;
-    o.sessionPath = session;
-    return o;
-}
+using WindowTesting::answerTo;
+using WindowTesting::anyPort;
+using WindowTesting::countIn;
+using WindowTesting::ready;
 
-int post(const QUrl &base, const QString &path, const QByteArray &body)
+/// Waits up to 5 s for `reply` to finish and returns its HTTP status; 0 if it did not finish.
+int statusOf(QNetworkReply *reply)
 {
-    QNetworkAccessManager nam;
-    QNetworkRequest request(base.resolved(QUrl(path)));
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-    QNetworkReply *reply = nam.post(request, body);
     QSignalSpy finished(reply, &QNetworkReply::finished);
     finished.wait(5000);
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -65,17 +59,18 @@ int post(const QUrl &base, const QString &path, const QByteArray &body)
     return status;
 }
 
-qint64 countIn(const QString &path)
+int post(const QUrl &base, const QString &path, const QByteArray &body)
 {
-    Session::SessionReader reader;
-    if (reader.open(path).problem != Session::FileProblem::None)
-        return -1;
-    return reader.count();
+    QNetworkAccessManager nam;
+    QNetworkRequest request(base.resolved(QUrl(path)));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    return statusOf(nam.post(request, body));
 }
 
-bool ready(Ui::MainWindow &window)
+int get(const QUrl &base, const QString &path)
 {
-    return window.engine()->isListening() && !window.isLoading() && !window.sessions()->isBusy();
+    QNetworkAccessManager nam;
+    return statusOf(nam.get(QNetworkRequest(base.resolved(QUrl(path)))));
 }
 
 } // namespace
@@ -134,11 +129,8 @@ void TstMainWindow::showsUrlAndCapturesIntoScratchSession()
     QVERIFY(window.windowTitle().contains(QStringLiteral("Unsaved session")));
 
     QCOMPARE(post(url, QStringLiteral("/stripe/events"), R"({"type":"invoice.paid"})"), 200);
-    QTcpSocket bad;
-    bad.connectToHost(url.host(), quint16(url.port()));
-    QVERIFY(bad.waitForConnected(3000));
-    bad.write("GET / HTTP/1.1\r\nHost: h\r\nContent-Length: x\r\n\r\n");
-    QVERIFY(bad.waitForReadyRead(3000));
+    const QByteArray bad = answerTo(url, "GET / HTTP/1.1\r\nHost: h\r\nContent-Length: x\r\n\r\n");
+    QVERIFY2(bad.startsWith("HTTP/1.1 400"), bad.constData());
 
     QTRY_COMPARE(window.model()->rowCount(), 2);
     const auto cell = [&](int row, int column) { return window.model()->index(row, column).data().toString(); };
@@ -192,7 +184,9 @@ void TstMainWindow::saveAsWhileCapturing()
     QSignalSpy changed(window.sessions(), &Capture::SessionController::sessionChanged);
     window.saveSessionAs(target);
     QCOMPARE(post(url, QStringLiteral("/during"), "{}"), 200); // capture goes on while it copies
-    QVERIFY(changed.wait(10000));
+    // The switch may already have come while post() waited for its answer: a spy's wait() would
+    // then wait for a second one.
+    QTRY_VERIFY_WITH_TIMEOUT(!changed.isEmpty(), 10000);
     QCOMPARE(window.sessions()->path(), target);
     QVERIFY(!window.sessions()->isScratch());
     QVERIFY(window.windowTitle().contains(QStringLiteral("saved.hookscope")));
@@ -396,19 +390,10 @@ void TstMainWindow::filterTheTable()
         QNetworkRequest push(url.resolved(QUrl(QStringLiteral("/github"))));
         push.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
         push.setRawHeader("X-GitHub-Event", "push");
-        QNetworkReply *reply = nam.post(push, R"({"ref":"refs/heads/dev"})");
-        QSignalSpy done(reply, &QNetworkReply::finished);
-        QVERIFY(done.wait(5000));
-        reply->deleteLater();
+        QCOMPARE(statusOf(nam.post(push, R"({"ref":"refs/heads/dev"})")), 200);
     }
     QCOMPARE(post(url, QStringLiteral("/stripe"), R"({"branch":"main"})"), 200);
-    {
-        QNetworkAccessManager nam;
-        QNetworkReply *reply = nam.get(QNetworkRequest(url.resolved(QUrl(QStringLiteral("/health")))));
-        QSignalSpy done(reply, &QNetworkReply::finished);
-        QVERIFY(done.wait(5000));
-        reply->deleteLater();
-    }
+    QCOMPARE(get(url, QStringLiteral("/health")), 200);
     QTRY_COMPARE(window.model()->rowCount(), 3);
     Ui::FilterBar *bar = window.filterBar();
 
@@ -432,11 +417,7 @@ void TstMainWindow::filterTheTable()
     bar->setText(QStringLiteral("method:POST"));
     QCOMPARE(window.model()->rowCount(), 2);
     QCOMPARE(post(url, QStringLiteral("/more"), "{}"), 200);
-    QNetworkAccessManager nam;
-    QNetworkReply *get = nam.get(QNetworkRequest(url.resolved(QUrl(QStringLiteral("/skip")))));
-    QSignalSpy done(get, &QNetworkReply::finished);
-    QVERIFY(done.wait(5000));
-    get->deleteLater();
+    QCOMPARE(get(url, QStringLiteral("/skip")), 200);
     QTRY_COMPARE(window.model()->store().size(), 5);
     QCOMPARE(window.model()->rowCount(), 3);
     bar->setText(QString());
@@ -451,14 +432,12 @@ void TstMainWindow::copyAsCurlSendsTheSameBytes()
     Ui::MainWindow window(anyPort());
     QTRY_VERIFY(ready(window));
     const QUrl url = window.engine()->url();
-    QTcpSocket socket;
-    socket.connectToHost(url.host(), quint16(url.port()));
-    QVERIFY(socket.waitForConnected(3000));
     const QByteArray body("{\"sig\":\"$(rm -rf /)\",\"bin\":\"\xff\x00\"}", 30);
-    socket.write("POST /hooks/pay?x=%2F&y=[1] HTTP/1.1\r\nHost: example.test\r\nX-Sig: t=1,v1='ab'\r\n"
-                 "x-dup: 1\r\nx-dup: 2\r\nContent-Type: application/json\r\nContent-Length: 30\r\n\r\n" +
-                 body);
-    QVERIFY(socket.waitForReadyRead(3000));
+    const QByteArray answer =
+        answerTo(url, "POST /hooks/pay?x=%2F&y=[1] HTTP/1.1\r\nHost: example.test\r\nX-Sig: t=1,v1='ab'\r\n"
+                      "x-dup: 1\r\nx-dup: 2\r\nContent-Type: application/json\r\nContent-Length: 30\r\n\r\n" +
+                          body);
+    QVERIFY2(answer.startsWith("HTTP/1.1 200"), answer.constData());
     QTRY_COMPARE(window.model()->rowCount(), 1);
     window.table()->selectRow(0);
     QTRY_VERIFY(window.isDetailReady());

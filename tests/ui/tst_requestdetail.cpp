@@ -39,6 +39,21 @@ Session::CapturedRequestPtr githubPush()
                     kBody);
 }
 
+/// Shows the GitHub push on `tab`, then types `text` into the find line and presses Enter.
+void findOn(Ui::RequestDetail &detail, Ui::RequestDetail::Tab tab, const QString &text)
+{
+    detail.resize(900, 600);
+    detail.show();
+    detail.showRequest(githubPush());
+    detail.tabs()->setCurrentIndex(tab);
+    if (tab == Ui::RequestDetail::Body)
+        QTRY_VERIFY(detail.bodyText().contains(QLatin1Char('\n'))); // formatted
+    detail.openFind();
+    QVERIFY(detail.findBar()->isVisible());
+    QTest::keyClicks(detail.findBar()->edit(), text);
+    QTest::keyClick(detail.findBar()->edit(), Qt::Key_Return);
+}
+
 QString resultText(Ui::RequestDetail &detail)
 {
     QString text;
@@ -64,14 +79,7 @@ private Q_SLOTS:
 void TstRequestDetail::findFromOverviewSearchesTheRawBytes()
 {
     Ui::RequestDetail detail;
-    detail.resize(900, 600);
-    detail.show();
-    detail.showRequest(githubPush());
-    QCOMPARE(detail.tabs()->currentIndex(), int(Ui::RequestDetail::Overview));
-    detail.openFind();
-    QVERIFY(detail.findBar()->isVisible());
-    QTest::keyClicks(detail.findBar()->edit(), QStringLiteral("x-github-event"));
-    QTest::keyClick(detail.findBar()->edit(), Qt::Key_Return);
+    findOn(detail, Ui::RequestDetail::Overview, QStringLiteral("x-github-event"));
     // The header is in the raw bytes: the Raw tab comes up with it selected.
     QCOMPARE(detail.tabs()->currentIndex(), int(Ui::RequestDetail::Raw));
     QTRY_COMPARE(detail.rawView()->selectedBytes(), QByteArray("X-GitHub-Event"));
@@ -81,15 +89,8 @@ void TstRequestDetail::findFromOverviewSearchesTheRawBytes()
 void TstRequestDetail::findInPrettyBodyAndWrap()
 {
     Ui::RequestDetail detail;
-    detail.resize(900, 600);
-    detail.show();
-    detail.showRequest(githubPush());
-    detail.tabs()->setCurrentIndex(Ui::RequestDetail::Body);
-    QTRY_VERIFY(detail.bodyText().contains(QLatin1Char('\n'))); // formatted
+    findOn(detail, Ui::RequestDetail::Body, QStringLiteral("main"));
     Ui::CodeView *code = detail.bodyView()->codeView();
-    detail.openFind();
-    QTest::keyClicks(detail.findBar()->edit(), QStringLiteral("main"));
-    QTest::keyClick(detail.findBar()->edit(), Qt::Key_Return);
     QCOMPARE(detail.tabs()->currentIndex(), int(Ui::RequestDetail::Body));
     QTRY_COMPARE(code->selectedBytes(), QByteArray("main"));
     const qint64 first = code->selectionStart();
@@ -109,13 +110,7 @@ void TstRequestDetail::findInPrettyBodyAndWrap()
 void TstRequestDetail::findInHexTab()
 {
     Ui::RequestDetail detail;
-    detail.resize(900, 600);
-    detail.show();
-    detail.showRequest(githubPush());
-    detail.tabs()->setCurrentIndex(Ui::RequestDetail::Hex);
-    detail.openFind();
-    QTest::keyClicks(detail.findBar()->edit(), QStringLiteral("second"));
-    QTest::keyClick(detail.findBar()->edit(), Qt::Key_Return);
+    findOn(detail, Ui::RequestDetail::Hex, QStringLiteral("second"));
     QCOMPARE(detail.tabs()->currentIndex(), int(Ui::RequestDetail::Hex));
     QTRY_COMPARE(detail.hexView()->selectedBytes(), QByteArray("second"));
 }
@@ -123,13 +118,7 @@ void TstRequestDetail::findInHexTab()
 void TstRequestDetail::noMatchIsSaid()
 {
     Ui::RequestDetail detail;
-    detail.resize(900, 600);
-    detail.show();
-    detail.showRequest(githubPush());
-    detail.tabs()->setCurrentIndex(Ui::RequestDetail::Raw);
-    detail.openFind();
-    QTest::keyClicks(detail.findBar()->edit(), QStringLiteral("stripe"));
-    QTest::keyClick(detail.findBar()->edit(), Qt::Key_Return);
+    findOn(detail, Ui::RequestDetail::Raw, QStringLiteral("stripe"));
     QTRY_VERIFY2(resultText(detail).contains(QStringLiteral("No match")), qPrintable(resultText(detail)));
     QVERIFY(detail.rawView()->selectedBytes().isEmpty());
 }

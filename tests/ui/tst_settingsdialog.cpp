@@ -6,13 +6,13 @@
 #include "requesttablemodel.h"
 #include "settings.h"
 #include "settingsdialog.h"
+#include "windowtesting.h"
 
 #include "capture/captureengine.h"
 #include "capture/sessioncontroller.h"
 #include "session/scratch.h"
 
 #include <QAction>
-#include <QApplication>
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -26,7 +26,6 @@
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTcpSocket>
-#include <QTimer>
 #include <QtTest>
 
 #include <functional>
@@ -34,19 +33,10 @@
 namespace {
 
 using Ui::Settings;
-
-Ui::WindowOptions anyPort()
-{
-    Ui::WindowOptions o;
-    o.port = 0;
-    o.portAttempts = 1;
-    return o;
-}
-
-bool ready(Ui::MainWindow &window)
-{
-    return window.engine()->isListening() && !window.isLoading() && !window.sessions()->isBusy();
-}
+using WindowTesting::answerTo;
+using WindowTesting::anyPort;
+using WindowTesting::ready;
+using WindowTesting::whenModal;
 
 /// The dialog's widgets, found the way a user reads the form: by the label beside each field.
 struct Form
@@ -93,6 +83,17 @@ struct Form
 
     QSpinBox *spin(const QString &label) const { return qobject_cast<QSpinBox *>(fields.value(label)); }
 
+    /// What every field shows, in one line; only for a complete() form.
+    QString shows() const
+    {
+        const auto number = [](const QSpinBox *box) { return QString::number(box->value()); };
+        return QStringLiteral("address %1, port %2, body %3 MiB, head %4 KiB, %5 headers, head within %6 s, "
+                              "idle %7 s, %8 connections, durable %9")
+            .arg(address->text(), number(port), number(maxBodyMb), number(maxHeadKb), number(maxHeaders),
+                 number(headTimeoutS), number(idleTimeoutS), number(maxConnections),
+                 durable->isChecked() ? QStringLiteral("on") : QStringLiteral("off"));
+    }
+
     /// Replaces the address the way a user does: select what is there and type over it.
     void typeAddress(const QString &text) const
     {
@@ -119,40 +120,30 @@ struct Form
     QPushButton *cancel = nullptr;
 };
 
-/// Runs `handle` on the next modal dialog of type T, from inside its exec(); gives up after ~5 s.
-template<typename T>
-void whenModal(const std::function<void(T *)> &handle, bool *handled)
+/// Shows `dialog` as a user gets it; true once it is on screen with every field of `form` in place.
+bool opened(QDialog &dialog, const Form &form)
 {
-    *handled = false;
-    auto *timer = new QTimer;
-    auto tries = std::make_shared<int>(0);
-    timer->setInterval(10);
-    QObject::connect(timer, &QTimer::timeout, timer, [timer, tries, handle, handled] {
-        if (auto *dialog = qobject_cast<T *>(QApplication::activeModalWidget())) {
-            timer->stop();
-            timer->deleteLater();
-            *handled = true;
-            handle(dialog);
-        } else if (++*tries > 500) {
-            timer->stop();
-            timer->deleteLater();
-        }
-    });
-    timer->start();
+    dialog.show();
+    return QTest::qWaitForWindowExposed(&dialog) && form.complete();
 }
 
-/// Sends a request head only; enough to be refused on its declared length.
-QByteArray answerToHead(const QUrl &url, const QByteArray &head)
+/// Capture ▸ Settings… in `window`: `fill` works the form from inside the dialog's exec() and ends
+/// it (OK or Return). True once the dialog came up with every field in place.
+bool inSettings(Ui::MainWindow &window, const std::function<void(const Form &)> &fill)
 {
-    QTcpSocket socket;
-    socket.connectToHost(url.host(), quint16(url.port()));
-    if (!socket.waitForConnected(3000))
-        return "no connection";
-    socket.write(head);
-    QByteArray answer;
-    while (!answer.contains("\r\n") && socket.waitForReadyRead(3000))
-        answer += socket.readAll();
-    return answer;
+    bool handled = false;
+    auto complete = std::make_shared<bool>(false);
+    whenModal<Ui::SettingsDialog>(
+        [complete, fill](Ui::SettingsDialog *dialog) {
+            const Form form(dialog);
+            *complete = form.complete();
+            if (!*complete)
+                return dialog->reject();
+            fill(form);
+        },
+        &handled);
+    window.action(QStringLiteral("settings"))->trigger();
+    return handled && *complete;
 }
 
 QByteArray statusLine(const QByteArray &answer)
@@ -231,21 +222,12 @@ void TstSettingsDialog::showsStoredValues()
     s.set(Settings::DurableAnswers, false);
 
     Ui::SettingsDialog dialog;
-    dialog.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     const Form form(&dialog);
-    QVERIFY(form.complete());
-    QCOMPARE(form.address->text(), QStringLiteral("0.0.0.0"));
-    QCOMPARE(form.port->value(), 9123);
-    QCOMPARE(form.maxBodyMb->value(), 5);
+    QVERIFY(opened(dialog, form));
+    QCOMPARE(form.shows(), QStringLiteral("address 0.0.0.0, port 9123, body 5 MiB, head 32 KiB, 77 headers, "
+                                          "head within 12 s, idle 45 s, 321 connections, durable off"));
     QVERIFY(form.maxBodyMb->text().contains(QStringLiteral("MiB")));
-    QCOMPARE(form.maxHeadKb->value(), 32);
     QVERIFY(form.maxHeadKb->text().contains(QStringLiteral("KiB")));
-    QCOMPARE(form.maxHeaders->value(), 77);
-    QCOMPARE(form.headTimeoutS->value(), 12);
-    QCOMPARE(form.idleTimeoutS->value(), 45);
-    QCOMPARE(form.maxConnections->value(), 321);
-    QVERIFY(!form.durable->isChecked());
     // The stored address is open to the network, and the dialog says so from the start.
     QVERIFY(form.warning->isVisible());
     QVERIFY(form.warning->text().contains(QStringLiteral("network")));
@@ -254,19 +236,10 @@ void TstSettingsDialog::showsStoredValues()
 void TstSettingsDialog::showsDefaultsWhenNothingStored()
 {
     Ui::SettingsDialog dialog;
-    dialog.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     const Form form(&dialog);
-    QVERIFY(form.complete());
-    QCOMPARE(form.address->text(), QStringLiteral("127.0.0.1"));
-    QCOMPARE(form.port->value(), 8080);
-    QCOMPARE(form.maxBodyMb->value(), 100);
-    QCOMPARE(form.maxHeadKb->value(), 64);
-    QCOMPARE(form.maxHeaders->value(), 256);
-    QCOMPARE(form.headTimeoutS->value(), 30);
-    QCOMPARE(form.idleTimeoutS->value(), 60);
-    QCOMPARE(form.maxConnections->value(), 1024);
-    QVERIFY(form.durable->isChecked());
+    QVERIFY(opened(dialog, form));
+    QCOMPARE(form.shows(), QStringLiteral("address 127.0.0.1, port 8080, body 100 MiB, head 64 KiB, 256 headers, "
+                                          "head within 30 s, idle 60 s, 1024 connections, durable on"));
     QVERIFY(!form.warning->isVisible());
     // Port 0 reads as words, not as a number that looks like a mistake.
     form.port->setValue(0);
@@ -296,10 +269,8 @@ void TstSettingsDialog::bindAddressWarning()
     QFETCH(QString, shown);
     Settings().set(Settings::BindAddress, QStringLiteral("10.1.2.3")); // starts with a warning showing
     Ui::SettingsDialog dialog;
-    dialog.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     const Form form(&dialog);
-    QVERIFY(form.complete());
+    QVERIFY(opened(dialog, form));
     QVERIFY(form.warning->isVisible());
 
     form.typeAddress(typed);
@@ -323,10 +294,8 @@ void TstSettingsDialog::garbageAddressIsRefused()
     Settings().set(Settings::BindAddress, QStringLiteral("::1"));
     Settings().set(Settings::Port, 9000);
     Ui::SettingsDialog dialog;
-    dialog.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     const Form form(&dialog);
-    QVERIFY(form.complete());
+    QVERIFY(opened(dialog, form));
     form.port->setValue(9001);
     form.typeAddress(QStringLiteral("not-an-ip"));
     QCOMPARE(form.warning->text(), QStringLiteral("Not an IP address."));
@@ -369,10 +338,8 @@ void TstSettingsDialog::garbageAddressIsRefused()
 void TstSettingsDialog::acceptStoresEveryField()
 {
     Ui::SettingsDialog dialog;
-    dialog.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     const Form form(&dialog);
-    QVERIFY(form.complete());
+    QVERIFY(opened(dialog, form));
     form.typeAddress(QStringLiteral(" 192.168.1.10 "));
     form.port->setValue(12345);
     form.maxBodyMb->setValue(7);
@@ -411,27 +378,18 @@ void TstSettingsDialog::acceptStoresEveryField()
 
     // And opening the dialog again shows the choices made.
     Ui::SettingsDialog again;
-    const Form shown(&again);
-    QVERIFY(shown.complete());
-    QCOMPARE(shown.address->text(), QStringLiteral("192.168.1.10"));
-    QCOMPARE(shown.port->value(), 12345);
-    QCOMPARE(shown.maxBodyMb->value(), 7);
-    QCOMPARE(shown.maxHeadKb->value(), 48);
-    QCOMPARE(shown.maxHeaders->value(), 99);
-    QCOMPARE(shown.headTimeoutS->value(), 5);
-    QCOMPARE(shown.idleTimeoutS->value(), 90);
-    QCOMPARE(shown.maxConnections->value(), 42);
-    QVERIFY(!shown.durable->isChecked());
+    const Form reopened(&again);
+    QVERIFY(reopened.complete());
+    QCOMPARE(reopened.shows(), QStringLiteral("address 192.168.1.10, port 12345, body 7 MiB, head 48 KiB, 99 headers, "
+                                              "head within 5 s, idle 90 s, 42 connections, durable off"));
 }
 
 void TstSettingsDialog::cancelStoresNothing()
 {
     Settings().set(Settings::Port, 9000);
     Ui::SettingsDialog dialog;
-    dialog.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     const Form form(&dialog);
-    QVERIFY(form.complete());
+    QVERIFY(opened(dialog, form));
     form.typeAddress(QStringLiteral("0.0.0.0"));
     form.port->setValue(9999);
     form.maxBodyMb->setValue(1);
@@ -457,36 +415,20 @@ void TstSettingsDialog::lowerBodyLimitAppliesToTheRunningListener()
 
     // 2 MiB is accepted under the default 100 MiB limit.
     const qint64 twoMiB = 2 * 1024 * 1024;
-    {
-        QTcpSocket socket;
-        socket.connectToHost(url.host(), quint16(url.port()));
-        QVERIFY(socket.waitForConnected(3000));
-        socket.write(postOfLength(twoMiB) + QByteArray(twoMiB, 'x'));
-        QByteArray answer;
-        while (!answer.contains("\r\n") && socket.waitForReadyRead(5000))
-            answer += socket.readAll();
-        QCOMPARE(statusLine(answer), QByteArray("HTTP/1.1 200 OK"));
-    }
+    QCOMPARE(statusLine(answerTo(url, postOfLength(twoMiB) + QByteArray(twoMiB, 'x'), 5000)),
+             QByteArray("HTTP/1.1 200 OK"));
     QTRY_COMPARE(window.model()->rowCount(), 1);
 
     // Capture ▸ Settings…, lower the body limit to 1 MiB, durable answers off, OK.
-    bool handled = false;
-    whenModal<Ui::SettingsDialog>(
-        [](Ui::SettingsDialog *dialog) {
-            const Form form(dialog);
-            if (!form.complete())
-                return dialog->reject();
-            form.maxBodyMb->setValue(1);
-            form.durable->setChecked(false);
-            QTest::mouseClick(form.ok, Qt::LeftButton);
-        },
-        &handled);
-    window.action(QStringLiteral("settings"))->trigger();
-    QVERIFY(handled);
+    QVERIFY(inSettings(window, [](const Form &form) {
+        form.maxBodyMb->setValue(1);
+        form.durable->setChecked(false);
+        QTest::mouseClick(form.ok, Qt::LeftButton);
+    }));
     QCOMPARE(Settings().get(Settings::MaxBodyBytes), qint64(1024 * 1024));
 
     // The same request is now refused as too large, and shows as rejected in the table.
-    QCOMPARE(statusLine(answerToHead(url, postOfLength(twoMiB))), QByteArray("HTTP/1.1 413 Content Too Large"));
+    QCOMPARE(statusLine(answerTo(url, postOfLength(twoMiB))), QByteArray("HTTP/1.1 413 Content Too Large"));
     QTRY_COMPARE(window.model()->rowCount(), 2);
     const auto cell = [&](int column) { return window.model()->index(1, column).data().toString(); };
     QCOMPARE(cell(Ui::RequestTableModel::Status), QStringLiteral("413"));
@@ -507,24 +449,16 @@ void TstSettingsDialog::changedPortRebindsTheListener()
     QVERIFY(port != 0);
     QVERIFY(port != before.port());
 
-    bool handled = false;
-    whenModal<Ui::SettingsDialog>(
-        [port](Ui::SettingsDialog *dialog) {
-            const Form form(dialog);
-            if (!form.complete())
-                return dialog->reject();
-            form.port->setValue(port);
-            QTest::mouseClick(form.ok, Qt::LeftButton);
-        },
-        &handled);
-    window.action(QStringLiteral("settings"))->trigger();
-    QVERIFY(handled);
+    QVERIFY(inSettings(window, [port](const Form &form) {
+        form.port->setValue(port);
+        QTest::mouseClick(form.ok, Qt::LeftButton);
+    }));
 
     QTRY_COMPARE(window.engine()->port(), port);
     const QUrl after = window.engine()->url();
     QVERIFY2(window.statusText().contains(after.toString()), qPrintable(window.statusText()));
     QVERIFY(window.statusText().contains(QStringLiteral(":%1").arg(port)));
-    QCOMPARE(statusLine(answerToHead(after, "GET /moved HTTP/1.1\r\nHost: h\r\n\r\n")), QByteArray("HTTP/1.1 200 OK"));
+    QCOMPARE(statusLine(answerTo(after, "GET /moved HTTP/1.1\r\nHost: h\r\n\r\n")), QByteArray("HTTP/1.1 200 OK"));
     QTRY_COMPARE(window.model()->rowCount(), 1);
     QCOMPARE(window.model()->index(0, Ui::RequestTableModel::Target).data().toString(), QStringLiteral("/moved"));
     QTcpSocket old;
@@ -541,27 +475,19 @@ void TstSettingsDialog::changedAddressRebindsTheListener()
     QTRY_VERIFY(ready(window));
     QCOMPARE(window.engine()->address(), QHostAddress(QHostAddress::LocalHost));
 
-    bool handled = false;
     bool warned = true;
-    whenModal<Ui::SettingsDialog>(
-        [&warned](Ui::SettingsDialog *dialog) {
-            const Form form(dialog);
-            if (!form.complete())
-                return dialog->reject();
-            form.typeAddress(QStringLiteral("::1"));
-            warned = form.warning->isVisible();
-            QTest::keyClick(form.address, Qt::Key_Return);
-        },
-        &handled);
-    window.action(QStringLiteral("settings"))->trigger();
-    QVERIFY(handled);
+    QVERIFY(inSettings(window, [&warned](const Form &form) {
+        form.typeAddress(QStringLiteral("::1"));
+        warned = form.warning->isVisible();
+        QTest::keyClick(form.address, Qt::Key_Return);
+    }));
     QVERIFY(!warned); // loopback: nothing to warn about
 
     QTRY_COMPARE(window.engine()->address(), QHostAddress(QHostAddress::LocalHostIPv6));
     const QUrl url = window.engine()->url();
     QVERIFY2(url.toString().startsWith(QStringLiteral("http://[::1]:")), qPrintable(url.toString()));
     QVERIFY2(window.statusText().contains(QStringLiteral("[::1]")), qPrintable(window.statusText()));
-    QCOMPARE(statusLine(answerToHead(url, "GET /v6 HTTP/1.1\r\nHost: h\r\n\r\n")), QByteArray("HTTP/1.1 200 OK"));
+    QCOMPARE(statusLine(answerTo(url, "GET /v6 HTTP/1.1\r\nHost: h\r\n\r\n")), QByteArray("HTTP/1.1 200 OK"));
     QTRY_COMPARE(window.model()->rowCount(), 1);
     QVERIFY(window.model()->index(0, Ui::RequestTableModel::Remote).data().toString().contains(QStringLiteral("::1")));
 }
@@ -581,24 +507,14 @@ void TstSettingsDialog::unrelatedChangeKeepsTheNextFreePort()
     QVERIFY(url.port() != busy.serverPort());
 
     // The user only lowers the body limit.
-    bool handled = false;
-    whenModal<Ui::SettingsDialog>(
-        [](Ui::SettingsDialog *dialog) {
-            const Form form(dialog);
-            if (!form.complete())
-                return dialog->reject();
-            form.maxBodyMb->setValue(1);
-            QTest::mouseClick(form.ok, Qt::LeftButton);
-        },
-        &handled);
-    window.action(QStringLiteral("settings"))->trigger();
-    QVERIFY(handled);
+    QVERIFY(inSettings(window, [](const Form &form) {
+        form.maxBodyMb->setValue(1);
+        QTest::mouseClick(form.ok, Qt::LeftButton);
+    }));
 
     // Senders keep being answered where they were told to send.
-    QCOMPARE(statusLine(answerToHead(url, "GET /still-here HTTP/1.1\r\nHost: h\r\n\r\n")),
-             QByteArray("HTTP/1.1 200 OK"));
-    QCOMPARE(statusLine(answerToHead(url, postOfLength(2 * 1024 * 1024))),
-             QByteArray("HTTP/1.1 413 Content Too Large"));
+    QCOMPARE(statusLine(answerTo(url, "GET /still-here HTTP/1.1\r\nHost: h\r\n\r\n")), QByteArray("HTTP/1.1 200 OK"));
+    QCOMPARE(statusLine(answerTo(url, postOfLength(2 * 1024 * 1024))), QByteArray("HTTP/1.1 413 Content Too Large"));
     QTRY_COMPARE(window.model()->rowCount(), 2);
     QVERIFY(window.engine()->isListening());
     QCOMPARE(window.engine()->url(), url);
@@ -609,12 +525,8 @@ void TstSettingsDialog::toolbarAddressIsRemembered()
     Ui::MainWindow window(anyPort());
     QTRY_VERIFY(ready(window));
     // A port that is free now: the user types it into the toolbar and presses Enter.
-    quint16 port = 0;
-    {
-        QTcpServer probe;
-        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
-        port = probe.serverPort();
-    }
+    const quint16 port = freePort();
+    QVERIFY(port != 0);
     QLineEdit *address = nullptr;
     for (QLineEdit *edit : window.findChildren<QLineEdit *>()) {
         if (edit->toolTip().contains(QStringLiteral("listen on")))
@@ -628,22 +540,14 @@ void TstSettingsDialog::toolbarAddressIsRemembered()
     // Kept for the next start and shown by the settings dialog; OK there does not move it back.
     QCOMPARE(Settings().get(Settings::Port), int(port));
     QCOMPARE(Settings().get(Settings::BindAddress), QStringLiteral("127.0.0.1"));
-    bool handled = false;
     int shownPort = -1;
-    whenModal<Ui::SettingsDialog>(
-        [&shownPort](Ui::SettingsDialog *dialog) {
-            const Form form(dialog);
-            if (!form.complete())
-                return dialog->reject();
-            shownPort = form.port->value();
-            QTest::mouseClick(form.ok, Qt::LeftButton);
-        },
-        &handled);
-    window.action(QStringLiteral("settings"))->trigger();
-    QVERIFY(handled);
+    QVERIFY(inSettings(window, [&shownPort](const Form &form) {
+        shownPort = form.port->value();
+        QTest::mouseClick(form.ok, Qt::LeftButton);
+    }));
     QCOMPARE(shownPort, int(port));
     QCOMPARE(window.engine()->url().port(), int(port));
-    QCOMPARE(statusLine(answerToHead(window.engine()->url(), "GET /here HTTP/1.1\r\nHost: h\r\n\r\n")),
+    QCOMPARE(statusLine(answerTo(window.engine()->url(), "GET /here HTTP/1.1\r\nHost: h\r\n\r\n")),
              QByteArray("HTTP/1.1 200 OK"));
 }
 

@@ -1,0 +1,89 @@
+// Helpers shared by the tests that drive the real main window headless: a listener on a free
+// port, requests over a real socket, the session file behind the table, and modal dialogs
+// answered from inside their exec().
+
+#pragma once
+
+#include "mainwindow.h"
+
+#include "capture/captureengine.h"
+#include "capture/sessioncontroller.h"
+#include "session/sessionreader.h"
+
+#include <QApplication>
+#include <QByteArray>
+#include <QObject>
+#include <QString>
+#include <QTcpSocket>
+#include <QTimer>
+#include <QUrl>
+
+#include <functional>
+#include <memory>
+
+namespace WindowTesting {
+
+/// Window options for a test: the listener on any free port, the scratch session.
+inline Ui::WindowOptions anyPort()
+{
+    Ui::WindowOptions o;
+    o.port = 0;
+    o.portAttempts = 1;
+    return o;
+}
+
+/// True once the window listens and neither loads nor switches its session.
+inline bool ready(Ui::MainWindow &window)
+{
+    return window.engine()->isListening() && !window.isLoading() && !window.sessions()->isBusy();
+}
+
+/// How many requests the session file at `path` holds; -1 if it does not open.
+inline qint64 countIn(const QString &path)
+{
+    Session::SessionReader reader;
+    if (reader.open(path).problem != Session::FileProblem::None)
+        return -1;
+    return reader.count();
+}
+
+/// Writes `request` to the listener at `url` over a new socket and returns what came back, at
+/// least its status line unless the answer stalled for `waitMs`; "no connection" if none was made
+/// within 3 s.
+inline QByteArray answerTo(const QUrl &url, const QByteArray &request, int waitMs = 3000)
+{
+    QTcpSocket socket;
+    socket.connectToHost(url.host(), quint16(url.port()));
+    if (!socket.waitForConnected(3000))
+        return "no connection";
+    socket.write(request);
+    QByteArray answer;
+    while (!answer.contains("\r\n") && socket.waitForReadyRead(waitMs))
+        answer += socket.readAll();
+    return answer;
+}
+
+/// Runs `handle` on the next modal dialog of type T, from inside its exec(); gives up after ~5 s.
+/// `*handled` says whether it ran.
+template<typename T>
+void whenModal(const std::function<void(T *)> &handle, bool *handled)
+{
+    *handled = false;
+    auto *timer = new QTimer;
+    auto tries = std::make_shared<int>(0);
+    timer->setInterval(10);
+    QObject::connect(timer, &QTimer::timeout, timer, [timer, tries, handle, handled] {
+        if (auto *dialog = qobject_cast<T *>(QApplication::activeModalWidget())) {
+            timer->stop();
+            timer->deleteLater();
+            *handled = true;
+            handle(dialog);
+        } else if (++*tries > 500) {
+            timer->stop();
+            timer->deleteLater();
+        }
+    });
+    timer->start();
+}
+
+} // namespace WindowTesting
