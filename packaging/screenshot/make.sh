@@ -2,7 +2,7 @@
 # Renders the README's screenshot headless: builds the real window, sends it real webhooks over
 # real sockets, selects a GitHub push with its body formatted, and writes the PNG.
 #
-#   packaging/screenshot/make.sh [OUT.png]     default: packaging/screenshot/window.png
+#   packaging/screenshot/make.sh [OUT.png [--dark]]     default: packaging/screenshot/window.png
 #
 # Needs no display (Qt's offscreen platform). Uses its own build folder and a temporary home, so
 # neither the user's settings nor their scratch session are touched.
@@ -15,4 +15,4 @@ build=$root/build/screenshot
 "$root/packaging/install-deps.sh"
 cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DHOOKSCOPE_BUILD_TESTS=OFF >/dev/null
 cmake --build "$build" -j "$(nproc)" --target hookscope_screenshot >/dev/null
-QT_QPA_PLATFORM=offscreen "$build/packaging/screenshot/hookscope_screenshot" "$out"
+QT_QPA_PLATFORM=offscreen "$build/packaging/screenshot/hookscope_screenshot" "$out" "${@:2}"

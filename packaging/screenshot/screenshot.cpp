@@ -2,7 +2,7 @@
 // port, real webhooks arrive over real sockets, a GitHub push is selected with its body shown
 // formatted, and the window is grabbed into a PNG. Run through packaging/screenshot/make.sh.
 //
-//   hookscope_screenshot OUT.png [--width W] [--height H]
+//   hookscope_screenshot OUT.png [--width W] [--height H] [--dark]
 
 #include "mainwindow.h"
 #include "requestdetail.h"
@@ -17,6 +17,7 @@
 #include <QDeadlineTimer>
 #include <QImage>
 #include <QMessageAuthenticationCode>
+#include <QPalette>
 #include <QPixmap>
 #include <QSplitter>
 #include <QStatusBar>
@@ -124,9 +125,27 @@ int main(int argc, char **argv)
                                          QStringLiteral("1280"));
     const QCommandLineOption heightOption(QStringLiteral("height"), QStringLiteral("window height"),
                                           QStringLiteral("px"), QStringLiteral("820"));
+    const QCommandLineOption darkOption(QStringLiteral("dark"),
+                                        QStringLiteral("a dark palette, as a dark desktop gives"));
     parser.addOption(widthOption);
     parser.addOption(heightOption);
+    parser.addOption(darkOption);
     parser.process(app);
+    if (parser.isSet(darkOption)) {
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(45, 45, 48));
+        dark.setColor(QPalette::WindowText, QColor(230, 230, 230));
+        dark.setColor(QPalette::Base, QColor(30, 30, 32));
+        dark.setColor(QPalette::AlternateBase, QColor(40, 40, 44));
+        dark.setColor(QPalette::Text, QColor(230, 230, 230));
+        dark.setColor(QPalette::Button, QColor(50, 50, 54));
+        dark.setColor(QPalette::ButtonText, QColor(230, 230, 230));
+        dark.setColor(QPalette::Highlight, QColor(42, 130, 218));
+        dark.setColor(QPalette::HighlightedText, Qt::white);
+        dark.setColor(QPalette::PlaceholderText, QColor(140, 140, 140));
+        dark.setColor(QPalette::Disabled, QPalette::Text, QColor(120, 120, 120));
+        QApplication::setPalette(dark);
+    }
     if (parser.positionalArguments().size() != 1)
         return fail("usage: hookscope_screenshot OUT.png [--width W] [--height H]");
 
