@@ -116,6 +116,9 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
     m_table->setColumnWidth(RequestTableModel::Remote, 150);
     m_table->setWordWrap(false);
     m_table->setTabKeyNavigation(false); // Tab moves on to the detail below, not from cell to cell
+    // Click a column to sort by it (in the store's typed fields); # ascending is arrival order.
+    m_table->horizontalHeader()->setSortIndicator(RequestTableModel::Id, Qt::AscendingOrder);
+    m_table->setSortingEnabled(true);
     m_tableStack->setObjectName(QStringLiteral("tableStack"));
     m_tableStack->addWidget(m_table);
     m_tableStack->addWidget(m_empty);
@@ -193,6 +196,7 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
     restoreGeometry(settings.get(Settings::WindowGeometry));
     restoreState(settings.get(Settings::WindowState));
     m_splitter->restoreState(settings.get(Settings::SplitterState));
+    m_table->horizontalHeader()->restoreState(settings.get(Settings::TableHeader)); // widths, sort
     updateEmptyState();
 
     // The session first, then the listener: nothing arrives before there is a file to keep it.
@@ -747,8 +751,20 @@ void MainWindow::flushRows()
     m_pendingRows.clear();
     updateCount();
     updateEmptyState();
-    if (action(QStringLiteral("followNewest"))->isChecked())
+    followNewest();
+}
+
+void MainWindow::followNewest()
+{
+    if (!action(QStringLiteral("followNewest"))->isChecked())
+        return;
+    // The newest row is at the bottom in order of arrival, at the top newest first; sorted by
+    // anything else it has no fixed place, and the view stays where the user put it.
+    const QHeaderView *header = m_table->horizontalHeader();
+    if (!m_model->isSorted())
         m_table->scrollToBottom();
+    else if (header->sortIndicatorSection() == RequestTableModel::Id)
+        m_table->scrollToTop();
 }
 
 void MainWindow::reloadTable(const QString &path)
@@ -799,8 +815,7 @@ void MainWindow::onLoaded(int generation, std::shared_ptr<Session::SummaryStore>
         applyFilter(m_filter); // the filter shown applies to the session just loaded
     updateCount();
     updateEmptyState();
-    if (action(QStringLiteral("followNewest"))->isChecked())
-        m_table->scrollToBottom();
+    followNewest();
 }
 
 void MainWindow::onSelectionChanged()
@@ -887,7 +902,7 @@ void MainWindow::applyFilter(const Session::Filter &filter)
                 showError(result.error);
             const qint64 selectedNow = m_detailId;
             std::vector<quint32> rows =
-                Session::FilterEvaluator::mergeRows(m_model->store(), m_model->visibleRows(), result.ids);
+                Session::FilterEvaluator::mergeRows(m_model->store(), m_model->filterRows(), result.ids);
             const Session::FilterEvaluator again(m_filter);
             m_model->setFilter(std::move(rows),
                                [again](const Session::CapturedRequest &r) { return again.matches(r); });
@@ -931,6 +946,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     settings.set(Settings::WindowGeometry, saveGeometry());
     settings.set(Settings::WindowState, saveState());
     settings.set(Settings::SplitterState, m_splitter->saveState());
+    settings.set(Settings::TableHeader, m_table->horizontalHeader()->saveState());
     QMainWindow::closeEvent(event);
 }
 

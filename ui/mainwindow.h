@@ -101,6 +101,7 @@ private:
     void onSessionChanged(const QString &path, bool scratch, bool resumed);
     void onCaptured(const Session::CapturedBatch &batch);
     void flushRows();
+    void followNewest();
     void reloadTable(const QString &path);
     void onLoaded(int generation, std::shared_ptr<Session::SummaryStore> store, const QString &error);
     void onSelectionChanged();

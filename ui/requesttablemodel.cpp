@@ -7,6 +7,7 @@
 #include <QColor>
 
 #include <QGuiApplication>
+#include <QHash>
 #include <QPalette>
 #include <algorithm>
 
@@ -51,7 +52,9 @@ int RequestTableModel::rowCount(const QModelIndex &parent) const
 {
     if (parent.isValid())
         return 0;
-    return m_filtered ? int(m_visible.size()) : int(m_store->size());
+    if (m_sortColumn >= 0)
+        return int(m_sorted.size());
+    return m_filtered ? int(m_filterRows.size()) : int(m_store->size());
 }
 
 int RequestTableModel::columnCount(const QModelIndex &parent) const
@@ -166,20 +169,53 @@ void RequestTableModel::append(const Session::CapturedBatch &batch)
     }
     if (fresh == 0)
         return;
-    const int first = rowCount();
-    if (visible > 0)
-        beginInsertRows({}, first, first + int(visible) - 1);
-    qsizetype i = 0;
-    for (const Session::CapturedRequestPtr &r : batch) {
-        if (r->id > lastId) {
-            m_store->append(*r);
-            if (m_filtered && shown[size_t(i)])
-                m_visible.push_back(quint32(m_store->size() - 1));
+    std::vector<quint32> added;
+    added.reserve(size_t(visible));
+    const auto store = [&] {
+        qsizetype i = 0;
+        for (const Session::CapturedRequestPtr &r : batch) {
+            if (r->id > lastId) {
+                m_store->append(*r);
+                if (shown[size_t(i)])
+                    added.push_back(quint32(m_store->size() - 1));
+            }
+            ++i;
         }
-        ++i;
+        if (m_filtered)
+            m_filterRows.insert(m_filterRows.end(), added.cbegin(), added.cend());
+    };
+    if (m_sortColumn < 0) {
+        // In order of arrival the new rows go at the end.
+        const int first = rowCount();
+        if (visible > 0)
+            beginInsertRows({}, first, first + int(visible) - 1);
+        store();
+        if (visible > 0)
+            endInsertRows();
+        return;
     }
-    if (visible > 0)
-        endInsertRows();
+    // Sorted: the new rows are merged in where they belong, as one layout change.
+    if (visible == 0) {
+        store();
+        return;
+    }
+    relayout([&] {
+        store();
+        // Each new row finds its place by binary search; the rows between are copied in blocks.
+        const auto less = [this](quint32 a, quint32 b) { return before(a, b); };
+        std::sort(added.begin(), added.end(), less);
+        std::vector<quint32> merged;
+        merged.reserve(m_sorted.size() + added.size());
+        auto from = m_sorted.cbegin();
+        for (quint32 row : added) {
+            const auto at = std::upper_bound(from, m_sorted.cend(), row, less);
+            merged.insert(merged.end(), from, at);
+            merged.push_back(row);
+            from = at;
+        }
+        merged.insert(merged.end(), from, m_sorted.cend());
+        m_sorted = std::move(merged);
+    });
 }
 
 void RequestTableModel::setStore(std::unique_ptr<Session::SummaryStore> store)
@@ -187,8 +223,9 @@ void RequestTableModel::setStore(std::unique_ptr<Session::SummaryStore> store)
     beginResetModel();
     m_store = std::move(store);
     m_filtered = false;
-    m_visible.clear();
+    m_filterRows.clear();
     m_accept = nullptr;
+    resort();
     endResetModel();
 }
 
@@ -201,8 +238,9 @@ void RequestTableModel::setFilter(std::vector<quint32> rows, RowFilter accept)
 {
     beginResetModel();
     m_filtered = true;
-    m_visible = std::move(rows);
+    m_filterRows = std::move(rows);
     m_accept = std::move(accept);
+    resort();
     endResetModel();
 }
 
@@ -212,42 +250,267 @@ void RequestTableModel::clearFilter()
         return;
     beginResetModel();
     m_filtered = false;
-    m_visible.clear();
-    m_visible.shrink_to_fit();
+    m_filterRows.clear();
+    m_filterRows.shrink_to_fit();
     m_accept = nullptr;
+    resort();
     endResetModel();
 }
 
 void RequestTableModel::removeIds(const QList<qint64> &ids)
 {
     beginResetModel();
-    std::vector<qint64> visibleIds;
-    if (m_filtered) {
-        visibleIds.reserve(m_visible.size());
-        for (quint32 row : m_visible)
-            visibleIds.push_back(m_store->at(row).id);
-    }
-    m_store->removeIds(ids);
-    if (m_filtered) {
-        m_visible.clear();
-        for (qint64 id : visibleIds) {
+    // Store rows move when rows go; ids do not. Keep the lists shown as ids meanwhile.
+    const auto idsOf = [this](const std::vector<quint32> &rows) {
+        std::vector<qint64> out;
+        out.reserve(rows.size());
+        for (quint32 row : rows)
+            out.push_back(m_store->at(row).id);
+        return out;
+    };
+    const auto rowsOf = [this](const std::vector<qint64> &kept) {
+        std::vector<quint32> out;
+        out.reserve(kept.size());
+        for (qint64 id : kept) {
             const qsizetype row = m_store->rowOfId(id);
             if (row >= 0)
-                m_visible.push_back(quint32(row));
+                out.push_back(quint32(row));
         }
-    }
+        return out;
+    };
+    const std::vector<qint64> filterIds = idsOf(m_filterRows);
+    const std::vector<qint64> sortedIds = idsOf(m_sorted);
+    m_store->removeIds(ids);
+    m_filterRows = rowsOf(filterIds);
+    m_sorted = rowsOf(sortedIds);
     endResetModel();
 }
 
 int RequestTableModel::rowOfId(qint64 id) const
 {
     const qsizetype storeIndex = m_store->rowOfId(id);
-    if (storeIndex < 0)
-        return -1;
+    return storeIndex < 0 ? -1 : rowOfStoreRow(quint32(storeIndex));
+}
+
+int RequestTableModel::rowOfStoreRow(quint32 storeRow) const
+{
+    if (m_sortColumn >= 0) {
+        const auto it = std::find(m_sorted.cbegin(), m_sorted.cend(), storeRow);
+        return it != m_sorted.cend() ? int(it - m_sorted.cbegin()) : -1;
+    }
     if (!m_filtered)
-        return int(storeIndex);
-    const auto it = std::lower_bound(m_visible.cbegin(), m_visible.cend(), quint32(storeIndex));
-    return it != m_visible.cend() && *it == quint32(storeIndex) ? int(it - m_visible.cbegin()) : -1;
+        return int(storeRow);
+    const auto it = std::lower_bound(m_filterRows.cbegin(), m_filterRows.cend(), storeRow);
+    return it != m_filterRows.cend() && *it == storeRow ? int(it - m_filterRows.cbegin()) : -1;
+}
+
+void RequestTableModel::sort(int column, Qt::SortOrder order)
+{
+    if (column < 0 || column >= ColumnCount)
+        return;
+    const int wanted = column == Id && order == Qt::AscendingOrder ? -1 : column;
+    if (wanted == m_sortColumn && (wanted < 0 || order == m_sortOrder))
+        return;
+    relayout([&] {
+        m_sortColumn = wanted;
+        m_sortOrder = order;
+        resort();
+    });
+}
+
+bool RequestTableModel::before(quint32 a, quint32 b) const
+{
+    // Ties go by arrival, in the same direction, so the order is total and merges are exact.
+    const Session::RequestSummary &x = m_store->at(a);
+    const Session::RequestSummary &y = m_store->at(b);
+    int c = 0;
+    const auto compare = [](auto l, auto r) { return l < r ? -1 : (r < l ? 1 : 0); };
+    switch (Column(m_sortColumn)) {
+    case Id:
+        break;
+    case Time:
+        c = compare(x.receivedAtMs, y.receivedAtMs);
+        break;
+    case Method:
+        c = x.method == y.method ? 0 : compare(m_store->method(x), m_store->method(y));
+        break;
+    case Target:
+        c = compare(m_store->target(x), m_store->target(y));
+        break;
+    case Status:
+        c = compare(x.status, y.status);
+        break;
+    case BodySize:
+        c = compare(x.bodySize, y.bodySize);
+        break;
+    case ContentType:
+        c = x.contentType == y.contentType ? 0 : compare(m_store->contentType(x), m_store->contentType(y));
+        break;
+    case Remote:
+        c = x.remote == y.remote ? 0 : compare(m_store->remoteAddress(x), m_store->remoteAddress(y));
+        if (c == 0)
+            c = compare(x.remotePort, y.remotePort);
+        break;
+    case Notes:
+        c = compare(x.flags, y.flags);
+        break;
+    case ColumnCount:
+        break;
+    }
+    if (c == 0)
+        c = compare(a, b);
+    return m_sortOrder == Qt::AscendingOrder ? c < 0 : c > 0;
+}
+
+std::vector<quint32> RequestTableModel::shownInStoreOrder() const
+{
+    if (m_filtered)
+        return m_filterRows;
+    std::vector<quint32> all(size_t(m_store->size()));
+    for (size_t i = 0; i < all.size(); ++i)
+        all[i] = quint32(i);
+    return all;
+}
+
+void RequestTableModel::resort()
+{
+    if (m_sortColumn < 0) {
+        m_sorted.clear();
+        m_sorted.shrink_to_fit();
+        return;
+    }
+    m_sorted = shownInStoreOrder();
+    const bool descending = m_sortOrder == Qt::DescendingOrder;
+    if (m_sortColumn == Target) {
+        // Text: the first 16 bytes as two big-endian numbers decide most comparisons without
+        // touching the arena; equal prefixes compare the rest as bytes.
+        struct Keyed
+        {
+            quint64 head[2];
+            QByteArrayView rest;
+            quint32 row;
+        };
+        std::vector<Keyed> keyed;
+        keyed.reserve(m_sorted.size());
+        for (quint32 row : m_sorted) {
+            const QByteArrayView target = m_store->target(m_store->at(row));
+            Keyed k{{0, 0}, target.size() > 16 ? target.sliced(16) : QByteArrayView(), row};
+            for (qsizetype i = 0; i < 16; ++i) {
+                const quint64 byte = i < target.size() ? quint8(target[i]) : 0;
+                k.head[i / 8] |= byte << (8 * (7 - i % 8));
+            }
+            keyed.push_back(k);
+        }
+        // A shorter text that is a prefix of a longer one pads with zero bytes: same order as
+        // bytewise comparison, except against real zero bytes, which targets cannot hold.
+        const auto less = [descending](const Keyed &x, const Keyed &y) {
+            int c = x.head[0] != y.head[0]   ? (x.head[0] < y.head[0] ? -1 : 1)
+                    : x.head[1] != y.head[1] ? (x.head[1] < y.head[1] ? -1 : 1)
+                                             : x.rest.compare(y.rest);
+            if (c == 0)
+                c = x.row < y.row ? -1 : (x.row > y.row ? 1 : 0);
+            return descending ? c > 0 : c < 0;
+        };
+        std::sort(keyed.begin(), keyed.end(), less);
+        for (size_t i = 0; i < keyed.size(); ++i)
+            m_sorted[i] = keyed[i].row;
+        return;
+    }
+    // Everything else becomes one number per row, sorted with the row as the tie-break: flat
+    // pairs sort many times faster than a comparator that visits the store.
+    std::vector<std::pair<quint64, quint32>> keyed;
+    keyed.reserve(m_sorted.size());
+    const std::function<quint64(const Session::RequestSummary &)> key = sortKey();
+    for (quint32 row : m_sorted) {
+        const quint64 k = key(m_store->at(row));
+        keyed.emplace_back(descending ? ~k : k, descending ? ~row : row);
+    }
+    std::sort(keyed.begin(), keyed.end());
+    for (size_t i = 0; i < keyed.size(); ++i)
+        m_sorted[i] = descending ? ~keyed[i].second : keyed[i].second;
+}
+
+std::function<quint64(const Session::RequestSummary &)> RequestTableModel::sortKey() const
+{
+    // Pools (methods, content types, addresses) hold few values: rank them once by their text.
+    const auto ranks = [this](auto poolIndex, auto text) {
+        QHash<quint32, QByteArray> seen;
+        for (qsizetype i = 0; i < m_store->size(); ++i) {
+            const quint32 p = poolIndex(m_store->at(i));
+            if (!seen.contains(p))
+                seen.insert(p, text(m_store->at(i)));
+        }
+        std::vector<std::pair<QByteArray, quint32>> sorted;
+        for (auto it = seen.cbegin(); it != seen.cend(); ++it)
+            sorted.emplace_back(it.value(), it.key());
+        std::sort(sorted.begin(), sorted.end());
+        auto rank = std::make_shared<QHash<quint32, quint64>>();
+        for (size_t i = 0; i < sorted.size(); ++i)
+            rank->insert(sorted[i].second, quint64(i));
+        return rank;
+    };
+    switch (Column(m_sortColumn)) {
+    case Time:
+        return [](const Session::RequestSummary &s) { return quint64(s.receivedAtMs); };
+    case Method: {
+        const auto rank = ranks([](const Session::RequestSummary &s) { return quint32(s.method); },
+                                [this](const Session::RequestSummary &s) { return m_store->method(s).toByteArray(); });
+        return [rank](const Session::RequestSummary &s) { return rank->value(s.method); };
+    }
+    case Status:
+        return [](const Session::RequestSummary &s) { return quint64(s.status); };
+    case BodySize:
+        return [](const Session::RequestSummary &s) { return quint64(s.bodySize); };
+    case ContentType: {
+        const auto rank =
+            ranks([](const Session::RequestSummary &s) { return quint32(s.contentType); },
+                  [this](const Session::RequestSummary &s) { return m_store->contentType(s).toByteArray(); });
+        return [rank](const Session::RequestSummary &s) { return rank->value(s.contentType); };
+    }
+    case Remote: {
+        const auto rank =
+            ranks([](const Session::RequestSummary &s) { return s.remote; },
+                  [this](const Session::RequestSummary &s) { return m_store->remoteAddress(s).toUtf8(); });
+        return [rank](const Session::RequestSummary &s) { return rank->value(s.remote) << 16 | s.remotePort; };
+    }
+    case Notes:
+        return [](const Session::RequestSummary &s) { return quint64(s.flags); };
+    case Id:
+    case Target:
+    case ColumnCount:
+        break;
+    }
+    return [](const Session::RequestSummary &) { return quint64(0); };
+}
+
+void RequestTableModel::relayout(const std::function<void()> &change)
+{
+    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    // Rows are only reordered or added here, so store rows stay valid across the change.
+    const QModelIndexList was = persistentIndexList();
+    std::vector<quint32> storeRows;
+    storeRows.reserve(size_t(was.size()));
+    for (const QModelIndex &index : was)
+        storeRows.push_back(quint32(storeRow(index.row())));
+    change();
+    // Where each request is now. A selection usually holds a few indexes: a search each is
+    // cheapest; for many (a large selection is kept row by row) one pass over the table.
+    constexpr qsizetype kSearchEach = 64;
+    std::vector<int> inverse;
+    if (storeRows.size() > size_t(kSearchEach)) {
+        inverse.assign(size_t(m_store->size()), -1);
+        for (int row = 0, rows = rowCount(); row < rows; ++row)
+            inverse[size_t(storeRow(row))] = row;
+    }
+    QModelIndexList now;
+    now.reserve(was.size());
+    for (qsizetype i = 0; i < was.size(); ++i) {
+        const quint32 r = storeRows[size_t(i)];
+        const int row = inverse.empty() ? rowOfStoreRow(r) : inverse[r];
+        now.append(row < 0 ? QModelIndex() : index(row, was.at(i).column()));
+    }
+    changePersistentIndexList(was, now);
+    Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
 }
 
 } // namespace Ui

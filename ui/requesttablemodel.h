@@ -13,7 +13,8 @@ namespace Ui {
 
 /// The request table: a thin adapter over a SummaryStore, oldest first. Rows arrive in batches,
 /// one beginInsertRows per batch; a reopened session replaces the store in one reset. A filter
-/// is a list of store rows to show, computed elsewhere on typed fields: no proxy model.
+/// is a list of store rows to show, computed elsewhere on typed fields: no proxy model. Sorting
+/// by a column orders a list of store rows by the typed fields too; live rows are merged into it.
 class RequestTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -27,6 +28,10 @@ public:
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    /// # ascending is the order of arrival; any other column and order keeps a sorted row list,
+    /// ties in arrival order. Selections and the current row stay on their requests.
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+    bool isSorted() const { return m_sortColumn >= 0; }
 
     /// Decides whether a new row passes the filter shown; null: every row does.
     using RowFilter = std::function<bool(const Session::CapturedRequest &)>;
@@ -44,21 +49,43 @@ public:
     void setFilter(std::vector<quint32> rows, RowFilter accept);
     void clearFilter();
     bool isFiltered() const { return m_filtered; }
-    const std::vector<quint32> &visibleRows() const { return m_visible; }
+    /// The store rows the filter passes, ascending (whatever the sort order).
+    const std::vector<quint32> &filterRows() const { return m_filterRows; }
 
     /// The store row behind a table row.
-    qsizetype storeRow(int row) const { return m_filtered ? qsizetype(m_visible[size_t(row)]) : row; }
+    qsizetype storeRow(int row) const
+    {
+        if (m_sortColumn >= 0)
+            return qsizetype(m_sorted[size_t(row)]);
+        return m_filtered ? qsizetype(m_filterRows[size_t(row)]) : row;
+    }
     qint64 idAt(int row) const { return m_store->at(storeRow(row)).id; }
     /// The table row showing a request, or -1.
     int rowOfId(qint64 id) const;
+    int rowOfStoreRow(quint32 storeRow) const;
     /// Bytes the model holds beyond the store, for the memory budget.
-    qint64 memoryUsage() const { return qint64(m_visible.capacity() * sizeof(quint32)); }
+    qint64 memoryUsage() const { return qint64((m_filterRows.capacity() + m_sorted.capacity()) * sizeof(quint32)); }
 
 private:
     QVariant display(const Session::RequestSummary &s, int column) const;
+    /// Whether store row `a` comes before `b` in the sort order.
+    bool before(quint32 a, quint32 b) const;
+    /// The rows shown, in store order: the filter's, or all of them.
+    std::vector<quint32> shownInStoreOrder() const;
+    /// Re-sorts m_sorted from the rows shown.
+    void resort();
+    /// A number per row that orders it by the sort column (not for Target, which sorts as text).
+    std::function<quint64(const Session::RequestSummary &)> sortKey() const;
+    /// Runs `change`, which reorders or adds rows, as one layout change that keeps persistent
+    /// indexes (selection, current row) on their requests.
+    void relayout(const std::function<void()> &change);
+
     std::unique_ptr<Session::SummaryStore> m_store;
     bool m_filtered = false;
-    std::vector<quint32> m_visible;
+    std::vector<quint32> m_filterRows; // filtered: the rows shown, ascending
+    int m_sortColumn = -1;             // -1: order of arrival
+    Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
+    std::vector<quint32> m_sorted; // sorted: the rows shown, in order
     RowFilter m_accept;
 };
 

@@ -36,6 +36,7 @@ public:
     static inline const Entry<QByteArray> WindowGeometry{"window/geometry", {}};
     static inline const Entry<QByteArray> WindowState{"window/state", {}};
     static inline const Entry<QByteArray> SplitterState{"window/splitter", {}};
+    static inline const Entry<QByteArray> TableHeader{"window/tableHeader", {}};
     static inline const Entry<bool> FollowNewest{"window/followNewest", true};
     static inline const Entry<QStringList> RecentSessions{"sessions/recent", {}};
 

@@ -4,3 +4,4 @@ hookscope_add_test(tst_hexview SOURCES ui/tst_hexview.cpp LIBS hookscope_ui LABE
 hookscope_add_test(tst_settingsdialog SOURCES ui/tst_settingsdialog.cpp LIBS hookscope_ui LABELS ui)
 hookscope_add_test(tst_keyboard SOURCES ui/tst_keyboard.cpp LIBS hookscope_ui LABELS ui)
 hookscope_add_test(tst_requestdetail SOURCES ui/tst_requestdetail.cpp LIBS hookscope_ui LABELS ui)
+hookscope_add_test(tst_requesttable SOURCES ui/tst_requesttable.cpp LIBS hookscope_ui LABELS ui)
