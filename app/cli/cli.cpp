@@ -14,19 +14,21 @@ namespace Cli {
 
 namespace {
 
-const char kUsage[] = "usage: hookscope [COMMAND] [OPTIONS]\n"
-                      "\n"
-                      "With no command, opens the Hookscope window (hookscope FILE.hookscope opens that session).\n"
-                      "\n"
-                      "Commands:\n"
-                      "  listen     capture webhooks headless and print each request\n"
-                      "  export     write a session as HAR 1.2 or NDJSON\n"
-                      "  import     read a HAR file into a session\n"
+// Translated where it is printed.
+const char kUsage[] = QT_TRANSLATE_NOOP(
+    "Cli", "usage: hookscope [COMMAND] [OPTIONS]\n"
+           "\n"
+           "With no command, opens the Hookscope window (hookscope FILE.hookscope opens that session).\n"
+           "\n"
+           "Commands:\n"
+           "  listen     capture webhooks headless and print each request\n"
+           "  export     write a session as HAR 1.2 or NDJSON\n"
+           "  import     read a HAR file into a session\n"
 
-                      "\n"
-                      "Options:\n"
-                      "  -h, --help       show this help (hookscope COMMAND --help for a command)\n"
-                      "  -v, --version    print the version\n";
+           "\n"
+           "Options:\n"
+           "  -h, --help       show this help (hookscope COMMAND --help for a command)\n"
+           "  -v, --version    print the version\n");
 
 bool isOneOf(const char *arg, std::initializer_list<const char *> names)
 {
@@ -58,7 +60,7 @@ int run(int argc, char **argv)
         return 0;
     }
     if (isOneOf(command, {"-h", "--help", "help"})) {
-        std::fputs(kUsage, stdout);
+        std::fputs(qUtf8Printable(QCoreApplication::translate("Cli", kUsage)), stdout);
         return 0;
     }
     QCoreApplication app(argc, argv);
@@ -73,7 +75,9 @@ int run(int argc, char **argv)
     if (std::strcmp(command, "import") == 0)
         return ImportCommand::run(args);
 
-    std::fprintf(stderr, "hookscope: unknown command '%s' (see hookscope --help)\n", command);
+    std::fprintf(stderr, "hookscope: %s\n",
+                 qUtf8Printable(QCoreApplication::translate("Cli", "unknown command '%1' (see hookscope --help)")
+                                    .arg(QString::fromLocal8Bit(command))));
     return 2;
 }
 

@@ -6,6 +6,7 @@
 #include "session/sessionreader.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QFile>
 #include <QSaveFile>
 
@@ -26,21 +27,28 @@ void usageError(const QString &message)
 int run(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Write a session's requests as HAR 1.2 or NDJSON."));
+    parser.setApplicationDescription(
+        QCoreApplication::translate("Cli::ExportCommand", "Write a session's requests as HAR 1.2 or NDJSON."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("SESSION"), QStringLiteral("The .hookscope session file."));
-    const QCommandLineOption har(QStringLiteral("har"), QStringLiteral("Write HAR 1.2 to this file ('-': stdout)."),
-                                 QStringLiteral("OUT"));
-    const QCommandLineOption ndjson(QStringLiteral("ndjson"),
-                                    QStringLiteral("Write one JSON object per request, as `listen --json` prints "
-                                                   "them ('-': stdout)."),
-                                    QStringLiteral("OUT"));
+    parser.addPositionalArgument(QCoreApplication::translate("Cli::ExportCommand", "SESSION"),
+                                 QCoreApplication::translate("Cli::ExportCommand", "The .hookscope session file."));
+    const QCommandLineOption har(
+        QStringLiteral("har"),
+        QCoreApplication::translate("Cli::ExportCommand", "Write HAR 1.2 to this file ('-': stdout)."),
+        QCoreApplication::translate("Cli::ExportCommand", "OUT"));
+    const QCommandLineOption ndjson(
+        QStringLiteral("ndjson"),
+        QCoreApplication::translate("Cli::ExportCommand",
+                                    "Write one JSON object per request, as `listen --json` prints "
+                                    "them ('-': stdout)."),
+        QCoreApplication::translate("Cli::ExportCommand", "OUT"));
     parser.addOptions({har, ndjson});
     if (!parser.parse(args)) {
         usageError(parser.errorText());
         return 2;
     }
     if (parser.isSet(QStringLiteral("help"))) {
+        // not translated: matches the usage line QCommandLineParser writes, to put the command in
         std::fputs(qUtf8Printable(parser.helpText().replace(QStringLiteral("hookscope [options]"),
                                                             QStringLiteral("hookscope export [options]"))),
                    stdout);
@@ -48,12 +56,14 @@ int run(const QStringList &args)
     }
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1) {
-        usageError(positional.isEmpty() ? QStringLiteral("name the session file to export")
-                                        : QStringLiteral("unexpected argument '%1'").arg(positional.at(1)));
+        usageError(
+            positional.isEmpty()
+                ? QCoreApplication::translate("Cli::ExportCommand", "name the session file to export")
+                : QCoreApplication::translate("Cli::ExportCommand", "unexpected argument '%1'").arg(positional.at(1)));
         return 2;
     }
     if (parser.isSet(har) == parser.isSet(ndjson)) {
-        usageError(QStringLiteral("choose one output: --har OUT or --ndjson OUT"));
+        usageError(QCoreApplication::translate("Cli::ExportCommand", "choose one output: --har OUT or --ndjson OUT"));
         return 2;
     }
     const bool asHar = parser.isSet(har);
@@ -71,20 +81,21 @@ int run(const QStringList &args)
     if (outPath == QLatin1String("-")) {
         auto file = std::make_unique<QFile>();
         if (!file->open(stdout, QIODevice::WriteOnly)) {
-            usageError(QStringLiteral("cannot write to stdout"));
+            usageError(QCoreApplication::translate("Cli::ExportCommand", "cannot write to stdout"));
             return 1;
         }
         out = std::move(file);
     } else {
         auto file = std::make_unique<QSaveFile>(outPath);
         if (!file->open(QIODevice::WriteOnly)) {
-            usageError(QStringLiteral("cannot write %1: %2").arg(outPath, file->errorString()));
+            usageError(QCoreApplication::translate("Cli::ExportCommand", "cannot write %1: %2")
+                           .arg(outPath, file->errorString()));
             return 2;
         }
         out = std::move(file);
     }
 
-    ProgressLine progress(QStringLiteral("exporting"));
+    ProgressLine progress(QCoreApplication::translate("Cli::ExportCommand", "exporting"));
     const auto onProgress = [&progress](qint64 done, qint64 total) {
         progress.update(done, total);
         return true;
@@ -130,7 +141,10 @@ int run(const QStringList &args)
         return 1;
     }
     if (outPath != QLatin1String("-"))
-        std::fprintf(stderr, "exported %lld requests to %s\n", written, qUtf8Printable(outPath));
+        std::fprintf(stderr, "%s\n",
+                     qUtf8Printable(QCoreApplication::translate("Cli::ExportCommand", "exported %n requests to %1",
+                                                                nullptr, int(written))
+                                        .arg(outPath)));
     return 0;
 }
 

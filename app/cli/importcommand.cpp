@@ -6,6 +6,7 @@
 #include "session/sessionwriter.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 
@@ -25,18 +26,23 @@ void usageError(const QString &message)
 int run(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Read a HAR file into a session."));
+    parser.setApplicationDescription(
+        QCoreApplication::translate("Cli::ImportCommand", "Read a HAR file into a session."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("IN"), QStringLiteral("The .har file."));
-    const QCommandLineOption session(QStringLiteral("session"),
-                                     QStringLiteral("The session file to add the requests to (created if absent)."),
-                                     QStringLiteral("OUT"));
+    parser.addPositionalArgument(QCoreApplication::translate("Cli::ImportCommand", "IN"),
+                                 QCoreApplication::translate("Cli::ImportCommand", "The .har file."));
+    const QCommandLineOption session(
+        QStringLiteral("session"),
+        QCoreApplication::translate("Cli::ImportCommand",
+                                    "The session file to add the requests to (created if absent)."),
+        QCoreApplication::translate("Cli::ImportCommand", "OUT"));
     parser.addOption(session);
     if (!parser.parse(args)) {
         usageError(parser.errorText());
         return 2;
     }
     if (parser.isSet(QStringLiteral("help"))) {
+        // not translated: matches the usage line QCommandLineParser writes, to put the command in
         std::fputs(qUtf8Printable(parser.helpText().replace(QStringLiteral("hookscope [options]"),
                                                             QStringLiteral("hookscope import [options]"))),
                    stdout);
@@ -44,12 +50,15 @@ int run(const QStringList &args)
     }
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1) {
-        usageError(positional.isEmpty() ? QStringLiteral("name the HAR file to import")
-                                        : QStringLiteral("unexpected argument '%1'").arg(positional.at(1)));
+        usageError(
+            positional.isEmpty()
+                ? QCoreApplication::translate("Cli::ImportCommand", "name the HAR file to import")
+                : QCoreApplication::translate("Cli::ImportCommand", "unexpected argument '%1'").arg(positional.at(1)));
         return 2;
     }
     if (!parser.isSet(session)) {
-        usageError(QStringLiteral("name the session to import into: --session OUT.hookscope"));
+        usageError(QCoreApplication::translate("Cli::ImportCommand",
+                                               "name the session to import into: --session OUT.hookscope"));
         return 2;
     }
     const QString sessionPath = parser.value(session);
@@ -62,7 +71,8 @@ int run(const QStringList &args)
     // Read and check the whole document first: a broken file adds nothing to the session.
     QFile in(positional.first());
     if (!in.open(QIODevice::ReadOnly)) {
-        usageError(QStringLiteral("cannot read %1: %2").arg(in.fileName(), in.errorString()));
+        usageError(QCoreApplication::translate("Cli::ImportCommand", "cannot read %1: %2")
+                       .arg(in.fileName(), in.errorString()));
         return 2;
     }
     QList<Session::CapturedRequest> entries;
@@ -74,7 +84,7 @@ int run(const QStringList &args)
                 return true;
             },
             &error)) {
-        usageError(QStringLiteral("%1: %2").arg(in.fileName(), error));
+        usageError(QCoreApplication::translate("Cli::ImportCommand", "%1: %2").arg(in.fileName(), error));
         return 2;
     }
 
@@ -87,7 +97,7 @@ int run(const QStringList &args)
     }
     QString commitError;
     qint64 committed = 0;
-    ProgressLine progress(QStringLiteral("importing"));
+    ProgressLine progress(QCoreApplication::translate("Cli::ImportCommand", "importing"));
     const qint64 total = entries.size();
     writer.setCommitHandler([&](const Session::CapturedBatch &batch, const QString &e) {
         if (!e.isEmpty() && commitError.isEmpty())
@@ -108,8 +118,9 @@ int run(const QStringList &args)
     writer.stop();
     progress.finish();
     if (!commitError.isEmpty()) {
-        std::fprintf(stderr, "hookscope import: could not save into %s: %s\n", qUtf8Printable(sessionPath),
-                     qUtf8Printable(commitError));
+        std::fprintf(stderr, "hookscope import: %s\n",
+                     qUtf8Printable(QCoreApplication::translate("Cli::ImportCommand", "could not save into %1: %2")
+                                        .arg(sessionPath, commitError)));
         if (created) {
             QFile::remove(sessionPath);
             QFile::remove(sessionPath + QStringLiteral("-wal"));
@@ -117,7 +128,10 @@ int run(const QStringList &args)
         }
         return 1;
     }
-    std::fprintf(stderr, "imported %lld requests into %s\n", total, qUtf8Printable(sessionPath));
+    std::fprintf(stderr, "%s\n",
+                 qUtf8Printable(QCoreApplication::translate("Cli::ImportCommand", "imported %n requests into %1",
+                                                            nullptr, int(total))
+                                    .arg(sessionPath)));
     return 0;
 }
 

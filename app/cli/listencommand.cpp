@@ -98,43 +98,58 @@ private:
 int run(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Capture webhooks headless and print each request."));
+    parser.setApplicationDescription(
+        QCoreApplication::translate("Cli::ListenCommand", "Capture webhooks headless and print each request."));
     parser.addHelpOption();
-    const QCommandLineOption port(QStringLiteral("port"), QStringLiteral("Port to listen on; 0 picks a free one."),
-                                  QStringLiteral("N"), QStringLiteral("8080"));
-    const QCommandLineOption bind(QStringLiteral("bind"),
-                                  QStringLiteral("Address to listen on (default 127.0.0.1; ::1 for IPv6; "
-                                                 "0.0.0.0 or :: exposes Hookscope to the network)."),
-                                  QStringLiteral("ADDR"), QStringLiteral("127.0.0.1"));
-    const QCommandLineOption json(QStringLiteral("json"),
-                                  QStringLiteral("Print one JSON object per request on stdout (NDJSON)."));
-    const QCommandLineOption status(QStringLiteral("status"), QStringLiteral("Answer status (default 200)."),
-                                    QStringLiteral("CODE"));
-    const QCommandLineOption header(QStringLiteral("header"),
-                                    QStringLiteral("Answer header 'Name: value'; repeat for more. Replaces the "
-                                                   "default Content-Type."),
-                                    QStringLiteral("HEADER"));
-    const QCommandLineOption body(QStringLiteral("body"),
-                                  QStringLiteral("Answer body, or @FILE to read it from a file."),
-                                  QStringLiteral("TEXT"));
-    const QCommandLineOption delay(QStringLiteral("delay"), QStringLiteral("Wait this long before answering."),
-                                   QStringLiteral("MS"));
-    const QCommandLineOption maxBody(QStringLiteral("max-body"),
-                                     QStringLiteral("Largest body accepted (default 100M); larger gets 413."),
-                                     QStringLiteral("BYTES"));
-    const QCommandLineOption maxHead(QStringLiteral("max-head"),
-                                     QStringLiteral("Largest request head accepted (default 64K); larger gets 431."),
-                                     QStringLiteral("BYTES"));
-    const QCommandLineOption session(QStringLiteral("session"),
-                                     QStringLiteral("Save every request in this session file (created if absent, "
-                                                    "appended to if it exists)."),
-                                     QStringLiteral("FILE"));
-    const QCommandLineOption fastAck(QStringLiteral("fast-ack"),
-                                     QStringLiteral("Answer before the request is committed to the session file "
-                                                    "(lower latency; a crash can lose answered requests)."));
-    const QCommandLineOption keep(QStringLiteral("keep"),
-                                  QStringLiteral("Keep only the newest N requests in the session file."),
-                                  QStringLiteral("N"));
+    const QCommandLineOption port(
+        QStringLiteral("port"),
+        QCoreApplication::translate("Cli::ListenCommand", "Port to listen on; 0 picks a free one."),
+        QCoreApplication::translate("Cli::ListenCommand", "N"), QStringLiteral("8080"));
+    const QCommandLineOption bind(
+        QStringLiteral("bind"),
+        QCoreApplication::translate("Cli::ListenCommand", "Address to listen on (default 127.0.0.1; ::1 for IPv6; "
+                                                          "0.0.0.0 or :: exposes Hookscope to the network)."),
+        QCoreApplication::translate("Cli::ListenCommand", "ADDR"), QStringLiteral("127.0.0.1"));
+    const QCommandLineOption json(
+        QStringLiteral("json"),
+        QCoreApplication::translate("Cli::ListenCommand", "Print one JSON object per request on stdout (NDJSON)."));
+    const QCommandLineOption status(QStringLiteral("status"),
+                                    QCoreApplication::translate("Cli::ListenCommand", "Answer status (default 200)."),
+                                    QCoreApplication::translate("Cli::ListenCommand", "CODE"));
+    const QCommandLineOption header(
+        QStringLiteral("header"),
+        QCoreApplication::translate("Cli::ListenCommand", "Answer header 'Name: value'; repeat for more. Replaces the "
+                                                          "default Content-Type."),
+        QCoreApplication::translate("Cli::ListenCommand", "HEADER"));
+    const QCommandLineOption body(
+        QStringLiteral("body"),
+        QCoreApplication::translate("Cli::ListenCommand", "Answer body, or @FILE to read it from a file."),
+        QCoreApplication::translate("Cli::ListenCommand", "TEXT"));
+    const QCommandLineOption delay(
+        QStringLiteral("delay"), QCoreApplication::translate("Cli::ListenCommand", "Wait this long before answering."),
+        QCoreApplication::translate("Cli::ListenCommand", "MS"));
+    const QCommandLineOption maxBody(
+        QStringLiteral("max-body"),
+        QCoreApplication::translate("Cli::ListenCommand", "Largest body accepted (default 100M); larger gets 413."),
+        QCoreApplication::translate("Cli::ListenCommand", "BYTES"));
+    const QCommandLineOption maxHead(
+        QStringLiteral("max-head"),
+        QCoreApplication::translate("Cli::ListenCommand",
+                                    "Largest request head accepted (default 64K); larger gets 431."),
+        QCoreApplication::translate("Cli::ListenCommand", "BYTES"));
+    const QCommandLineOption session(
+        QStringLiteral("session"),
+        QCoreApplication::translate("Cli::ListenCommand", "Save every request in this session file (created if absent, "
+                                                          "appended to if it exists)."),
+        QCoreApplication::translate("Cli::ListenCommand", "FILE"));
+    const QCommandLineOption fastAck(
+        QStringLiteral("fast-ack"),
+        QCoreApplication::translate("Cli::ListenCommand", "Answer before the request is committed to the session file "
+                                                          "(lower latency; a crash can lose answered requests)."));
+    const QCommandLineOption keep(
+        QStringLiteral("keep"),
+        QCoreApplication::translate("Cli::ListenCommand", "Keep only the newest N requests in the session file."),
+        QCoreApplication::translate("Cli::ListenCommand", "N"));
     parser.addOptions({port, bind, json, status, header, body, delay, maxBody, maxHead, session, fastAck, keep});
 
     if (!parser.parse(args)) {
@@ -142,29 +157,34 @@ int run(const QStringList &args)
         return 2;
     }
     if (parser.isSet(QStringLiteral("help"))) {
+        // not translated: matches the usage line QCommandLineParser writes, to put the command in
         std::fputs(qUtf8Printable(parser.helpText().replace(QStringLiteral("hookscope [options]"),
                                                             QStringLiteral("hookscope listen [options]"))),
                    stdout);
         return 0;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        usageError(QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().constFirst()));
+        usageError(QCoreApplication::translate("Cli::ListenCommand", "unexpected argument '%1'")
+                       .arg(parser.positionalArguments().constFirst()));
         return 2;
     }
 
     Capture::ListenConfig config;
     int portValue = 0;
     if (!parseInt(parser.value(port), 0, 65535, &portValue)) {
-        usageError(QStringLiteral("invalid --port '%1': expected 0 to 65535").arg(parser.value(port)));
+        usageError(QCoreApplication::translate("Cli::ListenCommand", "invalid --port '%1': expected 0 to 65535")
+                       .arg(parser.value(port)));
         return 2;
     }
     config.port = quint16(portValue);
     if (!parseBindAddress(parser.value(bind), &config.address)) {
-        usageError(QStringLiteral("invalid --bind '%1': expected an IP address").arg(parser.value(bind)));
+        usageError(QCoreApplication::translate("Cli::ListenCommand", "invalid --bind '%1': expected an IP address")
+                       .arg(parser.value(bind)));
         return 2;
     }
     if (parser.isSet(status) && !parseInt(parser.value(status), 200, 599, &config.answer.status)) {
-        usageError(QStringLiteral("invalid --status '%1': expected 200 to 599").arg(parser.value(status)));
+        usageError(QCoreApplication::translate("Cli::ListenCommand", "invalid --status '%1': expected 200 to 599")
+                       .arg(parser.value(status)));
         return 2;
     }
     if (parser.isSet(header)) {
@@ -173,7 +193,7 @@ int run(const QStringList &args)
             QPair<QByteArray, QByteArray> parsed;
             QString error;
             if (!Capture::AnswerSpec::parseHeader(h, &parsed, &error)) {
-                usageError(QStringLiteral("invalid --header: %1").arg(error));
+                usageError(QCoreApplication::translate("Cli::ListenCommand", "invalid --header: %1").arg(error));
                 return 2;
             }
             config.answer.headers.append(parsed);
@@ -184,7 +204,8 @@ int run(const QStringList &args)
         if (value.startsWith(QLatin1Char('@'))) {
             QFile file(value.mid(1));
             if (!file.open(QIODevice::ReadOnly)) {
-                usageError(QStringLiteral("cannot read --body file '%1': %2").arg(file.fileName(), file.errorString()));
+                usageError(QCoreApplication::translate("Cli::ListenCommand", "cannot read --body file '%1': %2")
+                               .arg(file.fileName(), file.errorString()));
                 return 2;
             }
             config.answer.body = file.readAll();
@@ -193,18 +214,22 @@ int run(const QStringList &args)
         }
     }
     if (parser.isSet(delay) && !parseInt(parser.value(delay), 0, 3'600'000, &config.answer.delayMs)) {
-        usageError(QStringLiteral("invalid --delay '%1': expected 0 to 3600000 ms").arg(parser.value(delay)));
+        usageError(QCoreApplication::translate("Cli::ListenCommand", "invalid --delay '%1': expected 0 to 3600000 ms")
+                       .arg(parser.value(delay)));
         return 2;
     }
     if (parser.isSet(maxBody) && !parseSize(parser.value(maxBody), &config.limits.maxBodyBytes)) {
-        usageError(QStringLiteral("invalid --max-body '%1': expected a size such as 1048576 or 10M")
+        usageError(QCoreApplication::translate("Cli::ListenCommand",
+                                               "invalid --max-body '%1': expected a size such as 1048576 or 10M")
                        .arg(parser.value(maxBody)));
         return 2;
     }
     if (parser.isSet(maxHead)) {
         qint64 value = 0;
         if (!parseSize(parser.value(maxHead), &value) || value < 64 || value > 64 * 1024 * 1024) {
-            usageError(QStringLiteral("invalid --max-head '%1': expected 64 bytes to 64M").arg(parser.value(maxHead)));
+            usageError(
+                QCoreApplication::translate("Cli::ListenCommand", "invalid --max-head '%1': expected 64 bytes to 64M")
+                    .arg(parser.value(maxHead)));
             return 2;
         }
         config.limits.maxHeadBytes = qsizetype(value);
@@ -218,7 +243,7 @@ int run(const QStringList &args)
             return 2;
         }
     } else if (parser.isSet(fastAck) || parser.isSet(keep)) {
-        usageError(QStringLiteral("--fast-ack and --keep need --session"));
+        usageError(QCoreApplication::translate("Cli::ListenCommand", "--fast-ack and --keep need --session"));
         return 2;
     }
     config.fastAck = parser.isSet(fastAck);
@@ -226,7 +251,9 @@ int run(const QStringList &args)
         bool ok = false;
         config.retention = parser.value(keep).toLongLong(&ok);
         if (!ok || config.retention <= 0) {
-            usageError(QStringLiteral("invalid --keep '%1': expected a positive number").arg(parser.value(keep)));
+            usageError(
+                QCoreApplication::translate("Cli::ListenCommand", "invalid --keep '%1': expected a positive number")
+                    .arg(parser.value(keep)));
             return 2;
         }
     }
@@ -238,7 +265,9 @@ int run(const QStringList &args)
     int exitCode = 0;
     QObject::connect(&engine, &Capture::CaptureEngine::captured, &printer, &Printer::print);
     QObject::connect(&engine, &Capture::CaptureEngine::started, &printer, [](const QUrl &url) {
-        std::fprintf(stderr, "listening on %s\n", qUtf8Printable(url.toString()));
+        std::fprintf(
+            stderr, "%s\n",
+            qUtf8Printable(QCoreApplication::translate("Cli::ListenCommand", "listening on %1").arg(url.toString())));
         std::fflush(stderr);
     });
     QObject::connect(&engine, &Capture::CaptureEngine::failed, &printer, [&exitCode](const QString &error) {

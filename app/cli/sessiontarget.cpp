@@ -2,6 +2,7 @@
 
 #include "session/sessionfile.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 
 namespace Cli {
@@ -14,16 +15,16 @@ QString checkSessionTarget(const QString &path)
         if (info.problem != Session::FileProblem::None)
             return info.error;
         if (!file.isWritable())
-            return QStringLiteral("%1: the file is read-only").arg(path);
+            return QCoreApplication::translate("Cli::SessionTarget", "%1: the file is read-only").arg(path);
         if (!QFileInfo(file.absolutePath()).isWritable())
-            return QStringLiteral("%1: the folder is read-only").arg(path);
+            return QCoreApplication::translate("Cli::SessionTarget", "%1: the folder is read-only").arg(path);
         return {};
     }
     const QFileInfo dir(file.absolutePath());
     if (!dir.isDir())
-        return QStringLiteral("%1: the folder does not exist").arg(path);
+        return QCoreApplication::translate("Cli::SessionTarget", "%1: the folder does not exist").arg(path);
     if (!dir.isWritable())
-        return QStringLiteral("%1: the folder is read-only").arg(path);
+        return QCoreApplication::translate("Cli::SessionTarget", "%1: the folder is read-only").arg(path);
     return {};
 }
 

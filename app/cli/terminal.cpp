@@ -2,6 +2,8 @@
 
 #include "session/capturedrequest.h"
 
+#include <QCoreApplication>
+
 #include <unistd.h>
 
 namespace Cli {
@@ -9,15 +11,18 @@ namespace Cli {
 QString humanSize(qint64 bytes)
 {
     if (bytes < 1000)
-        return QString::number(bytes) + QStringLiteral(" B");
-    static const char *const units[] = {"KB", "MB", "GB", "TB"};
+        return QString::number(bytes) + QLatin1Char(' ') + QCoreApplication::translate("Cli::Terminal", "B");
+    static const char *const units[] = {
+        QT_TRANSLATE_NOOP("Cli::Terminal", "KB"), QT_TRANSLATE_NOOP("Cli::Terminal", "MB"),
+        QT_TRANSLATE_NOOP("Cli::Terminal", "GB"), QT_TRANSLATE_NOOP("Cli::Terminal", "TB")};
     double value = double(bytes);
     int unit = -1;
     while (value >= 1000 && unit < 3) {
         value /= 1000;
         ++unit;
     }
-    return QString::number(value, 'f', value < 10 ? 1 : 0) + QLatin1Char(' ') + QLatin1String(units[unit]);
+    return QString::number(value, 'f', value < 10 ? 1 : 0) + QLatin1Char(' ') +
+           QCoreApplication::translate("Cli::Terminal", units[unit]);
 }
 
 bool isTerminal(int fd)
@@ -35,11 +40,12 @@ QByteArray humanLine(const Session::CapturedRequest &c)
     const Http::Request &r = c.request;
     QString line = Session::localTimeText(c.receivedAtMs) + QStringLiteral("  ");
     if (c.rejected) {
-        line += QStringLiteral("REJECTED ");
+        line += QCoreApplication::translate("Cli::Terminal", "REJECTED") + QLatin1Char(' ');
         line += c.responseStatus ? QString::number(c.responseStatus) : QStringLiteral("---");
         if (r.hasRequestLine())
             line += QLatin1Char(' ') + text(r.method()) + QLatin1Char(' ') + text(r.target());
-        line += QStringLiteral("  %1 (at byte %2)").arg(c.errorReason).arg(c.errorOffset);
+        line += QStringLiteral("  ") + QCoreApplication::translate("Cli::Terminal", "%1 (at byte %2)")
+                                           .arg(c.errorReason, QString::number(c.errorOffset));
     } else {
         const QByteArrayView type = r.headerValue("Content-Type");
         line += text(r.method()) + QLatin1Char(' ') + text(r.target());

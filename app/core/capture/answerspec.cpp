@@ -8,18 +8,17 @@ bool AnswerSpec::parseHeader(const QString &text, QPair<QByteArray, QByteArray> 
 {
     const qsizetype colon = text.indexOf(QLatin1Char(':'));
     if (colon <= 0) {
-        *error = QStringLiteral("header '%1' is not of the form 'Name: value'").arg(text);
+        *error = tr("header '%1' is not of the form 'Name: value'").arg(text);
         return false;
     }
     const QByteArray name = text.left(colon).toUtf8();
     if (!Http::Syntax::isToken(name)) {
-        *error =
-            QStringLiteral("header name '%1' has a character not allowed in a field name").arg(QString::fromUtf8(name));
+        *error = tr("header name '%1' has a character not allowed in a field name").arg(QString::fromUtf8(name));
         return false;
     }
     const QByteArray value = text.mid(colon + 1).trimmed().toUtf8();
     if (value.contains('\r') || value.contains('\n') || value.contains('\0')) {
-        *error = QStringLiteral("value of header '%1' contains CR, LF or NUL").arg(QString::fromUtf8(name));
+        *error = tr("value of header '%1' contains CR, LF or NUL").arg(QString::fromUtf8(name));
         return false;
     }
     *header = {name, value};

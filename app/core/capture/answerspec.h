@@ -2,6 +2,7 @@
 
 #include "http/response.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 namespace Capture {
@@ -9,6 +10,9 @@ namespace Capture {
 /// How Hookscope answers a captured request. Default: 200, application/json, {"ok":true}.
 struct AnswerSpec
 {
+    Q_DECLARE_TR_FUNCTIONS(Capture::AnswerSpec)
+
+public:
     int status = 200;
     QByteArray reason; ///< empty: the standard phrase
     Http::HeaderList headers{{"Content-Type", "application/json"}};

@@ -106,7 +106,7 @@ void CaptureEngine::start(const ListenConfig &config)
             const quint16 port = m_listener->serverPort();
             QMetaObject::invokeMethod(this, [this, address, port] { onStarted(address, port); });
         } else {
-            const QString error = QStringLiteral("cannot listen on %1: %2")
+            const QString error = tr("cannot listen on %1: %2")
                                       .arg(Session::hostPort(config.address, config.port), m_listener->errorString());
             QMetaObject::invokeMethod(this, [this, error] { Q_EMIT failed(error); });
         }
@@ -217,8 +217,8 @@ void CaptureEngine::listenOn(const QHostAddress &address, quint16 port)
             const quint16 boundPort = m_listener->serverPort();
             QMetaObject::invokeMethod(this, [this, bound, boundPort] { onStarted(bound, boundPort); });
         } else {
-            const QString error = QStringLiteral("cannot listen on %1: %2")
-                                      .arg(Session::hostPort(address, port), m_listener->errorString());
+            const QString error =
+                tr("cannot listen on %1: %2").arg(Session::hostPort(address, port), m_listener->errorString());
             QMetaObject::invokeMethod(this, [this, error] {
                 m_port = 0;
                 Q_EMIT failed(error);

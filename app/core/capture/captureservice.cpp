@@ -143,6 +143,7 @@ Session::CapturedRequestPtr CaptureService::refuse(const Session::CapturedReques
     copy->saveError = error;
     const auto pending = m_pending.constFind(record.get());
     if (pending != m_pending.constEnd()) {
+        // not translated: the body goes on the wire to the sender, whatever language the user reads
         const Http::Response unavailable =
             Http::Response::error(503, QStringLiteral("Hookscope could not save this request: %1").arg(error));
         copy->responseStatus = unavailable.status;

@@ -68,7 +68,7 @@ bool answerFromJson(const QJsonObject &o, AnswerSpec *a, QString *error)
 {
     a->status = o.value(QStringLiteral("status")).toInt(200);
     if (a->status < 100 || a->status > 599) {
-        *error = QStringLiteral("status %1 is not between 100 and 599").arg(a->status);
+        *error = ResponseRules::tr("status %1 is not between 100 and 599").arg(a->status);
         return false;
     }
     a->headers.clear();
@@ -111,7 +111,7 @@ bool ResponseRules::fromJson(const QByteArray &json, ResponseRules *out, QString
     QJsonParseError parse;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parse);
     if (!doc.isObject()) {
-        *error = parse.error != QJsonParseError::NoError ? parse.errorString() : QStringLiteral("not a JSON object");
+        *error = parse.error != QJsonParseError::NoError ? parse.errorString() : tr("not a JSON object");
         return false;
     }
     ResponseRules rules;

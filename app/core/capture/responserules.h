@@ -2,6 +2,7 @@
 
 #include "answerspec.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -28,6 +29,9 @@ struct ResponseRule
  */
 struct ResponseRules
 {
+    Q_DECLARE_TR_FUNCTIONS(Capture::ResponseRules)
+
+public:
     QList<ResponseRule> rules;
     AnswerSpec fallback;
 

@@ -4,6 +4,7 @@
 #include "session/capturedrequest.h"
 
 #include <QChar>
+#include <QCoreApplication>
 
 #include <algorithm>
 
@@ -345,35 +346,45 @@ QStringList curlDifferences(const Session::CapturedRequest &captured, const Curl
     const Http::Request &r = captured.request;
     QStringList out;
     if (captured.rejected) {
-        out += QStringLiteral("Hookscope rejected this request (%1); the command sends only what was read of it.")
+        out += QCoreApplication::translate(
+                   "Delivery::CurlCommand",
+                   "Hookscope rejected this request (%1); the command sends only what was read of it.")
                    .arg(captured.errorReason);
     }
     if (!r.hasRequestLine()) {
-        out += QStringLiteral("The request line was not received, so there is nothing to send.");
+        out += QCoreApplication::translate("Delivery::CurlCommand",
+                                           "The request line was not received, so there is nothing to send.");
         return out;
     }
     if (r.versionMajor() != 1 || r.versionMinor() > 1) {
-        out += QStringLiteral("curl sends HTTP/1.1, not %1.").arg(QString::fromLatin1(r.httpVersion()));
+        out += QCoreApplication::translate("Delivery::CurlCommand", "curl sends HTTP/1.1, not %1.")
+                   .arg(QString::fromLatin1(r.httpVersion()));
     }
     if (r.isChunked()) {
-        out += QStringLiteral("curl chunks the body itself: the body bytes are the same, the chunk sizes are not, and "
-                              "chunk extensions are left out.");
+        out += QCoreApplication::translate(
+            "Delivery::CurlCommand",
+            "curl chunks the body itself: the body bytes are the same, the chunk sizes are not, and "
+            "chunk extensions are left out.");
     }
     if (r.trailerCount() > 0) {
         QStringList names;
         for (qsizetype i = 0; i < r.trailerCount(); ++i)
             names += QString::fromLatin1(r.trailer(i).name);
-        out += QStringLiteral("curl cannot send trailer fields; left out: %1.").arg(names.join(QStringLiteral(", ")));
+        out += QCoreApplication::translate("Delivery::CurlCommand", "curl cannot send trailer fields; left out: %1.")
+                   .arg(names.join(QStringLiteral(", ")));
     }
     for (qsizetype i = 0; i < r.headerCount(); ++i) {
         if (!isCanonicalFieldLine(r.rawHead(), r.header(i))) {
-            out += QStringLiteral("Spacing in header lines is sent as \"Name: value\", not as received.");
+            out += QCoreApplication::translate("Delivery::CurlCommand",
+                                               "Spacing in header lines is sent as \"Name: value\", not as received.");
             break;
         }
     }
     if (r.isHead() && sendsBody(r)) {
-        out += QStringLiteral("curl sends a HEAD request with a body but then waits for a response body; stop it when "
-                              "the answer is in.");
+        out += QCoreApplication::translate(
+            "Delivery::CurlCommand",
+            "curl sends a HEAD request with a body but then waits for a response body; stop it when "
+            "the answer is in.");
     }
     if (options.includeCurlDefaults) {
         QStringList names;
@@ -382,7 +393,8 @@ QStringList curlDifferences(const Session::CapturedRequest &captured, const Curl
                 names += QString::fromLatin1(name);
         }
         if (!names.isEmpty())
-            out += QStringLiteral("curl adds headers of its own: %1.").arg(names.join(QStringLiteral(", ")));
+            out += QCoreApplication::translate("Delivery::CurlCommand", "curl adds headers of its own: %1.")
+                       .arg(names.join(QStringLiteral(", ")));
     }
     return out;
 }

@@ -1,8 +1,11 @@
 #include "contentdecoder.h"
 
+#include <QCoreApplication>
+
 #include <brotli/decode.h>
 #include <zlib.h>
 
+#include <limits>
 #include <memory>
 
 namespace Payload {
@@ -63,13 +66,18 @@ struct Step
 
 QString limitError(QByteArrayView coding, qint64 maxBytes)
 {
-    return QStringLiteral("the %1-decoded body is larger than the %2 MiB limit (possibly a decompression bomb)")
+    return QCoreApplication::translate(
+               "Payload::ContentDecoder",
+               "the %1-decoded body is larger than the %2 MiB limit (possibly a decompression bomb)")
         .arg(QString::fromLatin1(coding), QString::number(maxBytes >> 20));
 }
 
 QString trailingWarning(QByteArrayView coding, qsizetype count)
 {
-    return QStringLiteral("%1 byte(s) after the end of the %2 data were left out")
+    // The count can pass what an int holds: it goes in as %1, and n only picks the plural form.
+    const int n = int(qMin<qsizetype>(count, std::numeric_limits<int>::max()));
+    return QCoreApplication::translate("Payload::ContentDecoder",
+                                       "%1 byte(s) after the end of the %2 data were left out", nullptr, n)
         .arg(QString::number(count), QString::fromLatin1(coding));
 }
 
@@ -80,7 +88,8 @@ Step runInflate(QByteArrayView in, int windowBits, QByteArrayView coding, qint64
     Step step;
     z_stream zs{};
     if (inflateInit2(&zs, windowBits) != Z_OK) {
-        step.error = QStringLiteral("could not start the %1 decoder").arg(QString::fromLatin1(coding));
+        step.error = QCoreApplication::translate("Payload::ContentDecoder", "could not start the %1 decoder")
+                         .arg(QString::fromLatin1(coding));
         return step;
     }
     std::unique_ptr<z_stream, int (*)(z_stream *)> guard(&zs, inflateEnd);
@@ -115,19 +124,22 @@ Step runInflate(QByteArrayView in, int windowBits, QByteArrayView coding, qint64
             break;
         }
         if (rc == Z_NEED_DICT) {
-            step.error = QStringLiteral("the %1 data needs a preset dictionary").arg(QString::fromLatin1(coding));
+            step.error = QCoreApplication::translate("Payload::ContentDecoder", "the %1 data needs a preset dictionary")
+                             .arg(QString::fromLatin1(coding));
             return step;
         }
         if (rc == Z_DATA_ERROR || rc == Z_MEM_ERROR || rc == Z_STREAM_ERROR) {
-            step.error = QStringLiteral("the %1 data is corrupt at byte %2 (%3)")
-                             .arg(QString::fromLatin1(coding))
-                             .arg(qint64(reinterpret_cast<const char *>(zs.next_in) - in.data()))
-                             .arg(QString::fromLatin1(zs.msg ? zs.msg : "zlib error"));
+            step.error =
+                QCoreApplication::translate("Payload::ContentDecoder", "the %1 data is corrupt at byte %2 (%3)")
+                    .arg(QString::fromLatin1(coding))
+                    .arg(qint64(reinterpret_cast<const char *>(zs.next_in) - in.data()))
+                    .arg(QString::fromLatin1(zs.msg ? zs.msg : "zlib error")); // not translated: zlib's own words
             return step;
         }
         // Z_OK or Z_BUF_ERROR: with all input given and room left, no progress means it ended early.
         if (inLeft == 0 && zs.avail_out > 0) {
-            step.error = QStringLiteral("the %1 data ends early (truncated)").arg(QString::fromLatin1(coding));
+            step.error = QCoreApplication::translate("Payload::ContentDecoder", "the %1 data ends early (truncated)")
+                             .arg(QString::fromLatin1(coding));
             return step;
         }
     }
@@ -169,7 +181,7 @@ Step runBrotli(QByteArrayView in, qint64 maxBytes)
     std::unique_ptr<BrotliDecoderState, void (*)(BrotliDecoderState *)> state(
         BrotliDecoderCreateInstance(nullptr, nullptr, nullptr), BrotliDecoderDestroyInstance);
     if (!state) {
-        step.error = QStringLiteral("could not start the br decoder");
+        step.error = QCoreApplication::translate("Payload::ContentDecoder", "could not start the br decoder");
         return step;
     }
     Sink sink(in.size(), maxBytes);
@@ -194,11 +206,11 @@ Step runBrotli(QByteArrayView in, qint64 maxBytes)
         if (rc == BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT)
             continue;
         if (rc == BROTLI_DECODER_RESULT_NEEDS_MORE_INPUT) {
-            step.error = QStringLiteral("the br data ends early (truncated)");
+            step.error = QCoreApplication::translate("Payload::ContentDecoder", "the br data ends early (truncated)");
             return step;
         }
         const BrotliDecoderErrorCode code = BrotliDecoderGetErrorCode(state.get());
-        step.error = QStringLiteral("the br data is corrupt at byte %1 (%2)")
+        step.error = QCoreApplication::translate("Payload::ContentDecoder", "the br data is corrupt at byte %1 (%2)")
                          .arg(qint64(reinterpret_cast<const char *>(nextIn) - in.data()))
                          .arg(QString::fromLatin1(BrotliDecoderErrorString(code)));
         return step;
@@ -247,9 +259,11 @@ DecodeResult decodeCoding(const QByteArray &data, QByteArrayView coding, qint64 
     } else if (name == "br") {
         step = runBrotli(data, maxBytes);
     } else if (name == "compress" || name == "x-compress" || name == "zstd" || name == "dcb" || name == "dcz") {
-        step.error = QStringLiteral("the content coding '%1' is not supported").arg(QString::fromLatin1(name));
+        step.error = QCoreApplication::translate("Payload::ContentDecoder", "the content coding '%1' is not supported")
+                         .arg(QString::fromLatin1(name));
     } else {
-        step.error = QStringLiteral("unknown content coding '%1'").arg(QString::fromLatin1(name));
+        step.error = QCoreApplication::translate("Payload::ContentDecoder", "unknown content coding '%1'")
+                         .arg(QString::fromLatin1(name));
     }
     if (!step.error.isEmpty()) {
         result.bytes = data;
@@ -280,10 +294,11 @@ DecodeResult decodeContent(const QByteArray &body, QByteArrayView contentEncodin
     for (qsizetype i = codings.size() - 1; i >= 0; --i) {
         DecodeResult one = decodeCoding(current, codings[i], maxBytes);
         if (!one.ok()) {
-            result.error = codings.size() > 1 ? QStringLiteral("%1 (undoing '%2' of '%3')")
-                                                    .arg(one.error, QString::fromLatin1(codings[i]),
-                                                         QString::fromLatin1(contentEncoding))
-                                              : one.error;
+            result.error =
+                codings.size() > 1
+                    ? QCoreApplication::translate("Payload::ContentDecoder", "%1 (undoing '%2' of '%3')")
+                          .arg(one.error, QString::fromLatin1(codings[i]), QString::fromLatin1(contentEncoding))
+                    : one.error;
             result.limitExceeded = one.limitExceeded;
             result.undone.clear();
             return result;

@@ -81,7 +81,8 @@ public:
 
     QString stopReason() const
     {
-        return QStringLiteral("the formatted text would be larger than %1 MiB").arg(m_limit >> 20);
+        return QCoreApplication::translate("Payload::Json", "the formatted text would be larger than %1 MiB")
+            .arg(m_limit >> 20);
     }
 
     QByteArray take()

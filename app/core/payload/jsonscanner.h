@@ -7,6 +7,7 @@
 #include "parseerror.h"
 
 #include <QByteArrayView>
+#include <QCoreApplication>
 #include <QString>
 
 #include <array>
@@ -78,7 +79,7 @@ struct StringScan
 {
     const char *end = nullptr; // after the closing quote; null on error
     const char *errorAt = nullptr;
-    const char *reason = nullptr; // UTF-8 text, made a QString only on error
+    const char *reason = nullptr; // UTF-8 source text of a "Payload::Json" message, translated only on error
 };
 
 // p is at the opening quote. RFC 8259 §7: controls must be escaped, escapes are the eight
@@ -99,14 +100,16 @@ inline StringScan scanJsonString(const char *p, const char *end)
         while (s < end && !kJson.special[byteAt(s)])
             ++s;
         if (s == end)
-            return {nullptr, end, "unexpected end of input inside a string"};
+            return {nullptr, end, QT_TRANSLATE_NOOP("Payload::Json", "unexpected end of input inside a string")};
         const char c = *s;
         if (c == '"')
             return {s + 1, nullptr, nullptr};
         if (c != '\\')
-            return {nullptr, s, "a control character in a string must be escaped (RFC 8259 §7)"};
+            return {
+                nullptr, s,
+                QT_TRANSLATE_NOOP("Payload::Json", "a control character in a string must be escaped (RFC 8259 §7)")};
         if (end - s < 2)
-            return {nullptr, end, "unexpected end of input inside a string"};
+            return {nullptr, end, QT_TRANSLATE_NOOP("Payload::Json", "unexpected end of input inside a string")};
         switch (s[1]) {
         case '"':
         case '\\':
@@ -121,14 +124,16 @@ inline StringScan scanJsonString(const char *p, const char *end)
         case 'u':
             for (int i = 2; i < 6; ++i) {
                 if (s + i >= end)
-                    return {nullptr, end, "unexpected end of input inside a string"};
+                    return {nullptr, end,
+                            QT_TRANSLATE_NOOP("Payload::Json", "unexpected end of input inside a string")};
                 if (!isHex(byteAt(s + i)))
-                    return {nullptr, s + i, "expected four hex digits after \\u"};
+                    return {nullptr, s + i, QT_TRANSLATE_NOOP("Payload::Json", "expected four hex digits after \\u")};
             }
             s += 6;
             break;
         default:
-            return {nullptr, s + 1, "invalid escape sequence in a string (RFC 8259 §7)"};
+            return {nullptr, s + 1,
+                    QT_TRANSLATE_NOOP("Payload::Json", "invalid escape sequence in a string (RFC 8259 §7)")};
         }
     }
 }
@@ -140,21 +145,22 @@ inline StringScan scanJsonNumber(const char *p, const char *end)
     if (*s == '-')
         ++s;
     if (s == end)
-        return {nullptr, end, "unexpected end of input inside a number"};
+        return {nullptr, end, QT_TRANSLATE_NOOP("Payload::Json", "unexpected end of input inside a number")};
     if (*s == '0') {
         ++s;
         if (s < end && kJson.digit[byteAt(s)])
-            return {nullptr, s, "a number must not have leading zeros (RFC 8259 §6)"};
+            return {nullptr, s,
+                    QT_TRANSLATE_NOOP("Payload::Json", "a number must not have leading zeros (RFC 8259 §6)")};
     } else if (kJson.digit[byteAt(s)]) {
         while (s < end && kJson.digit[byteAt(s)])
             ++s;
     } else {
-        return {nullptr, s, "expected a digit after '-'"};
+        return {nullptr, s, QT_TRANSLATE_NOOP("Payload::Json", "expected a digit after '-'")};
     }
     if (s < end && *s == '.') {
         ++s;
         if (s == end || !kJson.digit[byteAt(s)])
-            return {nullptr, s, "expected a digit after the decimal point"};
+            return {nullptr, s, QT_TRANSLATE_NOOP("Payload::Json", "expected a digit after the decimal point")};
         while (s < end && kJson.digit[byteAt(s)])
             ++s;
     }
@@ -163,7 +169,7 @@ inline StringScan scanJsonNumber(const char *p, const char *end)
         if (s < end && (*s == '+' || *s == '-'))
             ++s;
         if (s == end || !kJson.digit[byteAt(s)])
-            return {nullptr, s, "expected a digit in the exponent"};
+            return {nullptr, s, QT_TRANSLATE_NOOP("Payload::Json", "expected a digit in the exponent")};
         while (s < end && kJson.digit[byteAt(s)])
             ++s;
     }
@@ -198,7 +204,8 @@ JsonScanStatus scanJson(QByteArrayView input, Handler &h, const JobControl &cont
         p += 3;
     p = skipJsonWs(p, end);
     if (p == end)
-        return fail(p, QStringLiteral("no JSON value: the body is empty or only whitespace"));
+        return fail(
+            p, QCoreApplication::translate("Payload::Json", "no JSON value: the body is empty or only whitespace"));
 
     State state = State::Value;
     for (;;) {
@@ -215,8 +222,10 @@ JsonScanStatus scanJson(QByteArrayView input, Handler &h, const JobControl &cont
                 p = skipJsonWs(p + 1, end);
                 if (p == end)
                     return fail(p, type == JsonType::Object
-                                       ? QStringLiteral("unexpected end of input: expected a member name or '}'")
-                                       : QStringLiteral("unexpected end of input: expected a value or ']'"));
+                                       ? QCoreApplication::translate(
+                                             "Payload::Json", "unexpected end of input: expected a member name or '}'")
+                                       : QCoreApplication::translate(
+                                             "Payload::Json", "unexpected end of input: expected a value or ']'"));
                 if (*p == close) {
                     if (!h.end(type, p))
                         return stop(p);
@@ -244,18 +253,23 @@ JsonScanStatus scanJson(QByteArrayView input, Handler &h, const JobControl &cont
                 while (i < n && p + i < end && p[i] == word[i])
                     ++i;
                 if (i < n)
-                    return fail(p + i,
-                                p + i == end
-                                    ? QStringLiteral("unexpected end of input inside a literal")
-                                    : QStringLiteral("invalid literal: expected '%1'").arg(QLatin1StringView(word)));
+                    return fail(p + i, p + i == end ? QCoreApplication::translate(
+                                                          "Payload::Json", "unexpected end of input inside a literal")
+                                                    : QCoreApplication::translate("Payload::Json",
+                                                                                  "invalid literal: expected '%1'")
+                                                          .arg(QLatin1StringView(word)));
                 scan.end = p + n;
             } else if (c == '}' || c == ']') {
-                return fail(p, QStringLiteral("expected a value, found '%1'").arg(QLatin1Char(c)));
+                return fail(
+                    p,
+                    QCoreApplication::translate("Payload::Json", "expected a value, found '%1'").arg(QLatin1Char(c)));
             } else {
-                return fail(p, QStringLiteral("expected a value (object, array, string, number, true, false or null)"));
+                return fail(
+                    p, QCoreApplication::translate(
+                           "Payload::Json", "expected a value (object, array, string, number, true, false or null)"));
             }
             if (!scan.end)
-                return fail(scan.errorAt, QString::fromUtf8(scan.reason));
+                return fail(scan.errorAt, QCoreApplication::translate("Payload::Json", scan.reason));
             if (!h.scalar(type, p, scan.end))
                 return stop(p);
             p = scan.end;
@@ -264,20 +278,22 @@ JsonScanStatus scanJson(QByteArrayView input, Handler &h, const JobControl &cont
         }
         case State::Key: { // p < end, at a non-whitespace byte
             if (*p != '"')
-                return fail(p, QStringLiteral("expected a member name in double quotes"));
+                return fail(p, QCoreApplication::translate("Payload::Json", "expected a member name in double quotes"));
             const StringScan scan = scanJsonString(p, end);
             if (!scan.end)
-                return fail(scan.errorAt, QString::fromUtf8(scan.reason));
+                return fail(scan.errorAt, QCoreApplication::translate("Payload::Json", scan.reason));
             if (!h.key(p, scan.end))
                 return stop(p);
             p = skipJsonWs(scan.end, end);
             if (p == end)
-                return fail(p, QStringLiteral("unexpected end of input: expected ':' after the member name"));
+                return fail(p, QCoreApplication::translate(
+                                   "Payload::Json", "unexpected end of input: expected ':' after the member name"));
             if (*p != ':')
-                return fail(p, QStringLiteral("expected ':' after the member name"));
+                return fail(p, QCoreApplication::translate("Payload::Json", "expected ':' after the member name"));
             p = skipJsonWs(p + 1, end);
             if (p == end)
-                return fail(p, QStringLiteral("unexpected end of input: expected a value"));
+                return fail(p,
+                            QCoreApplication::translate("Payload::Json", "unexpected end of input: expected a value"));
             state = State::Value;
             break;
         }
@@ -285,22 +301,29 @@ JsonScanStatus scanJson(QByteArrayView input, Handler &h, const JobControl &cont
             p = skipJsonWs(p, end);
             if (stack.empty()) {
                 if (p != end)
-                    return fail(p, QStringLiteral("unexpected data after the JSON value"));
+                    return fail(p,
+                                QCoreApplication::translate("Payload::Json", "unexpected data after the JSON value"));
                 checkpoint.finish();
                 return JsonScanStatus::Ok;
             }
             const bool inObject = stack.back() == JsonType::Object;
             if (p == end)
-                return fail(p, inObject ? QStringLiteral("unexpected end of input: expected ',' or '}'")
-                                        : QStringLiteral("unexpected end of input: expected ',' or ']'"));
+                return fail(p, inObject ? QCoreApplication::translate("Payload::Json",
+                                                                      "unexpected end of input: expected ',' or '}'")
+                                        : QCoreApplication::translate("Payload::Json",
+                                                                      "unexpected end of input: expected ',' or ']'"));
             if (*p == ',') {
                 p = skipJsonWs(p + 1, end);
                 if (p == end)
-                    return fail(p, inObject ? QStringLiteral("unexpected end of input: expected a member name")
-                                            : QStringLiteral("unexpected end of input: expected a value"));
+                    return fail(p, inObject ? QCoreApplication::translate(
+                                                  "Payload::Json", "unexpected end of input: expected a member name")
+                                            : QCoreApplication::translate("Payload::Json",
+                                                                          "unexpected end of input: expected a value"));
                 if (*p == (inObject ? '}' : ']'))
-                    return fail(p, inObject ? QStringLiteral("trailing comma: expected a member name after ','")
-                                            : QStringLiteral("trailing comma: expected a value after ','"));
+                    return fail(p, inObject ? QCoreApplication::translate(
+                                                  "Payload::Json", "trailing comma: expected a member name after ','")
+                                            : QCoreApplication::translate(
+                                                  "Payload::Json", "trailing comma: expected a value after ','"));
                 state = inObject ? State::Key : State::Value;
             } else if (*p == (inObject ? '}' : ']')) {
                 if (!h.end(stack.back(), p))
@@ -308,8 +331,10 @@ JsonScanStatus scanJson(QByteArrayView input, Handler &h, const JobControl &cont
                 stack.pop_back();
                 ++p;
             } else {
-                return fail(p, inObject ? QStringLiteral("expected ',' or '}' after an object member")
-                                        : QStringLiteral("expected ',' or ']' after an array element"));
+                return fail(p, inObject ? QCoreApplication::translate("Payload::Json",
+                                                                      "expected ',' or '}' after an object member")
+                                        : QCoreApplication::translate("Payload::Json",
+                                                                      "expected ',' or ']' after an array element"));
             }
             break;
         }

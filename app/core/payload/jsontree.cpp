@@ -160,7 +160,7 @@ JsonTree JsonTree::build(const QByteArray &json, const JobControl &control)
     if (quint64(json.size()) >= kNone) {
         tree.m_error.offset = 0;
         tree.m_error.line = tree.m_error.column = 1;
-        tree.m_error.reason = QStringLiteral("the document is too large for the tree view (4 GiB or more)");
+        tree.m_error.reason = tr("the document is too large for the tree view (4 GiB or more)");
         return tree;
     }
     TreeBuilder builder(json.constData());

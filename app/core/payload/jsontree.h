@@ -5,6 +5,7 @@
 #include "parseerror.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
 
 #include <vector>
@@ -22,6 +23,8 @@ namespace Payload {
  */
 class JsonTree
 {
+    Q_DECLARE_TR_FUNCTIONS(Payload::JsonTree)
+
 public:
     static constexpr quint32 kNone = 0xffffffffu;
 

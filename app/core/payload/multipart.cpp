@@ -4,6 +4,7 @@
 #include "urlencodedform.h"
 
 #include <QByteArrayMatcher>
+#include <QCoreApplication>
 #include <QStringDecoder>
 
 namespace Payload {
@@ -93,7 +94,8 @@ MultipartResult parseMultipart(QByteArrayView body, QByteArrayView boundary)
         return result;
     };
     if (boundary.isEmpty())
-        return fail(0, QStringLiteral("no multipart boundary: the Content-Type has no boundary parameter"));
+        return fail(0, QCoreApplication::translate(
+                           "Payload::Multipart", "no multipart boundary: the Content-Type has no boundary parameter"));
 
     const QByteArray dash = "--" + boundary.toByteArray();
     const QByteArray lineDash = '\n' + dash;
@@ -126,7 +128,8 @@ MultipartResult parseMultipart(QByteArrayView body, QByteArrayView boundary)
     if (first == -2)
         first = findDelimiter(0, kind, lineEnd);
     if (first == -2)
-        return fail(0, QStringLiteral("the boundary '%1' does not occur in the body").arg(QString::fromLatin1(dash)));
+        return fail(0, QCoreApplication::translate("Payload::Multipart", "the boundary '%1' does not occur in the body")
+                           .arg(QString::fromLatin1(dash)));
     if (first > 0)
         result.preamble = body.first(first > 0 && body[first - 1] == '\r' ? first - 1 : first).toByteArray();
 
@@ -142,13 +145,15 @@ MultipartResult parseMultipart(QByteArrayView body, QByteArrayView boundary)
             if (line.endsWith('\r'))
                 line.chop(1);
             if (line.startsWith(dash))
-                return fail(pos,
-                            QStringLiteral("part %1 has no empty line after its headers").arg(result.parts.size() + 1));
+                return fail(pos, QCoreApplication::translate("Payload::Multipart",
+                                                             "part %1 has no empty line after its headers")
+                                     .arg(result.parts.size() + 1));
             if (nl < 0) {
                 result.parts.append(part);
                 result.parts.last().complete = false;
-                return fail(body.size(),
-                            QStringLiteral("the body ends inside the headers of part %1").arg(result.parts.size()));
+                return fail(body.size(), QCoreApplication::translate("Payload::Multipart",
+                                                                     "the body ends inside the headers of part %1")
+                                             .arg(result.parts.size()));
             }
             if (line.isEmpty()) {
                 bodyStart = nl + 1;
@@ -160,9 +165,9 @@ MultipartResult parseMultipart(QByteArrayView body, QByteArrayView boundary)
             } else {
                 const qsizetype colon = line.indexOf(':');
                 if (colon <= 0)
-                    return fail(
-                        pos,
-                        QStringLiteral("a header line of part %1 has no name and ':'").arg(result.parts.size() + 1));
+                    return fail(pos, QCoreApplication::translate("Payload::Multipart",
+                                                                 "a header line of part %1 has no name and ':'")
+                                         .arg(result.parts.size() + 1));
                 part.headers.append({line.first(colon).toByteArray(), line.sliced(colon + 1).trimmed().toByteArray()});
             }
             pos = nl + 1;
@@ -177,7 +182,9 @@ MultipartResult parseMultipart(QByteArrayView body, QByteArrayView boundary)
             part.body = body.sliced(bodyStart).toByteArray();
             part.complete = false;
             result.parts.append(part);
-            return fail(body.size(), QStringLiteral("the body ends without the closing boundary '%1'").arg(closeText));
+            return fail(body.size(), QCoreApplication::translate("Payload::Multipart",
+                                                                 "the body ends without the closing boundary '%1'")
+                                         .arg(closeText));
         }
         // The line break before the delimiter belongs to the delimiter (RFC 2046 §5.1.1).
         qsizetype bodyEnd = next;

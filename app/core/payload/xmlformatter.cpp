@@ -1,5 +1,7 @@
 #include "xmlformatter.h"
 
+#include <QCoreApplication>
+
 #include <cstring>
 #include <vector>
 
@@ -43,14 +45,11 @@ bool isNameChar(char c)
     return isNameStart(c) || (c >= '0' && c <= '9') || c == '-' || c == '.';
 }
 
-QString message(const char *s)
-{
-    return QString::fromUtf8(s);
-}
-
 // Pass 1: checks the document and lists its tokens, marking each element with what it holds.
 class XmlScanner
 {
+    Q_DECLARE_TR_FUNCTIONS(Payload::XmlFormatter)
+
 public:
     XmlScanner(QByteArrayView in, const JobControl &control)
         : m_in(in)
@@ -66,7 +65,7 @@ public:
         const char *p = m_begin;
         if (m_in.size() >= 2 && ((p[0] == '\xff' && p[1] == '\xfe') || (p[0] == '\xfe' && p[1] == '\xff') ||
                                  (p[0] == '\0' && p[1] == '<') || (p[0] == '<' && p[1] == '\0')))
-            return fail(p, message("UTF-16 XML cannot be formatted; it is shown as text"));
+            return fail(p, tr("UTF-16 XML cannot be formatted; it is shown as text"));
         if (m_in.size() >= 3 && std::memcmp(p, "\xef\xbb\xbf", 3) == 0)
             p += 3;
         m_start = p;
@@ -81,12 +80,12 @@ public:
         }
         if (!m_open.empty()) {
             const Token &t = m_tokens[m_open.back()];
-            return fail(m_end, message("the element <%1> (line %2) is not closed")
+            return fail(m_end, tr("the element <%1> (line %2) is not closed")
                                    .arg(QString::fromUtf8(tagName(m_begin + t.begin)))
                                    .arg(ParseError::at(m_in, t.begin, {}).line));
         }
         if (!m_rootSeen)
-            return fail(m_end, message("no root element"));
+            return fail(m_end, tr("no root element"));
         m_checkpoint.finish();
         return true;
     }
@@ -150,15 +149,15 @@ private:
                    ((*q >= '0' && *q <= '9') || (hex && ((*q >= 'a' && *q <= 'f') || (*q >= 'A' && *q <= 'F')))))
                 ++q;
             if (q == digits || q == m_end || *q != ';')
-                return fail(amp, message("malformed character reference (XML 1.0 §4.1)")), nullptr;
+                return fail(amp, tr("malformed character reference (XML 1.0 §4.1)")), nullptr;
             return q + 1;
         }
         if (q == m_end || !isNameStart(*q))
-            return fail(amp, message("'&' must begin a reference such as &amp; (XML 1.0 §4.1)")), nullptr;
+            return fail(amp, tr("'&' must begin a reference such as &amp; (XML 1.0 §4.1)")), nullptr;
         while (q < m_end && isNameChar(*q))
             ++q;
         if (q == m_end || *q != ';')
-            return fail(amp, message("an entity reference must end with ';'")), nullptr;
+            return fail(amp, tr("an entity reference must end with ';'")), nullptr;
         return q + 1;
     }
 
@@ -185,7 +184,7 @@ private:
         if (q == e) // blank: only ever replaced by indentation or copied inside a whole element
             return e;
         if (m_open.empty())
-            return fail(q, message("text outside the root element")), nullptr;
+            return fail(q, tr("text outside the root element")), nullptr;
         if (!checkReferences(p, e))
             return nullptr;
         push(Kind::Text, p, e, kHasText);
@@ -199,16 +198,16 @@ private:
         if (startsWith(p, "<![CDATA[")) {
             const char *close = find(p + 9, "]]>");
             if (!close)
-                return fail(p, message("the CDATA section is not closed")), nullptr;
+                return fail(p, tr("the CDATA section is not closed")), nullptr;
             if (m_open.empty())
-                return fail(p, message("CDATA outside the root element")), nullptr;
+                return fail(p, tr("CDATA outside the root element")), nullptr;
             push(Kind::CData, p, close + 3, kHasText);
             return close + 3;
         }
         if (startsWith(p, "<!DOCTYPE"))
             return doctype(p);
         if (startsWith(p, "<!"))
-            return fail(p, message("expected <!--, <![CDATA[ or <!DOCTYPE after '<!'")), nullptr;
+            return fail(p, tr("expected <!--, <![CDATA[ or <!DOCTYPE after '<!'")), nullptr;
         if (startsWith(p, "<?"))
             return processingInstruction(p);
         if (startsWith(p, "</"))
@@ -220,10 +219,10 @@ private:
     {
         const char *close = find(p + 4, "-->");
         if (!close)
-            return fail(p, message("the comment is not closed")), nullptr;
+            return fail(p, tr("the comment is not closed")), nullptr;
         const char *dashes = find(p + 4, "--");
         if (dashes && dashes < close)
-            return fail(dashes, message("'--' is not allowed inside a comment (XML 1.0 §2.5)")), nullptr;
+            return fail(dashes, tr("'--' is not allowed inside a comment (XML 1.0 §2.5)")), nullptr;
         push(Kind::Comment, p, close + 3, kHasMarkup);
         return close + 3;
     }
@@ -232,19 +231,19 @@ private:
     {
         const char *q = p + 2;
         if (q == m_end || !isNameStart(*q))
-            return fail(q, message("expected a name after '<?'")), nullptr;
+            return fail(q, tr("expected a name after '<?'")), nullptr;
         while (q < m_end && isNameChar(*q))
             ++q;
         const QByteArrayView target(p + 2, q - p - 2);
         if (q < m_end && !isXmlSpace(*q) && !startsWith(q, "?>"))
-            return fail(q, message("expected whitespace or '?>' after the processing instruction name")), nullptr;
+            return fail(q, tr("expected whitespace or '?>' after the processing instruction name")), nullptr;
         const char *close = find(q, "?>");
         if (!close)
-            return fail(p, message("the processing instruction is not closed")), nullptr;
+            return fail(p, tr("the processing instruction is not closed")), nullptr;
         const bool declaration = target.compare("xml", Qt::CaseInsensitive) == 0;
         // XML 1.0 §2.8: the declaration comes first; "xml" is reserved as a PI target.
         if (declaration && p != m_start)
-            return fail(p, message("the XML declaration must be at the very start (XML 1.0 §2.8)")), nullptr;
+            return fail(p, tr("the XML declaration must be at the very start (XML 1.0 §2.8)")), nullptr;
         push(declaration ? Kind::Declaration : Kind::Pi, p, close + 2, kHasMarkup);
         return close + 2;
     }
@@ -253,9 +252,9 @@ private:
     const char *doctype(const char *p)
     {
         if (m_rootSeen)
-            return fail(p, message("the DOCTYPE must come before the root element")), nullptr;
+            return fail(p, tr("the DOCTYPE must come before the root element")), nullptr;
         if (m_doctypeSeen)
-            return fail(p, message("a second DOCTYPE")), nullptr;
+            return fail(p, tr("a second DOCTYPE")), nullptr;
         m_doctypeSeen = true;
         int brackets = 0;
         for (const char *q = p + 9; q < m_end; ++q) {
@@ -279,7 +278,7 @@ private:
                 return q + 1;
             }
         }
-        return fail(p, message("the DOCTYPE is not closed")), nullptr;
+        return fail(p, tr("the DOCTYPE is not closed")), nullptr;
     }
 
     const char *skipSpace(const char *q) const
@@ -293,9 +292,9 @@ private:
     {
         const char *q = p + 1;
         if (q == m_end || !isNameStart(*q))
-            return fail(q, message("expected a tag name after '<' (write &lt; for a literal '<')")), nullptr;
+            return fail(q, tr("expected a tag name after '<' (write &lt; for a literal '<')")), nullptr;
         if (m_open.empty() && m_rootSeen)
-            return fail(p, message("only one root element is allowed; this is a second one")), nullptr;
+            return fail(p, tr("only one root element is allowed; this is a second one")), nullptr;
         while (q < m_end && isNameChar(*q))
             ++q;
         m_attributes.clear();
@@ -305,15 +304,15 @@ private:
             const bool spaced = afterSpace != q;
             q = afterSpace;
             if (q == m_end)
-                return fail(q, message("unexpected end of input inside a tag")), nullptr;
+                return fail(q, tr("unexpected end of input inside a tag")), nullptr;
             if (*q == '>' || startsWith(q, "/>"))
                 break;
             if (*q == '/')
-                return fail(q, message("expected '>' after '/'")), nullptr;
+                return fail(q, tr("expected '>' after '/'")), nullptr;
             if (!isNameStart(*q))
-                return fail(q, message("expected an attribute name, '>' or '/>'")), nullptr;
+                return fail(q, tr("expected an attribute name, '>' or '/>'")), nullptr;
             if (!spaced)
-                return fail(q, message("expected whitespace before the attribute")), nullptr;
+                return fail(q, tr("expected whitespace before the attribute")), nullptr;
             const char *name = q;
             while (q < m_end && isNameChar(*q))
                 ++q;
@@ -321,25 +320,23 @@ private:
             // XML 1.0 §3.1, well-formedness constraint "Unique Att Spec".
             for (QByteArrayView seen : m_attributes) {
                 if (seen == attr)
-                    return fail(name,
-                                message("the attribute '%1' appears twice in this tag").arg(QString::fromUtf8(attr))),
+                    return fail(name, tr("the attribute '%1' appears twice in this tag").arg(QString::fromUtf8(attr))),
                            nullptr;
             }
             m_attributes.push_back(attr);
             q = skipSpace(q);
             if (q == m_end || *q != '=')
-                return fail(q, message("expected '=' after the attribute name")), nullptr;
+                return fail(q, tr("expected '=' after the attribute name")), nullptr;
             q = skipSpace(q + 1);
             if (q == m_end || (*q != '"' && *q != '\''))
-                return fail(q, message("an attribute value must be in quotes")), nullptr;
+                return fail(q, tr("an attribute value must be in quotes")), nullptr;
             const char quote = *q;
             const char *value = q + 1;
             const auto *close = static_cast<const char *>(std::memchr(value, quote, size_t(m_end - value)));
             if (!close)
-                return fail(q, message("the attribute value is not closed")), nullptr;
+                return fail(q, tr("the attribute value is not closed")), nullptr;
             if (const void *lt = std::memchr(value, '<', size_t(close - value)))
-                return fail(static_cast<const char *>(lt), message("'<' is not allowed in an attribute value")),
-                       nullptr;
+                return fail(static_cast<const char *>(lt), tr("'<' is not allowed in an attribute value")), nullptr;
             if (!checkReferences(value, close))
                 return nullptr;
             if (attr == "xml:space" && QByteArrayView(value, close - value) == "preserve")
@@ -360,19 +357,19 @@ private:
     {
         const char *q = p + 2;
         if (q == m_end || !isNameStart(*q))
-            return fail(q, message("expected a tag name after '</'")), nullptr;
+            return fail(q, tr("expected a tag name after '</'")), nullptr;
         while (q < m_end && isNameChar(*q))
             ++q;
         const QByteArrayView name(p + 2, q - p - 2);
         q = skipSpace(q);
         if (q == m_end || *q != '>')
-            return fail(q, message("expected '>' to end the end tag")), nullptr;
+            return fail(q, tr("expected '>' to end the end tag")), nullptr;
         if (m_open.empty())
-            return fail(p, message("the end tag </%1> has no start tag").arg(QString::fromUtf8(name))), nullptr;
+            return fail(p, tr("the end tag </%1> has no start tag").arg(QString::fromUtf8(name))), nullptr;
         const quint32 open = m_open.back();
         const QByteArrayView openName = tagName(m_begin + m_tokens[open].begin);
         if (openName != name)
-            return fail(p, message("the end tag </%1> does not match the start tag <%2> (line %3)")
+            return fail(p, tr("the end tag </%1> does not match the start tag <%2> (line %3)")
                                .arg(QString::fromUtf8(name), QString::fromUtf8(openName))
                                .arg(ParseError::at(m_in, m_tokens[open].begin, {}).line)),
                    nullptr;
@@ -522,7 +519,10 @@ XmlFormatResult formatXml(QByteArrayView xml, const JobControl &control, const X
 {
     XmlFormatResult result;
     if (quint64(xml.size()) >= 0xffffffffu) {
-        result.error = ParseError::at(xml, 0, message("the document is too large to format (4 GiB or more)"));
+        result.error =
+            ParseError::at(xml, 0,
+                           QCoreApplication::translate("Payload::XmlFormatter",
+                                                       "the document is too large to format (4 GiB or more)"));
         return result;
     }
     XmlScanner scanner(xml, control);
@@ -534,7 +534,9 @@ XmlFormatResult formatXml(QByteArrayView xml, const JobControl &control, const X
     XmlWriter writer(xml, options);
     if (!writer.write(scanner.tokens())) {
         result.error = ParseError::at(
-            xml, 0, message("the formatted text would be larger than %1 MiB").arg(options.maxOutputBytes >> 20));
+            xml, 0,
+            QCoreApplication::translate("Payload::XmlFormatter", "the formatted text would be larger than %1 MiB")
+                .arg(options.maxOutputBytes >> 20));
         return result;
     }
     result.text = writer.takeText();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QString>
 
 #include <memory>
@@ -89,6 +90,8 @@ struct FilterError
 /// without a term on one side. A filter that failed to parse matches every request.
 class Filter
 {
+    Q_DECLARE_TR_FUNCTIONS(Session::Filter)
+
 public:
     /// The empty filter: matches every request.
     Filter();

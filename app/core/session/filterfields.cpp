@@ -236,7 +236,7 @@ public:
     {
         if (w.field.isEmpty()) {
             if (w.text.isEmpty())
-                return fail(w.start, w.end, QStringLiteral("the quotes hold nothing to look for"));
+                return fail(w.start, w.end, Filter::tr("the quotes hold nothing to look for"));
             t.field = Field::Text;
             t.needle = Needle(w.text.toUtf8());
             t.canonical = quoted(w.text);
@@ -254,15 +254,15 @@ public:
             const QString suggestion = closest(key, names);
             return fail(w.fieldStart, w.fieldEnd,
                         suggestion.isEmpty()
-                            ? QStringLiteral("unknown field '%1' — fields are %2; put the word in quotes to search "
-                                             "for it")
+                            ? Filter::tr("unknown field '%1' — fields are %2; put the word in quotes to search "
+                                         "for it")
                                   .arg(w.field, names.join(QStringLiteral(", ")))
-                            : QStringLiteral("unknown field '%1' — did you mean %2?").arg(w.field, suggestion));
+                            : Filter::tr("unknown field '%1' — did you mean %2?").arg(w.field, suggestion));
         }
         t.field = info->field;
         if (w.text.isEmpty())
             return fail(w.fieldStart, w.end,
-                        QStringLiteral("%1 needs a value, like %2").arg(key, QLatin1String(info->example)));
+                        Filter::tr("%1 needs a value, like %2").arg(key, QLatin1String(info->example)));
         switch (t.field) {
         case Field::Method:
             return makeMethod(w, t);
@@ -270,11 +270,11 @@ public:
             return makeStatus(w, t);
         case Field::Size:
             return makeNumber(w, t, parseSize, "size",
-                              QStringLiteral("size needs a number of bytes like 512, 10k or 2m, a comparison "
-                                             "like >1k or a range like 1k..64k"));
+                              Filter::tr("size needs a number of bytes like 512, 10k or 2m, a comparison "
+                                         "like >1k or a range like 1k..64k"));
         case Field::Id:
             return makeNumber(w, t, parseInteger, "id",
-                              QStringLiteral("id needs a number, a comparison like >100 or a range like 100..200"));
+                              Filter::tr("id needs a number, a comparison like >100 or a range like 100..200"));
         case Field::Path:
             t.glob = w.glob(0, w.text.size());
             t.canonical = QStringLiteral("path:") + canonicalValue(t.glob);
@@ -305,7 +305,7 @@ public:
         for (qsizetype k = 0; k < w.text.size(); ++k) {
             const QChar c = w.text[k];
             if (!w.isWildcard(k) && (c.unicode() > 0x7f || !Http::Syntax::isTokenChar(char(c.unicode()))))
-                return failValue(w, QStringLiteral("method needs a method name like POST"));
+                return failValue(w, Filter::tr("method needs a method name like POST"));
         }
         t.glob = w.glob(0, w.text.size());
         t.canonical = QStringLiteral("method:") + t.glob.toString();
@@ -328,7 +328,7 @@ public:
                            hundreds * 100 + (v[1].unicode() - '0') * 10 + 9};
         } else {
             return makeNumber(w, t, parseInteger, "status",
-                              QStringLiteral("status needs a number, a range like 200..299 or 4xx"));
+                              Filter::tr("status needs a number, a range like 200..299 or 4xx"));
         }
         t.canonical = QStringLiteral("status:") + rangeText(t.range);
         return true;
@@ -344,9 +344,9 @@ public:
         case RangeResult::Bad:
             return failValue(w, usage);
         case RangeResult::Reversed:
-            return failValue(w, QStringLiteral("the range %1 is empty — put the smaller number first").arg(w.text));
+            return failValue(w, Filter::tr("the range %1 is empty — put the smaller number first").arg(w.text));
         case RangeResult::Empty:
-            return failValue(w, QStringLiteral("%1:%2 can never match").arg(QLatin1String(name), w.text));
+            return failValue(w, Filter::tr("%1:%2 can never match").arg(QLatin1String(name), w.text));
         }
         return false;
     }
@@ -361,14 +361,14 @@ public:
         const qsizetype nameEnd = sep < 0 ? w.text.size() : sep;
         if (nameEnd == 0) {
             return fail(w.valueStart, w.sourceEnd(qMax<qsizetype>(sep + 1, 1)),
-                        QStringLiteral("header needs a name, like header:X-GitHub-Event=push"));
+                        Filter::tr("header needs a name, like header:X-GitHub-Event=push"));
         }
         for (qsizetype k = 0; k < nameEnd; ++k) {
             const QChar c = w.text[k];
             if (!w.isWildcard(k) && (c.unicode() > 0x7f || !Http::Syntax::isTokenChar(char(c.unicode())))) {
                 const QString name = w.text.first(nameEnd);
                 return fail(w.valueStart, w.sourceEnd(nameEnd),
-                            QStringLiteral("'%1' is not a header name — write header:Name=value").arg(name));
+                            Filter::tr("'%1' is not a header name — write header:Name=value").arg(name));
             }
         }
         t.name = w.glob(0, nameEnd);
@@ -403,8 +403,8 @@ public:
 
     bool makeRemote(const Word &w, Term &t)
     {
-        const QString usage = QStringLiteral("remote needs an address like 127.0.0.1, a pattern like 10.0.* or a "
-                                             "subnet like 10.0.0.0/8, optionally with :port");
+        const QString usage = Filter::tr("remote needs an address like 127.0.0.1, a pattern like 10.0.* or a "
+                                         "subnet like 10.0.0.0/8, optionally with :port");
         const QString &v = w.text;
         if (v.contains(QLatin1Char('/'))) {
             const auto subnet = QHostAddress::parseSubnet(v);
@@ -473,7 +473,7 @@ public:
         else if (v == QLatin1String("no") || v == QLatin1String("false") || v == QLatin1String("0"))
             t.wanted = false;
         else
-            return failValue(w, QStringLiteral("%1 needs yes or no").arg(key));
+            return failValue(w, Filter::tr("%1 needs yes or no").arg(key));
         t.mask = t.field == Field::Rejected ? FlagRejected : FlagChunked;
         t.canonical = key + (t.wanted ? QStringLiteral(":yes") : QStringLiteral(":no"));
         return true;
@@ -494,10 +494,9 @@ public:
         }
         if (t.mask == 0) {
             const QString suggestion = closest(v, names);
-            return failValue(
-                w, suggestion.isEmpty()
-                       ? QStringLiteral("warning needs one of %1 or any").arg(names.join(QStringLiteral(", ")))
-                       : QStringLiteral("unknown warning '%1' — did you mean %2?").arg(w.text, suggestion));
+            return failValue(w, suggestion.isEmpty()
+                                    ? Filter::tr("warning needs one of %1 or any").arg(names.join(QStringLiteral(", ")))
+                                    : Filter::tr("unknown warning '%1' — did you mean %2?").arg(w.text, suggestion));
         }
         t.canonical = QStringLiteral("warning:") + v;
         return true;

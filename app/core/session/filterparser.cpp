@@ -119,13 +119,13 @@ private:
             alternatives.push_back(first);
         for (Token t = peek(); t.kind == Tok::Or; t = peek()) {
             if (alternatives.empty())
-                return fail(t.start, t.end, QStringLiteral("OR needs a term on both sides"));
+                return fail(t.start, t.end, Filter::tr("OR needs a term on both sides"));
             m_pos = t.end;
             const int next = parseAnd();
             if (m_failed)
                 return -1;
             if (next < 0)
-                return fail(t.start, t.end, QStringLiteral("OR needs a term on both sides"));
+                return fail(t.start, t.end, Filter::tr("OR needs a term on both sides"));
             alternatives.push_back(next);
         }
         if (alternatives.size() <= 1)
@@ -143,7 +143,7 @@ private:
             if (t.kind == Tok::And) {
                 m_pos = t.end;
                 if (items.empty() || endsTerms(peek().kind))
-                    return fail(t.start, t.end, QStringLiteral("AND needs a term on both sides"));
+                    return fail(t.start, t.end, Filter::tr("AND needs a term on both sides"));
                 continue;
             }
             const int item = parseUnary();
@@ -161,7 +161,7 @@ private:
         const Token t = peek();
         // Parsing and evaluation recurse once per level; a pasted "((((..." must not overflow the stack.
         if ((t.kind == Tok::Minus || t.kind == Tok::Not || t.kind == Tok::LParen) && m_nesting >= kMaxNesting)
-            return fail(t.start, t.end, QStringLiteral("too deeply nested — at most %1 levels").arg(kMaxNesting));
+            return fail(t.start, t.end, Filter::tr("too deeply nested — at most %1 levels").arg(kMaxNesting));
         ++m_nesting;
         const int node = parseUnaryAt(t);
         --m_nesting;
@@ -172,14 +172,14 @@ private:
     {
         switch (t.kind) {
         case Tok::LoneMinus:
-            return fail(t.start, t.end, QStringLiteral("'-' needs a term right after it, like -method:GET"));
+            return fail(t.start, t.end, Filter::tr("'-' needs a term right after it, like -method:GET"));
         case Tok::Minus:
         case Tok::Not: {
             m_pos = t.end;
             if (endsTerms(peek().kind)) {
                 return fail(t.start, t.end,
-                            t.kind == Tok::Not ? QStringLiteral("NOT needs a term after it, like NOT method:GET")
-                                               : QStringLiteral("'-' needs a term right after it, like -method:GET"));
+                            t.kind == Tok::Not ? Filter::tr("NOT needs a term after it, like NOT method:GET")
+                                               : Filter::tr("'-' needs a term right after it, like -method:GET"));
             }
             const int operand = parseUnary();
             return m_failed ? -1 : addNode(Node::Kind::Not, {operand});
@@ -192,9 +192,9 @@ private:
                 return -1;
             const Token close = peek();
             if (close.kind != Tok::RParen)
-                return fail(t.start, t.end, QStringLiteral("this ( is never closed — add a ) after the group"));
+                return fail(t.start, t.end, Filter::tr("this ( is never closed — add a ) after the group"));
             if (inner < 0)
-                return fail(t.start, close.end, QStringLiteral("the parentheses hold nothing"));
+                return fail(t.start, close.end, Filter::tr("the parentheses hold nothing"));
             m_pos = close.end;
             --m_depth;
             return inner;
@@ -259,7 +259,7 @@ private:
         }
         w.end = m_pos;
         if (inQuote) {
-            fail(quoteStart, m_s.size(), QStringLiteral("this quote is never closed — add a \" after the text"));
+            fail(quoteStart, m_s.size(), Filter::tr("this quote is never closed — add a \" after the text"));
             return false;
         }
         return true;

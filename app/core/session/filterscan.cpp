@@ -89,7 +89,7 @@ FilterEvaluator::ScanResult FilterEvaluator::scanPayloads(const QString &session
                            "FROM requests r LEFT JOIN payloads p ON p.id = r.id "
                            "WHERE r.id BETWEEN ?1 AND ?2 AND hookscope_candidate(r.id) ORDER BY r.id";
     const auto failed = [&result, &db, &sessionPath] {
-        result.error = QStringLiteral("%1: %2").arg(sessionPath, db.error());
+        result.error = Filter::tr("%1: %2").arg(sessionPath, db.error());
         return result;
     };
     const int rc = sqlite3_create_function_v2(db.handle(), "hookscope_candidate", 1, SQLITE_UTF8 | SQLITE_DIRECTONLY,

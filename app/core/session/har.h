@@ -35,6 +35,7 @@
 
 #include "capturedrequest.h"
 
+#include <QCoreApplication>
 #include <QIODevice>
 #include <QString>
 
@@ -49,6 +50,8 @@ namespace Session {
  */
 class HarWriter
 {
+    Q_DECLARE_TR_FUNCTIONS(Session::HarWriter)
+
 public:
     explicit HarWriter(QIODevice *out);
     HarWriter(const HarWriter &) = delete;

@@ -5,6 +5,7 @@
 #include "http/requestreader.h"
 #include "ndjson.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -103,8 +104,13 @@ bool parseDateTime(const QString &text, qint64 *ms)
 
 class HarReader
 {
+    Q_DECLARE_TR_FUNCTIONS(Session::HarReader)
+
 public:
     QString error;
+
+    /// "log.entries[3].request.method: missing": where in the document, and what is wrong there.
+    static QString problem(const QString &path, const QString &what) { return tr("%1: %2").arg(path, what); }
 
     bool readEntry(const QJsonObject &entry, const QString &path, CapturedRequest &c);
 
@@ -113,7 +119,7 @@ private:
 
     bool fail(const QString &path, const QString &what)
     {
-        error = path + QStringLiteral(": ") + what;
+        error = problem(path, what);
         return false;
     }
     // Looks up `key`; false with an error when a required field is missing or a field present has
@@ -137,17 +143,17 @@ QString typeName(QJsonValue::Type type)
 {
     switch (type) {
     case QJsonValue::String:
-        return QStringLiteral("not a string");
+        return HarReader::tr("not a string");
     case QJsonValue::Double:
-        return QStringLiteral("not a number");
+        return HarReader::tr("not a number");
     case QJsonValue::Array:
-        return QStringLiteral("not an array");
+        return HarReader::tr("not an array");
     case QJsonValue::Object:
-        return QStringLiteral("not an object");
+        return HarReader::tr("not an object");
     case QJsonValue::Bool:
-        return QStringLiteral("not true or false");
+        return HarReader::tr("not true or false");
     default:
-        return QStringLiteral("of the wrong type");
+        return HarReader::tr("of the wrong type");
     }
 }
 
@@ -167,7 +173,7 @@ bool HarReader::get(const QJsonObject &o, const QString &path, const char *key, 
     const QJsonValue v = o.value(QLatin1String(key));
     *out = QJsonValue(QJsonValue::Undefined);
     if (v.isUndefined() || (v.isNull() && need == Optional))
-        return need == Optional || fail(sub(path, key), QStringLiteral("missing"));
+        return need == Optional || fail(sub(path, key), tr("missing"));
     if (v.type() != type)
         return fail(sub(path, key), typeName(type));
     *out = v;
@@ -184,7 +190,7 @@ bool HarReader::getInt(const QJsonObject &o, const QString &path, const char *ke
         return true;
     const double d = v.toDouble();
     if (!(d >= static_cast<double>(min) && d <= static_cast<double>(max)) || std::trunc(d) != d)
-        return fail(sub(path, key), QStringLiteral("not an integer from %1 to %2").arg(min).arg(max));
+        return fail(sub(path, key), tr("not an integer from %1 to %2").arg(min).arg(max));
     // Integers past 2^53 keep their exact value in QJsonValue; the double is only for the checks.
     *out = qBound(min, v.toInteger(d >= 9.2e18 ? max : static_cast<qint64>(d)), max);
     return true;
@@ -195,7 +201,7 @@ bool HarReader::base64(const QJsonValue &v, const QString &path, QByteArray *out
     auto result = QByteArray::fromBase64Encoding(v.toString().toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
     // toLatin1() maps characters past U+00FF to '?', which the decoder rejects.
     if (!result)
-        return fail(path, QStringLiteral("not valid base64"));
+        return fail(path, tr("not valid base64"));
     *out = std::move(result.decoded);
     return true;
 }
@@ -209,7 +215,7 @@ bool HarReader::bodyText(const QJsonObject &o, const QString &path, QByteArray *
         return false;
     const QString coding = encoding.toString();
     if (!coding.isEmpty() && coding.compare(QLatin1String("base64"), Qt::CaseInsensitive) != 0)
-        return fail(sub(path, "encoding"), QStringLiteral("unsupported encoding '%1'").arg(coding));
+        return fail(sub(path, "encoding"), tr("unsupported encoding '%1'").arg(coding));
     if (coding.isEmpty()) {
         *out = text.toString().toUtf8();
         return true;
@@ -238,13 +244,12 @@ bool HarReader::requestBody(const QJsonObject &request, const QString &path, QBy
         return bodyText(pd, pdPath, body);
     // HAR 1.2 allows params instead of text for URL-encoded forms: rebuild the body from them.
     if (!mimeType->isEmpty() && !mimeType->startsWith("application/x-www-form-urlencoded"))
-        return fail(sub(pdPath, "text"),
-                    QStringLiteral("missing (only a URL-encoded form can be rebuilt from params)"));
+        return fail(sub(pdPath, "text"), tr("missing (only a URL-encoded form can be rebuilt from params)"));
     const QJsonArray list = params.toArray();
     for (qsizetype i = 0; i < list.size(); ++i) {
         const QString pPath = indexed(sub(pdPath, "params"), i);
         if (!list.at(i).isObject())
-            return fail(pPath, QStringLiteral("not an object"));
+            return fail(pPath, typeName(QJsonValue::Object));
         QJsonValue name, value;
         if (!get(list.at(i).toObject(), pPath, "name", QJsonValue::String, Required, &name) ||
             !get(list.at(i).toObject(), pPath, "value", QJsonValue::String, Optional, &value))
@@ -268,7 +273,7 @@ bool HarReader::headerList(const QJsonObject &o, const QString &path, bool stric
     for (qsizetype i = 0; i < list.size(); ++i) {
         const QString hPath = indexed(sub(path, "headers"), i);
         if (!list.at(i).isObject())
-            return fail(hPath, QStringLiteral("not an object"));
+            return fail(hPath, typeName(QJsonValue::Object));
         QJsonValue name, value;
         if (!get(list.at(i).toObject(), hPath, "name", QJsonValue::String, Required, &name) ||
             !get(list.at(i).toObject(), hPath, "value", QJsonValue::String, Required, &value))
@@ -276,19 +281,19 @@ bool HarReader::headerList(const QJsonObject &o, const QString &path, bool stric
         const QByteArray n = name.toString().toUtf8();
         const QByteArray v = value.toString().toUtf8();
         if (n.isEmpty())
-            return fail(sub(hPath, "name"), QStringLiteral("empty"));
+            return fail(sub(hPath, "name"), tr("empty"));
         if (v.contains('\r') || v.contains('\n') || v.contains('\0'))
-            return fail(sub(hPath, "value"), QStringLiteral("contains CR, LF or NUL"));
+            return fail(sub(hPath, "value"), tr("contains CR, LF or NUL"));
         if (strict) {
             const bool pseudo = n.startsWith(':');
             if (!pseudo && !isToken(n))
-                return fail(sub(hPath, "name"), QStringLiteral("not a valid header name"));
+                return fail(sub(hPath, "name"), tr("not a valid header name"));
             for (char ch : v) {
                 if ((static_cast<unsigned char>(ch) < 0x20 && ch != '\t') || ch == 0x7f)
-                    return fail(sub(hPath, "value"), QStringLiteral("contains a control character"));
+                    return fail(sub(hPath, "value"), tr("contains a control character"));
             }
         } else if (n.contains('\r') || n.contains('\n') || n.contains('\0')) {
-            return fail(sub(hPath, "name"), QStringLiteral("contains CR, LF or NUL"));
+            return fail(sub(hPath, "name"), tr("contains CR, LF or NUL"));
         }
         out->append({n, v});
     }
@@ -307,14 +312,14 @@ bool readWhole(const QByteArray &wire, Http::Request *out, QString *reason)
         case Http::RequestReader::Event::HeadComplete:
             continue;
         case Http::RequestReader::Event::NeedMore:
-            *reason = QStringLiteral("the request ends early");
+            *reason = HarReader::tr("the request ends early");
             return false;
         case Http::RequestReader::Event::Failed:
             *reason = reader.error().reason;
             return false;
         case Http::RequestReader::Event::MessageComplete:
             if (pos != wire.size()) {
-                *reason = QStringLiteral("the body does not fit the request's framing");
+                *reason = HarReader::tr("the body does not fit the request's framing");
                 return false;
             }
             *out = reader.takeRequest();
@@ -353,7 +358,7 @@ bool HarReader::ownRequest(const QJsonObject &own, const QString &path, const QB
         !get(own, path, "rejected", QJsonValue::Bool, Optional, &rejected))
         return false;
     if (!remote.isUndefined() && !parseHostPort(remote.toString(), &c.remoteAddress, &c.remotePort))
-        return fail(sub(path, "remote"), QStringLiteral("not an address:port"));
+        return fail(sub(path, "remote"), tr("not an address:port"));
     c.localPort = static_cast<quint16>(localPort);
     c.tls = tls.toBool();
     c.rejected = rejected.toBool();
@@ -385,7 +390,7 @@ bool HarReader::ownRequest(const QJsonObject &own, const QString &path, const QB
         framingBytes.isEmpty() ? headBytes + body : Http::Request::chunkedWire(headBytes, framingBytes, body);
     QString reason;
     if (!readWhole(wire, &c.request, &reason))
-        return fail(sub(path, "head_base64"), QStringLiteral("does not make a request with this body: ") + reason);
+        return fail(sub(path, "head_base64"), tr("does not make a request with this body: %1").arg(reason));
     return true;
 }
 
@@ -399,11 +404,11 @@ bool HarReader::foreignRequest(const QJsonObject &request, const QString &path, 
         return false;
     const QByteArray method = methodValue.toString().toUtf8();
     if (method.isEmpty())
-        return fail(sub(path, "method"), QStringLiteral("empty"));
+        return fail(sub(path, "method"), tr("empty"));
     if (!isToken(method))
-        return fail(sub(path, "method"), QStringLiteral("not a valid method"));
+        return fail(sub(path, "method"), tr("not a valid method"));
     if (!body.isEmpty() && (method == "CONNECT" || method == "PRI"))
-        return fail(sub(path, "postData"), QStringLiteral("a %1 request carries no body").arg(QLatin1String(method)));
+        return fail(sub(path, "postData"), tr("a %1 request carries no body").arg(QLatin1String(method)));
 
     // The target is the URL's path and query exactly as written; a fragment is never sent.
     const QByteArray url = urlValue.toString().toUtf8();
@@ -423,14 +428,14 @@ bool HarReader::foreignRequest(const QJsonObject &request, const QString &path, 
             authority = authority.sliced(at + 1); // userinfo is never sent in Host
         rest = rest.sliced(end);
     } else if (!rest.startsWith('/') && rest != "*") {
-        return fail(urlPath, url.isEmpty() ? QStringLiteral("empty") : QStringLiteral("not an absolute URL or a path"));
+        return fail(urlPath, url.isEmpty() ? tr("empty") : tr("not an absolute URL or a path"));
     }
     QByteArray target = rest.startsWith('/') || rest == "*" ? rest.toByteArray() : QByteArray('/' + rest.toByteArray());
     if (method == "CONNECT" && !authority.isEmpty())
         target = authority.toByteArray(); // RFC 9112 §3.2.3: authority-form
     if (std::any_of(url.cbegin(), url.cend(),
                     [](char ch) { return static_cast<unsigned char>(ch) <= 0x20 || ch == 0x7f; }))
-        return fail(urlPath, QStringLiteral("contains a space or control character"));
+        return fail(urlPath, tr("contains a space or control character"));
     c.tls = scheme.compare("https", Qt::CaseInsensitive) == 0 || scheme.compare("wss", Qt::CaseInsensitive) == 0;
 
     Http::HeaderList headers;
@@ -461,7 +466,7 @@ bool HarReader::foreignRequest(const QJsonObject &request, const QString &path, 
     if (!body.isEmpty() && !hasType && !mimeType.isEmpty()) {
         if (std::any_of(mimeType.cbegin(), mimeType.cend(),
                         [](char ch) { return static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f; }))
-            return fail(sub(sub(path, "postData"), "mimeType"), QStringLiteral("contains a control character"));
+            return fail(sub(sub(path, "postData"), "mimeType"), tr("contains a control character"));
         lines.append({QByteArrayLiteral("Content-Type"), mimeType});
     }
     if (lengthAt >= 0)
@@ -478,7 +483,7 @@ bool HarReader::foreignRequest(const QJsonObject &request, const QString &path, 
     head += "\r\n";
     QString reason;
     if (!readWhole(head + body, &c.request, &reason))
-        return fail(path, QStringLiteral("cannot be rebuilt as an HTTP/1.1 request: ") + reason);
+        return fail(path, tr("cannot be rebuilt as an HTTP/1.1 request: %1").arg(reason));
     return true;
 }
 
@@ -499,7 +504,7 @@ bool HarReader::readResponse(const QJsonObject &response, const QString &path, c
             const QJsonArray pair = list.at(i).toArray();
             QByteArray name, value;
             if (pair.size() != 2 || !pair.at(0).isString() || !pair.at(1).isString())
-                return fail(hPath, QStringLiteral("not a pair of strings"));
+                return fail(hPath, tr("not a pair of strings"));
             if (!base64(pair.at(0), hPath, &name) || !base64(pair.at(1), hPath, &value))
                 return false;
             c.responseHeaders.append({name, value});
@@ -524,7 +529,7 @@ bool HarReader::readEntry(const QJsonObject &entry, const QString &path, Capture
     if (!get(entry, path, "startedDateTime", QJsonValue::String, Required, &started))
         return false;
     if (!parseDateTime(started.toString(), &c.receivedAtMs))
-        return fail(sub(path, "startedDateTime"), QStringLiteral("not an ISO 8601 date and time"));
+        return fail(sub(path, "startedDateTime"), tr("not an ISO 8601 date and time"));
     if (!get(entry, path, "request", QJsonValue::Object, Required, &request) ||
         !get(entry, path, "response", QJsonValue::Object, Required, &response) ||
         !get(entry, path, "_hookscope", QJsonValue::Object, Optional, &own))
@@ -552,36 +557,39 @@ bool readHar(QIODevice *in, const std::function<bool(CapturedRequest &&)> &onEnt
         return false;
     };
     if (!in || !in->isReadable())
-        return fail(QStringLiteral("the HAR input is not open for reading"));
+        return fail(HarReader::tr("the HAR input is not open for reading"));
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(in->readAll(), &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        return fail(
-            QStringLiteral("not valid JSON at byte %1: %2").arg(parseError.offset).arg(parseError.errorString()));
+        return fail(HarReader::tr("not valid JSON at byte %1: %2")
+                        .arg(QString::number(parseError.offset), parseError.errorString()));
     }
     if (!doc.isObject())
-        return fail(QStringLiteral("document: not a JSON object"));
-    const QJsonValue log = doc.object().value(QLatin1String("log"));
+        return fail(HarReader::tr("document: not a JSON object"));
+    // The paths are the document's own keys: only what is wrong with them is translated.
+    const QString logPath = QStringLiteral("log");
+    const QJsonValue log = doc.object().value(logPath);
     if (log.isUndefined())
-        return fail(QStringLiteral("log: missing"));
+        return fail(HarReader::problem(logPath, HarReader::tr("missing")));
     if (!log.isObject())
-        return fail(QStringLiteral("log: not an object"));
+        return fail(HarReader::problem(logPath, typeName(QJsonValue::Object)));
+    const QString entriesPath = sub(logPath, "entries");
     const QJsonValue entries = log.toObject().value(QLatin1String("entries"));
     if (entries.isUndefined())
-        return fail(QStringLiteral("log.entries: missing"));
+        return fail(HarReader::problem(entriesPath, HarReader::tr("missing")));
     if (!entries.isArray())
-        return fail(QStringLiteral("log.entries: not an array"));
+        return fail(HarReader::problem(entriesPath, typeName(QJsonValue::Array)));
     const QJsonArray list = entries.toArray();
     HarReader reader;
     for (qsizetype i = 0; i < list.size(); ++i) {
-        const QString path = indexed(QStringLiteral("log.entries"), i);
+        const QString path = indexed(entriesPath, i);
         if (!list.at(i).isObject())
-            return fail(path + QStringLiteral(": not an object"));
+            return fail(HarReader::problem(path, typeName(QJsonValue::Object)));
         CapturedRequest c;
         if (!reader.readEntry(list.at(i).toObject(), path, c))
             return fail(reader.error);
         if (!onEntry(std::move(c)))
-            return fail(path + QStringLiteral(": import stopped"));
+            return fail(HarReader::problem(path, HarReader::tr("import stopped")));
     }
     return true;
 }

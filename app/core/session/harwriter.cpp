@@ -318,17 +318,17 @@ bool HarWriter::flush()
     if (m_buffer.isEmpty())
         return true;
     if (m_out->write(m_buffer) != m_buffer.size())
-        return fail(QStringLiteral("could not write the HAR file: %1").arg(m_out->errorString()));
+        return fail(tr("could not write the HAR file: %1").arg(m_out->errorString()));
     m_buffer.resize(0); // keeps the capacity for the next chunk
     return true;
 }
 
 bool HarWriter::begin()
 {
-    if (m_state != State::Fresh)
+    if (m_state != State::Fresh) // not translated: a caller's mistake
         return fail(QStringLiteral("the HAR document was already begun"));
     if (!m_out || !m_out->isWritable())
-        return fail(QStringLiteral("the HAR output is not open for writing"));
+        return fail(tr("the HAR output is not open for writing"));
     m_buffer.reserve(kFlushAt + 64 * 1024);
     m_buffer += "{\"log\":{\"version\":\"1.2\",\"creator\":{\"name\":\"Hookscope\",\"version\":\"" HOOKSCOPE_VERSION
                 "\"},\"pages\":[],\"entries\":[";
@@ -338,7 +338,7 @@ bool HarWriter::begin()
 
 bool HarWriter::write(const CapturedRequest &request)
 {
-    if (m_state != State::Open)
+    if (m_state != State::Open) // not translated: a caller's mistake
         return m_state == State::Failed ? false : fail(QStringLiteral("write() outside begin() and finish()"));
     m_buffer += m_entries ? ",\n" : "\n"; // one entry per line: easy to grep and diff
     appendEntry(m_buffer, request);
@@ -348,7 +348,7 @@ bool HarWriter::write(const CapturedRequest &request)
 
 bool HarWriter::finish()
 {
-    if (m_state != State::Open)
+    if (m_state != State::Open) // not translated: a caller's mistake
         return m_state == State::Failed ? false : fail(QStringLiteral("finish() without begin()"));
     m_buffer += m_entries ? "\n]}}\n" : "]}}\n";
     if (!flush())

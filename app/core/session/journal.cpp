@@ -190,7 +190,7 @@ bool Journal::lock(const QString &sessionPath, QString *error)
         return false;
     }
     if (::flock(m_lockFd, LOCK_EX | LOCK_NB) != 0) {
-        *error = QStringLiteral("the session is being captured into by another Hookscope");
+        *error = tr("the session is being captured into by another Hookscope");
         ::close(m_lockFd);
         m_lockFd = -1;
         return false;
@@ -238,6 +238,7 @@ bool Journal::append(const CapturedBatch &records, QString *error)
     if (!writeAll(m_fd, out.constData(), out.size())) {
         *error = QString::fromLocal8Bit(std::strerror(errno));
         // Cut a partial record off, so the log stays readable after it.
+        // not translated: the error also goes to the sender in the 503 answer's body
         if (::ftruncate(m_fd, m_size) != 0)
             *error += QStringLiteral(" (and the log could not be repaired)");
         return false;
@@ -318,7 +319,7 @@ bool Journal::replay(const QString &sessionPath, const std::function<void(Captur
     for (const QString &path : logFiles(sessionPath)) {
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly)) {
-            *error = QStringLiteral("%1: %2").arg(path, file.errorString());
+            *error = tr("%1: %2").arg(path, file.errorString());
             return false;
         }
         const QByteArray bytes = file.readAll();

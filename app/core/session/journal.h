@@ -2,6 +2,7 @@
 
 #include "capturedrequest.h"
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
@@ -26,6 +27,8 @@ namespace Session {
  */
 class Journal
 {
+    Q_DECLARE_TR_FUNCTIONS(Session::Journal)
+
 public:
     Journal() = default;
     ~Journal();

@@ -2,6 +2,7 @@
 #include "sqlite.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 
 namespace Session {
 
@@ -90,7 +91,8 @@ bool migrateSchema(Sql::Database &db, int fromVersion)
     //   case 1: if (!db.exec("ALTER TABLE ...")) return false; [[fallthrough]];
     switch (fromVersion) {
     default:
-        db.setError(QStringLiteral("no migration from schema version %1").arg(fromVersion));
+        db.setError(
+            QCoreApplication::translate("Session::Schema", "no migration from schema version %1").arg(fromVersion));
         return false;
     }
     return stamp(db, kSchemaVersion) && transaction.commit();

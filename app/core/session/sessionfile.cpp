@@ -14,7 +14,7 @@ namespace {
 
 SessionFile::Info problem(FileProblem kind, const QString &path, const QString &what)
 {
-    return {kind, QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(path), what), 0};
+    return {kind, SessionFile::tr("%1: %2").arg(QDir::toNativeSeparators(path), what), 0};
 }
 
 quint32 bigEndian32(const char *p)
@@ -32,10 +32,10 @@ SessionFile::Info checkHeader(const QString &path)
         return problem(FileProblem::Io, path, file.errorString());
     const QByteArray header = file.read(100);
     if (header.isEmpty())
-        return problem(FileProblem::NotSqlite, path, QStringLiteral("the file is empty, not a Hookscope session"));
+        return problem(FileProblem::NotSqlite, path, SessionFile::tr("the file is empty, not a Hookscope session"));
     if (header.size() < 100 || !header.startsWith(QByteArrayView("SQLite format 3\0", 16)))
         return problem(FileProblem::NotSqlite, path,
-                       QStringLiteral("not a Hookscope session (not an SQLite database)"));
+                       SessionFile::tr("not a Hookscope session (not an SQLite database)"));
     quint32 pageSize = (quint32(quint8(header[16])) << 8) | quint32(quint8(header[17]));
     if (pageSize == 1)
         pageSize = 65536;
@@ -46,8 +46,8 @@ SessionFile::Info checkHeader(const QString &path)
     if (pageCount > 0 && validFor == changeCounter && qint64(pageCount) * pageSize > file.size() &&
         !QFileInfo::exists(path + QStringLiteral("-wal"))) {
         return problem(FileProblem::Damaged, path,
-                       QStringLiteral("the file is truncated (%1 of %2 bytes); it may have been cut short while "
-                                      "copying")
+                       SessionFile::tr("the file is truncated (%1 of %2 bytes); it may have been cut short while "
+                                       "copying")
                            .arg(file.size())
                            .arg(qint64(pageCount) * pageSize));
     }
@@ -58,12 +58,12 @@ SessionFile::Info classify(Sql::Database &db, const QString &path)
 {
     const int code = db.errorCode() & 0xff;
     if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
-        return problem(FileProblem::Damaged, path, QStringLiteral("the file is damaged (%1)").arg(db.error()));
+        return problem(FileProblem::Damaged, path, SessionFile::tr("the file is damaged (%1)").arg(db.error()));
     if (code == SQLITE_READONLY || code == SQLITE_PERM || code == SQLITE_CANTOPEN)
         return problem(FileProblem::ReadOnly, path,
-                       QStringLiteral("the file or its folder is read-only (%1)").arg(db.error()));
+                       SessionFile::tr("the file or its folder is read-only (%1)").arg(db.error()));
     if (code == SQLITE_FULL)
-        return problem(FileProblem::Io, path, QStringLiteral("the disk is full"));
+        return problem(FileProblem::Io, path, SessionFile::tr("the disk is full"));
     return problem(FileProblem::Io, path, db.error());
 }
 
@@ -75,18 +75,18 @@ SessionFile::Info checkIdentity(Sql::Database &db, const QString &path)
         return classify(db, path);
     if (appId != kApplicationId)
         return problem(FileProblem::NotSession, path,
-                       QStringLiteral("an SQLite database, but not a Hookscope session"));
+                       SessionFile::tr("an SQLite database, but not a Hookscope session"));
     const int version = int(db.queryInt("PRAGMA user_version", 0));
     if (version > kSchemaVersion) {
         return {FileProblem::NewerVersion,
-                QStringLiteral("%1: made by a newer Hookscope (session format %2; this version reads up to %3)")
+                SessionFile::tr("%1: made by a newer Hookscope (session format %2; this version reads up to %3)")
                     .arg(QDir::toNativeSeparators(path))
                     .arg(version)
                     .arg(kSchemaVersion),
                 version};
     }
     if (version < 1)
-        return problem(FileProblem::NotSession, path, QStringLiteral("not a Hookscope session (no format version)"));
+        return problem(FileProblem::NotSession, path, SessionFile::tr("not a Hookscope session (no format version)"));
     // Walk the small tables whole (the request table is read in full to list it anyway) and
     // touch the payload table: damage there shows up here, before anything is written. Damage
     // deep in the payloads shows when that request is read.
@@ -118,9 +118,9 @@ SessionFile::Info SessionFile::inspect(const QString &path)
 {
     const QFileInfo fi(path);
     if (!fi.exists())
-        return problem(FileProblem::Missing, path, QStringLiteral("no such file"));
+        return problem(FileProblem::Missing, path, tr("no such file"));
     if (fi.isDir())
-        return problem(FileProblem::NotSqlite, path, QStringLiteral("a folder, not a Hookscope session"));
+        return problem(FileProblem::NotSqlite, path, tr("a folder, not a Hookscope session"));
     Info info = checkHeader(path);
     if (info.problem != FileProblem::None)
         return info;
@@ -146,9 +146,9 @@ SessionFile::Info SessionFile::openForWriting(Sql::Database &db, const QString &
     const QFileInfo dir(fi.absolutePath());
     if (!fi.exists()) {
         if (!dir.exists())
-            return problem(FileProblem::Io, path, QStringLiteral("the folder does not exist"));
+            return problem(FileProblem::Io, path, tr("the folder does not exist"));
         if (!dir.isWritable())
-            return problem(FileProblem::ReadOnly, path, QStringLiteral("the folder is read-only"));
+            return problem(FileProblem::ReadOnly, path, tr("the folder is read-only"));
         if (!db.open(path, Sql::Database::Mode::Create)) {
             Info failed = classify(db, path);
             QFile::remove(path);
@@ -174,9 +174,9 @@ SessionFile::Info SessionFile::openForWriting(Sql::Database &db, const QString &
     // A session in a read-only place can be read but not captured into; say so before SQLite
     // would try to create its -wal and -shm files next to it.
     if (!fi.isWritable())
-        return problem(FileProblem::ReadOnly, path, QStringLiteral("the file is read-only"));
+        return problem(FileProblem::ReadOnly, path, tr("the file is read-only"));
     if (!dir.isWritable())
-        return problem(FileProblem::ReadOnly, path, QStringLiteral("the folder is read-only"));
+        return problem(FileProblem::ReadOnly, path, tr("the folder is read-only"));
     if (!db.open(path, Sql::Database::Mode::ReadWrite))
         return classify(db, path);
     if (!db.exec("PRAGMA journal_mode = WAL") || !db.exec("PRAGMA synchronous = NORMAL") ||

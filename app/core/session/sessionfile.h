@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QString>
 
 namespace Session {
@@ -26,6 +27,8 @@ enum class FileProblem {
  */
 class SessionFile
 {
+    Q_DECLARE_TR_FUNCTIONS(Session::SessionFile)
+
 public:
     struct Info
     {

@@ -63,16 +63,14 @@ SessionFile::Info SessionWriter::open(const QString &path)
         if (checked.problem != FileProblem::None)
             return checked;
         if (!file.isWritable())
-            return {FileProblem::ReadOnly,
-                    QStringLiteral("%1: the file is read-only").arg(QDir::toNativeSeparators(path)),
+            return {FileProblem::ReadOnly, tr("%1: the file is read-only").arg(QDir::toNativeSeparators(path)),
                     checked.schemaVersion};
     }
     if (dir.exists() && !dir.isWritable())
-        return {FileProblem::ReadOnly,
-                QStringLiteral("%1: the folder is read-only").arg(QDir::toNativeSeparators(path)), 0};
+        return {FileProblem::ReadOnly, tr("%1: the folder is read-only").arg(QDir::toNativeSeparators(path)), 0};
     QString lockError;
     if (!m_journal.lock(path, &lockError))
-        return {FileProblem::Io, QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(path), lockError), 0};
+        return {FileProblem::Io, tr("%1: %2").arg(QDir::toNativeSeparators(path), lockError), 0};
     SessionFile::Info info = SessionFile::openForWriting(db, path);
     if (info.problem != FileProblem::None) {
         m_journal.close();
@@ -98,7 +96,7 @@ SessionFile::Info SessionWriter::open(const QString &path)
     sqlite3_wal_hook(db.handle(), &SessionWriter::walHook, this);
     if (!m_db->insertRequest.isValid() || !m_db->insertPayload.isValid() || !m_db->insertAnswer.isValid() ||
         !m_db->trim.isValid() || !m_db->trimPayloads.isValid()) {
-        info = {FileProblem::Io, QStringLiteral("%1: %2").arg(path, db.error()), info.schemaVersion};
+        info = {FileProblem::Io, tr("%1: %2").arg(path, db.error()), info.schemaVersion};
         db.close();
         m_journal.close();
         return info;
@@ -118,10 +116,8 @@ SessionFile::Info SessionWriter::open(const QString &path)
         std::sort(left.begin(), left.end(), [](const auto &a, const auto &b) { return a->id < b->id; });
         if (!writeBatch(left)) {
             info = {FileProblem::Io,
-                    QStringLiteral("%1: could not recover %2 logged requests: %3")
-                        .arg(QDir::toNativeSeparators(path))
-                        .arg(left.size())
-                        .arg(db.error()),
+                    tr("%1: could not recover %n logged requests: %2", nullptr, int(left.size()))
+                        .arg(QDir::toNativeSeparators(path), db.error()),
                     info.schemaVersion};
             db.close();
             m_journal.close();

@@ -4,6 +4,7 @@
 #include "journal.h"
 #include "sessionfile.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QString>
 
@@ -31,6 +32,8 @@ namespace Session {
  */
 class SessionWriter
 {
+    Q_DECLARE_TR_FUNCTIONS(Session::SessionWriter)
+
 public:
     /// Called on the writer thread after each transaction; `error` is empty when it committed.
     using CommitHandler = std::function<void(const CapturedBatch &batch, const QString &error)>;
