@@ -46,7 +46,6 @@ public:
     BlockEvaluator(const Program &program, const SummaryStore &store)
         : m_p(program)
         , m_store(store)
-        , m_rows(&store.at(0))
         , m_memo(program.terms.size())
     {
     }
@@ -135,14 +134,22 @@ private:
         for (size_t w = 0; w < kWords; ++w) {
             quint64 m = mask[w];
             quint64 bits = 0;
-            const RequestSummary *rows = m_rows + m_base + qsizetype(w) * 64;
-            if (m == ~quint64(0)) {
-                for (int b = 0; b < 64; ++b)
-                    bits |= quint64(pred(rows[b])) << b;
+            const qsizetype first = m_base + qsizetype(w) * 64;
+            if (const RequestSummary *rows = m_store.contiguous(first, 64)) {
+                if (m == ~quint64(0)) {
+                    for (int b = 0; b < 64; ++b)
+                        bits |= quint64(pred(rows[b])) << b;
+                } else {
+                    for (; m; m &= m - 1) {
+                        const int b = std::countr_zero(m);
+                        bits |= quint64(pred(rows[b])) << b;
+                    }
+                }
             } else {
+                // The 64 rows cross from one of the store's blocks to the next.
                 for (; m; m &= m - 1) {
                     const int b = std::countr_zero(m);
-                    bits |= quint64(pred(rows[b])) << b;
+                    bits |= quint64(pred(m_store.at(first + b))) << b;
                 }
             }
             out[w] = bits;
@@ -230,7 +237,6 @@ private:
 
     const Program &m_p;
     const SummaryStore &m_store;
-    const RequestSummary *m_rows;
     qsizetype m_base = 0;
     std::vector<std::vector<qint8>> m_memo; // per term, per pooled index: -1 unknown, 0, 1
 };

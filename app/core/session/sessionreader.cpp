@@ -104,7 +104,6 @@ bool SessionReader::loadSummaries(SummaryStore &store, qint64 afterId, const Pro
         return false;
     }
     s.bind(1, afterId);
-    store.reserve(store.size() + total, 0);
     qint64 done = 0;
     QString lastRemote;
     QByteArray lastRemoteUtf8;

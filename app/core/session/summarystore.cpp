@@ -2,6 +2,7 @@
 #include "storedrecord.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace Session {
 
@@ -12,9 +13,10 @@ SummaryStore::SummaryStore()
 
 void SummaryStore::clear()
 {
-    m_rows.clear();
-    m_rows.shrink_to_fit();
-    m_text.clear();
+    m_blocks.clear();
+    m_size = 0;
+    m_textBlocks.clear();
+    m_textUsed = 0;
     // Index 0 of each pool is "nothing", so a zeroed row is a valid row.
     m_methods = {QByteArray()};
     m_methodIndex = {{QByteArray(), 0}};
@@ -24,22 +26,26 @@ void SummaryStore::clear()
     m_remoteIndex = {{QString(), 0}};
 }
 
-void SummaryStore::reserve(qsizetype rows, qsizetype textBytes)
-{
-    m_rows.reserve(size_t(rows));
-    m_text.reserve(textBytes);
-}
-
 qsizetype SummaryStore::rowOfId(qint64 id) const
 {
-    const auto it = std::lower_bound(m_rows.cbegin(), m_rows.cend(), id,
-                                     [](const RequestSummary &s, qint64 v) { return s.id < v; });
-    return it != m_rows.cend() && it->id == id ? qsizetype(it - m_rows.cbegin()) : -1;
+    qsizetype low = 0;
+    qsizetype high = m_size;
+    while (low < high) {
+        const qsizetype mid = low + (high - low) / 2;
+        if (at(mid).id < id)
+            low = mid + 1;
+        else
+            high = mid;
+    }
+    return low < m_size && at(low).id == id ? low : -1;
 }
 
 QByteArrayView SummaryStore::target(const RequestSummary &s) const
 {
-    return QByteArrayView(m_text).sliced(s.targetOffset, s.targetLength);
+    if (s.targetLength == 0)
+        return {};
+    const char *block = m_textBlocks[size_t(s.targetOffset >> kTextShift)].get();
+    return QByteArrayView(block + (s.targetOffset & (kTextBlock - 1)), s.targetLength);
 }
 
 quint16 SummaryStore::intern(QList<QByteArray> &pool, QHash<QByteArray, quint16> &index, QByteArrayView value)
@@ -65,9 +71,20 @@ void SummaryStore::append(qint64 id, qint64 receivedAtMs, QByteArrayView method,
     s.receivedAtMs = receivedAtMs;
     s.bodySize = bodySize;
     s.flags = flags;
-    s.targetOffset = quint32(m_text.size());
-    s.targetLength = quint32(target.size());
-    m_text.append(target.data(), target.size());
+    const qsizetype length = std::min(target.size(), kMaxTarget);
+    if (length > 0 && (m_textBlocks.empty() || m_textUsed + length > kTextBlock)) {
+        // Offsets are 32 bits: 4 GiB of targets (some hundred million rows) is the end of it.
+        if (m_textBlocks.size() < (size_t(1) << (32 - kTextShift))) {
+            m_textBlocks.push_back(std::make_unique_for_overwrite<char[]>(size_t(kTextBlock)));
+            m_textUsed = 0;
+        }
+    }
+    if (length > 0 && m_textUsed + length <= kTextBlock) {
+        s.targetOffset = quint32((qsizetype(m_textBlocks.size() - 1) << kTextShift) + m_textUsed);
+        s.targetLength = quint32(length);
+        std::memcpy(m_textBlocks.back().get() + m_textUsed, target.data(), size_t(length));
+        m_textUsed += length;
+    }
     const auto found = m_remoteIndex.constFind(remote);
     if (found != m_remoteIndex.constEnd()) {
         s.remote = *found;
@@ -81,7 +98,9 @@ void SummaryStore::append(qint64 id, qint64 receivedAtMs, QByteArrayView method,
     s.errorStatus = quint16(errorStatus);
     s.method = intern(m_methods, m_methodIndex, method);
     s.contentType = intern(m_contentTypes, m_contentTypeIndex, contentType);
-    m_rows.push_back(s);
+    if (m_size == qsizetype(m_blocks.size()) << kRowShift)
+        m_blocks.push_back(std::make_unique_for_overwrite<RequestSummary[]>(size_t(kRowMask + 1)));
+    slot(m_size++) = s;
 }
 
 void SummaryStore::append(const CapturedRequest &r)
@@ -96,13 +115,22 @@ void SummaryStore::append(const CapturedRequest &r)
 void SummaryStore::removeIds(QList<qint64> ids)
 {
     std::sort(ids.begin(), ids.end());
-    const auto gone = [&ids](const RequestSummary &s) { return std::binary_search(ids.cbegin(), ids.cend(), s.id); };
-    m_rows.erase(std::remove_if(m_rows.begin(), m_rows.end(), gone), m_rows.end());
+    qsizetype kept = 0;
+    for (qsizetype row = 0; row < m_size; ++row) {
+        if (std::binary_search(ids.cbegin(), ids.cend(), at(row).id))
+            continue;
+        if (kept != row)
+            slot(kept) = at(row);
+        ++kept;
+    }
+    m_size = kept;
+    m_blocks.resize(size_t((m_size + kRowMask) >> kRowShift));
 }
 
 qint64 SummaryStore::memoryUsage() const
 {
-    qint64 bytes = qint64(m_rows.capacity() * sizeof(RequestSummary)) + m_text.capacity();
+    qint64 bytes = qint64(m_blocks.size()) * (kRowMask + 1) * qint64(sizeof(RequestSummary)) +
+                   qint64(m_textBlocks.size()) * kTextBlock;
     for (const QByteArray &b : m_methods)
         bytes += b.capacity() + 32;
     for (const QByteArray &b : m_contentTypes)

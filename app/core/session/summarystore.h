@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QList>
 
+#include <memory>
 #include <vector>
 
 namespace Session {
@@ -30,26 +31,36 @@ struct RequestSummary
 };
 
 /**
- * A compact, append-only list of request summaries: one flat array of fixed-size rows plus a
- * text arena for targets and pools for the few distinct methods, content types and addresses.
- * A million rows take tens of megabytes, not hundreds.
+ * A compact, append-only list of request summaries: fixed-size rows plus a text arena for
+ * targets and pools for the few distinct methods, content types and addresses. A million rows
+ * take tens of megabytes, not hundreds.
+ *
+ * Rows and text live in fixed-size blocks, never in one growing array: appending never moves
+ * what is there. A doubling array would copy everything at each doubling, on the GUI thread,
+ * which at a million rows (56 MB of rows, 40 of text) is a visible freeze in the middle of a flood.
  */
 class SummaryStore
 {
 public:
     SummaryStore();
 
-    qsizetype size() const { return qsizetype(m_rows.size()); }
-    bool isEmpty() const { return m_rows.empty(); }
-    const RequestSummary &at(qsizetype row) const { return m_rows[size_t(row)]; }
+    qsizetype size() const { return m_size; }
+    bool isEmpty() const { return m_size == 0; }
+    const RequestSummary &at(qsizetype row) const { return m_blocks[size_t(row >> kRowShift)][row & kRowMask]; }
     qsizetype rowOfId(qint64 id) const; ///< -1 when absent (rows are in id order)
+    /// Rows [row, row + count) as one array when they lie in one block, else null. Rows past
+    /// size() in that block are unspecified: read only those below size().
+    const RequestSummary *contiguous(qsizetype row, qsizetype count) const
+    {
+        const size_t block = size_t(row >> kRowShift);
+        return block < m_blocks.size() && block == size_t((row + count - 1) >> kRowShift) ? &at(row) : nullptr;
+    }
 
     QByteArrayView target(const RequestSummary &s) const;
     QByteArrayView method(const RequestSummary &s) const { return m_methods.at(s.method); }
     QByteArrayView contentType(const RequestSummary &s) const { return m_contentTypes.at(s.contentType); }
     const QString &remoteAddress(const RequestSummary &s) const { return m_remotes.at(s.remote); }
 
-    void reserve(qsizetype rows, qsizetype textBytes);
     void append(const CapturedRequest &record);
     /// The fields as the session file stores them (see SessionReader::loadSummaries).
     void append(qint64 id, qint64 receivedAtMs, QByteArrayView method, QByteArrayView target,
@@ -60,14 +71,28 @@ public:
     /// reloaded: deleting is rare, and compacting the arena would cost more than it frees.
     void removeIds(QList<qint64> ids);
 
+    /// Targets longer than this are kept cut to it here (the table shows one line; the session
+    /// file has them whole).
+    static constexpr qsizetype kMaxTarget = 64 * 1024;
+    static constexpr int kRowShift = 14; // 16,384 rows (0.9 MB) a block
+    static constexpr qsizetype kRowMask = (qsizetype(1) << kRowShift) - 1;
+    static constexpr int kTextShift = 18; // 256 KiB of target text a block
+    static constexpr qsizetype kTextBlock = qsizetype(1) << kTextShift;
+
     /// Bytes held, for the memory budget.
     qint64 memoryUsage() const;
 
 private:
     quint16 intern(QList<QByteArray> &pool, QHash<QByteArray, quint16> &index, QByteArrayView value);
 
-    std::vector<RequestSummary> m_rows;
-    QByteArray m_text;
+
+    RequestSummary &slot(qsizetype row) { return m_blocks[size_t(row >> kRowShift)][row & kRowMask]; }
+
+    std::vector<std::unique_ptr<RequestSummary[]>> m_blocks;
+    qsizetype m_size = 0;
+    // Text block i holds the targets whose offset starts with i: a target never crosses blocks.
+    std::vector<std::unique_ptr<char[]>> m_textBlocks;
+    qsizetype m_textUsed = 0; // in the last text block
     QList<QByteArray> m_methods;
     QHash<QByteArray, quint16> m_methodIndex;
     QList<QByteArray> m_contentTypes;
