@@ -31,6 +31,12 @@ QString warningsText(qint64 flags)
     return names.join(QStringLiteral(", "));
 }
 
+/// A signed number as an unsigned one in the same order (times before 1970 come from HAR files).
+quint64 ordered(qint64 value)
+{
+    return quint64(value) ^ (quint64(1) << 63);
+}
+
 /// Red for server errors, amber for client errors, in shades that read on the palette in use.
 QColor statusColor(int status)
 {
@@ -451,7 +457,7 @@ std::function<quint64(const Session::RequestSummary &)> RequestTableModel::sortK
     };
     switch (Column(m_sortColumn)) {
     case Time:
-        return [](const Session::RequestSummary &s) { return quint64(s.receivedAtMs); };
+        return [](const Session::RequestSummary &s) { return ordered(s.receivedAtMs); };
     case Method: {
         const auto rank = ranks([](const Session::RequestSummary &s) { return quint32(s.method); },
                                 [this](const Session::RequestSummary &s) { return m_store->method(s).toByteArray(); });
@@ -460,7 +466,7 @@ std::function<quint64(const Session::RequestSummary &)> RequestTableModel::sortK
     case Status:
         return [](const Session::RequestSummary &s) { return quint64(s.status); };
     case BodySize:
-        return [](const Session::RequestSummary &s) { return quint64(s.bodySize); };
+        return [](const Session::RequestSummary &s) { return ordered(s.bodySize); };
     case ContentType: {
         const auto rank =
             ranks([](const Session::RequestSummary &s) { return quint32(s.contentType); },
@@ -474,7 +480,7 @@ std::function<quint64(const Session::RequestSummary &)> RequestTableModel::sortK
         return [rank](const Session::RequestSummary &s) { return rank->value(s.remote) << 16 | s.remotePort; };
     }
     case Notes:
-        return [](const Session::RequestSummary &s) { return quint64(s.flags); };
+        return [](const Session::RequestSummary &s) { return ordered(s.flags); };
     case Id:
     case Target:
     case ColumnCount:

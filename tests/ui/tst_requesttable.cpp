@@ -83,6 +83,7 @@ private Q_SLOTS:
     void initTestCase();
     void sortsByEachColumnWithTiesInArrivalOrder();
     void hashAscendingIsArrivalOrder();
+    void timesBefore1970SortFirst();
     void sortWithFilter();
     void liveRowsAreMergedInPlaceAndSelectionStays();
     void deleteKeepsTheOrder();
@@ -131,6 +132,30 @@ void TstRequestTable::hashAscendingIsArrivalOrder()
     QVERIFY(!model.isSorted());
     QCOMPARE(ids(model), (QList<qint64>{1, 2, 3, 4, 5, 6, 7, 8}));
     QCOMPARE(model.memoryUsage(), 0); // no row list kept for arrival order
+}
+
+void TstRequestTable::timesBefore1970SortFirst()
+{
+    // HAR files can carry any date; a time before 1970 is negative and must sort before, both
+    // when sorting and when a live row is merged in.
+    auto s = std::make_unique<Session::SummaryStore>();
+    const qint64 times[] = {10, -5000, -1};
+    qint64 id = 0;
+    for (qint64 t : times) {
+        ++id;
+        s->append(id, t, "POST", "/t", {}, 0, QStringLiteral("::1"), 1, 0, 200, 0);
+    }
+    RequestTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setStore(std::move(s));
+    model.sort(RequestTableModel::Time, Qt::AscendingOrder);
+    QCOMPARE(ids(model), (QList<qint64>{2, 3, 1}));
+    auto r = std::const_pointer_cast<Session::CapturedRequest>(live(4, 1));
+    r->receivedAtMs = 0;
+    model.append({r});
+    QCOMPARE(ids(model), (QList<qint64>{2, 3, 4, 1}));
+    model.sort(RequestTableModel::Time, Qt::DescendingOrder);
+    QCOMPARE(ids(model), (QList<qint64>{1, 4, 3, 2}));
 }
 
 void TstRequestTable::sortWithFilter()
