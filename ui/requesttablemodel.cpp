@@ -10,6 +10,8 @@
 #include <QHash>
 #include <QPalette>
 #include <algorithm>
+#include <type_traits>
+#include <utility>
 
 namespace Ui {
 
@@ -200,26 +202,34 @@ void RequestTableModel::append(const Session::CapturedBatch &batch)
             endInsertRows();
         return;
     }
-    // Sorted: the new rows are merged in where they belong, as one layout change.
+    // Sorted: the new rows are added at the end, then moved where they belong by a layout
+    // change that keeps the row count. A layout change that also added rows would leave a
+    // "whole table" selection spanning the new rows too (QItemSelectionModel keeps its range).
     if (visible == 0) {
         store();
         return;
     }
+    const int first = rowCount();
+    beginInsertRows({}, first, first + int(visible) - 1);
+    store();
+    m_sorted.insert(m_sorted.end(), added.cbegin(), added.cend());
+    endInsertRows();
     relayout([&] {
-        store();
         // Each new row finds its place by binary search; the rows between are copied in blocks.
         const auto less = [this](quint32 a, quint32 b) { return before(a, b); };
-        std::sort(added.begin(), added.end(), less);
+        const auto old = m_sorted.cbegin();
+        const auto oldEnd = old + first;
+        std::sort(m_sorted.begin() + first, m_sorted.end(), less);
         std::vector<quint32> merged;
-        merged.reserve(m_sorted.size() + added.size());
-        auto from = m_sorted.cbegin();
-        for (quint32 row : added) {
-            const auto at = std::upper_bound(from, m_sorted.cend(), row, less);
+        merged.reserve(m_sorted.size());
+        auto from = old;
+        for (auto it = oldEnd; it != m_sorted.cend(); ++it) {
+            const auto at = std::upper_bound(from, oldEnd, *it, less);
             merged.insert(merged.end(), from, at);
-            merged.push_back(row);
+            merged.push_back(*it);
             from = at;
         }
-        merged.insert(merged.end(), from, m_sorted.cend());
+        merged.insert(merged.end(), from, oldEnd);
         m_sorted = std::move(merged);
     });
 }
@@ -440,13 +450,14 @@ std::function<quint64(const Session::RequestSummary &)> RequestTableModel::sortK
 {
     // Pools (methods, content types, addresses) hold few values: rank them once by their text.
     const auto ranks = [this](auto poolIndex, auto text) {
-        QHash<quint32, QByteArray> seen;
+        using Text = std::decay_t<decltype(text(std::declval<const Session::RequestSummary &>()))>;
+        QHash<quint32, Text> seen;
         for (qsizetype i = 0; i < m_store->size(); ++i) {
             const quint32 p = poolIndex(m_store->at(i));
             if (!seen.contains(p))
                 seen.insert(p, text(m_store->at(i)));
         }
-        std::vector<std::pair<QByteArray, quint32>> sorted;
+        std::vector<std::pair<Text, quint32>> sorted;
         for (auto it = seen.cbegin(); it != seen.cend(); ++it)
             sorted.emplace_back(it.value(), it.key());
         std::sort(sorted.begin(), sorted.end());
@@ -474,9 +485,8 @@ std::function<quint64(const Session::RequestSummary &)> RequestTableModel::sortK
         return [rank](const Session::RequestSummary &s) { return rank->value(s.contentType); };
     }
     case Remote: {
-        const auto rank =
-            ranks([](const Session::RequestSummary &s) { return s.remote; },
-                  [this](const Session::RequestSummary &s) { return m_store->remoteAddress(s).toUtf8(); });
+        const auto rank = ranks([](const Session::RequestSummary &s) { return s.remote; },
+                                [this](const Session::RequestSummary &s) { return m_store->remoteAddress(s); });
         return [rank](const Session::RequestSummary &s) { return rank->value(s.remote) << 16 | s.remotePort; };
     }
     case Notes:
@@ -499,11 +509,11 @@ void RequestTableModel::relayout(const std::function<void()> &change)
     for (const QModelIndex &index : was)
         storeRows.push_back(quint32(storeRow(index.row())));
     change();
-    // Where each request is now. A selection usually holds a few indexes: a search each is
-    // cheapest; for many (a large selection is kept row by row) one pass over the table.
+    // Where each request is now. Unsorted, a search each is cheapest for the few indexes a
+    // selection usually holds; sorted (a search is a scan) or for many, one pass over the table.
     constexpr qsizetype kSearchEach = 64;
     std::vector<int> inverse;
-    if (storeRows.size() > size_t(kSearchEach)) {
+    if (!storeRows.empty() && (m_sortColumn >= 0 || storeRows.size() > size_t(kSearchEach))) {
         inverse.assign(size_t(m_store->size()), -1);
         for (int row = 0, rows = rowCount(); row < rows; ++row)
             inverse[size_t(storeRow(row))] = row;

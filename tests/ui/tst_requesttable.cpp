@@ -87,6 +87,7 @@ private Q_SLOTS:
     void sortWithFilter();
     void liveRowsAreMergedInPlaceAndSelectionStays();
     void deleteKeepsTheOrder();
+    void selectAllDoesNotGrowWithLiveRows();
     void sortsAMillionRowsQuickly();
     void clickingAHeaderSortsTheWindowsTable();
 };
@@ -197,6 +198,29 @@ void TstRequestTable::liveRowsAreMergedInPlaceAndSelectionStays()
     model.sort(RequestTableModel::Id, Qt::AscendingOrder);
     QCOMPARE(selection.currentIndex().row(), 2);
     QCOMPARE(model.idAt(selection.selectedRows().constFirst().row()), 3);
+}
+
+void TstRequestTable::selectAllDoesNotGrowWithLiveRows()
+{
+    // Select All, sorted, then requests arrive that sort between the selected ones: they must not
+    // become selected (Delete would remove requests the user never chose).
+    auto s = std::make_unique<Session::SummaryStore>();
+    for (qint64 id = 1; id <= 200; ++id)
+        s->append(id, id, id % 2 ? "GET" : "PUT", "/s", {}, 0, QStringLiteral("::1"), 1, 0, 200, 0);
+    RequestTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setStore(std::move(s));
+    model.sort(RequestTableModel::Method, Qt::AscendingOrder);
+    QItemSelectionModel selection(&model);
+    selection.select(QItemSelection(model.index(0, 0), model.index(199, RequestTableModel::ColumnCount - 1)),
+                     QItemSelectionModel::Select);
+    QCOMPARE(selection.selectedRows().size(), 200);
+    model.append({live(201, 1), live(202, 1)}); // POST: between GET and PUT
+    QCOMPARE(model.rowCount(), 202);
+    QCOMPARE(model.index(100, RequestTableModel::Method).data().toString(), QStringLiteral("POST"));
+    QCOMPARE(selection.selectedRows().size(), 200);
+    for (const QModelIndex &row : selection.selectedRows())
+        QVERIFY(model.idAt(row.row()) <= 200);
 }
 
 void TstRequestTable::deleteKeepsTheOrder()
