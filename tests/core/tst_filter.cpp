@@ -595,6 +595,16 @@ void TstFilter::threadsAgree()
             plain.push_back(quint32(i));
     }
     QCOMPARE(posts.evaluate(store, from, to, 1).rows, plain);
+
+    // A target longer than the summary keeps is not decided on its cut start: path: on it is
+    // left to the scan of the file, which has it whole.
+    SummaryStore cut;
+    const QByteArray longTarget = "/long/" + QByteArray(SummaryStore::kMaxTarget, 'x') + "/end";
+    cut.append(1, 0, "GET", longTarget, {}, 0, QStringLiteral("::1"), 1, 0, 200, 0);
+    cut.append(2, 0, "GET", "/short/end", {}, 0, QStringLiteral("::1"), 1, 0, 200, 0);
+    const FilterEvaluator::Matches ends = FilterEvaluator(Filter::parse(QStringLiteral("path:*/end"))).evaluate(cut);
+    QCOMPARE(ends.rows, (std::vector<quint32>{1}));
+    QCOMPARE(ends.undecided, (std::vector<quint32>{0}));
 }
 
 void TstFilter::scanReportsMissingAndErrors()

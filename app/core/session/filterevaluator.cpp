@@ -221,10 +221,19 @@ private:
             leaf(
                 mask, [&t](const RequestSummary &s) { return t.range.contains(s.id); }, out.lo);
             break;
-        case Field::Path:
+        case Field::Path: {
             leaf(
                 mask, [&](const RequestSummary &s) { return matchesPath(t, store.target(s)); }, out.lo);
-            break;
+            // A target cut in the summary is decided on the whole one, read from the file.
+            Words cut;
+            leaf(
+                mask, [](const RequestSummary &s) { return s.targetLength >= SummaryStore::kMaxTarget; }, cut);
+            for (size_t w = 0; w < kWords; ++w) {
+                out.hi[w] = out.lo[w] | cut[w];
+                out.lo[w] &= ~cut[w];
+            }
+            return;
+        }
         case Field::Rejected:
         case Field::Chunked:
         case Field::Warning:
