@@ -48,6 +48,8 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 
+#include <utility>
+
 // The icons are compiled into this static library; Qt needs telling once.
 static void initResources()
 {
@@ -161,6 +163,11 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
         m_addressEdit->setText(url.authority());
         m_empty->setUrl(url);
         m_actions.value(QStringLiteral("listen"))->setChecked(true);
+        if (std::exchange(m_keepListenChoice, false)) {
+            Settings settings;
+            settings.set(Settings::BindAddress, m_options.address.toString());
+            settings.set(Settings::Port, int(m_options.port));
+        }
     });
     connect(m_engine, &Capture::CaptureEngine::stopped, this, [this] {
         m_urlLabel->setText(tr("Not listening"));
@@ -168,6 +175,7 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
         m_actions.value(QStringLiteral("listen"))->setChecked(false);
     });
     connect(m_engine, &Capture::CaptureEngine::failed, this, [this](const QString &error) {
+        m_keepListenChoice = false; // an address that does not work is not remembered
         m_urlLabel->setText(tr("Not listening: %1").arg(error));
         m_actions.value(QStringLiteral("listen"))->setChecked(false);
     });
@@ -418,12 +426,10 @@ void MainWindow::applyListenAddress()
     }
     if (!address.isLoopback())
         statusBar()->showMessage(tr("Listening on %1 exposes Hookscope to the network").arg(text), 10000);
-    // The user's choice, kept for the next start and for the settings dialog.
-    Settings settings;
-    settings.set(Settings::BindAddress, address.toString());
-    settings.set(Settings::Port, port);
+    // The user's choice, kept for the next start and for the settings dialog once it works.
     m_options.address = address;
     m_options.port = quint16(port);
+    m_keepListenChoice = true;
     m_engine->listenOn(address, quint16(port));
 }
 

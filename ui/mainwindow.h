@@ -155,6 +155,7 @@ private:
     bool m_scanRunning = false;
     std::shared_ptr<std::atomic<bool>> m_scanCancel;
     bool m_listenerStarted = false;
+    bool m_keepListenChoice = false;           // store the address typed in the toolbar once listening works
     Session::CapturedBatch m_pendingRows;      // arrived since the last UI tick
     Session::CapturedBatch m_liveWhileLoading; // arrived while the table was loading
     // The newest records, kept whole so selecting a fresh row needs no file read.

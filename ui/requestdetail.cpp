@@ -143,6 +143,7 @@ void RequestDetail::showRequest(Session::CapturedRequestPtr request)
         return;
     }
     const Session::CapturedRequest &r = *m_request;
+    m_find->setResult(QString(), true); // a result said of the previous request
     FieldsModel::Fields headers;
     for (qsizetype i = 0; i < r.request.headerCount(); ++i)
         headers.append({r.request.header(i).name.toByteArray(), r.request.header(i).value.toByteArray()});
@@ -228,23 +229,28 @@ void RequestDetail::openFind()
 
 void RequestDetail::findAgain(bool forward)
 {
-    if (m_find->text().isEmpty())
+    if (m_find->text().isEmpty()) {
         openFind();
-    else
-        find(m_find->text(), forward);
+        return;
+    }
+    m_find->show(); // where the outcome is said
+    find(m_find->text(), forward);
 }
 
 void RequestDetail::find(const QString &text, bool forward)
 {
     if (text.isEmpty())
         return;
+    // Text views match ASCII letters in any case; hex views look for the exact bytes.
     if (m_tabs->currentIndex() == Body) {
         switch (m_body->mode()) {
         case BodyView::Pretty:
         case BodyView::Text:
+            m_findView = m_body->codeView();
             m_body->codeView()->find(text, forward);
             return;
         case BodyView::Hex:
+            m_findView = m_body->hexView();
             m_body->hexView()->find(text.toUtf8(), forward);
             return;
         default:
@@ -252,15 +258,20 @@ void RequestDetail::find(const QString &text, bool forward)
         }
     }
     if (m_tabs->currentIndex() == Hex) {
+        m_findView = m_hex;
         m_hex->find(text.toUtf8(), forward);
         return;
     }
     m_tabs->setCurrentIndex(Raw);
+    m_findView = m_raw;
     m_raw->find(text, forward);
 }
 
 void RequestDetail::showFindResult(qint64 offset, bool wrapped)
 {
+    if (sender() != m_findView)
+        return; // a slower search in another view, asked for before the last one
+
     if (offset < 0)
         m_find->setResult(tr("No match"), false);
     else

@@ -67,6 +67,7 @@ private:
     CodeView *m_raw;
     HexView *m_hex;
     FindBar *m_find;
+    QObject *m_findView = nullptr; // the view asked last; results from others are stale
 };
 
 } // namespace Ui

@@ -533,6 +533,13 @@ void TstSettingsDialog::toolbarAddressIsRemembered()
             address = edit;
     }
     QVERIFY(address);
+    // An address this machine does not have (TEST-NET-1) fails and is not remembered.
+    address->setText(QStringLiteral("192.0.2.1:%1").arg(port));
+    QTest::keyClick(address, Qt::Key_Return);
+    QTRY_VERIFY(window.statusText().contains(QStringLiteral("Not listening")));
+    QCOMPARE(Settings().get(Settings::BindAddress), QStringLiteral("127.0.0.1"));
+    QCOMPARE(Settings().get(Settings::Port), 8080);
+
     address->setText(QStringLiteral("127.0.0.1:%1").arg(port));
     QTest::keyClick(address, Qt::Key_Return);
     QTRY_COMPARE(window.engine()->url().port(), int(port));
