@@ -48,6 +48,7 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <utility>
 
 // The icons are compiled into this static library; Qt needs telling once.
@@ -159,9 +160,14 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
     connect(m_rowTimer, &QTimer::timeout, this, &MainWindow::flushRows);
 
     connect(m_engine, &Capture::CaptureEngine::started, this, [this](const QUrl &url) {
-        m_urlLabel->setText(tr("Listening on %1").arg(url.toString()));
+        // On 0.0.0.0 or :: the URLs of this machine's interfaces, loopback first.
+        const QList<QUrl> urls = m_engine->reachableUrls();
+        QStringList shown;
+        for (const QUrl &u : urls)
+            shown.append(u.toString());
+        m_urlLabel->setText(tr("Listening on %1").arg(shown.join(QStringLiteral(", "))));
         m_addressEdit->setText(url.authority());
-        m_empty->setUrl(url);
+        m_empty->setUrl(urls.value(0, url));
         m_actions.value(QStringLiteral("listen"))->setChecked(true);
         if (std::exchange(m_keepListenChoice, false)) {
             Settings settings;
@@ -310,8 +316,13 @@ void MainWindow::createActions()
             m_engine->stopListening();
     });
     addAction(QStringLiteral("copyUrl"), tr("Copy &URL"), {}, [this] {
-        if (m_engine->isListening())
-            copyText(m_engine->url().toString(), tr("URL"));
+        if (!m_engine->isListening())
+            return;
+        // The URL another machine can use when listening on all interfaces, else the one there is.
+        const QList<QUrl> urls = m_engine->reachableUrls();
+        const auto remote = std::find_if(urls.cbegin(), urls.cend(),
+                                         [](const QUrl &u) { return !QHostAddress(u.host()).isLoopback(); });
+        copyText((remote != urls.cend() ? *remote : urls.value(0, m_engine->url())).toString(), tr("URL"));
     });
     addAction(QStringLiteral("rules"), tr("Answer &Rules…"), QKeySequence(Qt::CTRL | Qt::Key_R), [this] {
         auto *dialog = new RulesDialog(m_rules, this);

@@ -13,7 +13,6 @@
 #include <QThread>
 #include <QtTest>
 
-
 using Session::CapturedRequestPtr;
 
 namespace {
@@ -92,7 +91,8 @@ public:
     }
     ~ThreadedListener()
     {
-        QMetaObject::invokeMethod(listener, [this] { delete listener; }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            listener, [this] { delete listener; }, Qt::BlockingQueuedConnection);
         thread.quit();
         thread.wait();
     }
@@ -122,6 +122,7 @@ class TstListener : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void reachableUrls();
     void networkAccessManagerPost();
     void customMethodsAndAnswer();
     void redirectAnswerWithDelay();
@@ -723,6 +724,32 @@ void TstListener::connectionCap()
     a.close();
     QCOMPARE(parseResponses(c.readResponses(1, 3000)).size(), 1);
     QTRY_COMPARE(e.records.size(), 3);
+}
+
+void TstListener::reachableUrls()
+{
+    // What the status bar lists and Copy URL picks from: the machine's addresses when bound to
+    // all of them (no test binds 0.0.0.0: the addresses are given).
+    using Capture::CaptureEngine;
+    const auto texts = [](const QList<QUrl> &urls) {
+        QStringList out;
+        for (const QUrl &u : urls)
+            out.append(u.toString());
+        return out.join(u' ');
+    };
+    const QList<QHostAddress> interfaces = {
+        QHostAddress(QStringLiteral("192.168.1.5")), QHostAddress(QStringLiteral("127.0.0.1")),
+        QHostAddress(QStringLiteral("::1")),         QHostAddress(QStringLiteral("fe80::1")),
+        QHostAddress(QStringLiteral("2001:db8::5")), QHostAddress(QStringLiteral("169.254.1.1"))};
+    QCOMPARE(texts(CaptureEngine::reachableUrls(QHostAddress(QHostAddress::LocalHost), 8080, interfaces)),
+             QStringLiteral("http://127.0.0.1:8080"));
+    QCOMPARE(texts(CaptureEngine::reachableUrls(QHostAddress(QHostAddress::AnyIPv4), 8080, interfaces)),
+             QStringLiteral("http://127.0.0.1:8080 http://192.168.1.5:8080"));
+    QCOMPARE(
+        texts(CaptureEngine::reachableUrls(QHostAddress(QHostAddress::AnyIPv6), 8080, interfaces)),
+        QStringLiteral("http://127.0.0.1:8080 http://[::1]:8080 http://192.168.1.5:8080 http://[2001:db8::5]:8080"));
+    QCOMPARE(texts(CaptureEngine::reachableUrls(QHostAddress(QHostAddress::AnyIPv4), 8080, {})),
+             QStringLiteral("http://0.0.0.0:8080"));
 }
 
 QTEST_GUILESS_MAIN(TstListener)

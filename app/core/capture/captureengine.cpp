@@ -4,6 +4,7 @@
 #include "session/sessionwriter.h"
 
 #include <QCoreApplication>
+#include <QNetworkInterface>
 #include <QThread>
 
 #include <sys/resource.h>
@@ -64,6 +65,35 @@ QUrl CaptureEngine::urlFor(const QHostAddress &address, quint16 port, bool tls)
 QUrl CaptureEngine::url() const
 {
     return isListening() ? urlFor(m_address, m_port) : QUrl();
+}
+
+QList<QUrl> CaptureEngine::reachableUrls(const QHostAddress &bound, quint16 port,
+                                         const QList<QHostAddress> &interfaceAddresses)
+{
+    const bool any4 = bound == QHostAddress(QHostAddress::AnyIPv4);
+    const bool any6 = bound == QHostAddress(QHostAddress::AnyIPv6) || bound == QHostAddress(QHostAddress::Any);
+    if (!any4 && !any6)
+        return {urlFor(bound, port)};
+    // On Linux a socket on :: also takes IPv4 (IPV6_V6ONLY is off), as QTcpServer leaves it.
+    QList<QUrl> loopback;
+    QList<QUrl> others;
+    for (const QHostAddress &a : interfaceAddresses) {
+        const bool v4 = a.protocol() == QAbstractSocket::IPv4Protocol;
+        if ((!v4 && !any6) || a.isLinkLocal())
+            continue;
+        (a.isLoopback() ? loopback : others).append(urlFor(a, port));
+    }
+    QList<QUrl> urls = loopback + others;
+    if (urls.isEmpty())
+        urls.append(urlFor(bound, port));
+    return urls;
+}
+
+QList<QUrl> CaptureEngine::reachableUrls() const
+{
+    if (!isListening())
+        return {};
+    return reachableUrls(m_address, m_port, QNetworkInterface::allAddresses());
 }
 
 void CaptureEngine::start(const ListenConfig &config)

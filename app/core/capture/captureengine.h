@@ -84,6 +84,12 @@ public:
     /// "http://127.0.0.1:8080", "http://[::1]:8080".
     QUrl url() const;
     static QUrl urlFor(const QHostAddress &address, quint16 port, bool tls = false);
+    /// The URLs senders can use: the bound address itself, or for 0.0.0.0 / :: every address of
+    /// this machine's interfaces that it covers (loopback first, IPv6 link-local left out).
+    static QList<QUrl> reachableUrls(const QHostAddress &bound, quint16 port,
+                                     const QList<QHostAddress> &interfaceAddresses);
+    /// reachableUrls() for where this engine listens, with the machine's current interfaces.
+    QList<QUrl> reachableUrls() const;
 
 Q_SIGNALS:
     void started(const QUrl &url);
