@@ -5,6 +5,7 @@
 #include "views/codeview.h"
 #include "views/hexview.h"
 
+#include "payload/urlencodedform.h"
 #include "session/jsontext.h"
 
 #include <QDateTime>
@@ -31,34 +32,6 @@ QTableView *fieldsView(FieldsModel *model, QWidget *parent)
     return view;
 }
 
-int hex(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
-QByteArray percentDecode(QByteArrayView s)
-{
-    QByteArray out;
-    out.reserve(s.size());
-    for (qsizetype i = 0; i < s.size(); ++i) {
-        if (s[i] == '+') {
-            out += ' ';
-        } else if (s[i] == '%' && i + 2 < s.size() && hex(s[i + 1]) >= 0 && hex(s[i + 2]) >= 0) {
-            out += char(hex(s[i + 1]) * 16 + hex(s[i + 2]));
-            i += 2;
-        } else {
-            out += s[i];
-        }
-    }
-    return out;
-}
-
 FieldsModel::Fields queryFields(QByteArrayView target)
 {
     FieldsModel::Fields fields;
@@ -73,8 +46,8 @@ FieldsModel::Fields queryFields(QByteArrayView target)
         if (pair.isEmpty())
             continue;
         const qsizetype eq = pair.indexOf('=');
-        fields.append({percentDecode(eq < 0 ? QByteArrayView(pair) : QByteArrayView(pair).first(eq)),
-                       eq < 0 ? QByteArray() : percentDecode(QByteArrayView(pair).sliced(eq + 1))});
+        fields.append({Payload::percentDecode(eq < 0 ? QByteArrayView(pair) : QByteArrayView(pair).first(eq), true),
+                       eq < 0 ? QByteArray() : Payload::percentDecode(QByteArrayView(pair).sliced(eq + 1), true)});
     }
     return fields;
 }

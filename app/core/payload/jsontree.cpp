@@ -1,5 +1,7 @@
 #include "jsontree.h"
 
+#include "http/syntax.h"
+
 #include <QStringList>
 
 namespace Payload {
@@ -111,15 +113,6 @@ void appendUtf16(QString &out, char32_t cp)
     }
 }
 
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f')
-        return (c | 0x20) - 'a' + 10;
-    return -1;
-}
-
 // Four hex digits at p (already checked by the scanner, but keys may come from anywhere).
 int readHex4(const char *p, const char *end)
 {
@@ -127,7 +120,7 @@ int readHex4(const char *p, const char *end)
         return -1;
     int v = 0;
     for (int i = 0; i < 4; ++i) {
-        const int h = hexValue(p[i]);
+        const int h = Http::Syntax::hexValue(p[i]);
         if (h < 0)
             return -1;
         v = v * 16 + h;

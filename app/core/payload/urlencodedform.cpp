@@ -2,20 +2,11 @@
 
 #include "textdecoder.h"
 
+#include "http/syntax.h"
+
 namespace Payload {
 
 namespace {
-
-int hexDigit(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
 
 // WHATWG URL §5.1 reads form bytes as "UTF-8 decode without BOM": a leading EF BB BF stays.
 QString decodeFormBytes(const QByteArray &bytes, QByteArrayView charset)
@@ -37,8 +28,8 @@ QByteArray percentDecode(QByteArrayView text, bool plusIsSpace, bool *malformed)
         if (c == '+' && plusIsSpace) {
             out += ' ';
         } else if (c == '%') {
-            const int hi = i + 2 < text.size() ? hexDigit(text[i + 1]) : -1;
-            const int lo = hi >= 0 ? hexDigit(text[i + 2]) : -1;
+            const int hi = i + 2 < text.size() ? Http::Syntax::hexValue(text[i + 1]) : -1;
+            const int lo = hi >= 0 ? Http::Syntax::hexValue(text[i + 2]) : -1;
             if (lo >= 0) {
                 out += char(hi * 16 + lo);
                 i += 2;
