@@ -101,4 +101,16 @@ qint64 ByteMatcher::search(QByteArrayView text, qint64 from, bool forward, const
     return -1;
 }
 
+ByteMatcher::Hit ByteMatcher::searchWrapping(QByteArrayView text, qint64 from, bool forward,
+                                             const std::function<bool()> &cancelled) const
+{
+    Hit hit;
+    hit.offset = search(text, from, forward, cancelled);
+    if (hit.offset < 0 && !(cancelled && cancelled())) {
+        hit.offset = search(text, forward ? 0 : text.size(), forward, cancelled);
+        hit.wrapped = hit.offset >= 0;
+    }
+    return hit;
+}
+
 } // namespace Ui

@@ -31,6 +31,15 @@ public:
     /// Returns -1 when there is none (or when cancelled).
     qint64 search(QByteArrayView text, qint64 from, bool forward, const std::function<bool()> &cancelled) const;
 
+    struct Hit
+    {
+        qint64 offset = -1;   ///< -1: no match (or cancelled)
+        bool wrapped = false; ///< found only by starting again from the other end
+    };
+    /// search(), and when that finds nothing, again from the other end of `text`: what a find
+    /// bar does.
+    Hit searchWrapping(QByteArrayView text, qint64 from, bool forward, const std::function<bool()> &cancelled) const;
+
 private:
     unsigned char fold(char c) const { return m_fold[static_cast<unsigned char>(c)]; }
     bool matchesAt(const char *at) const;

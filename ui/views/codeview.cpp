@@ -459,22 +459,11 @@ void CodeView::find(const QString &text, bool forward, Qt::CaseSensitivity cs)
         Q_EMIT findResult(-1, false);
         return;
     }
-    struct Hit
-    {
-        qint64 offset = -1;
-        bool wrapped = false;
-    };
     const qint64 from = forward ? selectionStart() + selectionLength() : selectionStart();
     auto work = [text = m_text, matcher = m_matcher, from, forward](const std::function<bool()> &cancelled) {
-        Hit hit;
-        hit.offset = matcher.search(text, from, forward, cancelled);
-        if (hit.offset < 0 && !(cancelled && cancelled())) {
-            hit.offset = matcher.search(text, forward ? 0 : text.size(), forward, cancelled);
-            hit.wrapped = hit.offset >= 0;
-        }
-        return hit;
+        return matcher.searchWrapping(text, from, forward, cancelled);
     };
-    auto done = [this, n = m_matcher.size()](Hit hit) {
+    auto done = [this, n = m_matcher.size()](ByteMatcher::Hit hit) {
         if (hit.offset >= 0) {
             m_goalColumn = -1;
             setSelection(hit.offset, hit.offset + n);

@@ -340,22 +340,11 @@ void HexView::find(const QByteArray &bytes, bool forward)
         Q_EMIT findResult(-1, false);
         return;
     }
-    struct Hit
-    {
-        qint64 offset = -1;
-        bool wrapped = false;
-    };
     const qint64 from = forward ? selectionStart() + selectionLength() : selectionStart();
     auto work = [data = m_data, matcher = m_matcher, from, forward](const std::function<bool()> &cancelled) {
-        Hit hit;
-        hit.offset = matcher.search(data, from, forward, cancelled);
-        if (hit.offset < 0 && !(cancelled && cancelled())) {
-            hit.offset = matcher.search(data, forward ? 0 : data.size(), forward, cancelled);
-            hit.wrapped = hit.offset >= 0;
-        }
-        return hit;
+        return matcher.searchWrapping(data, from, forward, cancelled);
     };
-    auto done = [this, n = m_matcher.size()](Hit hit) {
+    auto done = [this, n = m_matcher.size()](ByteMatcher::Hit hit) {
         if (hit.offset >= 0) {
             setSelection(hit.offset, hit.offset + n);
             scrollToOffset(hit.offset);
