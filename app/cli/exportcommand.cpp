@@ -1,5 +1,6 @@
 #include "exportcommand.h"
 #include "progressline.h"
+#include "terminal.h"
 
 #include "session/har.h"
 #include "session/ndjson.h"
@@ -19,7 +20,7 @@ namespace {
 
 void usageError(const QString &message)
 {
-    std::fprintf(stderr, "hookscope export: %s\n", qUtf8Printable(message));
+    printError("export", message);
 }
 
 } // namespace
@@ -43,17 +44,8 @@ int run(const QStringList &args)
                                     "them ('-': stdout)."),
         QCoreApplication::translate("Cli::ExportCommand", "OUT"));
     parser.addOptions({har, ndjson});
-    if (!parser.parse(args)) {
-        usageError(parser.errorText());
-        return 2;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        // not translated: matches the usage line QCommandLineParser writes, to put the command in
-        std::fputs(qUtf8Printable(parser.helpText().replace(QStringLiteral("hookscope [options]"),
-                                                            QStringLiteral("hookscope export [options]"))),
-                   stdout);
-        return 0;
-    }
+    if (const int exit = parseArguments(parser, args, "export"); exit >= 0)
+        return exit;
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1) {
         usageError(
@@ -137,7 +129,7 @@ int run(const QStringList &args)
         }
     }
     if (!ok) {
-        std::fprintf(stderr, "hookscope export: %s\n", qUtf8Printable(error));
+        printError("export", error);
         return 1;
     }
     if (outPath != QLatin1String("-"))

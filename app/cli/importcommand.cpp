@@ -1,6 +1,7 @@
 #include "importcommand.h"
 #include "progressline.h"
 #include "sessiontarget.h"
+#include "terminal.h"
 
 #include "session/har.h"
 #include "session/sessionwriter.h"
@@ -18,7 +19,7 @@ namespace {
 
 void usageError(const QString &message)
 {
-    std::fprintf(stderr, "hookscope import: %s\n", qUtf8Printable(message));
+    printError("import", message);
 }
 
 } // namespace
@@ -37,17 +38,8 @@ int run(const QStringList &args)
                                     "The session file to add the requests to (created if absent)."),
         QCoreApplication::translate("Cli::ImportCommand", "OUT"));
     parser.addOption(session);
-    if (!parser.parse(args)) {
-        usageError(parser.errorText());
-        return 2;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        // not translated: matches the usage line QCommandLineParser writes, to put the command in
-        std::fputs(qUtf8Printable(parser.helpText().replace(QStringLiteral("hookscope [options]"),
-                                                            QStringLiteral("hookscope import [options]"))),
-                   stdout);
-        return 0;
-    }
+    if (const int exit = parseArguments(parser, args, "import"); exit >= 0)
+        return exit;
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1) {
         usageError(
@@ -118,9 +110,8 @@ int run(const QStringList &args)
     writer.stop();
     progress.finish();
     if (!commitError.isEmpty()) {
-        std::fprintf(stderr, "hookscope import: %s\n",
-                     qUtf8Printable(QCoreApplication::translate("Cli::ImportCommand", "could not save into %1: %2")
-                                        .arg(sessionPath, commitError)));
+        printError("import", QCoreApplication::translate("Cli::ImportCommand", "could not save into %1: %2")
+                                 .arg(sessionPath, commitError));
         if (created) {
             QFile::remove(sessionPath);
             QFile::remove(sessionPath + QStringLiteral("-wal"));

@@ -21,7 +21,7 @@ namespace {
 
 void usageError(const QString &message)
 {
-    std::fprintf(stderr, "hookscope listen: %s\n", qUtf8Printable(message));
+    printError("listen", message);
 }
 
 /// Parses "1024", "64K", "100M", "1G" (binary multiples).
@@ -152,17 +152,8 @@ int run(const QStringList &args)
         QCoreApplication::translate("Cli::ListenCommand", "N"));
     parser.addOptions({port, bind, json, status, header, body, delay, maxBody, maxHead, session, fastAck, keep});
 
-    if (!parser.parse(args)) {
-        usageError(parser.errorText());
-        return 2;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        // not translated: matches the usage line QCommandLineParser writes, to put the command in
-        std::fputs(qUtf8Printable(parser.helpText().replace(QStringLiteral("hookscope [options]"),
-                                                            QStringLiteral("hookscope listen [options]"))),
-                   stdout);
-        return 0;
-    }
+    if (const int exit = parseArguments(parser, args, "listen"); exit >= 0)
+        return exit;
     if (!parser.positionalArguments().isEmpty()) {
         usageError(QCoreApplication::translate("Cli::ListenCommand", "unexpected argument '%1'")
                        .arg(parser.positionalArguments().constFirst()));
@@ -271,7 +262,7 @@ int run(const QStringList &args)
         std::fflush(stderr);
     });
     QObject::connect(&engine, &Capture::CaptureEngine::failed, &printer, [&exitCode](const QString &error) {
-        std::fprintf(stderr, "hookscope listen: %s\n", qUtf8Printable(error));
+        printError("listen", error);
         exitCode = 1;
         QCoreApplication::exit(1);
     });

@@ -2,7 +2,10 @@
 
 #include "session/capturedrequest.h"
 
+#include <QCommandLineParser>
 #include <QCoreApplication>
+
+#include <cstdio>
 
 #include <unistd.h>
 
@@ -60,6 +63,26 @@ QByteArray humanLine(const Session::CapturedRequest &c)
     QByteArray out = line.toUtf8();
     out += '\n';
     return out;
+}
+
+void printError(const char *command, const QString &message)
+{
+    std::fprintf(stderr, "hookscope %s: %s\n", command, qUtf8Printable(message));
+}
+
+int parseArguments(QCommandLineParser &parser, const QStringList &args, const char *command)
+{
+    if (!parser.parse(args)) {
+        printError(command, parser.errorText());
+        return 2;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        // not translated: matches the usage line QCommandLineParser writes, to put the command in
+        const QString usage = QStringLiteral("hookscope %1 [options]").arg(QLatin1String(command));
+        std::fputs(qUtf8Printable(parser.helpText().replace(QStringLiteral("hookscope [options]"), usage)), stdout);
+        return 0;
+    }
+    return -1;
 }
 
 } // namespace Cli
