@@ -1,6 +1,6 @@
 #pragma once
 
-#include "session/filter.h"
+#include "filter/filter.h"
 
 #include <QWidget>
 

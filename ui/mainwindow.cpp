@@ -14,7 +14,7 @@
 #include "capture/captureengine.h"
 #include "capture/sessioncontroller.h"
 #include "delivery/curlcommand.h"
-#include "session/filterevaluator.h"
+#include "filter/filterevaluator.h"
 #include "session/har.h"
 #include "session/sessionfile.h"
 #include "session/sessionreader.h"

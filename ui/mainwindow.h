@@ -2,7 +2,7 @@
 
 #include "capture/responserules.h"
 #include "session/capturedrequest.h"
-#include "session/filter.h"
+#include "filter/filter.h"
 
 #include <QHash>
 #include <QHostAddress>

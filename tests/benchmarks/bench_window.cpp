@@ -11,8 +11,8 @@
 
 #include "capture/captureengine.h"
 #include "capture/sessioncontroller.h"
-#include "session/filter.h"
-#include "session/filterevaluator.h"
+#include "filter/filter.h"
+#include "filter/filterevaluator.h"
 #include "session/scratch.h"
 #include "session/storedrecord.h"
 #include "session/summarystore.h"

@@ -2,8 +2,8 @@
 // slow path over a real session file, cancellation, and a benchmark at a million rows.
 
 #include "http/requestreader.h"
-#include "session/filter.h"
-#include "session/filterevaluator.h"
+#include "filter/filter.h"
+#include "filter/filterevaluator.h"
 #include "session/sessionwriter.h"
 #include "session/storedrecord.h"
 #include "session/summarystore.h"

@@ -10,9 +10,9 @@
 
 #include "filterevaluator.h"
 #include "filterterm.h"
-#include "sessionfile.h"
-#include "sqlite.h"
-#include "storedrecord.h"
+#include "session/sessionfile.h"
+#include "session/sqlite.h"
+#include "session/storedrecord.h"
 
 #include <QElapsedTimer>
 

@@ -4,7 +4,7 @@
 
 #include "http/request.h"
 #include "http/syntax.h"
-#include "storedrecord.h"
+#include "session/storedrecord.h"
 
 #include <QStringList>
 

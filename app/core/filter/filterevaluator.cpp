@@ -13,8 +13,8 @@
 
 #include "filterevaluator.h"
 #include "filterterm.h"
-#include "storedrecord.h"
-#include "summarystore.h"
+#include "session/storedrecord.h"
+#include "session/summarystore.h"
 
 #include <algorithm>
 #include <array>

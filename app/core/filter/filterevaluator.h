@@ -1,6 +1,6 @@
 #pragma once
 
-#include "capturedrequest.h"
+#include "session/capturedrequest.h"
 #include "filter.h"
 
 #include <QString>
