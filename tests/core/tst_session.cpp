@@ -609,7 +609,7 @@ void TstSession::oneWriterPerSession()
     first.start();
     SessionWriter second;
     const SessionFile::Info refused = second.open(file);
-    QCOMPARE(refused.problem, FileProblem::Io);
+    QCOMPARE(refused.problem, FileProblem::Locked);
     QVERIFY2(refused.error.contains(QStringLiteral("another Hookscope")), qPrintable(refused.error));
     QVERIFY(Journal::isLive(file));
     first.stop();

@@ -180,7 +180,7 @@ Journal::~Journal()
         ::close(m_lockFd); // releases the lock; the files stay for the next writer to replay
 }
 
-bool Journal::lock(const QString &sessionPath, QString *error)
+bool Journal::lock(const QString &sessionPath, QString *error, bool *heldElsewhere)
 {
     std::lock_guard guard(m_mutex);
     m_session = sessionPath;
@@ -191,6 +191,8 @@ bool Journal::lock(const QString &sessionPath, QString *error)
     }
     if (::flock(m_lockFd, LOCK_EX | LOCK_NB) != 0) {
         *error = tr("the session is being captured into by another Hookscope");
+        if (heldElsewhere)
+            *heldElsewhere = true;
         ::close(m_lockFd);
         m_lockFd = -1;
         return false;

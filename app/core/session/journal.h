@@ -35,8 +35,9 @@ public:
     Journal(const Journal &) = delete;
     Journal &operator=(const Journal &) = delete;
 
-    /// Takes the session's lock. False when another writer holds it.
-    bool lock(const QString &sessionPath, QString *error);
+    /// Takes the session's lock. False when another writer holds it (`heldElsewhere` set) or
+    /// the lock cannot be made.
+    bool lock(const QString &sessionPath, QString *error, bool *heldElsewhere = nullptr);
     /// Appends records with one write. False with an error (then none of them is in the log).
     bool append(const CapturedBatch &records, QString *error);
     /// Drops log files (or truncates the current one) whose records all have ids <= `id`.

@@ -18,6 +18,7 @@ enum class FileProblem {
     NewerVersion, ///< made by a newer Hookscope
     Damaged,      ///< truncated or corrupt
     ReadOnly,     ///< the file or its folder cannot be written
+    Locked,       ///< another Hookscope is capturing into it (it can still be read)
     Io,           ///< anything else the system refused
 };
 

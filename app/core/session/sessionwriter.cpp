@@ -69,8 +69,10 @@ SessionFile::Info SessionWriter::open(const QString &path)
     if (dir.exists() && !dir.isWritable())
         return {FileProblem::ReadOnly, tr("%1: the folder is read-only").arg(QDir::toNativeSeparators(path)), 0};
     QString lockError;
-    if (!m_journal.lock(path, &lockError))
-        return {FileProblem::Io, tr("%1: %2").arg(QDir::toNativeSeparators(path), lockError), 0};
+    bool heldElsewhere = false;
+    if (!m_journal.lock(path, &lockError, &heldElsewhere))
+        return {heldElsewhere ? FileProblem::Locked : FileProblem::Io,
+                tr("%1: %2").arg(QDir::toNativeSeparators(path), lockError), 0};
     SessionFile::Info info = SessionFile::openForWriting(db, path);
     if (info.problem != FileProblem::None) {
         m_journal.close();
