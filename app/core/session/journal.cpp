@@ -9,9 +9,13 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <climits>
 #include <cstring>
 #include <fcntl.h>
+#include <limits>
 #include <sys/file.h>
+#include <sys/stat.h>
+#include <sys/uio.h>
 #include <unistd.h>
 #include <zlib.h>
 
@@ -42,12 +46,6 @@ void putI64(QByteArray &out, qint64 v)
 {
     putU32(out, quint32(quint64(v)));
     putU32(out, quint32(quint64(v) >> 32));
-}
-
-void putBytes(QByteArray &out, QByteArrayView bytes)
-{
-    putU32(out, quint32(bytes.size()));
-    out.append(bytes.data(), bytes.size());
 }
 
 class Cursor
@@ -106,34 +104,111 @@ bool writeAll(int fd, const char *data, qint64 size)
     return true;
 }
 
+/// Writes every piece, in order, with as few writev(2) calls as the kernel allows.
+bool writeAll(int fd, const QList<QByteArray> &pieces)
+{
+    std::vector<iovec> iov;
+    iov.reserve(size_t(pieces.size()));
+    for (const QByteArray &p : pieces) {
+        if (!p.isEmpty())
+            iov.push_back({const_cast<char *>(p.constData()), size_t(p.size())});
+    }
+    size_t first = 0;
+    while (first < iov.size()) {
+        const int count = int(std::min<size_t>(iov.size() - first, IOV_MAX));
+        const ssize_t n = ::writev(fd, iov.data() + first, count);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return false;
+        // Step past what went out; a short write resumes inside a piece.
+        size_t done = size_t(n);
+        while (first < iov.size() && done >= iov[first].iov_len) {
+            done -= iov[first].iov_len;
+            ++first;
+        }
+        if (done > 0) {
+            iov[first].iov_base = static_cast<char *>(iov[first].iov_base) + done;
+            iov[first].iov_len -= done;
+        }
+    }
+    return true;
+}
+
 } // namespace
+
+namespace {
+
+/// Builds a record as pieces: fields are encoded into a short buffer; byte arrays past a few
+/// KiB are referenced as they are (QByteArray shares, it does not copy).
+class Pieces
+{
+public:
+    void u32(quint32 v) { putU32(m_small, v); }
+    void i64(qint64 v) { putI64(m_small, v); }
+    void bytes(const QByteArray &bytes)
+    {
+        u32(quint32(bytes.size()));
+        if (bytes.size() < kInlineBytes) {
+            m_small.append(bytes);
+            return;
+        }
+        flush();
+        m_pieces.append(bytes);
+    }
+    QList<QByteArray> take()
+    {
+        flush();
+        return std::move(m_pieces);
+    }
+
+private:
+    static constexpr qsizetype kInlineBytes = 4096;
+    void flush()
+    {
+        if (!m_small.isEmpty())
+            m_pieces.append(std::exchange(m_small, {}));
+    }
+    QByteArray m_small;
+    QList<QByteArray> m_pieces;
+};
+
+} // namespace
+
+QList<QByteArray> Journal::encodePieces(const CapturedRequest &r)
+{
+    Pieces out;
+    const Http::Request &q = r.request;
+    out.i64(r.id);
+    out.i64(r.receivedAtMs);
+    out.bytes(r.remoteAddress.isNull() ? QByteArray() : r.remoteAddress.toString().toUtf8());
+    out.u32(r.remotePort);
+    out.u32(r.localPort);
+    out.u32((r.tls ? 1u : 0u) | (r.rejected ? 2u : 0u));
+    out.u32(quint32(r.responseStatus));
+    out.bytes(Stored::encodeHeaders(r.responseHeaders));
+    out.bytes(r.responseBody);
+    out.u32(quint32(r.errorStatus));
+    out.i64(r.errorOffset);
+    out.bytes(r.errorReason.toUtf8());
+    if (r.rejected) {
+        out.bytes(r.raw);
+        out.bytes({});
+        out.bytes({});
+    } else {
+        out.bytes(q.rawHead());
+        out.bytes(q.body());
+        out.bytes(q.isChunked() ? q.chunkFraming() : QByteArray());
+    }
+    return out.take();
+}
 
 QByteArray Journal::encode(const CapturedRequest &r)
 {
     QByteArray out;
-    const Http::Request &q = r.request;
-    out.reserve(96 + q.rawHead().size() + q.body().size() + r.raw.size() + r.responseBody.size());
-    putI64(out, r.id);
-    putI64(out, r.receivedAtMs);
-    putBytes(out, r.remoteAddress.isNull() ? QByteArray() : r.remoteAddress.toString().toUtf8());
-    putU32(out, r.remotePort);
-    putU32(out, r.localPort);
-    putU32(out, (r.tls ? 1u : 0u) | (r.rejected ? 2u : 0u));
-    putU32(out, quint32(r.responseStatus));
-    putBytes(out, Stored::encodeHeaders(r.responseHeaders));
-    putBytes(out, r.responseBody);
-    putU32(out, quint32(r.errorStatus));
-    putI64(out, r.errorOffset);
-    putBytes(out, r.errorReason.toUtf8());
-    if (r.rejected) {
-        putBytes(out, r.raw);
-        putBytes(out, {});
-        putBytes(out, {});
-    } else {
-        putBytes(out, q.rawHead());
-        putBytes(out, q.body());
-        putBytes(out, q.isChunked() ? QByteArrayView(q.chunkFraming()) : QByteArrayView());
-    }
+    const QList<QByteArray> pieces = encodePieces(r);
+    for (const QByteArray &piece : pieces)
+        out += piece;
     return out;
 }
 
@@ -176,30 +251,100 @@ Journal::~Journal()
     std::lock_guard guard(m_mutex);
     if (m_fd >= 0)
         ::close(m_fd);
+    // Releases the locks; the log files stay for the next writer to replay.
     if (m_lockFd >= 0)
-        ::close(m_lockFd); // releases the lock; the files stay for the next writer to replay
+        ::close(m_lockFd);
+    if (m_sessionFd >= 0)
+        ::close(m_sessionFd);
 }
+
+QString Journal::canonicalPath(const QString &sessionPath)
+{
+    const QFileInfo file(sessionPath);
+    const QString canonical = file.canonicalFilePath(); // empty when the file does not exist
+    if (!canonical.isEmpty())
+        return canonical;
+    const QString dir = QFileInfo(file.absolutePath()).canonicalFilePath();
+    return dir.isEmpty() ? file.absoluteFilePath() : dir + QLatin1Char('/') + file.fileName();
+}
+
+namespace {
+
+bool sameFile(int fd, const QString &path)
+{
+    struct stat held = {};
+    struct stat named = {};
+    return ::fstat(fd, &held) == 0 && ::stat(QFile::encodeName(path).constData(), &named) == 0 &&
+           held.st_dev == named.st_dev && held.st_ino == named.st_ino;
+}
+
+} // namespace
 
 bool Journal::lock(const QString &sessionPath, QString *error, bool *heldElsewhere)
 {
     std::lock_guard guard(m_mutex);
-    m_session = sessionPath;
-    m_lockFd = ::open(QFile::encodeName(lockPath(sessionPath)).constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-    if (m_lockFd < 0) {
-        *error = QString::fromLocal8Bit(std::strerror(errno));
-        return false;
+    m_session = canonicalPath(sessionPath);
+    const QString lockFile = lockPath(m_session);
+    for (int attempt = 0; m_lockFd < 0; ++attempt) {
+        const int fd = ::open(QFile::encodeName(lockFile).constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+        if (fd < 0) {
+            *error = QString::fromLocal8Bit(std::strerror(errno));
+            return false;
+        }
+        if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+            ::close(fd);
+            *error = tr("the session is being captured into by another Hookscope");
+            if (heldElsewhere)
+                *heldElsewhere = true;
+            return false;
+        }
+        // A writer that just stopped removes its lock file: a lock on that unlinked file would
+        // exclude nobody. Take it again under the name as it is now.
+        if (sameFile(fd, lockFile) || attempt == 10)
+            m_lockFd = fd;
+        else
+            ::close(fd);
     }
-    if (::flock(m_lockFd, LOCK_EX | LOCK_NB) != 0) {
-        *error = tr("the session is being captured into by another Hookscope");
-        if (heldElsewhere)
-            *heldElsewhere = true;
+    // The same lock on the session file itself: another name for it (a hard link) makes another
+    // lock file, but not another file.
+    if (!takeFileLock(error, heldElsewhere)) {
+        QFile::remove(lockFile);
         ::close(m_lockFd);
         m_lockFd = -1;
         return false;
     }
     // Continue numbering after any log left over (the writer replays and removes those first).
-    for (const QString &file : logFiles(sessionPath))
+    for (const QString &file : logFiles(m_session))
         m_sequence = std::max(m_sequence, file.section(QLatin1Char('.'), -1).toInt());
+    return true;
+}
+
+bool Journal::lockSessionFile(QString *error, bool *heldElsewhere)
+{
+    std::lock_guard guard(m_mutex);
+    return takeFileLock(error, heldElsewhere);
+}
+
+bool Journal::takeFileLock(QString *error, bool *heldElsewhere)
+{
+    if (m_sessionFd >= 0)
+        return true;
+    const int fd = ::open(QFile::encodeName(m_session).constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        if (errno == ENOENT)
+            return true; // nothing to lock yet: the writer creates it, and calls again
+        *error = QString::fromLocal8Bit(std::strerror(errno));
+        return false;
+    }
+    // flock, not fcntl: SQLite's own POSIX locks on the file neither see nor disturb it.
+    if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        ::close(fd);
+        *error = tr("the session is being captured into by another Hookscope");
+        if (heldElsewhere)
+            *heldElsewhere = true;
+        return false;
+    }
+    m_sessionFd = fd;
     return true;
 }
 
@@ -221,13 +366,28 @@ bool Journal::openCurrent(QString *error)
 
 bool Journal::append(const CapturedBatch &records, QString *error)
 {
-    QByteArray out;
+    QList<QByteArray> pieces;
+    qint64 total = 0;
     qint64 maxId = 0;
     for (const CapturedRequestPtr &r : records) {
-        const QByteArray payload = encode(*r);
-        putU32(out, quint32(payload.size()));
-        putU32(out, quint32(crc32(0, reinterpret_cast<const Bytef *>(payload.constData()), uInt(payload.size()))));
-        out += payload;
+        const QList<QByteArray> record = encodePieces(*r);
+        qint64 length = 0;
+        uLong crc = crc32(0, nullptr, 0);
+        for (const QByteArray &piece : record) {
+            length += piece.size();
+            crc = crc32_z(crc, reinterpret_cast<const Bytef *>(piece.constData()), size_t(piece.size()));
+        }
+        if (length > std::numeric_limits<quint32>::max()) {
+            // not translated: the error also goes to the sender in the 503 answer's body
+            *error = QStringLiteral("a request of %1 bytes is too large for the session's log").arg(length);
+            return false;
+        }
+        QByteArray head;
+        putU32(head, quint32(length));
+        putU32(head, quint32(crc));
+        pieces.append(std::move(head));
+        pieces += record;
+        total += 8 + length;
         maxId = std::max(maxId, r->id);
     }
     std::lock_guard guard(m_mutex);
@@ -237,7 +397,7 @@ bool Journal::append(const CapturedBatch &records, QString *error)
     }
     if (m_fd < 0 && !openCurrent(error))
         return false;
-    if (!writeAll(m_fd, out.constData(), out.size())) {
+    if (!writeAll(m_fd, pieces)) {
         *error = QString::fromLocal8Bit(std::strerror(errno));
         // Cut a partial record off, so the log stays readable after it.
         // not translated: the error also goes to the sender in the 503 answer's body
@@ -245,7 +405,7 @@ bool Journal::append(const CapturedBatch &records, QString *error)
             *error += QStringLiteral(" (and the log could not be repaired)");
         return false;
     }
-    m_size += out.size();
+    m_size += total;
     m_files.back().maxId = std::max(m_files.back().maxId, maxId);
     return true;
 }
@@ -266,7 +426,7 @@ void Journal::release(qint64 id)
     }
 }
 
-void Journal::close()
+void Journal::removeLogs()
 {
     std::lock_guard guard(m_mutex);
     if (m_fd >= 0)
@@ -275,16 +435,25 @@ void Journal::close()
     for (const File &f : m_files)
         QFile::remove(f.path);
     m_files.clear();
+}
+
+void Journal::unlock()
+{
+    std::lock_guard guard(m_mutex);
     if (m_lockFd >= 0) {
         QFile::remove(lockPath(m_session));
         ::close(m_lockFd);
         m_lockFd = -1;
     }
+    if (m_sessionFd >= 0) {
+        ::close(m_sessionFd);
+        m_sessionFd = -1;
+    }
 }
 
 bool Journal::isLive(const QString &sessionPath)
 {
-    const int fd = ::open(QFile::encodeName(lockPath(sessionPath)).constData(), O_RDONLY | O_CLOEXEC);
+    const int fd = ::open(QFile::encodeName(lockPath(canonicalPath(sessionPath))).constData(), O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         return false;
     const bool live = ::flock(fd, LOCK_EX | LOCK_NB) != 0;
@@ -294,7 +463,7 @@ bool Journal::isLive(const QString &sessionPath)
 
 QStringList Journal::logFiles(const QString &sessionPath)
 {
-    const QFileInfo info(sessionPath);
+    const QFileInfo info(canonicalPath(sessionPath));
     QStringList files;
     const QFileInfoList found =
         QDir(info.absolutePath()).entryInfoList({info.fileName() + QStringLiteral("-log.*")}, QDir::Files);
@@ -324,18 +493,22 @@ bool Journal::replay(const QString &sessionPath, const std::function<void(Captur
             *error = tr("%1: %2").arg(path, file.errorString());
             return false;
         }
-        const QByteArray bytes = file.readAll();
+        // Mapped, not read: a log holding a 100 MB body is not copied whole before its record is.
+        const uchar *mapped = file.size() > 0 ? file.map(0, file.size()) : nullptr;
+        const QByteArray read = mapped ? QByteArray() : file.readAll();
+        const QByteArrayView bytes =
+            mapped ? QByteArrayView(reinterpret_cast<const char *>(mapped), file.size()) : QByteArrayView(read);
         if (!bytes.startsWith(QByteArrayView(kMagic, sizeof kMagic)))
             continue; // cut off before even its header: nothing in it was answered
         qsizetype pos = sizeof kMagic;
         while (pos + 8 <= bytes.size()) {
-            Cursor head(QByteArrayView(bytes).sliced(pos, 8));
+            Cursor head(bytes.sliced(pos, 8));
             const quint32 length = head.u32();
             const quint32 crc = head.u32();
             if (pos + 8 + qint64(length) > bytes.size())
                 break; // a torn tail: that write never completed, so nobody was answered for it
-            const QByteArrayView payload = QByteArrayView(bytes).sliced(pos + 8, length);
-            if (quint32(crc32(0, reinterpret_cast<const Bytef *>(payload.data()), uInt(payload.size()))) != crc)
+            const QByteArrayView payload = bytes.sliced(pos + 8, length);
+            if (quint32(crc32_z(0, reinterpret_cast<const Bytef *>(payload.data()), size_t(payload.size()))) != crc)
                 break;
             if (CapturedRequestPtr r = decode(payload))
                 fn(std::move(r));

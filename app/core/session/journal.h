@@ -24,6 +24,12 @@ namespace Session {
  *
  * A lock file ("<session>-log.lock") is held while a writer has the session open, so a second
  * Hookscope cannot capture into the same file and readers know whether a log is live or left over.
+ * Every name is made from the session's canonical path, so a symbolic link reaches the same lock
+ * and log; the session file itself is locked too (flock on its inode), which refuses a second
+ * writer coming through a hard link.
+ *
+ * A record is written as pieces with one writev(2): the large byte arrays of a request (its
+ * body, above all) go to the kernel from where they already are, never copied into a buffer.
  */
 class Journal
 {
@@ -38,12 +44,20 @@ public:
     /// Takes the session's lock. False when another writer holds it (`heldElsewhere` set) or
     /// the lock cannot be made.
     bool lock(const QString &sessionPath, QString *error, bool *heldElsewhere = nullptr);
+    /// Locks the session file itself, once it exists (lock() does when it already does).
+    bool lockSessionFile(QString *error, bool *heldElsewhere = nullptr);
     /// Appends records with one write. False with an error (then none of them is in the log).
     bool append(const CapturedBatch &records, QString *error);
     /// Drops log files (or truncates the current one) whose records all have ids <= `id`.
     void release(qint64 id);
-    /// Deletes the log and the lock: everything is in the SQLite file.
-    void close();
+    /// Deletes the log files: everything they held is in the SQLite file.
+    void removeLogs();
+    /// Releases the lock. Call after the last SQLite connection of this writer to the session is
+    /// closed: closing the descriptor that locks the file drops this process's POSIX locks on it.
+    void unlock();
+
+    /// The path every name of the session is made from: symbolic links resolved.
+    static QString canonicalPath(const QString &sessionPath);
 
     /// Whether a writer holds `sessionPath` now (its lock is taken).
     static bool isLive(const QString &sessionPath);
@@ -52,6 +66,9 @@ public:
     static QStringList logFiles(const QString &sessionPath);
     static void removeLogFiles(const QString &sessionPath);
 
+    /// The record as stored in the log, as pieces: short runs of encoded fields and the large
+    /// byte arrays of the record itself (shared, not copied).
+    static QList<QByteArray> encodePieces(const CapturedRequest &record);
     static QByteArray encode(const CapturedRequest &record);
     static CapturedRequestPtr decode(QByteArrayView bytes);
 
@@ -62,10 +79,12 @@ private:
         qint64 maxId = 0;
     };
     bool openCurrent(QString *error);
+    bool takeFileLock(QString *error, bool *heldElsewhere);
 
     std::mutex m_mutex;
-    QString m_session;
+    QString m_session; // canonical
     int m_lockFd = -1;
+    int m_sessionFd = -1; // the session file itself, flock'ed
     int m_fd = -1;
     qint64 m_size = 0;
     int m_sequence = 0;

@@ -9,6 +9,7 @@
 #include <QLoggingCategory>
 
 #include <algorithm>
+#include <chrono>
 #include <pthread.h>
 #include <sqlite3.h>
 #include <sys/resource.h>
@@ -23,6 +24,16 @@ namespace {
 // to checkpoint itself because the background one cannot keep up.
 constexpr int kCheckpointPages = 4000;
 constexpr int kBlockingCheckpointPages = 64000;
+// After a failed commit, the next try waits this long, doubling up to the second figure while
+// the failure lasts (new requests join the wait instead of each costing a failing transaction).
+constexpr qint64 kFirstRetryMs = 250;
+constexpr qint64 kLastRetryMs = 4000;
+
+qint64 steadyMs()
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
 } // namespace
 
 struct SessionWriter::Db
@@ -55,28 +66,44 @@ SessionWriter::~SessionWriter()
 SessionFile::Info SessionWriter::open(const QString &path)
 {
     Sql::Database &db = m_db->db;
+    // The lock comes first: through another name for a file being captured into (a hard link),
+    // SQLite does not find that writer's WAL, and the file would look like something else.
     // A file that is not a session, or a place we cannot write, gets no lock file beside it.
     const QFileInfo file(path);
     const QFileInfo dir(file.absolutePath());
-    if (file.exists()) {
+    const bool folderReadOnly = dir.exists() && !dir.isWritable();
+    if (file.exists() && (!file.isWritable() || folderReadOnly)) {
         const SessionFile::Info checked = SessionFile::inspect(path);
         if (checked.problem != FileProblem::None)
             return checked;
-        if (!file.isWritable())
-            return {FileProblem::ReadOnly, tr("%1: the file is read-only").arg(QDir::toNativeSeparators(path)),
-                    checked.schemaVersion};
+        return {FileProblem::ReadOnly,
+                (file.isWritable() ? tr("%1: the folder is read-only") : tr("%1: the file is read-only"))
+                    .arg(QDir::toNativeSeparators(path)),
+                checked.schemaVersion};
     }
-    if (dir.exists() && !dir.isWritable())
+    if (folderReadOnly)
         return {FileProblem::ReadOnly, tr("%1: the folder is read-only").arg(QDir::toNativeSeparators(path)), 0};
     QString lockError;
     bool heldElsewhere = false;
     if (!m_journal.lock(path, &lockError, &heldElsewhere))
         return {heldElsewhere ? FileProblem::Locked : FileProblem::Io,
                 tr("%1: %2").arg(QDir::toNativeSeparators(path), lockError), 0};
+    if (file.exists()) {
+        const SessionFile::Info checked = SessionFile::inspect(path);
+        if (checked.problem != FileProblem::None) {
+            m_journal.unlock();
+            return checked;
+        }
+    }
     SessionFile::Info info = SessionFile::openForWriting(db, path);
     if (info.problem != FileProblem::None) {
-        m_journal.close();
+        m_journal.unlock();
         return info;
+    }
+    if (!m_journal.lockSessionFile(&lockError)) { // made just now: nobody else can hold it
+        db.close();
+        m_journal.unlock();
+        return {FileProblem::Io, tr("%1: %2").arg(QDir::toNativeSeparators(path), lockError), 0};
     }
     m_path = path;
     m_nextId = db.queryInt("SELECT coalesce(max(id), 0) + 1 FROM requests", 1);
@@ -100,7 +127,7 @@ SessionFile::Info SessionWriter::open(const QString &path)
         !m_db->trim.isValid() || !m_db->trimPayloads.isValid()) {
         info = {FileProblem::Io, tr("%1: %2").arg(path, db.error()), info.schemaVersion};
         db.close();
-        m_journal.close();
+        m_journal.unlock();
         return info;
     }
     // Requests a crashed writer logged (and answered) but did not move into SQLite.
@@ -122,7 +149,7 @@ SessionFile::Info SessionWriter::open(const QString &path)
                         .arg(QDir::toNativeSeparators(path), db.error()),
                     info.schemaVersion};
             db.close();
-            m_journal.close();
+            m_journal.unlock(); // the log stays for a later try
             return info;
         }
         m_nextId = left.last()->id + 1;
@@ -170,8 +197,21 @@ bool SessionWriter::copyNewerFrom(const QString &other, QString *error)
 
 void SessionWriter::setMaxPageCount(qint64 pages)
 {
-    const QByteArray sql = "PRAGMA max_page_count = " + QByteArray::number(pages);
-    m_db->db.exec(sql.constData());
+    std::lock_guard lock(m_mutex);
+    m_pageCap = pages;
+}
+
+void SessionWriter::applyPageCap()
+{
+    qint64 pages;
+    {
+        std::lock_guard lock(m_mutex);
+        pages = std::exchange(m_pageCap, -1);
+    }
+    if (pages >= 0) {
+        const QByteArray sql = "PRAGMA max_page_count = " + QByteArray::number(pages);
+        m_db->db.exec(sql.constData());
+    }
 }
 
 void SessionWriter::setRetention(qint64 count)
@@ -237,7 +277,7 @@ bool SessionWriter::journal(const CapturedBatch &records, QString *error)
 qsizetype SessionWriter::backlog() const
 {
     std::lock_guard lock(m_mutex);
-    return m_queue.size();
+    return m_queue.size() + m_retrySize;
 }
 
 void SessionWriter::submit(CapturedRequestPtr record)
@@ -284,16 +324,17 @@ void SessionWriter::stop()
     m_db->insertAnswer = {};
     m_db->trim = {};
     m_db->trimPayloads = {};
-    // Everything logged is in SQLite now, unless a commit failed: then the log stays for the
-    // next writer to replay.
-    if (m_logIntact)
-        m_journal.close();
+    // Everything logged is in SQLite now, unless the last try failed too: then the log stays
+    // for the next writer to replay.
+    if (m_retry.isEmpty())
+        m_journal.removeLogs();
     // At rest a session is one self-contained file: leave WAL mode when nobody else has it open
     // (it fails harmlessly if a reader does), so it can be copied alone or read from a read-only
     // place. The next writer turns WAL on again.
     if (m_db->db.isOpen())
         m_db->db.exec("PRAGMA journal_mode = DELETE");
     m_db->db.close();
+    m_journal.unlock();
 }
 
 quint64 SessionWriter::committedRequests() const
@@ -313,48 +354,49 @@ void SessionWriter::run()
     pthread_setname_np(pthread_self(), "session writer");
     if (m_nice != 0)
         ::setpriority(PRIO_PROCESS, pid_t(::gettid()), m_nice);
-    CapturedBatch batch;
+    CapturedBatch fresh;
     QList<qint64> deletes;
     while (true) {
+        bool stopping = false;
         {
             std::unique_lock lock(m_mutex);
-            m_wake.wait(lock, [this] { return !m_queue.isEmpty() || !m_deletes.isEmpty() || m_stopping; });
-            if (m_queue.isEmpty() && m_deletes.isEmpty())
-                return; // stopping, and everything is written
-            batch.swap(m_queue);
+            const auto ready = [this] { return !m_queue.isEmpty() || !m_deletes.isEmpty() || m_stopping; };
+            if (m_retry.isEmpty())
+                m_wake.wait(lock, ready);
+            else
+                m_wake.wait_for(lock, std::chrono::milliseconds(qMax<qint64>(0, m_retryAtMs - steadyMs())), ready);
+            fresh.swap(m_queue);
             deletes.swap(m_deletes);
+            stopping = m_stopping;
         }
-        if (!deletes.isEmpty()) {
-            // After the inserts queued before them, so a request is never deleted before it exists.
-            if (!batch.isEmpty() && writeBatch(batch)) {
-                m_journal.release(batch.last()->id);
+        applyPageCap();
+        if (!m_retry.isEmpty() && !stopping && deletes.isEmpty() && steadyMs() < m_retryAtMs) {
+            // Still failing a moment ago: these join the records that wait for the next try.
+            if (!fresh.isEmpty()) {
+                m_retry += fresh;
+                {
+                    std::lock_guard lock(m_mutex);
+                    m_retrySize = m_retry.size();
+                }
                 if (m_onCommit)
-                    m_onCommit(batch, {});
-                batch.clear();
+                    m_onCommit(fresh, m_lastError);
+                fresh.clear();
             }
+            continue;
+        }
+        // Inserts queued before deletes go first, so a request is never deleted before it exists.
+        commit(std::exchange(fresh, {}));
+        if (!deletes.isEmpty()) {
+            m_retry.removeIf([&deletes](const CapturedRequestPtr &r) { return deletes.contains(r->id); });
             if (!removeIds(deletes))
                 qCWarning(lcSession) << "could not delete" << deletes.size() << "requests:" << m_db->db.error();
             deletes.clear();
-            if (batch.isEmpty())
-                continue;
         }
-        const bool ok = writeBatch(batch);
-        const QString error = ok ? QString() : m_db->db.error();
-        if (!ok)
-            qCWarning(lcSession) << "could not save" << batch.size() << "requests:" << error;
-        {
+        if (stopping) {
             std::lock_guard lock(m_mutex);
-            if (ok)
-                m_committed += quint64(batch.size());
-            ++m_transactions;
+            if (m_queue.isEmpty() && m_deletes.isEmpty())
+                return; // what SQLite still would not take stays in the log for the next writer
         }
-        if (ok)
-            m_journal.release(batch.last()->id);
-        else
-            m_logIntact = false;
-        if (m_onCommit)
-            m_onCommit(batch, error);
-        batch.clear();
         if (m_restartWanted.exchange(false)) {
             // Never wait for a reader here: with one active, skip and try after the next round.
             sqlite3 *db = m_db->db.handle();
@@ -363,6 +405,54 @@ void SessionWriter::run()
             sqlite3_busy_timeout(db, 5000);
         }
     }
+}
+
+void SessionWriter::commit(CapturedBatch fresh)
+{
+    const bool retrying = !m_retry.isEmpty();
+    if (fresh.isEmpty() && !retrying)
+        return;
+    // What failed before goes first: the log is released up to the newest id committed, so
+    // nothing older may still be missing from SQLite.
+    const CapturedBatch batch = retrying ? m_retry + fresh : fresh;
+    const bool ok = writeBatch(batch);
+    {
+        std::lock_guard lock(m_mutex);
+        if (ok)
+            m_committed += quint64(batch.size());
+        ++m_transactions;
+    }
+    if (ok) {
+        m_journal.release(batch.last()->id);
+        m_retry.clear();
+        {
+            std::lock_guard lock(m_mutex);
+            m_retrySize = 0;
+        }
+        if (m_onCommit && !fresh.isEmpty())
+            m_onCommit(fresh, {});
+        if (retrying) {
+            qCInfo(lcSession) << "saving again: SQLite took the" << batch.size() << "logged requests it had refused";
+            m_retryDelayMs = 0;
+            m_lastError.clear();
+            if (m_onHealth)
+                m_onHealth({});
+        }
+        return;
+    }
+    m_lastError = m_db->db.error();
+    qCWarning(lcSession) << "could not save" << batch.size() << "requests:" << m_lastError;
+    m_retry = batch;
+    {
+        std::lock_guard lock(m_mutex);
+        m_retrySize = m_retry.size();
+    }
+    m_retryDelayMs = retrying ? qMin(m_retryDelayMs * 2, kLastRetryMs) : kFirstRetryMs;
+    m_retryAtMs = steadyMs() + m_retryDelayMs;
+    if (m_onCommit && !fresh.isEmpty())
+        m_onCommit(fresh, m_lastError);
+    if (!retrying && m_onHealth)
+        m_onHealth(m_lastError);
 }
 
 void SessionWriter::remove(const QList<qint64> &ids)

@@ -29,6 +29,10 @@ namespace Session {
  * commit ran, so under load one transaction carries many requests and at rest each request is
  * committed at once. After each commit the handler hears which records are now in the file (or
  * why they are not); the capture service answers the senders then.
+ *
+ * A record leaves the log only once SQLite has it. When a commit fails (a full disk), its records
+ * stay in the log and in memory and are tried again, before anything newer, until SQLite takes
+ * them: at the next submission, or after a pause that grows while the failure lasts.
  */
 class SessionWriter
 {
@@ -36,7 +40,12 @@ class SessionWriter
 
 public:
     /// Called on the writer thread after each transaction; `error` is empty when it committed.
+    /// Records that failed are reported once, with the error; when a later try commits them
+    /// they are not reported again.
     using CommitHandler = std::function<void(const CapturedBatch &batch, const QString &error)>;
+    /// Called on the writer thread when commits start failing (with the error) and when
+    /// everything logged has reached SQLite again (empty).
+    using HealthHandler = std::function<void(const QString &error)>;
 
     SessionWriter();
     ~SessionWriter();
@@ -50,11 +59,12 @@ public:
     qint64 nextId() const { return m_nextId; }
 
     void setCommitHandler(CommitHandler handler) { m_onCommit = std::move(handler); }
+    void setHealthHandler(HealthHandler handler) { m_onHealth = std::move(handler); }
     /// Copies the requests of another session that are newer than any in this file, in one
     /// transaction. Before start(). For Save As: this file is a snapshot of `other`.
     bool copyNewerFrom(const QString &other, QString *error);
     /// Caps the file at this many pages (PRAGMA max_page_count); past it commits fail as on a
-    /// full disk. Before start().
+    /// full disk. Safe from any thread; applies from the next transaction.
     void setMaxPageCount(qint64 pages);
     /// Keep only the newest `count` requests (0: keep everything). Safe from any thread.
     void setRetention(qint64 count);
@@ -65,7 +75,7 @@ public:
     /// Appends records to the session's log with one write: once this returns true they survive
     /// a crash, and may be answered. Then submit() them. Safe from any thread.
     bool journal(const CapturedBatch &records, QString *error);
-    /// Records submitted and not yet committed to SQLite.
+    /// Records submitted and not yet committed to SQLite (waiting, or failed and to be retried).
     qsizetype backlog() const;
     /// Queues a record for the next transaction. Safe from any thread.
     void submit(CapturedRequestPtr record);
@@ -81,6 +91,9 @@ public:
 private:
     struct Db;
     void run();
+    /// One transaction for `fresh` after whatever failed before; reports and releases the log.
+    void commit(CapturedBatch fresh);
+    void applyPageCap();
     void runCheckpoints();
     static int walHook(void *self, ::sqlite3 *db, const char *name, int pages);
     bool writeBatch(const CapturedBatch &batch);
@@ -91,16 +104,23 @@ private:
 
     std::unique_ptr<Db> m_db;
     Journal m_journal;
-    bool m_logIntact = true; // every logged record also reached SQLite
     QString m_path;
     qint64 m_nextId = 1;
     int m_nice = 0;
     CommitHandler m_onCommit;
+    HealthHandler m_onHealth;
 
     std::thread m_thread;
     mutable std::mutex m_mutex;
     std::condition_variable m_wake;
     CapturedBatch m_queue;
+    // Logged, reported as failed, and not in SQLite yet: older than anything in m_queue.
+    CapturedBatch m_retry;     // writer thread
+    qsizetype m_retrySize = 0; // its size, for backlog()
+    qint64 m_retryDelayMs = 0; // writer thread; 0 while commits succeed
+    qint64 m_retryAtMs = 0;    // writer thread: no new try before this (steady clock)
+    QString m_lastError;       // writer thread
+    qint64 m_pageCap = -1;     // to apply before the next transaction; -1: nothing new
     QList<qint64> m_deletes;
     bool m_stopping = false;
     // Checkpoints (copying the WAL into the file, with its fsyncs) run on a thread of their own,
