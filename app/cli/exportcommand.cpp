@@ -111,8 +111,9 @@ int run(const QStringList &args)
         ok = reader.forEach(
             [&](Session::CapturedRequestPtr r) {
                 ++written;
-                const QByteArray line = Session::toNdjsonLine(*r);
-                return out->write(line) == line.size();
+                return Session::writeNdjsonLine(*r, [&out](QByteArrayView piece) {
+                    return out->write(piece.data(), piece.size()) == piece.size();
+                });
             },
             onProgress);
         if (!ok)

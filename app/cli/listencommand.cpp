@@ -79,11 +79,13 @@ public:
     }
     void print(const Session::CapturedBatch &batch)
     {
-        QByteArray out;
+        const auto write = [](QByteArrayView bytes) {
+            return std::fwrite(bytes.data(), 1, size_t(bytes.size()), stdout) == size_t(bytes.size());
+        };
+        bool ok = true;
         for (const Session::CapturedRequestPtr &r : batch)
-            out += m_json ? Session::toNdjsonLine(*r) : humanLine(*r);
-        if (std::fwrite(out.constData(), 1, size_t(out.size()), stdout) != size_t(out.size()) ||
-            std::fflush(stdout) != 0) {
+            ok = ok && (m_json ? Session::writeNdjsonLine(*r, write) : write(humanLine(*r)));
+        if (!ok || std::fflush(stdout) != 0) {
             // Whoever read our output went away (`| head`): stop as if asked to.
             QCoreApplication::exit(0);
         }

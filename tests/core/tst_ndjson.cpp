@@ -76,6 +76,7 @@ private Q_SLOTS:
     void noResponse();
     void rejectedRequest();
     void rejectedBeforeRequestLine();
+    void largeBodyInPieces();
 };
 
 void TstNdjson::acceptedRequest()
@@ -335,6 +336,36 @@ void TstNdjson::rejectedBeforeRequestLine()
     QVERIFY(o.value(QStringLiteral("response_status")).isNull());
     QCOMPARE(o.value(QStringLiteral("error")).toObject().value(QStringLiteral("offset")).toInteger(), bytes.size());
     QCOMPARE(QByteArray::fromBase64(o.value(QStringLiteral("raw_base64")).toString().toLatin1()), bytes);
+}
+
+// `listen --json` prints a large body a few MB at a time, and the pieces make the same line.
+void TstNdjson::largeBodyInPieces()
+{
+    QByteArray body(7 * 1024 * 1024 + 1, Qt::Uninitialized);
+    for (qsizetype i = 0; i < body.size(); ++i)
+        body[i] = char(i * 131 % 251);
+    const CapturedRequest c = captured(
+        "POST /big HTTP/1.1\r\nHost: h\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+    QList<QByteArray> pieces;
+    QVERIFY(Session::writeNdjsonLine(c, [&pieces](QByteArrayView piece) {
+        pieces.append(piece.toByteArray());
+        return true;
+    }));
+    QVERIFY2(pieces.size() >= 3, "the body's text was not handed over in pieces");
+    qsizetype largest = 0;
+    QByteArray joined;
+    for (const QByteArray &piece : std::as_const(pieces)) {
+        largest = qMax(largest, piece.size());
+        joined += piece;
+    }
+    QVERIFY2(largest < 5 * 1024 * 1024, qPrintable(QString::number(largest)));
+    QCOMPARE(joined, Session::toNdjsonLine(c));
+    const QJsonObject o = parseLine(joined);
+    QCOMPARE(QByteArray::fromBase64(o.value(QStringLiteral("body_base64")).toString().toLatin1()), body);
+    // A sink that refuses (stdout closed) stops the line.
+    int calls = 0;
+    QVERIFY(!Session::writeNdjsonLine(c, [&calls](QByteArrayView) { return ++calls > 1 ? false : true; }));
+    QCOMPARE(calls, 2);
 }
 
 QTEST_GUILESS_MAIN(TstNdjson)

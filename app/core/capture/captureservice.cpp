@@ -1,6 +1,7 @@
 #include "captureservice.h"
 
 #include "http/connection.h"
+#include "http/requestreader.h"
 #include "session/sessionwriter.h"
 
 #include <QAbstractEventDispatcher>
@@ -197,7 +198,10 @@ void CaptureService::handleRejected(Http::RejectedRequest rejected)
     record->id = m_nextId++;
     record->receivedAtMs = rejected.receivedAtMs;
     fillPeer(*record, rejected.peer);
-    record->request = std::move(rejected.partial);
+    // What the session keeps of a rejected request is the bytes received up to the head limit;
+    // the record shown and printed now is rebuilt from those same bytes, so it says no more than
+    // the file will (not the 100 MiB a 413 read before it gave up).
+    record->request = Http::RequestReader::restorePartial(rejected.raw);
     record->responseStatus = rejected.answerStatus;
     if (rejected.answerStatus != 0) {
         const Http::Response sent = Http::Response::error(rejected.answerStatus, rejected.error.reason);

@@ -103,6 +103,8 @@ private:
                         QList<FieldSpan> &fields, bool firstLine);
     bool checkFramingField(const FieldSpan &field);
     bool finishHead();
+    /// Makes room for `take` more body bytes, growing by `grow` when the buffer is full.
+    void makeRoom(qsizetype take, qint64 grow);
     bool parseChunkLine(QByteArrayView line, qint64 lineOffset);
 
     Limits m_limits;

@@ -37,13 +37,43 @@ void appendStringOrNull(QByteArray &out, QByteArrayView bytes, bool present)
         out += "null";
 }
 
+/// Base64 of `bytes` into the line, flushing to the sink between pieces (pieces are a multiple of
+/// three bytes, so their base64 texts join into the base64 of the whole).
+bool appendBase64(QByteArray &out, QByteArrayView bytes, const std::function<bool(QByteArrayView)> &sink)
+{
+    constexpr qsizetype kPiece = 3 * 1024 * 1024;
+    out += '"';
+    for (qsizetype done = 0; done < bytes.size(); done += kPiece) {
+        const qsizetype n = qMin(kPiece, bytes.size() - done);
+        out += QByteArray::fromRawData(bytes.data() + done, n).toBase64();
+        if (out.size() >= kPiece) {
+            if (!sink(out))
+                return false;
+            out.clear();
+        }
+    }
+    out += '"';
+    return true;
+}
+
 } // namespace
 
 QByteArray toNdjsonLine(const CapturedRequest &c)
 {
+    QByteArray line;
+    line.reserve(512 + c.request.rawHead().size() + c.request.body().size() * 4 / 3 + c.raw.size() * 4 / 3);
+    writeNdjsonLine(c, [&line](QByteArrayView piece) {
+        line += piece;
+        return true;
+    });
+    return line;
+}
+
+bool writeNdjsonLine(const CapturedRequest &c, const std::function<bool(QByteArrayView)> &sink)
+{
     const Http::Request &r = c.request;
     QByteArray out;
-    out.reserve(512 + r.rawHead().size() + r.body().size() * 4 / 3 + c.raw.size() * 4 / 3);
+    out.reserve(512 + r.rawHead().size());
     out += "{\"id\":";
     out += QByteArray::number(c.id);
     appendKey(out, "received_at");
@@ -66,7 +96,8 @@ QByteArray toNdjsonLine(const CapturedRequest &c)
     appendKey(out, "chunked");
     out += r.isChunked() ? "true" : "false";
     appendKey(out, "body_base64");
-    out += '"' + r.body().toBase64() + '"';
+    if (!appendBase64(out, r.body(), sink))
+        return false;
     appendKey(out, "body_size");
     out += QByteArray::number(r.body().size());
     appendKey(out, "warnings");
@@ -92,10 +123,11 @@ QByteArray toNdjsonLine(const CapturedRequest &c)
         out += QByteArray::number(c.errorOffset);
         out += '}';
         appendKey(out, "raw_base64");
-        out += '"' + c.raw.toBase64() + '"';
+        if (!appendBase64(out, c.raw, sink))
+            return false;
     }
     out += "}\n";
-    return out;
+    return sink(out);
 }
 
 } // namespace Session

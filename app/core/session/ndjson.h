@@ -5,6 +5,8 @@
 
 #include <QByteArray>
 
+#include <functional>
+
 namespace Session {
 
 /**
@@ -14,5 +16,8 @@ namespace Session {
  * The body is base64 of the exact bytes after de-chunking. The line ends in '\n'.
  */
 QByteArray toNdjsonLine(const CapturedRequest &request);
+/// The same line, handed to `sink` in pieces: the base64 of a large body a few MB at a time, so
+/// printing a 100 MB body never holds its 133 MB of text at once. False when the sink refuses.
+bool writeNdjsonLine(const CapturedRequest &request, const std::function<bool(QByteArrayView)> &sink);
 
 } // namespace Session

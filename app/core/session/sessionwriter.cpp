@@ -28,6 +28,8 @@ constexpr int kBlockingCheckpointPages = 64000;
 // the failure lasts (new requests join the wait instead of each costing a failing transaction).
 constexpr qint64 kFirstRetryMs = 250;
 constexpr qint64 kLastRetryMs = 4000;
+// Bodies from this size on are written into their row in pieces rather than bound whole.
+constexpr qsizetype kStreamedBlobBytes = 1 << 20;
 
 qint64 steadyMs()
 {
@@ -121,6 +123,8 @@ SessionFile::Info SessionWriter::open(const QString &path)
     Sql::Statement answers(db, "SELECT digest, id FROM answers");
     while (answers.step())
         m_db->answers.insert(answers.bytes(0), answers.int64(1));
+    // SQLITE_LIMIT_LENGTH bounds a row as a whole; leave room for its other columns.
+    m_maxRowBytes = qint64(sqlite3_limit(db.handle(), SQLITE_LIMIT_LENGTH, -1)) - 64 * 1024;
     db.exec("PRAGMA wal_autocheckpoint = 0");
     sqlite3_wal_hook(db.handle(), &SessionWriter::walHook, this);
     if (!m_db->insertRequest.isValid() || !m_db->insertPayload.isValid() || !m_db->insertAnswer.isValid() ||
@@ -271,6 +275,18 @@ void SessionWriter::runCheckpoints()
 
 bool SessionWriter::journal(const CapturedBatch &records, QString *error)
 {
+    // What SQLite could never take is refused now, before its sender hears it was kept.
+    for (const CapturedRequestPtr &r : records) {
+        const qint64 size =
+            r->request.rawHead().size() + r->request.body().size() + r->request.chunkFraming().size() + r->raw.size();
+        if (size > m_maxRowBytes) {
+            // not translated: the error also goes to the sender in the 503 answer's body
+            *error = QStringLiteral("a request of %1 bytes is larger than a session file can hold (%2 bytes)")
+                         .arg(size)
+                         .arg(m_maxRowBytes);
+            return false;
+        }
+    }
     return m_journal.append(records, error);
 }
 
@@ -601,6 +617,17 @@ bool SessionWriter::writeBatch(const CapturedBatch &batch)
         }
         Sql::Statement &p2 = m_db->insertPayload;
         p2.bind(1, r.id);
+        // Bound as a whole, SQLite would copy a large body into the row it builds (twice when more
+        // data follows it): such a row is made with zero-filled blobs that take no memory, then
+        // written in place, so a 90 MB body costs no second 90 MB. Only blobs at the end of a row
+        // stay unexpanded, so the chunk framing after the body goes the same way.
+        const bool streamed = !r.rejected && q.body().size() >= kStreamedBlobBytes;
+        const auto bindBytes = [&p2, streamed](int index, const QByteArray &bytes) {
+            if (streamed)
+                p2.bindZeroBlob(index, bytes.size());
+            else
+                p2.bindBlob(index, bytes);
+        };
         if (r.rejected) {
             p2.bindNull(2);
             p2.bindNull(3);
@@ -608,14 +635,15 @@ bool SessionWriter::writeBatch(const CapturedBatch &batch)
             p2.bindBlob(5, r.raw);
         } else {
             p2.bindBlob(2, q.rawHead());
-            p2.bindBlob(3, q.body());
+            bindBytes(3, q.body());
             if (q.isChunked())
-                p2.bindBlob(4, q.chunkFraming());
+                bindBytes(4, q.chunkFraming());
             else
                 p2.bindNull(4);
             p2.bindNull(5);
         }
-        if (!p2.exec()) {
+        if (!p2.exec() || (streamed && !db.writeBlob("payloads", "body", r.id, q.body())) ||
+            (streamed && q.isChunked() && !db.writeBlob("payloads", "framing", r.id, q.chunkFraming()))) {
             rollBackAnswers(answersBefore);
             return false;
         }

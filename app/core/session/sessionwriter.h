@@ -11,6 +11,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <functional>
+#include <limits>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -106,6 +107,7 @@ private:
     Journal m_journal;
     QString m_path;
     qint64 m_nextId = 1;
+    qint64 m_maxRowBytes = std::numeric_limits<qint64>::max();
     int m_nice = 0;
     CommitHandler m_onCommit;
     HealthHandler m_onHealth;

@@ -74,6 +74,21 @@ bool Database::exec(const char *sql)
     return true;
 }
 
+bool Database::writeBlob(const char *table, const char *column, qint64 rowid, QByteArrayView bytes)
+{
+    constexpr qsizetype kPiece = 1 << 20;
+    sqlite3_blob *blob = nullptr;
+    int rc = sqlite3_blob_open(m_db, "main", table, column, rowid, 1, &blob);
+    for (qsizetype done = 0; rc == SQLITE_OK && done < bytes.size(); done += kPiece) {
+        const qsizetype n = qMin(kPiece, bytes.size() - done);
+        rc = sqlite3_blob_write(blob, bytes.data() + done, int(n), int(done));
+    }
+    if (rc != SQLITE_OK)
+        setError(rc);
+    sqlite3_blob_close(blob);
+    return rc == SQLITE_OK;
+}
+
 qint64 Database::queryInt(const char *sql, qint64 fallback)
 {
     Statement s(*this, sql);
@@ -141,6 +156,11 @@ void Statement::bindBlob(int index, QByteArrayView bytes)
     static const char empty = 0;
     sqlite3_bind_blob64(m_stmt, index, bytes.isEmpty() ? &empty : bytes.data(), sqlite3_uint64(bytes.size()),
                         SQLITE_STATIC);
+}
+
+void Statement::bindZeroBlob(int index, qint64 size)
+{
+    sqlite3_bind_zeroblob64(m_stmt, index, sqlite3_uint64(size));
 }
 
 bool Statement::step()

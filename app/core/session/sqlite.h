@@ -35,6 +35,9 @@ public:
     bool exec(const char *sql);
     /// The first column of the first row of a query, or `fallback`.
     qint64 queryInt(const char *sql, qint64 fallback = -1);
+    /// Writes `bytes` into a blob already stored (as a zeroblob of that size) in table.column of
+    /// the row `rowid`, a piece at a time: SQLite never holds a copy of the whole blob.
+    bool writeBlob(const char *table, const char *column, qint64 rowid, QByteArrayView bytes);
 
     QString error() const { return m_error; }
     /// The SQLite result code of the last failure (SQLITE_FULL, SQLITE_CORRUPT, ...).
@@ -70,6 +73,8 @@ public:
     /// Text and blobs are bound without copying: the bytes must live until the next step()/reset().
     void bindText(int index, QByteArrayView utf8);
     void bindBlob(int index, QByteArrayView bytes);
+    /// A blob of `size` zero bytes that takes no memory; fill it with Database::writeBlob().
+    void bindZeroBlob(int index, qint64 size);
 
     /// True for a row; false when done or on error (see Database::error()).
     bool step();
