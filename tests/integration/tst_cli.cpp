@@ -148,6 +148,7 @@ private Q_SLOTS:
     void badSessionRefused_data();
     void badSessionRefused();
     void readOnlySessionRefused();
+    void lockedSessionRefused();
     void exportAndImportRoundTrip();
     void importForeignHar_data();
     void importForeignHar();
@@ -459,6 +460,33 @@ void TstCli::readOnlySessionRefused()
     QCOMPARE(folder.exitCode, 2);
     QVERIFY2(folder.err.contains("read-only"), folder.err.constData());
     QFile::setPermissions(roDir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+}
+
+// A second listener on a session another one captures into, by any name for the file, is refused
+// like any unusable file (exit 2) before it listens: two writers lost half the requests.
+void TstCli::lockedSessionRefused()
+{
+    QTemporaryDir dir;
+    const QString session = dir.filePath(QStringLiteral("live.hookscope"));
+    const QString symlink = dir.filePath(QStringLiteral("symlink.hookscope"));
+    const QString hardLink = dir.filePath(QStringLiteral("hardlink.hookscope"));
+    Listen first({QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--session"), session});
+    QVERIFY(first.waitListening());
+    QVERIFY(QFile::link(session, symlink));
+    QCOMPARE(::link(QFile::encodeName(session).constData(), QFile::encodeName(hardLink).constData()), 0);
+    for (const QString &name : {session, symlink, hardLink}) {
+        const Result r = runHookscope({QStringLiteral("listen"), QStringLiteral("--port"), QStringLiteral("0"),
+                                       QStringLiteral("--session"), name});
+        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(r.err.count('\n'), 1);
+        QVERIFY2(r.err.contains("being captured into by another Hookscope"), r.err.constData());
+        QVERIFY2(r.err.contains(name.toUtf8()), r.err.constData());
+    }
+    QVERIFY(post(first.url.resolved(QUrl(QStringLiteral("/still"))), "{}", "application/json").startsWith("200"));
+    QCOMPARE(first.stop(SIGTERM), 0);
+    // Free again: the same names work once the first listener is gone.
+    Listen again({QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--session"), symlink});
+    QVERIFY(again.waitListening());
 }
 
 void TstCli::exportAndImportRoundTrip()
