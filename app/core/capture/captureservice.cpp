@@ -121,8 +121,10 @@ void CaptureService::flushToWriter()
         // Kept nowhere (disk full): the senders must not believe otherwise, and the user must see it.
         for (const Session::CapturedRequestPtr &record : std::as_const(batch))
             enqueue(refuse(record, error));
+        setSaveProblem(&m_logError, error);
         return;
     }
+    setSaveProblem(&m_logError, {});
     // Logged: each request now survives a crash, so its answer may go. If SQLite has fallen far
     // behind the log, answers wait for their commit instead, which slows senders down to what the
     // disk takes rather than letting the backlog grow without end.
@@ -174,6 +176,8 @@ void CaptureService::setSessionWriter(Session::SessionWriter *writer, bool fastA
     flushToWriter(); // what was read for the previous writer goes to it
     m_writer = writer;
     m_fastAck = fastAck;
+    setSaveProblem(&m_logError, {}); // a new file starts with a clean slate
+    setSaveProblem(&m_storeError, {});
 }
 
 void CaptureService::committed(const Session::CapturedBatch &batch, const QString &error)
@@ -190,6 +194,24 @@ void CaptureService::committed(const Session::CapturedBatch &batch, const QStrin
         }
         enqueue(record);
     }
+}
+
+void CaptureService::storeHealthChanged(const QString &error)
+{
+    setSaveProblem(&m_storeError, error);
+}
+
+void CaptureService::setSaveProblem(QString *which, const QString &error)
+{
+    if (*which == error)
+        return;
+    const bool before = m_logError.isEmpty() && m_storeError.isEmpty();
+    *which = error;
+    const bool after = m_logError.isEmpty() && m_storeError.isEmpty();
+    if (!after)
+        Q_EMIT saveProblemChanged(m_logError.isEmpty() ? m_storeError : m_logError);
+    else if (!before)
+        Q_EMIT saveProblemChanged({});
 }
 
 void CaptureService::handleRejected(Http::RejectedRequest rejected)

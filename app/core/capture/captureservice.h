@@ -54,6 +54,8 @@ public:
     void flushToWriter();
     /// A transaction ended: answer what waited for it and pass the records on.
     void committed(const Session::CapturedBatch &batch, const QString &error);
+    /// The writer's news: SQLite refuses commits (the error), or has caught up again (empty).
+    void storeHealthChanged(const QString &error);
 
     void handleRequest(Http::IncomingRequest incoming) override;
     void handleRejected(Http::RejectedRequest rejected) override;
@@ -62,6 +64,8 @@ public:
 
 Q_SIGNALS:
     void captured(const Session::CapturedBatch &batch);
+    /// Saving fails (senders get 503 while nothing can be logged), or works again (empty).
+    void saveProblemChanged(const QString &error);
 
 private:
     struct Pending
@@ -77,6 +81,7 @@ private:
     void answer(const Http::Responder &responder, const Http::Response &response, int delayMs);
 
     const AnswerSpec &chooseAnswer(QByteArrayView method, QByteArrayView target);
+    void setSaveProblem(QString *which, const QString &error);
 
     ResponseRules m_rules;
     QList<int> m_sequence; // per rule: how many requests it has answered
@@ -91,6 +96,8 @@ private:
     QTimer *m_submitTimer;
     Session::CapturedBatch m_toWrite; // read this turn, not yet handed to the writer
     qint64 m_lastFlushMs = 0;
+    QString m_logError;   // the session's log refused the last write
+    QString m_storeError; // SQLite refuses commits
 };
 
 } // namespace Capture
