@@ -4,6 +4,7 @@
 
 #include "http/requestreader.h"
 #include "session/journal.h"
+#include "session/scratch.h"
 #include "session/sessionfile.h"
 #include "session/sessionreader.h"
 #include "session/sessionwriter.h"
@@ -132,6 +133,7 @@ private Q_SLOTS:
     void stopWhileFullKeepsTheLog();
     void crash_data();
     void crash();
+    void scratchWithALogIsKept();
     void secondWriterThroughSymlink();
     void secondWriterThroughHardLink();
 
@@ -218,6 +220,24 @@ void TstDurability::crash()
     QVERIFY(WIFEXITED(status));
     QCOMPARE(WEXITSTATUS(status), 0);
     QCOMPARE(idsIn(file), range(1, kLogged));
+}
+
+// Save As removes the scratch session it copied; what only its log holds (SQLite refused it, the
+// copy could not see it) must not go with it.
+void TstDurability::scratchWithALogIsKept()
+{
+    const QString file = path(QStringLiteral("scratch.hookscope"));
+    qint64 next = 1;
+    {
+        Capture capture(file);
+        QVERIFY(capture.opened);
+        QVERIFY(fillUntilRefused(capture, &next));
+    }
+    Scratch::remove(file);
+    QVERIFY(QFile::exists(file));
+    QCOMPARE(idsIn(file), range(1, next - 1));
+    Scratch::remove(file); // moved in by that open: now it may go
+    QVERIFY(!QFile::exists(file));
 }
 
 void TstDurability::secondWriterThroughSymlink()

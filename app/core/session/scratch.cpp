@@ -1,4 +1,5 @@
 #include "scratch.h"
+#include "journal.h"
 #include "sessionfile.h"
 #include "sessionreader.h"
 
@@ -33,6 +34,10 @@ bool isScratch(const QString &path)
 
 void remove(const QString &path)
 {
+    // A log beside it holds answered requests SQLite did not take yet (a full disk): the file
+    // stays, and the next open moves them in.
+    if (!Journal::logFiles(path).isEmpty())
+        return;
     QFile::remove(path);
     QFile::remove(path + QStringLiteral("-wal"));
     QFile::remove(path + QStringLiteral("-shm"));

@@ -11,7 +11,8 @@ QString newPath();
 /// The newest scratch session that holds requests, to offer again; removes empty ones.
 QString latest();
 bool isScratch(const QString &path);
-/// Deletes a session file with its -wal and -shm companions.
+/// Deletes a session file with its -wal and -shm companions, unless a log beside it still holds
+/// requests that are not in the file yet (see Journal).
 void remove(const QString &path);
 
 } // namespace Session::Scratch
