@@ -16,9 +16,19 @@ RawClient::~RawClient()
     close();
 }
 
-bool RawClient::connectTo(const QHostAddress &address, quint16 port, int timeoutMs)
+bool RawClient::reserve(QAbstractSocket::NetworkLayerProtocol protocol)
 {
     close();
+    m_fd = ::socket(protocol == QAbstractSocket::IPv6Protocol ? AF_INET6 : AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    m_reserved = m_fd >= 0;
+    return m_reserved;
+}
+
+bool RawClient::connectTo(const QHostAddress &address, quint16 port, int timeoutMs)
+{
+    if (!m_reserved)
+        close();
+    m_reserved = false;
     sockaddr_storage addr{};
     socklen_t len = 0;
     if (address.protocol() == QAbstractSocket::IPv6Protocol) {
@@ -35,7 +45,8 @@ bool RawClient::connectTo(const QHostAddress &address, quint16 port, int timeout
         a4->sin_addr.s_addr = htonl(address.toIPv4Address());
         len = sizeof(sockaddr_in);
     }
-    m_fd = ::socket(addr.ss_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (m_fd < 0)
+        m_fd = ::socket(addr.ss_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
     if (m_fd < 0)
         return false;
     timeval tv{timeoutMs / 1000, (timeoutMs % 1000) * 1000};
@@ -91,6 +102,7 @@ void RawClient::close()
     if (m_fd >= 0)
         ::close(m_fd);
     m_fd = -1;
+    m_reserved = false;
 }
 
 static bool readSome(int fd, QByteArray &out, int timeoutMs, bool &closed)
@@ -115,6 +127,13 @@ QByteArray RawClient::readUntilClosed(int timeoutMs)
     while (!m_closed && readSome(m_fd, out, timeoutMs, m_closed)) {
     }
     return out;
+}
+
+QByteArray RawClient::readAvailable()
+{
+    while (!m_closed && readSome(m_fd, m_pending, 0, m_closed)) {
+    }
+    return m_pending;
 }
 
 QByteArray RawClient::readResponses(int count, int timeoutMs)

@@ -14,7 +14,10 @@ public:
     RawClient(const RawClient &) = delete;
     RawClient &operator=(const RawClient &) = delete;
 
+    /// Connects, with the socket made by reserve() when there is one.
     bool connectTo(const QHostAddress &address, quint16 port, int timeoutMs = 5000);
+    /// Makes the socket now, to connect later: for a test that runs out of file descriptors between.
+    bool reserve(QAbstractSocket::NetworkLayerProtocol protocol = QAbstractSocket::IPv4Protocol);
     bool send(QByteArrayView bytes);
     /// Sends bytes in pieces of the given sizes (the last piece takes the rest).
     bool sendPieces(QByteArrayView bytes, const QList<qsizetype> &sizes);
@@ -24,12 +27,15 @@ public:
     QByteArray readUntilClosed(int timeoutMs = 5000);
     /// Reads until `count` complete responses (by Content-Length) have arrived, or timeout.
     QByteArray readResponses(int count, int timeoutMs = 5000);
+    /// What has arrived, without waiting; the bytes stay for the next read too.
+    QByteArray readAvailable();
     /// Whether the server closed the connection (seen by the last read).
     bool peerClosed() const { return m_closed; }
     int fd() const { return m_fd; }
 
 private:
     int m_fd = -1;
+    bool m_reserved = false;
     bool m_closed = false;
     QByteArray m_pending;
 };

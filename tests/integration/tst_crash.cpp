@@ -1,5 +1,7 @@
 // Durable answers, proven the hard way: flood `hookscope listen --session` from several
 // connections, SIGKILL it mid-flood, reopen the file, and find every request whose sender got a 2xx.
+// Nothing here depends on the machine's speed: each step waits for its condition, bounded by a
+// deadline far beyond what a slow machine needs.
 
 #include "rawclient.h"
 
@@ -20,10 +22,16 @@
 
 namespace {
 
+constexpr int kClients = 8;
+constexpr int kAnsweredBeforeKill = 1000; // enough to have crossed many group commits
+constexpr int kEachClientBeforeKill = 20; // every client is in the flood when it is killed
+constexpr int kDeadlineMs = 60'000;       // only a listener that stopped serving takes this long
+
 struct Flood
 {
     std::atomic<bool> stop{false};
     std::atomic<int> acknowledged{0};
+    std::atomic<int> perClient[kClients] = {};
     std::mutex mutex;
     QSet<QByteArray> acked; // targets whose sender got a 2xx
     QSet<QByteArray> sent;
@@ -47,13 +55,14 @@ struct Flood
                                        QByteArray::number(body.size()) + "\r\n\r\n" + body;
             if (!c.send(request))
                 return;
-            const QList<RawResponse> answer = parseResponses(c.readResponses(1, 5000));
+            const QList<RawResponse> answer = parseResponses(c.readResponses(1, kDeadlineMs));
             if (answer.size() != 1)
                 return; // killed
             if (answer.first().status >= 200 && answer.first().status < 300) {
                 std::lock_guard lock(mutex);
                 acked.insert(target);
                 ++acknowledged;
+                ++perClient[client];
             }
         }
     }
@@ -83,7 +92,7 @@ void TstCrash::sigkillLosesNoAnsweredRequest()
     static const QRegularExpression re(QStringLiteral("listening on http://127.0.0.1:(\\d+)"));
     QElapsedTimer startup;
     startup.start();
-    while (port == 0 && startup.elapsed() < 10000 && listen.state() != QProcess::NotRunning) {
+    while (port == 0 && startup.elapsed() < kDeadlineMs && listen.state() != QProcess::NotRunning) {
         listen.waitForReadyRead(100);
         err += listen.readAllStandardError();
         const QRegularExpressionMatch m = re.match(QString::fromUtf8(err));
@@ -94,20 +103,29 @@ void TstCrash::sigkillLosesNoAnsweredRequest()
 
     Flood flood;
     std::vector<std::thread> clients;
-    for (int i = 0; i < 8; ++i)
+    for (int i = 0; i < kClients; ++i)
         clients.emplace_back([&flood, port, i] { flood.run(port, i); });
-    // Mid-flood: once plenty were answered, with requests certainly in flight.
+    // Mid-flood: once plenty were answered and every client is sending, so requests are in flight.
+    const auto everyClientIn = [&flood] {
+        return std::all_of(std::begin(flood.perClient), std::end(flood.perClient),
+                           [](const std::atomic<int> &n) { return n >= kEachClientBeforeKill; });
+    };
     QElapsedTimer t;
     t.start();
-    while (flood.acknowledged < 3000 && t.elapsed() < 20000)
+    while ((flood.acknowledged < kAnsweredBeforeKill || !everyClientIn()) && t.elapsed() < kDeadlineMs)
         QThread::msleep(5);
+    const int answeredBeforeKill = flood.acknowledged;
+    const qint64 floodMs = t.elapsed();
     ::kill(pid_t(listen.processId()), SIGKILL);
-    QVERIFY(listen.waitForFinished(5000));
+    QVERIFY(listen.waitForFinished(kDeadlineMs));
     QCOMPARE(listen.exitStatus(), QProcess::CrashExit);
     flood.stop = true;
     for (std::thread &c : clients)
         c.join();
-    QVERIFY2(flood.acked.size() >= 1000, qPrintable(QString::number(flood.acked.size())));
+    QVERIFY2(
+        answeredBeforeKill >= kAnsweredBeforeKill && everyClientIn(),
+        qPrintable(
+            QStringLiteral("the flood never got going: %1 answers in %2 ms").arg(answeredBeforeKill).arg(floodMs)));
 
     // The file opens cleanly (SQLite replays its WAL) and holds every acknowledged request.
     QCOMPARE(Session::SessionFile::inspect(file).problem, Session::FileProblem::None);
@@ -131,8 +149,8 @@ void TstCrash::sigkillLosesNoAnsweredRequest()
     const Session::CapturedRequestPtr last = reader.load(store.at(store.size() - 1).id);
     QVERIFY(last);
     QVERIFY(last->request.body().startsWith(R"({"client":)"));
-    qInfo("%lld requests answered 2xx before SIGKILL; %lld in the file after reopening", qint64(flood.acked.size()),
-          qint64(store.size()));
+    qInfo("%lld requests answered 2xx before SIGKILL (after %lld ms of flood); %lld in the file after reopening",
+          qint64(flood.acked.size()), floodMs, qint64(store.size()));
 }
 
 QTEST_GUILESS_MAIN(TstCrash)

@@ -2,7 +2,6 @@
 #include "logging.h"
 
 #include <QDateTime>
-#include <QElapsedTimer>
 #include <QSocketNotifier>
 
 #include <cerrno>
@@ -22,20 +21,17 @@ const QByteArray kContinue = QByteArrayLiteral("HTTP/1.1 100 Continue\r\n\r\n");
 
 qint64 Connection::monotonicMs()
 {
-    static const QElapsedTimer clock = [] {
-        QElapsedTimer t;
-        t.start();
-        return t;
-    }();
-    return clock.elapsed();
+    return Clock::steady().nowMs();
 }
 
-Connection::Connection(int fd, const PeerInfo &peer, const Limits &limits, RequestHandler *handler, QObject *parent)
+Connection::Connection(int fd, const PeerInfo &peer, const Limits &limits, RequestHandler *handler, const Clock *clock,
+                       QObject *parent)
     : QObject(parent)
     , m_fd(fd)
     , m_peer(peer)
     , m_limits(limits)
     , m_handler(handler)
+    , m_clock(clock)
     , m_reader(limits)
 {
     m_readNotifier = new QSocketNotifier(fd, QSocketNotifier::Read, this);
@@ -43,7 +39,7 @@ Connection::Connection(int fd, const PeerInfo &peer, const Limits &limits, Reque
     m_writeNotifier->setEnabled(false);
     connect(m_readNotifier, &QSocketNotifier::activated, this, &Connection::onReadable);
     connect(m_writeNotifier, &QSocketNotifier::activated, this, &Connection::onWritable);
-    m_headStartMs = m_lastActivityMs = monotonicMs();
+    m_headStartMs = m_lastActivityMs = m_clock->nowMs();
 }
 
 Connection::~Connection()
@@ -104,7 +100,7 @@ void Connection::onReadable()
         return;
     }
     if (total > 0)
-        m_lastActivityMs = monotonicMs();
+        m_lastActivityMs = m_clock->nowMs();
     if (discard) {
         m_in.resize(0);
         if (eof) {
@@ -136,8 +132,10 @@ void Connection::processInput()
         const bool wasIdle = !m_reader.inMessage();
         const RequestReader::Step step = m_reader.feed(QByteArrayView(m_in).sliced(m_inPos));
         m_inPos += step.consumed;
-        if (wasIdle && m_reader.inMessage())
-            m_headStartMs = monotonicMs();
+        // The first head is due within the deadline of the connection's start (as nginx counts
+        // client_header_timeout); a later one from its first byte, the wait before it being idle.
+        if (wasIdle && m_reader.inMessage() && m_requestsSeen > 0)
+            m_headStartMs = m_clock->nowMs();
         switch (step.event) {
         case RequestReader::Event::NeedMore:
             break;
@@ -309,7 +307,7 @@ void Connection::writeOut()
         const ssize_t n = ::send(m_fd, m_out.constData() + m_outPos, size_t(m_out.size() - m_outPos), MSG_NOSIGNAL);
         if (n > 0) {
             m_outPos += n;
-            m_lastActivityMs = monotonicMs();
+            m_lastActivityMs = m_clock->nowMs();
             continue;
         }
         if (n < 0 && errno == EINTR)
@@ -333,7 +331,7 @@ void Connection::writeOut()
         // RFC 9112 §9.6: close in stages so the answer is not destroyed by a reset.
         ::shutdown(m_fd, SHUT_WR);
         m_phase = Phase::Draining;
-        m_drainStartMs = monotonicMs();
+        m_drainStartMs = m_clock->nowMs();
         if (m_peerEof)
             finish();
         else
@@ -373,30 +371,96 @@ void Connection::checkTimeouts(qint64 now)
     case Phase::Open:
         break;
     }
-    if (!m_answers.empty() || m_stopParsing)
-        return; // we owe an answer: the wait is ours, not the client's
-    if (m_reader.inBody()) {
-        if (now - m_lastActivityMs > m_limits.idleTimeoutMs)
-            recordIncomplete(408, QStringLiteral("request body stalled for %1 ms").arg(m_limits.idleTimeoutMs));
+    if (overrun(now) == Overrun::None)
         return;
-    }
-    const bool firstRequest = m_requestsSeen == 0;
-    if (m_reader.inMessage() || firstRequest) {
-        if (now - m_headStartMs > m_limits.headTimeoutMs) {
-            if (m_reader.inMessage())
-                recordIncomplete(408,
-                                 QStringLiteral("request head not complete within %1 ms").arg(m_limits.headTimeoutMs));
-            else
-                startClosing(); // connected and never said anything: nothing to record
-        }
+    // Bytes that came in this same turn of the event loop count: they may finish the head, or
+    // show that the client is still there.
+    takeInPending();
+    if (m_phase != Phase::Open)
         return;
-    }
-    if (now - m_lastActivityMs > m_limits.idleTimeoutMs)
+    switch (overrun(now)) {
+    case Overrun::None:
+        return;
+    case Overrun::StalledBody:
+        recordIncomplete(408, QStringLiteral("request body stalled for %1 ms").arg(m_limits.idleTimeoutMs));
+        return;
+    case Overrun::Head:
+        recordIncomplete(408, QStringLiteral("request head not complete within %1 ms").arg(m_limits.headTimeoutMs));
+        return;
+    case Overrun::Silent: // connected and never said anything: nothing to record
+    case Overrun::Idle:
         startClosing();
+        return;
+    }
+}
+
+Connection::Overrun Connection::overrun(qint64 now) const
+{
+    if (!m_answers.empty() || m_stopParsing)
+        return Overrun::None; // we owe an answer: the wait is ours, not the client's
+    if (m_reader.inBody())
+        return now - m_lastActivityMs > m_limits.idleTimeoutMs ? Overrun::StalledBody : Overrun::None;
+    if (m_reader.inMessage() || m_requestsSeen == 0) {
+        if (now - m_headStartMs <= m_limits.headTimeoutMs)
+            return Overrun::None;
+        return m_reader.inMessage() ? Overrun::Head : Overrun::Silent;
+    }
+    return now - m_lastActivityMs > m_limits.idleTimeoutMs ? Overrun::Idle : Overrun::None;
+}
+
+void Connection::takeInPending()
+{
+    if (m_phase == Phase::Open && m_readNotifier->isEnabled())
+        onReadable();
 }
 
 void Connection::abort()
 {
+    finish();
+}
+
+Connection::Standing Connection::standing() const
+{
+    const bool owes = !m_answers.empty() || m_outPos < m_out.size() || m_pausedForPipelining || m_inPos < m_in.size();
+    if (m_phase != Phase::Open || m_stopParsing || m_peerEof || owes || m_reader.inBody())
+        return Standing::Busy;
+    if (m_reader.inMessage() || m_requestsSeen == 0)
+        return Standing::AwaitingHead;
+    return Standing::IdleKeepAlive;
+}
+
+qint64 Connection::standingSinceMs() const
+{
+    return standing() == Standing::IdleKeepAlive ? m_lastActivityMs : m_headStartMs;
+}
+
+bool Connection::evict()
+{
+    takeInPending(); // a request that is whole by now is served, not thrown away
+    if (m_phase == Phase::Done)
+        return true; // the client had gone: its room is free
+    const Standing now = standing();
+    if (now == Standing::Busy)
+        return false;
+    if (now == Standing::AwaitingHead && m_reader.inMessage()) {
+        recordIncomplete(408, QStringLiteral("request head not complete after %1 ms; closed to make room for a new "
+                                             "connection (limit %2 connections)")
+                                  .arg(m_clock->nowMs() - m_headStartMs)
+                                  .arg(m_limits.maxConnections));
+    }
+    closeNow();
+    return true;
+}
+
+void Connection::closeNow()
+{
+    // No lingering close: the room is wanted now. What the client sent since is read and dropped
+    // first, so that closing does not reset the connection and destroy the answer on its way.
+    if (m_fd >= 0) {
+        char sink[4096];
+        for (int i = 0; i < 16 && ::read(m_fd, sink, sizeof sink) > 0; ++i) {
+        }
+    }
     finish();
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "clock.h"
 #include "limits.h"
 #include "requesthandler.h"
 #include "requestreader.h"
@@ -26,7 +27,15 @@ class Connection : public QObject
     Q_OBJECT
 
 public:
-    Connection(int fd, const PeerInfo &peer, const Limits &limits, RequestHandler *handler, QObject *parent = nullptr);
+    /// What the connection waits for, as the listener sees it when it needs room for another.
+    enum class Standing {
+        Busy,          ///< owes an answer, reads a body or is closing: never evicted
+        AwaitingHead,  ///< waits for a request head to arrive or complete
+        IdleKeepAlive, ///< answered everything and waits for the next request
+    };
+
+    Connection(int fd, const PeerInfo &peer, const Limits &limits, RequestHandler *handler, const Clock *clock,
+               QObject *parent = nullptr);
     ~Connection() override;
 
     const PeerInfo &peer() const { return m_peer; }
@@ -39,6 +48,18 @@ public:
     /// Closes at once without answering what is still owed (listener shutdown).
     void abort();
 
+    Standing standing() const;
+    /// When the head it awaits began (or the connection was made), or when an idle one last spoke.
+    qint64 standingSinceMs() const;
+    /**
+     * Closes the connection to make room for a new one. A head in progress is answered 408 and
+     * recorded as at the head deadline; a silent or idle keep-alive connection is closed without a
+     * word. Bytes that arrived meanwhile are read first: when they make the connection busy (a
+     * whole request came), it stays open and this returns false.
+     */
+    bool evict();
+
+    /// The steady clock's time (Clock::steady()), for callers outside the listener.
     static qint64 monotonicMs();
 
 Q_SIGNALS:
@@ -47,6 +68,8 @@ Q_SIGNALS:
 
 private:
     enum class Phase { Open, Closing, Draining, Done };
+    /// Which of the client's limits has run out while the connection owes nothing.
+    enum class Overrun { None, StalledBody, Head, Silent, Idle };
     struct Answer
     {
         quint64 sequence = 0;
@@ -58,6 +81,8 @@ private:
     };
 
     void onReadable();
+    void takeInPending();
+    Overrun overrun(qint64 now) const;
     void onWritable();
     void processInput();
     void handlePeerEof();
@@ -68,12 +93,14 @@ private:
     void writeOut();
     void startClosing();
     void finish();
+    void closeNow();
     void setReading(bool on);
 
     int m_fd = -1;
     PeerInfo m_peer;
     Limits m_limits;
     RequestHandler *m_handler = nullptr;
+    const Clock *m_clock = nullptr;
     RequestReader m_reader;
     QSocketNotifier *m_readNotifier = nullptr;
     QSocketNotifier *m_writeNotifier = nullptr;
