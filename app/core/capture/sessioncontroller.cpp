@@ -177,9 +177,11 @@ void SessionController::saveAs(const QString &target)
         if (error.isEmpty()) {
             // What a crashed writer left beside the file being replaced belongs to that file:
             // SQLite would lay its WAL over the copy, and the next writer replay its log into it.
+            // (A symbolic link is replaced, not the file it names: that file keeps its log.)
             QFile::remove(target + QStringLiteral("-wal"));
             QFile::remove(target + QStringLiteral("-shm"));
-            Session::Journal::removeLogFiles(target);
+            if (!QFileInfo(target).isSymLink())
+                Session::Journal::removeLogFiles(target);
             // rename(2) replaces the target in one step: at any moment the name holds the old file
             // whole or the copy whole (QFile::rename would refuse, and delete-then-rename can lose
             // both to a crash in between).
