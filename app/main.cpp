@@ -2,6 +2,7 @@
 #include "mainwindow.h"
 #include "settings.h"
 #include "settingsdialog.h"
+#include "signalwatcher.h"
 
 #include <QApplication>
 
@@ -22,7 +23,10 @@ int main(int argc, char **argv)
     const QStringList args = QApplication::arguments();
     if (args.size() > 1)
         options.sessionPath = args.at(1);
+    Cli::SignalWatcher signalWatcher; // SIGTERM and SIGINT close the window as the user would
     Ui::MainWindow window(options);
+    QObject::connect(&signalWatcher, &Cli::SignalWatcher::terminationRequested, &window,
+                     [] { QApplication::closeAllWindows(); });
     window.show();
     return QApplication::exec();
 }

@@ -47,6 +47,9 @@ public:
     void clear();
 
     bool isBusy() const { return m_busy; }
+    /// Waits up to `msecs` until the worker has finished everything it was given, cancelled work
+    /// included; what it produced is then posted to this view, not yet shown. For tests.
+    bool waitForWorker(int msecs) { return m_pool.waitForDone(msecs); }
     Mode mode() const;
     void setMode(Mode mode);
     /// What the Pretty or Text page shows (UTF-8), for copying and tests.

@@ -1,21 +1,25 @@
 #include "mainwindow.h"
+#include "capture/capturecontrols.h"
 #include "diffdialog.h"
 #include "emptystate.h"
 #include "fieldsmodel.h"
 #include "filterbar.h"
+#include "hartransfer.h"
 #include "ratechart.h"
+#include "recentsessionsmenu.h"
+#include "recordsource.h"
 #include "requestdetail.h"
 #include "requesttablemodel.h"
-#include "rowdelegate.h"
+#include "requesttableview.h"
 #include "rulesdialog.h"
 #include "settings.h"
 #include "settingsdialog.h"
+#include "tablefilter.h"
+#include "workprogress.h"
 
 #include "capture/captureengine.h"
 #include "capture/sessioncontroller.h"
 #include "delivery/curlcommand.h"
-#include "filter/filterevaluator.h"
-#include "session/har.h"
 #include "session/sessionfile.h"
 #include "session/sessionreader.h"
 #include "session/summarystore.h"
@@ -37,8 +41,6 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
-#include <QPointer>
-#include <QProgressDialog>
 #include <QSaveFile>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -68,28 +70,27 @@ QKeySequence standardOr(QKeySequence::StandardKey key, const QString &fallback)
     const QList<QKeySequence> bindings = QKeySequence::keyBindings(key);
     return bindings.isEmpty() ? QKeySequence(fallback) : bindings.constFirst();
 }
-constexpr int kUiTickMs = 50;        // rows are added to the table at most this often
-constexpr int kRecentRecords = 2000; // whole records kept for instant selection
-constexpr int kRecentSessions = 10;
+constexpr int kUiTickMs = 50; // rows are added to the table at most this often
 } // namespace
 
 MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
     : QMainWindow(parent)
-    , m_options(options)
     , m_engine(new Capture::CaptureEngine(this))
     , m_sessions(new Capture::SessionController(m_engine, this))
+    , m_capture(new CaptureControls(m_engine, options, this))
+    , m_har(new HarTransfer(m_engine, &m_loader, this))
+    , m_records(new RecordSource(&m_loader, this))
     , m_model(new RequestTableModel(this))
-    , m_table(new QTableView(this))
+    , m_table(new RequestTableView(m_model, this))
     , m_empty(new EmptyState(this))
     , m_tableStack(new QStackedWidget(this))
     , m_filterBar(new FilterBar(this))
+    , m_tableFilter(new TableFilter(m_model, m_filterBar, &m_loader, this))
     , m_detail(new RequestDetail(this))
     , m_splitter(new QSplitter(Qt::Vertical, this))
-    , m_urlLabel(new QLabel(this))
     , m_sessionLabel(new QLabel(this))
     , m_countLabel(new QLabel(this))
     , m_rate(new RateChart(this))
-    , m_addressEdit(new QLineEdit(this))
     , m_rowTimer(new QTimer(this))
 {
     initResources();
@@ -100,28 +101,6 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
     setAcceptDrops(true);
     m_loader.setMaxThreadCount(1);
 
-    // The table: uniform rows, no resizing to contents: it stays fast at a million rows.
-    m_table->setModel(m_model);
-    m_table->setItemDelegate(new RowDelegate(m_table));
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setColumnWidth(RequestTableModel::Id, 60);
-    m_table->setColumnWidth(RequestTableModel::Time, 100);
-    m_table->setColumnWidth(RequestTableModel::Method, 80);
-    m_table->setColumnWidth(RequestTableModel::Target, 340);
-    m_table->setColumnWidth(RequestTableModel::Status, 70);
-    m_table->setColumnWidth(RequestTableModel::BodySize, 80);
-    m_table->setColumnWidth(RequestTableModel::ContentType, 170);
-    m_table->setColumnWidth(RequestTableModel::Remote, 150);
-    m_table->setWordWrap(false);
-    m_table->setTabKeyNavigation(false); // Tab moves on to the detail below, not from cell to cell
-    // Click a column to sort by it (in the store's typed fields); # ascending is arrival order.
-    m_table->horizontalHeader()->setSortIndicator(RequestTableModel::Id, Qt::AscendingOrder);
-    m_table->setSortingEnabled(true);
     m_tableStack->setObjectName(QStringLiteral("tableStack"));
     m_tableStack->addWidget(m_table);
     m_tableStack->addWidget(m_empty);
@@ -138,10 +117,8 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
     m_splitter->setStretchFactor(1, 2);
     setCentralWidget(m_splitter);
 
-    m_urlLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_urlLabel->setText(tr("Opening the session…"));
     m_sessionLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    statusBar()->addWidget(m_urlLabel, 1);
+    statusBar()->addWidget(m_capture->statusLabel(), 1);
     statusBar()->addPermanentWidget(m_rate);
     statusBar()->addPermanentWidget(m_countLabel);
     statusBar()->addPermanentWidget(m_sessionLabel);
@@ -151,7 +128,7 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
     createToolBar();
     updateCount();
     // Tab walks the window top to bottom: address, filter, table, the request's tabs.
-    setTabOrder(m_addressEdit, m_filterBar->edit());
+    setTabOrder(m_capture->addressEdit(), m_filterBar->edit());
     setTabOrder(m_filterBar->edit(), m_table);
     setTabOrder(m_table, m_detail->tabs());
 
@@ -159,35 +136,23 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
     m_rowTimer->setSingleShot(true);
     connect(m_rowTimer, &QTimer::timeout, this, &MainWindow::flushRows);
 
-    connect(m_engine, &Capture::CaptureEngine::started, this, [this](const QUrl &url) {
-        // On 0.0.0.0 or :: the URLs of this machine's interfaces, loopback first.
-        const QList<QUrl> urls = m_engine->reachableUrls();
-        QStringList shown;
-        for (const QUrl &u : urls)
-            shown.append(u.toString());
-        m_urlLabel->setText(tr("Listening on %1").arg(shown.join(QStringLiteral(", "))));
-        m_addressEdit->setText(url.authority());
-        m_empty->setUrl(urls.value(0, url));
-        m_actions.value(QStringLiteral("listen"))->setChecked(true);
-        if (std::exchange(m_keepListenChoice, false)) {
-            Settings settings;
-            settings.set(Settings::BindAddress, m_options.address.toString());
-            settings.set(Settings::Port, int(m_options.port));
-        }
-    });
-    connect(m_engine, &Capture::CaptureEngine::stopped, this, [this] {
-        m_urlLabel->setText(tr("Not listening"));
-        m_empty->setUrl({});
-        m_actions.value(QStringLiteral("listen"))->setChecked(false);
-    });
-    connect(m_engine, &Capture::CaptureEngine::failed, this, [this](const QString &error) {
-        m_keepListenChoice = false; // an address that does not work is not remembered
-        m_urlLabel->setText(tr("Not listening: %1").arg(error));
-        m_actions.value(QStringLiteral("listen"))->setChecked(false);
-    });
+    connect(m_capture, &CaptureControls::urlChanged, m_empty, &EmptyState::setUrl);
+    connect(m_capture, &CaptureControls::message, statusBar(), &QStatusBar::showMessage);
+    connect(m_capture, &CaptureControls::error, this, &MainWindow::showError);
+    connect(m_capture, &CaptureControls::copyRequested, this, &MainWindow::copyText);
+    connect(m_capture, &CaptureControls::captureNewRequested, this, &MainWindow::newSession);
+    connect(m_har, &HarTransfer::message, statusBar(), &QStatusBar::showMessage);
+    connect(m_har, &HarTransfer::error, this, &MainWindow::showError);
     connect(m_engine, &Capture::CaptureEngine::captured, this, &MainWindow::onCaptured);
     connect(m_empty, &EmptyState::copyRequested, this, &MainWindow::copyText);
-    connect(m_filterBar, &FilterBar::filterChanged, this, &MainWindow::applyFilter);
+    connect(m_filterBar, &FilterBar::filterChanged, this,
+            [this](const Session::Filter &filter) { m_tableFilter->apply(filter, m_sessions->path()); });
+    connect(m_tableFilter, &TableFilter::aboutToChange, this, [this] { m_keepSelected = m_detailId; });
+    connect(m_tableFilter, &TableFilter::changed, this, [this] {
+        m_table->selectId(m_keepSelected);
+        updateCount();
+    });
+    connect(m_tableFilter, &TableFilter::error, this, &MainWindow::showError);
     connect(m_filterBar, &FilterBar::leaveRequested, this, [this] { m_table->setFocus(Qt::ShortcutFocusReason); });
     connect(m_sessions, &Capture::SessionController::sessionChanged, this, &MainWindow::onSessionChanged);
     connect(m_sessions, &Capture::SessionController::failed, this, &MainWindow::showError);
@@ -222,8 +187,7 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
 
 MainWindow::~MainWindow()
 {
-    if (m_scanCancel)
-        *m_scanCancel = true;
+    delete m_tableFilter; // cancels its search, so the wait is short
     m_loader.waitForDone();
 }
 
@@ -235,9 +199,14 @@ QAction *MainWindow::addAction(const QString &name, const QString &text, const Q
     if (!shortcut.isEmpty())
         action->setShortcut(shortcut);
     connect(action, &QAction::triggered, this, [slot = std::move(slot)] { slot(); });
-    m_actions.insert(name, action);
-    QWidget::addAction(action); // shortcuts work with the menu bar hidden too
+    addNamedAction(action);
     return action;
+}
+
+void MainWindow::addNamedAction(QAction *action)
+{
+    m_actions.insert(action->objectName(), action);
+    QWidget::addAction(action); // shortcuts work with the menu bar hidden too
 }
 
 QAction *MainWindow::action(const QString &name) const
@@ -307,23 +276,8 @@ void MainWindow::createActions()
             m_table->scrollToBottom();
     });
 
-    QAction *listen = addAction(QStringLiteral("listen"), tr("&Listening"), {}, [] {});
-    listen->setCheckable(true);
-    connect(listen, &QAction::triggered, this, [this](bool on) {
-        if (on)
-            applyListenAddress();
-        else
-            m_engine->stopListening();
-    });
-    addAction(QStringLiteral("copyUrl"), tr("Copy &URL"), {}, [this] {
-        if (!m_engine->isListening())
-            return;
-        // The URL another machine can use when listening on all interfaces, else the one there is.
-        const QList<QUrl> urls = m_engine->reachableUrls();
-        const auto remote = std::find_if(urls.cbegin(), urls.cend(),
-                                         [](const QUrl &u) { return !QHostAddress(u.host()).isLoopback(); });
-        copyText((remote != urls.cend() ? *remote : urls.value(0, m_engine->url())).toString(), tr("URL"));
-    });
+    for (QAction *action : m_capture->actions())
+        addNamedAction(action);
     addAction(QStringLiteral("rules"), tr("Answer &Rules…"), QKeySequence(Qt::CTRL | Qt::Key_R), [this] {
         auto *dialog = new RulesDialog(m_rules, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -352,8 +306,9 @@ void MainWindow::createMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(action(QStringLiteral("new")));
     file->addAction(action(QStringLiteral("open")));
-    m_recentMenu = file->addMenu(tr("Open &Recent"));
-    rebuildRecentMenu();
+    m_recentMenu = new RecentSessionsMenu(this);
+    connect(m_recentMenu, &RecentSessionsMenu::openRequested, this, &MainWindow::openSession);
+    file->addMenu(m_recentMenu);
     file->addAction(action(QStringLiteral("saveAs")));
     file->addSeparator();
     file->addAction(action(QStringLiteral("import")));
@@ -380,8 +335,7 @@ void MainWindow::createMenus()
     view->addAction(action(QStringLiteral("compare")));
 
     QMenu *capture = menuBar()->addMenu(tr("&Capture"));
-    capture->addAction(action(QStringLiteral("listen")));
-    capture->addAction(action(QStringLiteral("copyUrl")));
+    m_capture->addTo(capture);
     capture->addSeparator();
     capture->addAction(action(QStringLiteral("rules")));
     capture->addAction(action(QStringLiteral("durable")));
@@ -392,8 +346,6 @@ void MainWindow::createToolBar()
 {
     // SVG icons: sharp at any scale factor.
     const auto icon = [](const char *name) { return QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(name))); };
-    action(QStringLiteral("listen"))->setIcon(icon("listen"));
-    action(QStringLiteral("copyUrl"))->setIcon(icon("copy-url"));
     action(QStringLiteral("clear"))->setIcon(icon("clear"));
     action(QStringLiteral("new"))->setIcon(icon("new"));
     action(QStringLiteral("open"))->setIcon(icon("open"));
@@ -402,46 +354,13 @@ void MainWindow::createToolBar()
     bar->setObjectName(QStringLiteral("mainToolBar"));
     bar->setMovable(false);
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    bar->addAction(action(QStringLiteral("listen")));
-    m_addressEdit->setMaximumWidth(200);
-    m_addressEdit->setPlaceholderText(QStringLiteral("127.0.0.1:8080"));
-    m_addressEdit->setToolTip(tr("Address and port to listen on; Enter applies it"));
-    connect(m_addressEdit, &QLineEdit::returnPressed, this, &MainWindow::applyListenAddress);
-    bar->addWidget(m_addressEdit);
-    bar->addAction(action(QStringLiteral("copyUrl")));
+    m_capture->addTo(bar);
     bar->addSeparator();
     bar->addAction(action(QStringLiteral("clear")));
     bar->addSeparator();
     bar->addAction(action(QStringLiteral("new")));
     bar->addAction(action(QStringLiteral("open")));
     bar->addAction(action(QStringLiteral("saveAs")));
-}
-
-void MainWindow::applyListenAddress()
-{
-    QString text = m_addressEdit->text().trimmed();
-    if (text.isEmpty())
-        text = m_addressEdit->placeholderText();
-    const qsizetype colon = text.lastIndexOf(QLatin1Char(':'));
-    QString host = colon > 0 ? text.left(colon) : text;
-    bool ok = colon > 0;
-    const int port = colon > 0 ? text.mid(colon + 1).toInt(&ok) : 0;
-    if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
-        host = host.mid(1, host.size() - 2);
-    QHostAddress address;
-    if (host == QLatin1String("localhost"))
-        address = QHostAddress(QHostAddress::LocalHost);
-    if (!ok || port < 0 || port > 65535 || (address.isNull() && !address.setAddress(host))) {
-        showError(tr("'%1' is not an address and port, such as 127.0.0.1:8080").arg(text));
-        return;
-    }
-    if (!address.isLoopback())
-        statusBar()->showMessage(tr("Listening on %1 exposes Hookscope to the network").arg(text), 10000);
-    // The user's choice, kept for the next start and for the settings dialog once it works.
-    m_options.address = address;
-    m_options.port = quint16(port);
-    m_keepListenChoice = true;
-    m_engine->listenOn(address, quint16(port));
 }
 
 void MainWindow::applyRules(const Capture::ResponseRules &rules)
@@ -458,15 +377,7 @@ void MainWindow::applySettings()
     m_engine->setLimits(SettingsDialog::limitsFromSettings());
     m_engine->setFastAck(!settings.get(Settings::DurableAnswers));
     action(QStringLiteral("durable"))->setChecked(settings.get(Settings::DurableAnswers));
-    // Rebind only when the address or port asked for changed: the listener may be on the next
-    // free port after the one asked for, and other settings must not move it back.
-    const QHostAddress address = SettingsDialog::addressFromSettings();
-    const quint16 port = quint16(settings.get(Settings::Port));
-    if (address != m_options.address || port != m_options.port) {
-        m_options.address = address;
-        m_options.port = port;
-        m_engine->listenOn(address, port);
-    }
+    m_capture->settingsChanged(SettingsDialog::addressFromSettings(), quint16(settings.get(Settings::Port)));
 }
 
 void MainWindow::openSession(const QString &path)
@@ -505,103 +416,15 @@ void MainWindow::chooseAndSaveAs()
 
 void MainWindow::importHar(const QString &path)
 {
-    const Progress progress = startProgress(tr("Importing %1…").arg(QDir::toNativeSeparators(path)));
-    const QPointer<QProgressDialog> dialog = progress.dialog;
-    m_loader.start([this, path, cancel = progress.cancel, dialog] {
-        QFile file(path);
-        QList<Session::CapturedRequest> records;
-        QString error;
-        if (!file.open(QIODevice::ReadOnly)) {
-            error = file.errorString();
-        } else {
-            Session::readHar(
-                &file,
-                [&records, &cancel](Session::CapturedRequest &&r) {
-                    records.append(std::move(r));
-                    return !*cancel;
-                },
-                &error);
-            if (*cancel)
-                error = tr("cancelled; nothing was imported");
-        }
-        QMetaObject::invokeMethod(this, [this, path, records, error, dialog] {
-            if (dialog)
-                dialog->deleteLater();
-            statusBar()->clearMessage();
-            if (!error.isEmpty()) {
-                showError(tr("%1: %2").arg(QDir::toNativeSeparators(path), error));
-                return;
-            }
-            m_engine->importRecords(records);
-            statusBar()->showMessage(tr("Imported %n request(s)", nullptr, int(records.size())), 8000);
-        });
-    });
+    if (m_sessions->isReadOnly())
+        showError(tr("This session is read-only: capture into a new session to import into it"));
+    else
+        m_har->importHar(path);
 }
 
 void MainWindow::exportHar(const QString &path)
 {
-    const QString session = m_sessions->path();
-    const Progress progress = startProgress(tr("Exporting to %1…").arg(QDir::toNativeSeparators(path)));
-    const QPointer<QProgressDialog> dialog = progress.dialog;
-    m_loader.start([this, session, path, cancel = progress.cancel, dialog] {
-        Session::SessionReader reader;
-        QString error;
-        qint64 written = 0;
-        const Session::SessionFile::Info info = reader.open(session);
-        QSaveFile out(path);
-        if (info.problem != Session::FileProblem::None) {
-            error = info.error;
-        } else if (!out.open(QIODevice::WriteOnly)) {
-            error = out.errorString();
-        } else {
-            Session::HarWriter har(&out);
-            bool ok = har.begin() && reader.forEach(
-                                         [&](Session::CapturedRequestPtr r) {
-                                             ++written;
-                                             return har.write(*r);
-                                         },
-                                         [&](qint64 done, qint64 total) {
-                                             reportProgress(dialog, done, total);
-                                             return !*cancel;
-                                         });
-            ok = ok && har.finish() && out.commit(); // cancelled: nothing is written
-            if (*cancel)
-                error = tr("cancelled; nothing was written");
-            else if (!ok)
-                error = har.error().isEmpty() ? out.errorString() : har.error();
-        }
-        QMetaObject::invokeMethod(this, [this, path, error, written, dialog] {
-            if (dialog)
-                dialog->deleteLater();
-            statusBar()->clearMessage();
-            if (!error.isEmpty())
-                showError(tr("%1: %2").arg(QDir::toNativeSeparators(path), error));
-            else
-                statusBar()->showMessage(tr("Exported %n request(s)", nullptr, int(written)), 8000);
-        });
-    });
-}
-
-MainWindow::Progress MainWindow::startProgress(const QString &label)
-{
-    // Shown only if the work takes more than a moment; Cancel tells the worker to stop.
-    Progress p{std::make_shared<std::atomic_bool>(false), new QProgressDialog(label, tr("Cancel"), 0, 0, this)};
-    p.dialog->setWindowModality(Qt::WindowModal);
-    p.dialog->setMinimumDuration(500);
-    p.dialog->setAutoClose(false);
-    p.dialog->setAutoReset(false);
-    connect(p.dialog, &QProgressDialog::canceled, this, [cancel = p.cancel] { *cancel = true; });
-    return p;
-}
-
-void MainWindow::reportProgress(const QPointer<QProgressDialog> &dialog, qint64 done, qint64 total)
-{
-    QMetaObject::invokeMethod(this, [dialog, done, total] {
-        if (!dialog || total <= 0)
-            return;
-        dialog->setMaximum(1000);
-        dialog->setValue(int(1000 * done / total));
-    });
+    m_har->exportHar(m_sessions->path(), path);
 }
 
 void MainWindow::showError(const QString &message)
@@ -633,8 +456,7 @@ void MainWindow::deleteSelected()
         return;
     const int nextRow = rows.first().row();
     m_engine->deleteRequests(ids);
-    for (qint64 id : std::as_const(ids))
-        m_recent.remove(id);
+    m_records->forget(ids);
     m_model->removeIds(ids);
     updateCount();
     updateEmptyState();
@@ -652,23 +474,14 @@ void MainWindow::compareSelected()
     }
     const qint64 a = m_model->idAt(std::min(rows.at(0).row(), rows.at(1).row()));
     const qint64 b = m_model->idAt(std::max(rows.at(0).row(), rows.at(1).row()));
-    const QString path = m_sessions->path();
-    const Session::CapturedRequestPtr knownA = m_recent.value(a);
-    const Session::CapturedRequestPtr knownB = m_recent.value(b);
-    m_loader.start([this, path, a, b, knownA, knownB] {
-        Session::SessionReader reader;
-        const bool open = reader.open(path).problem == Session::FileProblem::None;
-        const Session::CapturedRequestPtr left = knownA ? knownA : (open ? reader.load(a) : nullptr);
-        const Session::CapturedRequestPtr right = knownB ? knownB : (open ? reader.load(b) : nullptr);
-        QMetaObject::invokeMethod(this, [this, left, right] {
-            if (!left || !right) {
-                showError(tr("Could not read both requests to compare them"));
-                return;
-            }
-            auto *dialog = new DiffDialog(left, right, this);
-            dialog->setAttribute(Qt::WA_DeleteOnClose);
-            dialog->show();
-        });
+    m_records->fetch(m_sessions->path(), {a, b}, [this](const RecordSource::Records &pair, const QString &) {
+        if (!pair.at(0) || !pair.at(1)) {
+            showError(tr("Could not read both requests to compare them"));
+            return;
+        }
+        auto *dialog = new DiffDialog(pair.at(0), pair.at(1), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
     });
 }
 
@@ -687,68 +500,38 @@ void MainWindow::saveBody()
 
 void MainWindow::onSessionChanged(const QString &path, bool scratch, bool resumed)
 {
+    const bool readOnly = m_sessions->isReadOnly();
     const QString name = scratch ? tr("Unsaved session") : QFileInfo(path).fileName();
-    setWindowTitle(tr("%1 — Hookscope").arg(name));
+    setWindowTitle(readOnly ? tr("%1 (read-only) — Hookscope").arg(name) : tr("%1 — Hookscope").arg(name));
     m_sessionLabel->setText(QDir::toNativeSeparators(path));
     m_sessionLabel->setToolTip(scratch ? tr("Kept automatically until you save it elsewhere (File ▸ Save Session "
                                             "As)")
-                                       : QString());
+                                       : m_sessions->readOnlyReason());
     if (resumed)
         statusBar()->showMessage(tr("Continuing your unsaved session. File ▸ New Session starts an empty one."), 15000);
     if (!scratch)
-        rememberRecent(path);
-    m_recent.clear();
-    m_recentOrder.clear();
+        m_recentMenu->remember(path);
+    for (const char *writes : {"delete", "import"})
+        action(QLatin1String(writes))->setEnabled(!readOnly);
+    m_records->clear();
     reloadTable(path);
-    if (!m_listenerStarted) {
-        m_listenerStarted = true;
-        Settings settings;
-        Capture::ListenConfig config;
-        config.address = m_options.address;
-        config.port = m_options.port;
-        config.portAttempts = m_options.portAttempts;
-        config.fallbackToAnyPort = true; // the session is already open: the controller opened it
-        config.fastAck = !settings.get(Settings::DurableAnswers);
-        config.limits = SettingsDialog::limitsFromSettings();
-        config.rules = m_rules.rules;
-        config.answer = m_rules.fallback;
-        m_engine->start(config);
-    }
+    m_capture->sessionOpened(readOnly, m_sessions->readOnlyReason(), listenConfig());
 }
 
-void MainWindow::rememberRecent(const QString &path)
+Capture::ListenConfig MainWindow::listenConfig() const
 {
     Settings settings;
-    QStringList recent = settings.get(Settings::RecentSessions);
-    recent.removeAll(path);
-    recent.prepend(path);
-    while (recent.size() > kRecentSessions)
-        recent.removeLast();
-    settings.set(Settings::RecentSessions, recent);
-    rebuildRecentMenu();
-}
-
-void MainWindow::rebuildRecentMenu()
-{
-    if (!m_recentMenu)
-        return;
-    m_recentMenu->clear();
-    const QStringList recent = Settings().get(Settings::RecentSessions);
-    for (const QString &path : recent) {
-        QAction *open = m_recentMenu->addAction(QDir::toNativeSeparators(path));
-        connect(open, &QAction::triggered, this, [this, path] { openSession(path); });
-    }
-    m_recentMenu->setEnabled(!recent.isEmpty());
+    Capture::ListenConfig config;
+    config.fastAck = !settings.get(Settings::DurableAnswers);
+    config.limits = SettingsDialog::limitsFromSettings();
+    config.rules = m_rules.rules;
+    config.answer = m_rules.fallback;
+    return config;
 }
 
 void MainWindow::onCaptured(const Session::CapturedBatch &batch)
 {
-    for (const Session::CapturedRequestPtr &r : batch) {
-        m_recent.insert(r->id, r);
-        m_recentOrder.append(r->id);
-    }
-    while (m_recentOrder.size() > kRecentRecords)
-        m_recent.remove(m_recentOrder.takeFirst());
+    m_records->remember(batch);
     m_rate->add(batch.size());
     if (m_loading) {
         m_liveWhileLoading += batch;
@@ -773,15 +556,8 @@ void MainWindow::flushRows()
 
 void MainWindow::followNewest()
 {
-    if (!action(QStringLiteral("followNewest"))->isChecked())
-        return;
-    // The newest row is at the bottom in order of arrival, at the top newest first; sorted by
-    // anything else it has no fixed place, and the view stays where the user put it.
-    const QHeaderView *header = m_table->horizontalHeader();
-    if (!m_model->isSorted())
-        m_table->scrollToBottom();
-    else if (header->sortIndicatorSection() == RequestTableModel::Id)
-        m_table->scrollToTop();
+    if (action(QStringLiteral("followNewest"))->isChecked())
+        m_table->scrollToNewest();
 }
 
 void MainWindow::reloadTable(const QString &path)
@@ -793,10 +569,9 @@ void MainWindow::reloadTable(const QString &path)
     m_pendingRows.clear();
     m_model->clear();
     updateCount();
-    ++m_filterGeneration; // a search in the previous session's file is void
-    const Progress progress = startProgress(tr("Opening %1…").arg(QDir::toNativeSeparators(path)));
-    const QPointer<QProgressDialog> dialog = progress.dialog;
-    m_loader.start([this, path, generation, cancel = progress.cancel, dialog] {
+    m_tableFilter->invalidate();
+    const WorkProgress progress(this, tr("Opening %1…").arg(QDir::toNativeSeparators(path)));
+    m_loader.start([this, path, generation, progress] {
         auto store = std::make_shared<Session::SummaryStore>();
         Session::SessionReader reader;
         QString error;
@@ -804,15 +579,14 @@ void MainWindow::reloadTable(const QString &path)
         if (info.problem != Session::FileProblem::None)
             error = info.error;
         else if (!reader.loadSummaries(*store, 0, [&](qint64 done, qint64 total) {
-                     reportProgress(dialog, done, total);
-                     return !*cancel;
+                     progress.report(done, total);
+                     return !progress.cancelled();
                  }))
-            error = *cancel ? tr("Showing the requests was cancelled; capture goes on into %1.")
-                                  .arg(QDir::toNativeSeparators(path))
-                            : tr("%1: %2").arg(QDir::toNativeSeparators(path), reader.error());
-        QMetaObject::invokeMethod(this, [this, generation, store, error, dialog] {
-            if (dialog)
-                dialog->deleteLater();
+            error = progress.cancelled() ? tr("Showing the requests was cancelled; capture goes on into %1.")
+                                               .arg(QDir::toNativeSeparators(path))
+                                         : tr("%1: %2").arg(QDir::toNativeSeparators(path), reader.error());
+        QMetaObject::invokeMethod(this, [this, generation, store, error, progress] {
+            progress.finish();
             onLoaded(generation, store, error);
         });
     });
@@ -828,8 +602,7 @@ void MainWindow::onLoaded(int generation, std::shared_ptr<Session::SummaryStore>
     m_model->setStore(std::make_unique<Session::SummaryStore>(std::move(*store)));
     m_model->append(m_liveWhileLoading);
     m_liveWhileLoading.clear();
-    if (!m_filter.isEmpty())
-        applyFilter(m_filter); // the filter shown applies to the session just loaded
+    m_tableFilter->reapply(m_sessions->path());
     updateCount();
     updateEmptyState();
     followNewest();
@@ -849,93 +622,29 @@ void MainWindow::onSelectionChanged()
         return;
     m_detailId = id;
     const int generation = ++m_detailGeneration;
-    if (const Session::CapturedRequestPtr known = m_recent.value(id)) {
+    if (const Session::CapturedRequestPtr known = m_records->known(id)) {
         m_detail->showRequest(known);
         return;
     }
     // Older requests come from the file, off the GUI thread; a newer selection wins.
-    const QString path = m_sessions->path();
-    m_loader.start([this, path, id, generation] {
-        Session::SessionReader reader;
-        Session::CapturedRequestPtr loaded;
-        if (reader.open(path).problem == Session::FileProblem::None)
-            loaded = reader.load(id);
-        const QString error = loaded ? QString() : reader.error();
-        QMetaObject::invokeMethod(this, [this, generation, loaded, error] {
-            if (generation != m_detailGeneration)
-                return;
-            if (!loaded)
-                showError(tr("Could not read this request: %1").arg(error));
-            m_detail->showRequest(loaded);
-        });
-    });
+    m_records->fetch(m_sessions->path(), {id},
+                     [this, generation](const RecordSource::Records &loaded, const QString &error) {
+                         if (generation != m_detailGeneration)
+                             return;
+                         if (!loaded.at(0))
+                             showError(tr("Could not read this request: %1").arg(error));
+                         m_detail->showRequest(loaded.at(0));
+                     });
 }
 
-void MainWindow::applyFilter(const Session::Filter &filter)
+QTableView *MainWindow::table() const
 {
-    m_filter = filter;
-    const int generation = ++m_filterGeneration;
-    if (m_scanCancel)
-        *m_scanCancel = true; // the previous search through bodies is no longer wanted
-    m_scanRunning = false;
-    m_filterBar->setProgress(0, 0);
-    const qint64 selected = m_detailId;
-    if (filter.isEmpty()) {
-        m_model->clearFilter();
-        reselect(selected);
-        updateCount();
-        return;
-    }
-    // Summary fields first, here: a few milliseconds even at a million rows.
-    const Session::FilterEvaluator evaluator(filter);
-    Session::FilterEvaluator::Matches matches = evaluator.evaluate(m_model->store());
-    m_model->setFilter(std::move(matches.rows),
-                       [evaluator](const Session::CapturedRequest &r) { return evaluator.matches(r); });
-    reselect(selected);
-    updateCount();
-    if (matches.undecided.empty())
-        return;
-    // Headers and bodies live in the file: search them off the GUI thread, and add what matches.
-    std::vector<qint64> candidates = Session::FilterEvaluator::idsOf(m_model->store(), matches.undecided);
-    auto cancel = std::make_shared<std::atomic<bool>>(false);
-    m_scanCancel = cancel;
-    m_scanRunning = true;
-    const QString path = m_sessions->path();
-    m_loader.start([this, evaluator, candidates = std::move(candidates), cancel, path, generation]() mutable {
-        const auto result =
-            evaluator.scanPayloads(path, std::move(candidates), [this, cancel, generation](qint64 done, qint64 total) {
-                QMetaObject::invokeMethod(this, [this, generation, done, total] {
-                    if (generation == m_filterGeneration)
-                        m_filterBar->setProgress(done, total);
-                });
-                return !*cancel;
-            });
-        QMetaObject::invokeMethod(this, [this, result, generation] {
-            if (generation != m_filterGeneration || result.cancelled)
-                return;
-            m_scanRunning = false;
-            m_filterBar->setProgress(0, 0);
-            if (!result.error.isEmpty())
-                showError(result.error);
-            const qint64 selectedNow = m_detailId;
-            std::vector<quint32> rows =
-                Session::FilterEvaluator::mergeRows(m_model->store(), m_model->filterRows(), result.ids);
-            const Session::FilterEvaluator again(m_filter);
-            m_model->setFilter(std::move(rows),
-                               [again](const Session::CapturedRequest &r) { return again.matches(r); });
-            reselect(selectedNow);
-            updateCount();
-        });
-    });
+    return m_table;
 }
 
-void MainWindow::reselect(qint64 id)
+bool MainWindow::isFiltering() const
 {
-    const int row = id > 0 ? m_model->rowOfId(id) : -1;
-    if (row < 0)
-        return;
-    m_table->selectRow(row);
-    m_table->scrollTo(m_model->index(row, 0));
+    return m_tableFilter->isScanning();
 }
 
 bool MainWindow::isDetailReady() const
@@ -989,7 +698,7 @@ void MainWindow::dropEvent(QDropEvent *event)
 
 QString MainWindow::statusText() const
 {
-    return m_urlLabel->text();
+    return m_capture->statusText();
 }
 
 } // namespace Ui

@@ -2,31 +2,25 @@
 
 #include "capture/responserules.h"
 #include "session/capturedrequest.h"
-#include "filter/filter.h"
 
 #include <QHash>
 #include <QHostAddress>
 #include <QMainWindow>
-#include <QPointer>
 #include <QThreadPool>
 
-#include <atomic>
 #include <memory>
 
 class QAction;
 class QLabel;
-class QLineEdit;
-class QMenu;
-class QProgressDialog;
 class QSplitter;
 class QStackedWidget;
 class QTableView;
 class QTimer;
-class QToolButton;
 
 namespace Capture {
 class CaptureEngine;
 class SessionController;
+struct ListenConfig;
 } // namespace Capture
 
 namespace Session {
@@ -35,11 +29,17 @@ class SummaryStore;
 
 namespace Ui {
 
+class CaptureControls;
 class EmptyState;
 class FilterBar;
+class HarTransfer;
 class RateChart;
+class RecentSessionsMenu;
+class RecordSource;
 class RequestDetail;
 class RequestTableModel;
+class RequestTableView;
+class TableFilter;
 
 struct WindowOptions
 {
@@ -62,11 +62,11 @@ public:
     Capture::CaptureEngine *engine() const { return m_engine; }
     Capture::SessionController *sessions() const { return m_sessions; }
     RequestTableModel *model() const { return m_model; }
-    QTableView *table() const { return m_table; }
+    QTableView *table() const;
     RequestDetail *detail() const { return m_detail; }
     FilterBar *filterBar() const { return m_filterBar; }
     /// Whether a search through headers and bodies is still running.
-    bool isFiltering() const { return m_scanRunning; }
+    bool isFiltering() const;
     QString statusText() const;
     /// The last error shown to the user, for tests.
     QString lastError() const { return m_lastError; }
@@ -98,69 +98,53 @@ private:
     void createToolBar();
     QAction *addAction(const QString &name, const QString &text, const QKeySequence &shortcut,
                        std::function<void()> slot);
+    void addNamedAction(QAction *action);
     void onSessionChanged(const QString &path, bool scratch, bool resumed);
+    /// What the listener starts with: answers, limits and durability from the settings.
+    Capture::ListenConfig listenConfig() const;
     void onCaptured(const Session::CapturedBatch &batch);
     void flushRows();
     void followNewest();
     void reloadTable(const QString &path);
     void onLoaded(int generation, std::shared_ptr<Session::SummaryStore> store, const QString &error);
     void onSelectionChanged();
-    void applyFilter(const Session::Filter &filter);
-    void reselect(qint64 id);
     void showError(const QString &message);
     void updateCount();
     void updateEmptyState();
-    void rememberRecent(const QString &path);
-    void rebuildRecentMenu();
-    void applyListenAddress();
     void copyText(const QString &text, const QString &what);
-    struct Progress
-    {
-        std::shared_ptr<std::atomic_bool> cancel;
-        QProgressDialog *dialog;
-    };
-    Progress startProgress(const QString &label);
-    void reportProgress(const QPointer<QProgressDialog> &dialog, qint64 done, qint64 total);
     void saveBody();
     void deleteSelected();
     void compareSelected();
     void chooseAndOpen();
     void chooseAndSaveAs();
 
-    WindowOptions m_options;
+    QThreadPool m_loader; // first: the members below start work on it
     Capture::CaptureEngine *m_engine;
     Capture::SessionController *m_sessions;
+    CaptureControls *m_capture;
+    HarTransfer *m_har;
+    RecordSource *m_records;
     RequestTableModel *m_model;
-    QTableView *m_table;
+    RequestTableView *m_table;
     EmptyState *m_empty;
     QStackedWidget *m_tableStack;
     FilterBar *m_filterBar;
+    TableFilter *m_tableFilter;
     RequestDetail *m_detail;
     QSplitter *m_splitter;
-    QLabel *m_urlLabel;
     QLabel *m_sessionLabel;
     QLabel *m_countLabel;
     RateChart *m_rate;
-    QLineEdit *m_addressEdit;
-    QMenu *m_recentMenu = nullptr;
+    RecentSessionsMenu *m_recentMenu = nullptr;
     QHash<QString, QAction *> m_actions;
-    QThreadPool m_loader;
     QTimer *m_rowTimer;
     int m_loadGeneration = 0;
     int m_detailGeneration = 0;
     qint64 m_detailId = 0;
+    qint64 m_keepSelected = 0; // selected before the filter changed the rows
     bool m_loading = false;
-    Session::Filter m_filter;
-    int m_filterGeneration = 0;
-    bool m_scanRunning = false;
-    std::shared_ptr<std::atomic<bool>> m_scanCancel;
-    bool m_listenerStarted = false;
-    bool m_keepListenChoice = false;           // store the address typed in the toolbar once listening works
     Session::CapturedBatch m_pendingRows;      // arrived since the last UI tick
     Session::CapturedBatch m_liveWhileLoading; // arrived while the table was loading
-    // The newest records, kept whole so selecting a fresh row needs no file read.
-    QHash<qint64, Session::CapturedRequestPtr> m_recent;
-    QList<qint64> m_recentOrder;
     Capture::ResponseRules m_rules;
     QString m_lastError;
 };

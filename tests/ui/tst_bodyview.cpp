@@ -209,7 +209,11 @@ void TstBodyView::newBodyCancelsTheOld()
     view.setBody("{\"small\":1}", "application/json", {}); // selecting another request
     QTRY_VERIFY(!view.isBusy());
     QCOMPARE(view.shownText(), QByteArray("{\n  \"small\": 1\n}"));
-    QTest::qWait(50);
+    // Once the worker is through with the big body too, and what it posted is delivered, the
+    // old result has had every chance to land: it must not have.
+    QVERIFY(view.waitForWorker(30000));
+    QCoreApplication::sendPostedEvents(&view, QEvent::MetaCall);
+    QCOMPARE(ready.size(), 1);
     QCOMPARE(view.shownText(), QByteArray("{\n  \"small\": 1\n}")); // the old result never lands
 }
 

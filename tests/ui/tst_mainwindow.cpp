@@ -47,25 +47,9 @@ namespace {
 using WindowTesting::answerTo;
 using WindowTesting::anyPort;
 using WindowTesting::countIn;
+using WindowTesting::post;
 using WindowTesting::ready;
-
-/// Waits up to 5 s for `reply` to finish and returns its HTTP status; 0 if it did not finish.
-int statusOf(QNetworkReply *reply)
-{
-    QSignalSpy finished(reply, &QNetworkReply::finished);
-    finished.wait(5000);
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    reply->deleteLater();
-    return status;
-}
-
-int post(const QUrl &base, const QString &path, const QByteArray &body)
-{
-    QNetworkAccessManager nam;
-    QNetworkRequest request(base.resolved(QUrl(path)));
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-    return statusOf(nam.post(request, body));
-}
+using WindowTesting::statusOf;
 
 int get(const QUrl &base, const QString &path)
 {
@@ -105,13 +89,12 @@ private:
 
 void TstMainWindow::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    qputenv("HOOKSCOPE_NO_DIALOGS", "1");
+    WindowTesting::setUpWindowTests();
 }
 
 void TstMainWindow::init()
 {
-    QDir(Session::Scratch::directory()).removeRecursively();
+    WindowTesting::clearScratchSessions();
 }
 
 void TstMainWindow::showsUrlAndCapturesIntoScratchSession()
@@ -202,21 +185,7 @@ void TstMainWindow::saveAsWhileCapturing()
 void TstMainWindow::openSwitchesSession()
 {
     const QString other = m_dir.filePath(QStringLiteral("other.hookscope"));
-    {
-        Session::SessionWriter writer;
-        QCOMPARE(writer.open(other).problem, Session::FileProblem::None);
-        writer.start();
-        for (int i = 1; i <= 4; ++i) {
-            auto r = std::make_shared<Session::CapturedRequest>();
-            r->id = i;
-            r->receivedAtMs = 1'780'000'000'000;
-            r->request = Http::RequestReader::restore(
-                "GET /old/" + QByteArray::number(i) + " HTTP/1.1\r\nHost: h\r\n\r\n", {}, {});
-            r->responseStatus = 200;
-            writer.submit(r);
-        }
-        writer.stop();
-    }
+    QVERIFY(WindowTesting::writeSession(other, {"/old/1", "/old/2", "/old/3", "/old/4"}));
     Ui::MainWindow window(anyPort());
     QTRY_VERIFY(ready(window));
     window.openSession(other);

@@ -8,11 +8,19 @@
 
 #include "capture/captureengine.h"
 #include "capture/sessioncontroller.h"
+#include "http/requestreader.h"
+#include "session/scratch.h"
 #include "session/sessionreader.h"
+#include "session/sessionwriter.h"
 
 #include <QApplication>
 #include <QByteArray>
+#include <QDir>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QObject>
+#include <QSignalSpy>
+#include <QStandardPaths>
 #include <QString>
 #include <QTcpSocket>
 #include <QTimer>
@@ -22,6 +30,39 @@
 #include <memory>
 
 namespace WindowTesting {
+
+/// Once per test program: settings and scratch sessions in test folders, no modal dialogs.
+inline void setUpWindowTests()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    qputenv("HOOKSCOPE_NO_DIALOGS", "1");
+}
+
+/// Before each test: no scratch session left from the one before to be offered again.
+inline void clearScratchSessions()
+{
+    QDir(Session::Scratch::directory()).removeRecursively();
+}
+
+/// Writes a session file at `path` holding a GET of each target, numbered from 1.
+inline bool writeSession(const QString &path, const QList<QByteArray> &targets)
+{
+    Session::SessionWriter writer;
+    if (writer.open(path).problem != Session::FileProblem::None)
+        return false;
+    writer.start();
+    qint64 id = 0;
+    for (const QByteArray &target : targets) {
+        auto r = std::make_shared<Session::CapturedRequest>();
+        r->id = ++id;
+        r->receivedAtMs = 1'780'000'000'000;
+        r->request = Http::RequestReader::restore("GET " + target + " HTTP/1.1\r\nHost: h\r\n\r\n", {}, {});
+        r->responseStatus = 200;
+        writer.submit(r);
+    }
+    writer.stop();
+    return true;
+}
 
 /// Window options for a test: the listener on any free port, the scratch session.
 inline Ui::WindowOptions anyPort()
@@ -45,6 +86,25 @@ inline qint64 countIn(const QString &path)
     if (reader.open(path).problem != Session::FileProblem::None)
         return -1;
     return reader.count();
+}
+
+/// Waits up to 5 s for `reply` to finish and returns its HTTP status; 0 if it did not finish.
+inline int statusOf(QNetworkReply *reply)
+{
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    finished.wait(5000);
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    reply->deleteLater();
+    return status;
+}
+
+/// POSTs a JSON body to `path` under `base`; the HTTP status, 0 when none came.
+inline int post(const QUrl &base, const QString &path, const QByteArray &body)
+{
+    QNetworkAccessManager nam;
+    QNetworkRequest request(base.resolved(QUrl(path)));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    return statusOf(nam.post(request, body));
 }
 
 /// Writes `request` to the listener at `url` over a new socket and returns what came back, at

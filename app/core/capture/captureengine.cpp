@@ -109,7 +109,7 @@ void CaptureEngine::start(const ListenConfig &config)
         m_service->setFastAck(config.fastAck);
         m_retention = config.retention;
         if (!config.sessionPath.isEmpty()) {
-            const QString error = switchWriter(config.sessionPath);
+            const QString error = switchWriter(config.sessionPath).error;
             if (!error.isEmpty()) {
                 QMetaObject::invokeMethod(this, [this, error] { Q_EMIT failed(error); });
                 return;
@@ -160,7 +160,7 @@ void CaptureEngine::attachWriter(std::unique_ptr<Session::SessionWriter> writer)
     m_writer = std::move(writer);
 }
 
-QString CaptureEngine::switchWriter(const QString &path, const QString &copyNewerFrom)
+Session::SessionFile::Info CaptureEngine::switchWriter(const QString &path, const QString &copyNewerFrom)
 {
     if (m_writer && !path.isEmpty() && m_writer->path() == path && copyNewerFrom.isEmpty())
         return {}; // already there
@@ -169,7 +169,7 @@ QString CaptureEngine::switchWriter(const QString &path, const QString &copyNewe
         next = std::make_unique<Session::SessionWriter>();
         const Session::SessionFile::Info info = next->open(path);
         if (info.problem != Session::FileProblem::None)
-            return info.error; // the current session stays
+            return info; // the current session stays
     }
     // Everything queued for the old file is written there and its senders answered. This runs on
     // the capture thread, so no request can arrive in between: each lands in exactly one file.
@@ -191,7 +191,7 @@ QString CaptureEngine::switchWriter(const QString &path, const QString &copyNewe
                 if (again->open(previousPath).problem == Session::FileProblem::None)
                     attachWriter(std::move(again));
             }
-            return error;
+            return {Session::FileProblem::Io, error, 0};
         }
     }
     attachWriter(std::move(next));
@@ -201,10 +201,10 @@ QString CaptureEngine::switchWriter(const QString &path, const QString &copyNewe
 void CaptureEngine::openSession(const QString &path, const QString &copyNewerFrom)
 {
     QMetaObject::invokeMethod(m_context, [this, path, copyNewerFrom] {
-        const QString error = switchWriter(path, copyNewerFrom);
-        QMetaObject::invokeMethod(this, [this, path, error] {
-            if (!error.isEmpty()) {
-                Q_EMIT sessionFailed(error);
+        const Session::SessionFile::Info info = switchWriter(path, copyNewerFrom);
+        QMetaObject::invokeMethod(this, [this, path, info] {
+            if (info.problem != Session::FileProblem::None) {
+                Q_EMIT sessionFailed(info.error, info.problem);
                 return;
             }
             m_sessionPath = path;
@@ -241,20 +241,50 @@ void CaptureEngine::setRetention(qint64 newest)
 void CaptureEngine::listenOn(const QHostAddress &address, quint16 port)
 {
     QMetaObject::invokeMethod(m_context, [this, address, port] {
-        m_listener->close();
-        if (m_listener->listen(address, port)) {
+        const bool there =
+            m_listener->isListening() && m_listener->serverAddress() == address && m_listener->serverPort() == port;
+        QString reason;
+        if (there || rebind(address, port, &reason)) {
             const QHostAddress bound = m_listener->serverAddress();
             const quint16 boundPort = m_listener->serverPort();
             QMetaObject::invokeMethod(this, [this, bound, boundPort] { onStarted(bound, boundPort); });
+            return;
+        }
+        const QString error = tr("cannot listen on %1: %2").arg(Session::hostPort(address, port), reason);
+        if (m_listener->isListening()) {
+            const QUrl stillOn = urlFor(m_listener->serverAddress(), m_listener->serverPort());
+            QMetaObject::invokeMethod(this, [this, error, stillOn] { Q_EMIT rebindFailed(error, stillOn); });
         } else {
-            const QString error =
-                tr("cannot listen on %1: %2").arg(Session::hostPort(address, port), m_listener->errorString());
             QMetaObject::invokeMethod(this, [this, error] {
                 m_port = 0;
                 Q_EMIT failed(error);
             });
         }
     });
+}
+
+bool CaptureEngine::rebind(const QHostAddress &address, quint16 port, QString *error)
+{
+    auto fresh = std::make_unique<Http::Listener>(m_service);
+    fresh->setLimits(m_listener->limits());
+    bool ok = fresh->listen(address, port);
+    if (!ok && m_listener->isListening() && port != 0 && port == m_listener->serverPort()) {
+        // The place asked for overlaps the one held (127.0.0.1:8080, then 0.0.0.0:8080): only
+        // letting go of it tells whether it is free otherwise. Taken back when it is not.
+        const QHostAddress heldAddress = m_listener->serverAddress();
+        m_listener->close();
+        ok = fresh->listen(address, port);
+        if (!ok)
+            m_listener->listen(heldAddress, port);
+    }
+    if (!ok) {
+        *error = fresh->errorString();
+        return false;
+    }
+    fresh->setParent(m_context);
+    delete m_listener; // its connections go with it, as on stopListening()
+    m_listener = fresh.release();
+    return true;
 }
 
 void CaptureEngine::stopListening()

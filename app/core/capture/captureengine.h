@@ -4,6 +4,7 @@
 #include "http/limits.h"
 #include "responserules.h"
 #include "session/capturedrequest.h"
+#include "session/sessionfile.h"
 
 #include <QHostAddress>
 #include <QObject>
@@ -54,7 +55,9 @@ public:
     void start(const ListenConfig &config);
     /// Stops the listener and closes the session (blocking until every request is saved).
     void stop();
-    /// Listens elsewhere, or again after stopListening(); the session stays open.
+    /// Listens elsewhere, or again after stopListening(); the session stays open. The new place is
+    /// bound before the old one is let go: when it is taken, capture goes on where it was
+    /// (rebindFailed), and only when nothing listened before does it fail (failed).
     void listenOn(const QHostAddress &address, quint16 port);
     /// Closes the listener and its connections; the session stays open.
     void stopListening();
@@ -93,22 +96,28 @@ public:
 
 Q_SIGNALS:
     void started(const QUrl &url);
+    /// Could not listen; nothing listens now.
     void failed(const QString &error);
+    /// listenOn() could not listen where asked; the listener goes on at `stillOn`.
+    void rebindFailed(const QString &error, const QUrl &stillOn);
     void stopped();
     void captured(const Session::CapturedBatch &batch);
     void sessionOpened(const QString &path);
-    void sessionFailed(const QString &error);
+    /// openSession() failed; `problem` says why (Locked: another Hookscope captures into it).
+    void sessionFailed(const QString &error, Session::FileProblem problem);
 
 private:
     void onStarted(const QHostAddress &address, quint16 port);
-    /// Capture thread: swaps the session writer. Returns an error, or an empty string.
-    QString switchWriter(const QString &path, const QString &copyNewerFrom = {});
+    /// Capture thread: swaps the session writer. Returns what went wrong (problem None: nothing).
+    Session::SessionFile::Info switchWriter(const QString &path, const QString &copyNewerFrom = {});
+    /// Capture thread: binds a new listener and swaps it in; false (with `error`) leaves the old.
+    bool rebind(const QHostAddress &address, quint16 port, QString *error);
     void attachWriter(std::unique_ptr<Session::SessionWriter> writer);
 
     QThread *m_thread = nullptr;
     QObject *m_context = nullptr;                     // lives on the capture thread; parent of the two below
     CaptureService *m_service = nullptr;              // capture thread
-    Http::Listener *m_listener = nullptr;             // capture thread
+    Http::Listener *m_listener = nullptr;             // capture thread; replaced whole on a rebind
     std::unique_ptr<Session::SessionWriter> m_writer; // made, swapped and stopped on the capture thread
     bool m_fastAck = false;                           // capture thread
     int m_nice = 0;                                   // capture thread

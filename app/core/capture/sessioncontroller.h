@@ -1,5 +1,7 @@
 #pragma once
 
+#include "session/sessionfile.h"
+
 #include <QObject>
 #include <QThreadPool>
 
@@ -11,6 +13,10 @@ class CaptureEngine;
  * Which session file the capture engine saves into, and the user's moves between them: the
  * scratch session that is always there, New, Open and Save As. File work runs on a pool thread,
  * never on the caller's (GUI) thread. One move at a time.
+ *
+ * A session that cannot be captured into — another Hookscope captures into it, or the file or its
+ * folder is read-only — opens read-only: its requests can be read, the engine keeps no session
+ * and its listener is stopped, so no sender is answered for a request that is kept nowhere.
  */
 class SessionController : public QObject
 {
@@ -23,12 +29,18 @@ public:
     QString path() const { return m_path; }
     bool isScratch() const { return m_scratch; }
     bool isBusy() const { return m_busy; }
+    /// Whether the session is shown without capturing into it (see the class comment).
+    bool isReadOnly() const { return m_readOnly; }
+    /// Why the session is read-only: one sentence for the user.
+    QString readOnlyReason() const { return m_readOnlyReason; }
 
     /// Resumes the newest scratch session that holds requests, or starts a new one.
     void startScratch();
     void newSession();
+    /// Opens `path` to capture into it, or read-only when that cannot be.
     void open(const QString &path);
-    /// Copies the live session to `path` (while capture goes on) and continues there.
+    /// Copies the live session to `path` (while capture goes on) and continues there. An existing
+    /// file at `path` is replaced in one step (rename(2)); a session being captured into is not.
     void saveAs(const QString &path);
 
 Q_SIGNALS:
@@ -40,17 +52,21 @@ Q_SIGNALS:
 private:
     void switchTo(const QString &path, const QString &copyNewerFrom, bool resumed);
     void setBusy(bool busy, const QString &what = {});
-    void finished(const QString &error);
+    void finished(const QString &error, Session::FileProblem problem);
 
     CaptureEngine *m_engine;
     QThreadPool m_pool;
     QString m_path;
     bool m_scratch = false;
     bool m_busy = false;
+    bool m_readOnly = false;
+    QString m_readOnlyReason;
     // The move under way.
     QString m_pendingPath;
     bool m_pendingResumed = false;
-    QString m_removeAfter; // a scratch file that was saved elsewhere
+    bool m_pendingMayReadOnly = false; // an Open: a locked or read-only file is shown read-only
+    QString m_pendingReadOnlyReason;   // set once it turned out to be so
+    QString m_removeAfter;             // a scratch file that was saved elsewhere
 };
 
 } // namespace Capture

@@ -1,0 +1,53 @@
+#include "requesttableview.h"
+#include "requesttablemodel.h"
+#include "rowdelegate.h"
+
+#include <QHeaderView>
+
+namespace Ui {
+
+RequestTableView::RequestTableView(RequestTableModel *model, QWidget *parent)
+    : QTableView(parent)
+    , m_model(model)
+{
+    setModel(model);
+    setItemDelegate(new RowDelegate(this));
+    setSelectionBehavior(QAbstractItemView::SelectRows);
+    setSelectionMode(QAbstractItemView::ExtendedSelection);
+    verticalHeader()->hide();
+    verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
+    horizontalHeader()->setStretchLastSection(true);
+    setColumnWidth(RequestTableModel::Id, 60);
+    setColumnWidth(RequestTableModel::Time, 100);
+    setColumnWidth(RequestTableModel::Method, 80);
+    setColumnWidth(RequestTableModel::Target, 340);
+    setColumnWidth(RequestTableModel::Status, 70);
+    setColumnWidth(RequestTableModel::BodySize, 80);
+    setColumnWidth(RequestTableModel::ContentType, 170);
+    setColumnWidth(RequestTableModel::Remote, 150);
+    setWordWrap(false);
+    setTabKeyNavigation(false); // Tab moves on to the detail below, not from cell to cell
+    // # ascending is arrival order.
+    horizontalHeader()->setSortIndicator(RequestTableModel::Id, Qt::AscendingOrder);
+    setSortingEnabled(true);
+}
+
+void RequestTableView::scrollToNewest()
+{
+    if (!m_model->isSorted())
+        scrollToBottom();
+    else if (horizontalHeader()->sortIndicatorSection() == RequestTableModel::Id)
+        scrollToTop();
+}
+
+void RequestTableView::selectId(qint64 id)
+{
+    const int row = id > 0 ? m_model->rowOfId(id) : -1;
+    if (row < 0)
+        return;
+    selectRow(row);
+    scrollTo(m_model->index(row, 0));
+}
+
+} // namespace Ui

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QTableView>
+
+namespace Ui {
+
+class RequestTableModel;
+
+/// The request table: uniform rows and set column widths, never sized to contents, so it stays
+/// fast at a million rows. Clicking a column sorts by it, in the store's typed fields.
+class RequestTableView : public QTableView
+{
+    Q_OBJECT
+
+public:
+    explicit RequestTableView(RequestTableModel *model, QWidget *parent = nullptr);
+
+    /// Shows the newest row: at the bottom in order of arrival, at the top newest first. Sorted by
+    /// anything else it has no fixed place, and the view stays where the user put it.
+    void scrollToNewest();
+    /// Selects the row of request `id` and shows it, if the table shows it.
+    void selectId(qint64 id);
+
+private:
+    RequestTableModel *m_model;
+};
+
+} // namespace Ui

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QPointer>
+#include <QString>
+
+#include <atomic>
+#include <memory>
+
+class QProgressDialog;
+class QWidget;
+
+namespace Ui {
+
+/// A progress dialog for work on a pool thread: shown only if the work takes more than a moment;
+/// Cancel tells the worker to stop. Copied into the worker, which reports through it.
+class WorkProgress
+{
+public:
+    WorkProgress(QWidget *parent, const QString &label);
+
+    /// Any thread: whether the user pressed Cancel.
+    bool cancelled() const { return *m_cancel; }
+    /// Any thread: how far the work got.
+    void report(qint64 done, qint64 total) const;
+    /// The parent's thread: the work is over; the dialog goes.
+    void finish() const;
+
+private:
+    std::shared_ptr<std::atomic_bool> m_cancel;
+    QWidget *m_parent;
+    QPointer<QProgressDialog> m_dialog;
+};
+
+} // namespace Ui
