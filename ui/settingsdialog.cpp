@@ -1,4 +1,5 @@
 #include "settingsdialog.h"
+#include "http/bindaddress.h"
 #include "settings.h"
 
 #include <QCheckBox>
@@ -22,14 +23,12 @@ QSpinBox *spin(int min, int max, const QString &suffix, QWidget *parent)
     return box;
 }
 
-bool parseAddress(const QString &text, QHostAddress *out)
+/// "'x' is not an IP address" → "'x' is not an IP address."
+QString sentence(QString phrase)
 {
-    const QString host = text.trimmed();
-    if (host == QLatin1String("localhost")) {
-        *out = QHostAddress(QHostAddress::LocalHost);
-        return true;
-    }
-    return out->setAddress(host);
+    if (!phrase.isEmpty())
+        phrase[0] = phrase.at(0).toUpper();
+    return phrase + QLatin1Char('.');
 }
 
 } // namespace
@@ -90,10 +89,10 @@ SettingsDialog::SettingsDialog(QWidget *parent)
 
 void SettingsDialog::updateWarning()
 {
-    QHostAddress address;
-    if (!parseAddress(m_address->text(), &address)) {
-        m_warning->setText(tr("Not an IP address."));
-    } else if (!address.isLoopback()) {
+    const Http::BindAddress parsed = Http::parseBindAddress(m_address->text());
+    if (!parsed.isValid()) {
+        m_warning->setText(sentence(parsed.error));
+    } else if (!parsed.address.isLoopback()) {
         m_warning->setText(tr("Other machines on the network will be able to send to Hookscope and read its "
                               "answers. Use 127.0.0.1 to keep it to this computer."));
     } else {
@@ -104,9 +103,9 @@ void SettingsDialog::updateWarning()
 
 bool SettingsDialog::save(QString *error)
 {
-    QHostAddress address;
-    if (!parseAddress(m_address->text(), &address)) {
-        *error = tr("'%1' is not an IP address.").arg(m_address->text());
+    const Http::BindAddress parsed = Http::parseBindAddress(m_address->text());
+    if (!parsed.isValid()) {
+        *error = sentence(parsed.error);
         return false;
     }
     Settings s;
@@ -137,10 +136,8 @@ Http::Limits SettingsDialog::limitsFromSettings()
 
 QHostAddress SettingsDialog::addressFromSettings()
 {
-    QHostAddress address;
-    if (!parseAddress(Settings().get(Settings::BindAddress), &address))
-        address = QHostAddress(QHostAddress::LocalHost);
-    return address;
+    const Http::BindAddress parsed = Http::parseBindAddress(Settings().get(Settings::BindAddress));
+    return parsed.isValid() ? parsed.address : QHostAddress(QHostAddress::LocalHost);
 }
 
 } // namespace Ui

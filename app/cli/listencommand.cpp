@@ -4,6 +4,7 @@
 #include "terminal.h"
 
 #include "capture/captureengine.h"
+#include "http/bindaddress.h"
 #include "session/ndjson.h"
 #include "session/sessionfile.h"
 
@@ -56,18 +57,6 @@ bool parseInt(const QString &text, int min, int max, int *out)
         return false;
     *out = value;
     return true;
-}
-
-bool parseBindAddress(const QString &text, QHostAddress *out)
-{
-    if (text == QLatin1String("localhost")) {
-        *out = QHostAddress(QHostAddress::LocalHost);
-        return true;
-    }
-    QString host = text;
-    if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
-        host = host.mid(1, host.size() - 2);
-    return out->setAddress(host);
 }
 
 class Printer : public QObject
@@ -170,11 +159,12 @@ int run(const QStringList &args)
         return 2;
     }
     config.port = quint16(portValue);
-    if (!parseBindAddress(parser.value(bind), &config.address)) {
-        usageError(QCoreApplication::translate("Cli::ListenCommand", "invalid --bind '%1': expected an IP address")
-                       .arg(parser.value(bind)));
+    const Http::BindAddress bindAddress = Http::parseBindAddress(parser.value(bind));
+    if (!bindAddress.isValid()) {
+        usageError(QCoreApplication::translate("Cli::ListenCommand", "invalid --bind: %1").arg(bindAddress.error));
         return 2;
     }
+    config.address = bindAddress.address;
     if (parser.isSet(status) && !parseInt(parser.value(status), 200, 599, &config.answer.status)) {
         usageError(QCoreApplication::translate("Cli::ListenCommand", "invalid --status '%1': expected 200 to 599")
                        .arg(parser.value(status)));

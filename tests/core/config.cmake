@@ -1,0 +1,2 @@
+# Settings registry and bind-address parsing: core, no QApplication.
+hookscope_add_test(tst_bindaddress SOURCES core/tst_bindaddress.cpp LIBS hookscope_core LABELS core)
