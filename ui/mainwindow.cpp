@@ -451,13 +451,13 @@ void MainWindow::applyRules(const Capture::ResponseRules &rules)
 void MainWindow::applySettings()
 {
     Settings settings;
-    m_engine->setLimits(SettingsDialog::limitsFromSettings());
+    m_engine->setLimits(settings.limits());
     m_engine->setFastAck(!settings.get(Settings::DurableAnswers));
     action(QStringLiteral("durable"))->setChecked(settings.get(Settings::DurableAnswers));
     // Rebind only when the address or port asked for changed: the listener may be on the next
     // free port after the one asked for, and other settings must not move it back.
-    const QHostAddress address = SettingsDialog::addressFromSettings();
-    const quint16 port = quint16(settings.get(Settings::Port));
+    const QHostAddress address = settings.listenAddress();
+    const quint16 port = settings.listenPort();
     if (address != m_options.address || port != m_options.port) {
         m_options.address = address;
         m_options.port = port;
@@ -705,7 +705,7 @@ void MainWindow::onSessionChanged(const QString &path, bool scratch, bool resume
         config.portAttempts = m_options.portAttempts;
         config.fallbackToAnyPort = true; // the session is already open: the controller opened it
         config.fastAck = !settings.get(Settings::DurableAnswers);
-        config.limits = SettingsDialog::limitsFromSettings();
+        config.limits = settings.limits();
         config.rules = m_rules.rules;
         config.answer = m_rules.fallback;
         m_engine->start(config);

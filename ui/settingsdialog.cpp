@@ -48,15 +48,17 @@ SettingsDialog::SettingsDialog(QWidget *parent)
 {
     setWindowTitle(tr("Settings"));
     Settings s;
+    // The limits as the listener gets them, so the form never shows a value it does not use.
+    const Http::Limits limits = s.limits();
     m_address->setText(s.get(Settings::BindAddress));
-    m_port->setValue(s.get(Settings::Port));
+    m_port->setValue(s.listenPort());
     m_port->setSpecialValueText(tr("any free port"));
-    m_maxBodyMb->setValue(int(s.get(Settings::MaxBodyBytes) / (1024 * 1024)));
-    m_maxHeadKb->setValue(int(s.get(Settings::MaxHeadBytes) / 1024));
-    m_maxHeaders->setValue(s.get(Settings::MaxHeaderCount));
-    m_headTimeout->setValue(s.get(Settings::HeadTimeoutMs) / 1000);
-    m_idleTimeout->setValue(s.get(Settings::IdleTimeoutMs) / 1000);
-    m_maxConnections->setValue(s.get(Settings::MaxConnections));
+    m_maxBodyMb->setValue(int(limits.maxBodyBytes / (1024 * 1024)));
+    m_maxHeadKb->setValue(int(limits.maxHeadBytes / 1024));
+    m_maxHeaders->setValue(limits.maxHeaderCount);
+    m_headTimeout->setValue(limits.headTimeoutMs / 1000);
+    m_idleTimeout->setValue(limits.idleTimeoutMs / 1000);
+    m_maxConnections->setValue(limits.maxConnections);
     m_durable->setChecked(s.get(Settings::DurableAnswers));
     m_warning->setWordWrap(true);
 
@@ -108,36 +110,19 @@ bool SettingsDialog::save(QString *error)
         *error = sentence(parsed.error);
         return false;
     }
+    Http::Limits limits;
+    limits.maxBodyBytes = qint64(m_maxBodyMb->value()) * 1024 * 1024;
+    limits.maxHeadBytes = qsizetype(m_maxHeadKb->value()) * 1024;
+    limits.maxHeaderCount = m_maxHeaders->value();
+    limits.headTimeoutMs = m_headTimeout->value() * 1000;
+    limits.idleTimeoutMs = m_idleTimeout->value() * 1000;
+    limits.maxConnections = m_maxConnections->value();
     Settings s;
     s.set(Settings::BindAddress, m_address->text().trimmed());
     s.set(Settings::Port, m_port->value());
-    s.set(Settings::MaxBodyBytes, qint64(m_maxBodyMb->value()) * 1024 * 1024);
-    s.set(Settings::MaxHeadBytes, qint64(m_maxHeadKb->value()) * 1024);
-    s.set(Settings::MaxHeaderCount, m_maxHeaders->value());
-    s.set(Settings::HeadTimeoutMs, m_headTimeout->value() * 1000);
-    s.set(Settings::IdleTimeoutMs, m_idleTimeout->value() * 1000);
-    s.set(Settings::MaxConnections, m_maxConnections->value());
+    s.setLimits(limits);
     s.set(Settings::DurableAnswers, m_durable->isChecked());
     return true;
-}
-
-Http::Limits SettingsDialog::limitsFromSettings()
-{
-    Settings s;
-    Http::Limits limits;
-    limits.maxBodyBytes = s.get(Settings::MaxBodyBytes);
-    limits.maxHeadBytes = qsizetype(s.get(Settings::MaxHeadBytes));
-    limits.maxHeaderCount = s.get(Settings::MaxHeaderCount);
-    limits.headTimeoutMs = s.get(Settings::HeadTimeoutMs);
-    limits.idleTimeoutMs = s.get(Settings::IdleTimeoutMs);
-    limits.maxConnections = s.get(Settings::MaxConnections);
-    return limits;
-}
-
-QHostAddress SettingsDialog::addressFromSettings()
-{
-    const Http::BindAddress parsed = Http::parseBindAddress(Settings().get(Settings::BindAddress));
-    return parsed.isValid() ? parsed.address : QHostAddress(QHostAddress::LocalHost);
 }
 
 } // namespace Ui

@@ -4,6 +4,7 @@
 #include "terminal.h"
 
 #include "capture/captureengine.h"
+#include "config/settings.h"
 #include "http/bindaddress.h"
 #include "session/ndjson.h"
 #include "session/sessionfile.h"
@@ -95,12 +96,12 @@ int run(const QStringList &args)
     const QCommandLineOption port(
         QStringLiteral("port"),
         QCoreApplication::translate("Cli::ListenCommand", "Port to listen on; 0 picks a free one."),
-        QCoreApplication::translate("Cli::ListenCommand", "N"), QStringLiteral("8080"));
+        QCoreApplication::translate("Cli::ListenCommand", "N"), QString::number(Config::Settings::Port.fallback));
     const QCommandLineOption bind(
         QStringLiteral("bind"),
         QCoreApplication::translate("Cli::ListenCommand", "Address to listen on (default 127.0.0.1; ::1 for IPv6; "
                                                           "0.0.0.0 or :: exposes Hookscope to the network)."),
-        QCoreApplication::translate("Cli::ListenCommand", "ADDR"), QStringLiteral("127.0.0.1"));
+        QCoreApplication::translate("Cli::ListenCommand", "ADDR"), Config::Settings::BindAddress.fallback);
     const QCommandLineOption json(
         QStringLiteral("json"),
         QCoreApplication::translate("Cli::ListenCommand", "Print one JSON object per request on stdout (NDJSON)."));

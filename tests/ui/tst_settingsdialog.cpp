@@ -343,7 +343,7 @@ void TstSettingsDialog::garbageAddressIsRefused()
     QVERIFY(!dialog.save(&error));
     QVERIFY(error.contains(QStringLiteral("not-an-ip")));
     QCOMPARE(Settings().get(Settings::BindAddress), QStringLiteral("::1"));
-    QCOMPARE(Ui::SettingsDialog::addressFromSettings(), QHostAddress(QHostAddress::LocalHostIPv6));
+    QCOMPARE(Settings().listenAddress(), QHostAddress(QHostAddress::LocalHostIPv6));
 
     // Corrected, the same OK stores it and closes the dialog.
     form.typeAddress(QStringLiteral("127.0.0.1"));
@@ -387,14 +387,14 @@ void TstSettingsDialog::acceptStoresEveryField()
     QCOMPARE(fresh.get(Settings::DurableAnswers), false);
 
     // What the listener is given at the next start.
-    const Http::Limits limits = Ui::SettingsDialog::limitsFromSettings();
+    const Http::Limits limits = Settings().limits();
     QCOMPARE(limits.maxBodyBytes, qint64(7) * 1024 * 1024);
     QCOMPARE(limits.maxHeadBytes, qsizetype(48) * 1024);
     QCOMPARE(limits.maxHeaderCount, 99);
     QCOMPARE(limits.headTimeoutMs, 5'000);
     QCOMPARE(limits.idleTimeoutMs, 90'000);
     QCOMPARE(limits.maxConnections, 42);
-    QCOMPARE(Ui::SettingsDialog::addressFromSettings(), QHostAddress(QStringLiteral("192.168.1.10")));
+    QCOMPARE(Settings().listenAddress(), QHostAddress(QStringLiteral("192.168.1.10")));
 
     // And opening the dialog again shows the choices made.
     Ui::SettingsDialog again;
@@ -519,8 +519,8 @@ void TstSettingsDialog::unrelatedChangeKeepsTheNextFreePort()
     QVERIFY(busy.listen(QHostAddress::LocalHost, 0));
     Settings().set(Settings::Port, int(busy.serverPort()));
     Ui::WindowOptions options;
-    options.address = Ui::SettingsDialog::addressFromSettings();
-    options.port = quint16(Settings().get(Settings::Port));
+    options.address = Settings().listenAddress();
+    options.port = Settings().listenPort();
     Ui::MainWindow window(options);
     QTRY_VERIFY(ready(window));
     const QUrl url = window.engine()->url();
