@@ -110,12 +110,13 @@ int run(const QStringList &args)
                                     QCoreApplication::translate("Cli::ListenCommand", "CODE"));
     const QCommandLineOption header(
         QStringLiteral("header"),
-        QCoreApplication::translate("Cli::ListenCommand", "Answer header 'Name: value'; repeat for more. Replaces the "
-                                                          "default Content-Type."),
+        QCoreApplication::translate("Cli::ListenCommand", "Answer header 'Name: value'; repeat for more."),
         QCoreApplication::translate("Cli::ListenCommand", "HEADER"));
     const QCommandLineOption body(
         QStringLiteral("body"),
-        QCoreApplication::translate("Cli::ListenCommand", "Answer body, or @FILE to read it from a file."),
+        QCoreApplication::translate("Cli::ListenCommand",
+                                    "Answer body, or @FILE to read it from a file. Without it, an "
+                                    "answer given --status or --header has an empty body."),
         QCoreApplication::translate("Cli::ListenCommand", "TEXT"));
     const QCommandLineOption delay(
         QStringLiteral("delay"), QCoreApplication::translate("Cli::ListenCommand", "Wait this long before answering."),
@@ -166,13 +167,15 @@ int run(const QStringList &args)
         return 2;
     }
     config.address = bindAddress.address;
+    // The default body and its Content-Type go together: an answer shaped here holds only what is given.
+    if (parser.isSet(status) || parser.isSet(header) || parser.isSet(body))
+        config.answer = Capture::AnswerSpec::blank();
     if (parser.isSet(status) && !parseInt(parser.value(status), 200, 599, &config.answer.status)) {
         usageError(QCoreApplication::translate("Cli::ListenCommand", "invalid --status '%1': expected 200 to 599")
                        .arg(parser.value(status)));
         return 2;
     }
     if (parser.isSet(header)) {
-        config.answer.headers.clear();
         for (const QString &h : parser.values(header)) {
             QPair<QByteArray, QByteArray> parsed;
             QString error;
