@@ -1,7 +1,6 @@
 #include "cli.h"
 #include "mainwindow.h"
 #include "settings.h"
-#include "settingsdialog.h"
 #include "signalwatcher.h"
 
 #include <QApplication>
@@ -17,9 +16,9 @@ int main(int argc, char **argv)
     QApplication::setApplicationVersion(QStringLiteral(HOOKSCOPE_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("hookscope"));
     Ui::WindowOptions options;
-    Ui::Settings settings;
-    options.address = Ui::SettingsDialog::addressFromSettings();
-    options.port = quint16(settings.get(Ui::Settings::Port));
+    const Ui::Settings settings;
+    options.address = settings.listenAddress();
+    options.port = settings.listenPort();
     const QStringList args = QApplication::arguments();
     if (args.size() > 1)
         options.sessionPath = args.at(1);

@@ -11,7 +11,6 @@
 #include "payload/textdecoder.h"
 #include "payload/urlencodedform.h"
 #include "payload/xmlformatter.h"
-#include "session/jsontext.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -537,7 +536,7 @@ void BodyView::showPart(int index)
     for (const auto &[name, value] : part.headers)
         headers.append({name, value});
     m_partHeaders->setFields(headers);
-    m_partBody->setText(Session::isValidUtf8(part.body) ? part.body : Payload::hexDump(part.body));
+    m_partBody->setText(part.body.isValidUtf8() ? part.body : Payload::hexDump(part.body));
 }
 
 } // namespace Ui

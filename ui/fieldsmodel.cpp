@@ -1,7 +1,5 @@
 #include "fieldsmodel.h"
 
-#include "session/jsontext.h"
-
 namespace Ui {
 
 FieldsModel::FieldsModel(QObject *parent)
@@ -11,8 +9,8 @@ FieldsModel::FieldsModel(QObject *parent)
 
 QString FieldsModel::displayText(QByteArrayView bytes)
 {
-    return Session::isValidUtf8(bytes) ? QString::fromUtf8(bytes.data(), bytes.size())
-                                       : QString::fromLatin1(bytes.data(), bytes.size());
+    return bytes.isValidUtf8() ? QString::fromUtf8(bytes.data(), bytes.size())
+                               : QString::fromLatin1(bytes.data(), bytes.size());
 }
 
 int FieldsModel::rowCount(const QModelIndex &parent) const

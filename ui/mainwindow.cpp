@@ -374,10 +374,10 @@ void MainWindow::applyRules(const Capture::ResponseRules &rules)
 void MainWindow::applySettings()
 {
     Settings settings;
-    m_engine->setLimits(SettingsDialog::limitsFromSettings());
+    m_engine->setLimits(settings.limits());
     m_engine->setFastAck(!settings.get(Settings::DurableAnswers));
     action(QStringLiteral("durable"))->setChecked(settings.get(Settings::DurableAnswers));
-    m_capture->settingsChanged(SettingsDialog::addressFromSettings(), quint16(settings.get(Settings::Port)));
+    m_capture->settingsChanged(settings.listenAddress(), settings.listenPort());
 }
 
 void MainWindow::openSession(const QString &path)
@@ -523,7 +523,7 @@ Capture::ListenConfig MainWindow::listenConfig() const
     Settings settings;
     Capture::ListenConfig config;
     config.fastAck = !settings.get(Settings::DurableAnswers);
-    config.limits = SettingsDialog::limitsFromSettings();
+    config.limits = settings.limits();
     config.rules = m_rules.rules;
     config.answer = m_rules.fallback;
     return config;

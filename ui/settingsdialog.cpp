@@ -1,4 +1,5 @@
 #include "settingsdialog.h"
+#include "http/bindaddress.h"
 #include "settings.h"
 
 #include <QCheckBox>
@@ -22,14 +23,12 @@ QSpinBox *spin(int min, int max, const QString &suffix, QWidget *parent)
     return box;
 }
 
-bool parseAddress(const QString &text, QHostAddress *out)
+/// "'x' is not an IP address" → "'x' is not an IP address."
+QString sentence(QString phrase)
 {
-    const QString host = text.trimmed();
-    if (host == QLatin1String("localhost")) {
-        *out = QHostAddress(QHostAddress::LocalHost);
-        return true;
-    }
-    return out->setAddress(host);
+    if (!phrase.isEmpty())
+        phrase[0] = phrase.at(0).toUpper();
+    return phrase + QLatin1Char('.');
 }
 
 } // namespace
@@ -49,15 +48,17 @@ SettingsDialog::SettingsDialog(QWidget *parent)
 {
     setWindowTitle(tr("Settings"));
     Settings s;
+    // The limits as the listener gets them, so the form never shows a value it does not use.
+    const Http::Limits limits = s.limits();
     m_address->setText(s.get(Settings::BindAddress));
-    m_port->setValue(s.get(Settings::Port));
+    m_port->setValue(s.listenPort());
     m_port->setSpecialValueText(tr("any free port"));
-    m_maxBodyMb->setValue(int(s.get(Settings::MaxBodyBytes) / (1024 * 1024)));
-    m_maxHeadKb->setValue(int(s.get(Settings::MaxHeadBytes) / 1024));
-    m_maxHeaders->setValue(s.get(Settings::MaxHeaderCount));
-    m_headTimeout->setValue(s.get(Settings::HeadTimeoutMs) / 1000);
-    m_idleTimeout->setValue(s.get(Settings::IdleTimeoutMs) / 1000);
-    m_maxConnections->setValue(s.get(Settings::MaxConnections));
+    m_maxBodyMb->setValue(int(limits.maxBodyBytes / (1024 * 1024)));
+    m_maxHeadKb->setValue(int(limits.maxHeadBytes / 1024));
+    m_maxHeaders->setValue(limits.maxHeaderCount);
+    m_headTimeout->setValue(limits.headTimeoutMs / 1000);
+    m_idleTimeout->setValue(limits.idleTimeoutMs / 1000);
+    m_maxConnections->setValue(limits.maxConnections);
     m_durable->setChecked(s.get(Settings::DurableAnswers));
     m_warning->setWordWrap(true);
 
@@ -90,10 +91,10 @@ SettingsDialog::SettingsDialog(QWidget *parent)
 
 void SettingsDialog::updateWarning()
 {
-    QHostAddress address;
-    if (!parseAddress(m_address->text(), &address)) {
-        m_warning->setText(tr("Not an IP address."));
-    } else if (!address.isLoopback()) {
+    const Http::BindAddress parsed = Http::parseBindAddress(m_address->text());
+    if (!parsed.isValid()) {
+        m_warning->setText(sentence(parsed.error));
+    } else if (!parsed.address.isLoopback()) {
         m_warning->setText(tr("Other machines on the network will be able to send to Hookscope and read its "
                               "answers. Use 127.0.0.1 to keep it to this computer."));
     } else {
@@ -104,43 +105,24 @@ void SettingsDialog::updateWarning()
 
 bool SettingsDialog::save(QString *error)
 {
-    QHostAddress address;
-    if (!parseAddress(m_address->text(), &address)) {
-        *error = tr("'%1' is not an IP address.").arg(m_address->text());
+    const Http::BindAddress parsed = Http::parseBindAddress(m_address->text());
+    if (!parsed.isValid()) {
+        *error = sentence(parsed.error);
         return false;
     }
+    Http::Limits limits;
+    limits.maxBodyBytes = qint64(m_maxBodyMb->value()) * 1024 * 1024;
+    limits.maxHeadBytes = qsizetype(m_maxHeadKb->value()) * 1024;
+    limits.maxHeaderCount = m_maxHeaders->value();
+    limits.headTimeoutMs = m_headTimeout->value() * 1000;
+    limits.idleTimeoutMs = m_idleTimeout->value() * 1000;
+    limits.maxConnections = m_maxConnections->value();
     Settings s;
     s.set(Settings::BindAddress, m_address->text().trimmed());
     s.set(Settings::Port, m_port->value());
-    s.set(Settings::MaxBodyBytes, qint64(m_maxBodyMb->value()) * 1024 * 1024);
-    s.set(Settings::MaxHeadBytes, qint64(m_maxHeadKb->value()) * 1024);
-    s.set(Settings::MaxHeaderCount, m_maxHeaders->value());
-    s.set(Settings::HeadTimeoutMs, m_headTimeout->value() * 1000);
-    s.set(Settings::IdleTimeoutMs, m_idleTimeout->value() * 1000);
-    s.set(Settings::MaxConnections, m_maxConnections->value());
+    s.setLimits(limits);
     s.set(Settings::DurableAnswers, m_durable->isChecked());
     return true;
-}
-
-Http::Limits SettingsDialog::limitsFromSettings()
-{
-    Settings s;
-    Http::Limits limits;
-    limits.maxBodyBytes = s.get(Settings::MaxBodyBytes);
-    limits.maxHeadBytes = qsizetype(s.get(Settings::MaxHeadBytes));
-    limits.maxHeaderCount = s.get(Settings::MaxHeaderCount);
-    limits.headTimeoutMs = s.get(Settings::HeadTimeoutMs);
-    limits.idleTimeoutMs = s.get(Settings::IdleTimeoutMs);
-    limits.maxConnections = s.get(Settings::MaxConnections);
-    return limits;
-}
-
-QHostAddress SettingsDialog::addressFromSettings()
-{
-    QHostAddress address;
-    if (!parseAddress(Settings().get(Settings::BindAddress), &address))
-        address = QHostAddress(QHostAddress::LocalHost);
-    return address;
 }
 
 } // namespace Ui

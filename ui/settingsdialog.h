@@ -1,9 +1,6 @@
 #pragma once
 
-#include "http/limits.h"
-
 #include <QDialog>
-#include <QHostAddress>
 
 class QCheckBox;
 class QLabel;
@@ -22,9 +19,6 @@ public:
 
     /// Writes what the user chose to Settings; false with a message if the address is not one.
     bool save(QString *error);
-
-    static Http::Limits limitsFromSettings();
-    static QHostAddress addressFromSettings();
 
 private:
     void updateWarning();

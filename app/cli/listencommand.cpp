@@ -4,6 +4,8 @@
 #include "terminal.h"
 
 #include "capture/captureengine.h"
+#include "config/settings.h"
+#include "http/bindaddress.h"
 #include "session/ndjson.h"
 #include "session/sessionfile.h"
 
@@ -58,18 +60,6 @@ bool parseInt(const QString &text, int min, int max, int *out)
     return true;
 }
 
-bool parseBindAddress(const QString &text, QHostAddress *out)
-{
-    if (text == QLatin1String("localhost")) {
-        *out = QHostAddress(QHostAddress::LocalHost);
-        return true;
-    }
-    QString host = text;
-    if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
-        host = host.mid(1, host.size() - 2);
-    return out->setAddress(host);
-}
-
 class Printer : public QObject
 {
 public:
@@ -106,12 +96,12 @@ int run(const QStringList &args)
     const QCommandLineOption port(
         QStringLiteral("port"),
         QCoreApplication::translate("Cli::ListenCommand", "Port to listen on; 0 picks a free one."),
-        QCoreApplication::translate("Cli::ListenCommand", "N"), QStringLiteral("8080"));
+        QCoreApplication::translate("Cli::ListenCommand", "N"), QString::number(Config::Settings::Port.fallback));
     const QCommandLineOption bind(
         QStringLiteral("bind"),
         QCoreApplication::translate("Cli::ListenCommand", "Address to listen on (default 127.0.0.1; ::1 for IPv6; "
                                                           "0.0.0.0 or :: exposes Hookscope to the network)."),
-        QCoreApplication::translate("Cli::ListenCommand", "ADDR"), QStringLiteral("127.0.0.1"));
+        QCoreApplication::translate("Cli::ListenCommand", "ADDR"), Config::Settings::BindAddress.fallback);
     const QCommandLineOption json(
         QStringLiteral("json"),
         QCoreApplication::translate("Cli::ListenCommand", "Print one JSON object per request on stdout (NDJSON)."));
@@ -120,12 +110,13 @@ int run(const QStringList &args)
                                     QCoreApplication::translate("Cli::ListenCommand", "CODE"));
     const QCommandLineOption header(
         QStringLiteral("header"),
-        QCoreApplication::translate("Cli::ListenCommand", "Answer header 'Name: value'; repeat for more. Replaces the "
-                                                          "default Content-Type."),
+        QCoreApplication::translate("Cli::ListenCommand", "Answer header 'Name: value'; repeat for more."),
         QCoreApplication::translate("Cli::ListenCommand", "HEADER"));
     const QCommandLineOption body(
         QStringLiteral("body"),
-        QCoreApplication::translate("Cli::ListenCommand", "Answer body, or @FILE to read it from a file."),
+        QCoreApplication::translate("Cli::ListenCommand",
+                                    "Answer body, or @FILE to read it from a file. Without it, an "
+                                    "answer given --status or --header has an empty body."),
         QCoreApplication::translate("Cli::ListenCommand", "TEXT"));
     const QCommandLineOption delay(
         QStringLiteral("delay"), QCoreApplication::translate("Cli::ListenCommand", "Wait this long before answering."),
@@ -170,18 +161,21 @@ int run(const QStringList &args)
         return 2;
     }
     config.port = quint16(portValue);
-    if (!parseBindAddress(parser.value(bind), &config.address)) {
-        usageError(QCoreApplication::translate("Cli::ListenCommand", "invalid --bind '%1': expected an IP address")
-                       .arg(parser.value(bind)));
+    const Http::BindAddress bindAddress = Http::parseBindAddress(parser.value(bind));
+    if (!bindAddress.isValid()) {
+        usageError(QCoreApplication::translate("Cli::ListenCommand", "invalid --bind: %1").arg(bindAddress.error));
         return 2;
     }
+    config.address = bindAddress.address;
+    // The default body and its Content-Type go together: an answer shaped here holds only what is given.
+    if (parser.isSet(status) || parser.isSet(header) || parser.isSet(body))
+        config.answer = Capture::AnswerSpec::blank();
     if (parser.isSet(status) && !parseInt(parser.value(status), 200, 599, &config.answer.status)) {
         usageError(QCoreApplication::translate("Cli::ListenCommand", "invalid --status '%1': expected 200 to 599")
                        .arg(parser.value(status)));
         return 2;
     }
     if (parser.isSet(header)) {
-        config.answer.headers.clear();
         for (const QString &h : parser.values(header)) {
             QPair<QByteArray, QByteArray> parsed;
             QString error;

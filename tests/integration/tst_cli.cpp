@@ -143,6 +143,8 @@ private Q_SLOTS:
     void jsonOutput();
     void humanOutputAndSigint();
     void answerOptions();
+    void shapedAnswerHasOnlyWhatWasGiven_data();
+    void shapedAnswerHasOnlyWhatWasGiven();
     void portInUse();
     void listenIntoSession();
     void badSessionRefused_data();
@@ -319,6 +321,74 @@ void TstCli::answerOptions()
     QVERIFY(answer.endsWith("\r\n\r\n<ok/>"));
     const QByteArray tooBig = rawExchange(listen.port, "POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 17\r\n\r\n");
     QVERIFY2(tooBig.startsWith("HTTP/1.1 413 "), tooBig.constData());
+    QCOMPARE(listen.stop(SIGTERM), 0);
+}
+
+void TstCli::shapedAnswerHasOnlyWhatWasGiven_data()
+{
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<QByteArray>("statusLine");
+    QTest::addColumn<QByteArray>("header");      // one header the answer must carry, or empty
+    QTest::addColumn<QByteArray>("contentType"); // empty: no Content-Type at all
+    QTest::addColumn<QByteArray>("body");
+    const QByteArray ok = R"({"ok":true})";
+    QTest::newRow("nothing given") << QStringList() << QByteArray("HTTP/1.1 200 OK") << QByteArray()
+                                   << QByteArray("application/json") << ok;
+    QTest::newRow("only a delay") << QStringList{QStringLiteral("--delay"), QStringLiteral("1")}
+                                  << QByteArray("HTTP/1.1 200 OK") << QByteArray() << QByteArray("application/json")
+                                  << ok;
+    // The default {"ok":true} belongs with its Content-Type: a redirect carries neither.
+    QTest::newRow("redirect") << QStringList{QStringLiteral("--status"), QStringLiteral("302"),
+                                             QStringLiteral("--header"),
+                                             QStringLiteral("Location: https://example.com/next")}
+                              << QByteArray("HTTP/1.1 302 Found") << QByteArray("Location: https://example.com/next")
+                              << QByteArray() << QByteArray();
+    QTest::newRow("status alone") << QStringList{QStringLiteral("--status"), QStringLiteral("503")}
+                                  << QByteArray("HTTP/1.1 503 Service Unavailable") << QByteArray() << QByteArray()
+                                  << QByteArray();
+    QTest::newRow("header alone") << QStringList{QStringLiteral("--header"), QStringLiteral("X-Hook: seen")}
+                                  << QByteArray("HTTP/1.1 200 OK") << QByteArray("X-Hook: seen") << QByteArray()
+                                  << QByteArray();
+    QTest::newRow("body alone") << QStringList{QStringLiteral("--body"), QStringLiteral("<done/>")}
+                                << QByteArray("HTTP/1.1 200 OK") << QByteArray() << QByteArray()
+                                << QByteArray("<done/>");
+    QTest::newRow("status and body") << QStringList{QStringLiteral("--status"), QStringLiteral("201"),
+                                                    QStringLiteral("--body"), QStringLiteral("made")}
+                                     << QByteArray("HTTP/1.1 201 Created") << QByteArray() << QByteArray()
+                                     << QByteArray("made");
+}
+
+void TstCli::shapedAnswerHasOnlyWhatWasGiven()
+{
+    QFETCH(QStringList, options);
+    QFETCH(QByteArray, statusLine);
+    QFETCH(QByteArray, header);
+    QFETCH(QByteArray, contentType);
+    QFETCH(QByteArray, body);
+    Listen listen(QStringList{QStringLiteral("--port"), QStringLiteral("0")} + options);
+    QVERIFY(listen.waitListening());
+    const QByteArray answer = rawExchange(listen.port, "GET / HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n");
+    const qsizetype end = answer.indexOf("\r\n\r\n");
+    QVERIFY2(end > 0, answer.constData());
+    const QList<QByteArray> lines = answer.left(end).split('\n');
+    QCOMPARE(lines.first().trimmed(), statusLine);
+    QByteArray sentType;
+    QByteArray sentLength;
+    bool hasHeader = header.isEmpty();
+    for (const QByteArray &line : lines.mid(1)) {
+        const QByteArray field = line.trimmed();
+        const qsizetype colon = field.indexOf(':');
+        const QByteArray name = field.left(colon).toLower();
+        if (name == "content-type")
+            sentType = field.mid(colon + 1).trimmed();
+        else if (name == "content-length")
+            sentLength = field.mid(colon + 1).trimmed();
+        hasHeader = hasHeader || field == header;
+    }
+    QVERIFY2(hasHeader, answer.constData());
+    QCOMPARE(sentType, contentType);
+    QCOMPARE(answer.mid(end + 4), body);
+    QCOMPARE(sentLength, QByteArray::number(body.size())); // an empty body is said, not left open
     QCOMPARE(listen.stop(SIGTERM), 0);
 }
 

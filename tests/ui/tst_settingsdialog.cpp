@@ -163,6 +163,16 @@ bool canListenOnIpv6Loopback()
     return probe.listen(QHostAddress::LocalHostIPv6, 0);
 }
 
+/// The toolbar's address field, found by its tooltip.
+QLineEdit *toolbarAddress(Ui::MainWindow &window)
+{
+    for (QLineEdit *edit : window.findChildren<QLineEdit *>()) {
+        if (edit->toolTip().contains(QStringLiteral("listen on")))
+            return edit;
+    }
+    return nullptr;
+}
+
 quint16 freePort()
 {
     QTcpServer probe;
@@ -192,6 +202,7 @@ private Q_SLOTS:
     void changedAddressRebindsTheListener();
     void unrelatedChangeKeepsTheNextFreePort();
     void toolbarAddressIsRemembered();
+    void toolbarTakesAnAddressWithoutAPort();
 };
 
 void TstSettingsDialog::initTestCase()
@@ -249,7 +260,7 @@ void TstSettingsDialog::showsDefaultsWhenNothingStored()
 void TstSettingsDialog::bindAddressWarning_data()
 {
     QTest::addColumn<QString>("typed");
-    QTest::addColumn<QString>("shown"); // "" none, "network" exposure warning, "error" not an address
+    QTest::addColumn<QString>("shown"); // "" none, "network" exposure warning, else why it is not an address
 
     QTest::newRow("all IPv4 interfaces") << QStringLiteral("0.0.0.0") << QStringLiteral("network");
     QTest::newRow("LAN address") << QStringLiteral("192.168.1.10") << QStringLiteral("network");
@@ -258,9 +269,18 @@ void TstSettingsDialog::bindAddressWarning_data()
     QTest::newRow("IPv6 loopback") << QStringLiteral("::1") << QString();
     QTest::newRow("localhost") << QStringLiteral("localhost") << QString();
     QTest::newRow("loopback with spaces") << QStringLiteral(" 127.0.0.1 ") << QString();
-    QTest::newRow("garbage") << QStringLiteral("not-an-ip") << QStringLiteral("error");
-    QTest::newRow("host name") << QStringLiteral("example.com") << QStringLiteral("error");
-    QTest::newRow("empty") << QString() << QStringLiteral("error");
+    // `listen --bind` took the bracketed form and this dialog did not; one parser now serves both.
+    QTest::newRow("IPv6 loopback in brackets") << QStringLiteral("[::1]") << QString();
+    QTest::newRow("garbage") << QStringLiteral("not-an-ip") << QStringLiteral("'not-an-ip' is not an IP address.");
+    QTest::newRow("host name") << QStringLiteral("example.com")
+                               << QStringLiteral("'example.com' is not an IP address.");
+    QTest::newRow("empty") << QString() << QStringLiteral("No address given.");
+    // Read the inet_aton way this was 8.0.0.1, silently.
+    QTest::newRow("leading zero") << QStringLiteral("010.0.0.1")
+                                  << QStringLiteral("'010.0.0.1' is not an IPv4 address in full, such as 127.0.0.1 "
+                                                    "(four numbers 0 to 255, no leading zeros).");
+    QTest::newRow("with a port") << QStringLiteral("127.0.0.1:8080")
+                                 << QStringLiteral("'127.0.0.1:8080' has a port; give the address alone.");
 }
 
 void TstSettingsDialog::bindAddressWarning()
@@ -284,7 +304,7 @@ void TstSettingsDialog::bindAddressWarning()
                      qPrintable(form.warning->text()));
             QVERIFY(form.warning->text().contains(QStringLiteral("127.0.0.1"))); // says what to use instead
         } else {
-            QCOMPARE(form.warning->text(), QStringLiteral("Not an IP address."));
+            QCOMPARE(form.warning->text(), shown);
         }
     }
 }
@@ -298,7 +318,7 @@ void TstSettingsDialog::garbageAddressIsRefused()
     QVERIFY(opened(dialog, form));
     form.port->setValue(9001);
     form.typeAddress(QStringLiteral("not-an-ip"));
-    QCOMPARE(form.warning->text(), QStringLiteral("Not an IP address."));
+    QCOMPARE(form.warning->text(), QStringLiteral("'not-an-ip' is not an IP address."));
 
     // OK explains the refusal in a message box; the dialog stays open for a correction.
     QString message;
@@ -323,7 +343,7 @@ void TstSettingsDialog::garbageAddressIsRefused()
     QVERIFY(!dialog.save(&error));
     QVERIFY(error.contains(QStringLiteral("not-an-ip")));
     QCOMPARE(Settings().get(Settings::BindAddress), QStringLiteral("::1"));
-    QCOMPARE(Ui::SettingsDialog::addressFromSettings(), QHostAddress(QHostAddress::LocalHostIPv6));
+    QCOMPARE(Settings().listenAddress(), QHostAddress(QHostAddress::LocalHostIPv6));
 
     // Corrected, the same OK stores it and closes the dialog.
     form.typeAddress(QStringLiteral("127.0.0.1"));
@@ -367,14 +387,14 @@ void TstSettingsDialog::acceptStoresEveryField()
     QCOMPARE(fresh.get(Settings::DurableAnswers), false);
 
     // What the listener is given at the next start.
-    const Http::Limits limits = Ui::SettingsDialog::limitsFromSettings();
+    const Http::Limits limits = Settings().limits();
     QCOMPARE(limits.maxBodyBytes, qint64(7) * 1024 * 1024);
     QCOMPARE(limits.maxHeadBytes, qsizetype(48) * 1024);
     QCOMPARE(limits.maxHeaderCount, 99);
     QCOMPARE(limits.headTimeoutMs, 5'000);
     QCOMPARE(limits.idleTimeoutMs, 90'000);
     QCOMPARE(limits.maxConnections, 42);
-    QCOMPARE(Ui::SettingsDialog::addressFromSettings(), QHostAddress(QStringLiteral("192.168.1.10")));
+    QCOMPARE(Settings().listenAddress(), QHostAddress(QStringLiteral("192.168.1.10")));
 
     // And opening the dialog again shows the choices made.
     Ui::SettingsDialog again;
@@ -499,8 +519,8 @@ void TstSettingsDialog::unrelatedChangeKeepsTheNextFreePort()
     QVERIFY(busy.listen(QHostAddress::LocalHost, 0));
     Settings().set(Settings::Port, int(busy.serverPort()));
     Ui::WindowOptions options;
-    options.address = Ui::SettingsDialog::addressFromSettings();
-    options.port = quint16(Settings().get(Settings::Port));
+    options.address = Settings().listenAddress();
+    options.port = Settings().listenPort();
     Ui::MainWindow window(options);
     QTRY_VERIFY(ready(window));
     const QUrl url = window.engine()->url();
@@ -527,11 +547,7 @@ void TstSettingsDialog::toolbarAddressIsRemembered()
     // A port that is free now: the user types it into the toolbar and presses Enter.
     const quint16 port = freePort();
     QVERIFY(port != 0);
-    QLineEdit *address = nullptr;
-    for (QLineEdit *edit : window.findChildren<QLineEdit *>()) {
-        if (edit->toolTip().contains(QStringLiteral("listen on")))
-            address = edit;
-    }
+    QLineEdit *address = toolbarAddress(window);
     QVERIFY(address);
     // An address this machine does not have (TEST-NET-1) fails, capture stays where it was, and
     // the address is not remembered.
@@ -557,6 +573,27 @@ void TstSettingsDialog::toolbarAddressIsRemembered()
     QCOMPARE(shownPort, int(port));
     QCOMPARE(window.engine()->url().port(), int(port));
     QCOMPARE(statusLine(answerTo(window.engine()->url(), "GET /here HTTP/1.1\r\nHost: h\r\n\r\n")),
+             QByteArray("HTTP/1.1 200 OK"));
+}
+
+void TstSettingsDialog::toolbarTakesAnAddressWithoutAPort()
+{
+    // The toolbar used to want host:port and split at the last colon, so "::1" (host ":", port 1)
+    // was refused though the Settings dialog and `listen --bind` took it.
+    if (!canListenOnIpv6Loopback())
+        QSKIP("no IPv6 loopback here");
+    Ui::MainWindow window(anyPort());
+    QTRY_VERIFY(ready(window));
+    const quint16 port = window.engine()->port();
+    QLineEdit *address = toolbarAddress(window);
+    QVERIFY(address);
+    address->setText(QStringLiteral("::1"));
+    QTest::keyClick(address, Qt::Key_Return);
+    // The address moves; the port is the one senders already have.
+    QTRY_COMPARE(window.engine()->address(), QHostAddress(QHostAddress::LocalHostIPv6));
+    QCOMPARE(window.engine()->port(), port);
+    QCOMPARE(address->text(), QStringLiteral("[::1]:%1").arg(port));
+    QCOMPARE(statusLine(answerTo(window.engine()->url(), "GET /v6 HTTP/1.1\r\nHost: h\r\n\r\n")),
              QByteArray("HTTP/1.1 200 OK"));
 }
 

@@ -2,6 +2,8 @@
 #include "mainwindow.h"
 #include "settings.h"
 
+#include "http/bindaddress.h"
+
 #include <QAction>
 #include <QLabel>
 #include <QLineEdit>
@@ -146,19 +148,13 @@ void CaptureControls::applyListenAddress()
     QString text = m_addressEdit->text().trimmed();
     if (text.isEmpty())
         text = m_addressEdit->placeholderText();
-    const qsizetype colon = text.lastIndexOf(QLatin1Char(':'));
-    QString host = colon > 0 ? text.left(colon) : text;
-    bool ok = colon > 0;
-    const int port = colon > 0 ? text.mid(colon + 1).toInt(&ok) : 0;
-    if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
-        host = host.mid(1, host.size() - 2);
-    QHostAddress address;
-    if (host == QLatin1String("localhost"))
-        address = QHostAddress(QHostAddress::LocalHost);
-    if (!ok || port < 0 || port > 65535 || (address.isNull() && !address.setAddress(host))) {
-        Q_EMIT error(tr("'%1' is not an address and port, such as 127.0.0.1:8080").arg(text));
+    const Http::BindAddress parsed = Http::parseHostPort(text, m_engine->isListening() ? m_engine->port() : m_port);
+    if (!parsed.isValid()) {
+        Q_EMIT error(tr("%1. Type an address and port, such as 127.0.0.1:8080").arg(parsed.error));
         return;
     }
+    const QHostAddress address = parsed.address;
+    const quint16 port = parsed.port;
     if (!address.isLoopback())
         Q_EMIT message(tr("Listening on %1 exposes Hookscope to the network").arg(text), 10000);
     // The user's choice, kept for the next start and for the settings dialog once it works.

@@ -4,6 +4,14 @@
 
 namespace Capture {
 
+AnswerSpec AnswerSpec::blank()
+{
+    AnswerSpec answer;
+    answer.headers.clear();
+    answer.body.clear();
+    return answer;
+}
+
 bool AnswerSpec::parseHeader(const QString &text, QPair<QByteArray, QByteArray> *header, QString *error)
 {
     const qsizetype colon = text.indexOf(QLatin1Char(':'));

@@ -347,7 +347,11 @@ void CaptureEngine::stop()
 
 void CaptureEngine::setRules(const ResponseRules &rules)
 {
-    QMetaObject::invokeMethod(m_context, [this, rules] { m_service->setRules(rules); });
+    // Blocking: a queued call can lose the race with a request already waiting on a kept-alive
+    // connection (Qt's Unix event dispatcher serves socket notifiers before posted events), and
+    // "from the next request on" must hold once this returns.
+    QMetaObject::invokeMethod(
+        m_context, [this, rules] { m_service->setRules(rules); }, Qt::BlockingQueuedConnection);
 }
 
 void CaptureEngine::setAnswer(const AnswerSpec &answer)

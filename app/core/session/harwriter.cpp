@@ -50,7 +50,7 @@ void appendBase64(QByteArray &out, QByteArrayView bytes)
 void appendBodyText(QByteArray &out, QByteArrayView body)
 {
     out += "\"text\":";
-    if (isValidUtf8(body)) {
+    if (body.isValidUtf8()) {
         appendUtf8JsonString(out, body);
     } else {
         appendBase64(out, body);
@@ -270,7 +270,7 @@ void appendHookscope(QByteArray &out, const CapturedRequest &c)
     }
     // The `headers` strings cannot say which bytes were not UTF-8; only then keep the bytes.
     const bool allUtf8 = std::all_of(c.responseHeaders.cbegin(), c.responseHeaders.cend(),
-                                     [](const auto &h) { return isValidUtf8(h.first) && isValidUtf8(h.second); });
+                                     [](const auto &h) { return h.first.isValidUtf8() && h.second.isValidUtf8(); });
     if (!allUtf8) {
         out += ",\"response_headers_base64\":[";
         for (qsizetype i = 0; i < c.responseHeaders.size(); ++i) {

@@ -1,7 +1,6 @@
 #include "jsontext.h"
 
 #include <array>
-#include <cstring>
 
 namespace Session {
 
@@ -75,52 +74,6 @@ void appendLatin1(QByteArray &out, QByteArrayView s)
 
 } // namespace
 
-bool isValidUtf8(QByteArrayView s)
-{
-    const auto *p = reinterpret_cast<const unsigned char *>(s.data());
-    const auto *const end = p + s.size();
-    while (p < end) {
-        // Bodies are mostly ASCII: skip it eight bytes at a time.
-        quint64 word;
-        while (end - p >= 8 && (std::memcpy(&word, p, 8), (word & 0x8080808080808080ull) == 0))
-            p += 8;
-        if (p == end)
-            break;
-        const unsigned c = *p;
-        if (c < 0x80) {
-            ++p;
-            continue;
-        }
-        int extra;
-        quint32 cp;
-        if (c >= 0xc2 && c <= 0xdf) {
-            extra = 1;
-            cp = c & 0x1f;
-        } else if (c >= 0xe0 && c <= 0xef) {
-            extra = 2;
-            cp = c & 0x0f;
-        } else if (c >= 0xf0 && c <= 0xf4) {
-            extra = 3;
-            cp = c & 0x07;
-        } else {
-            return false;
-        }
-        if (end - p <= extra)
-            return false;
-        for (int k = 1; k <= extra; ++k) {
-            if ((p[k] & 0xc0) != 0x80)
-                return false;
-            cp = (cp << 6) | (p[k] & 0x3f);
-        }
-        // No overlong forms, no surrogates, nothing past U+10FFFF.
-        if ((extra == 2 && cp < 0x800) || (extra == 3 && (cp < 0x10000 || cp > 0x10ffff)) ||
-            (cp >= 0xd800 && cp <= 0xdfff))
-            return false;
-        p += extra + 1;
-    }
-    return true;
-}
-
 void appendUtf8JsonString(QByteArray &out, QByteArrayView utf8)
 {
     appendUtf8(out, utf8);
@@ -128,7 +81,7 @@ void appendUtf8JsonString(QByteArray &out, QByteArrayView utf8)
 
 void appendJsonString(QByteArray &out, QByteArrayView bytes)
 {
-    if (isValidUtf8(bytes))
+    if (bytes.isValidUtf8())
         appendUtf8(out, bytes);
     else
         appendLatin1(out, bytes);

@@ -5,10 +5,6 @@
 
 namespace Session {
 
-/// Whether the bytes are well-formed UTF-8 (no overlong forms, surrogates or code points past
-/// U+10FFFF).
-bool isValidUtf8(QByteArrayView bytes);
-
 /// Appends `bytes` as a JSON string literal (RFC 8259): as UTF-8 when the bytes are valid UTF-8,
 /// otherwise with each byte mapped to the code point of the same value (Latin-1), so the bytes can
 /// always be recovered. Control characters and DEL are escaped.
