@@ -9,7 +9,9 @@
 #include "session/sessionreader.h"
 #include "session/sessionwriter.h"
 
+#include <QDir>
 #include <QFile>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -134,6 +136,7 @@ private Q_SLOTS:
     void crash_data();
     void crash();
     void scratchWithALogIsKept();
+    void liveScratchIsNeitherDeletedNorResumed();
     void secondWriterThroughSymlink();
     void secondWriterThroughHardLink();
 
@@ -238,6 +241,23 @@ void TstDurability::scratchWithALogIsKept()
     QCOMPARE(idsIn(file), range(1, next - 1));
     Scratch::remove(file); // moved in by that open: now it may go
     QVERIFY(!QFile::exists(file));
+}
+
+// A second window looks for a scratch session to continue and deletes empty ones: not the one
+// the first window has just started capturing into.
+void TstDurability::liveScratchIsNeitherDeletedNorResumed()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QDir(Scratch::directory()).removeRecursively();
+    const QString live = Scratch::newPath();
+    SessionWriter first;
+    QCOMPARE(first.open(live).problem, FileProblem::None);
+    first.start();
+    QCOMPARE(Scratch::latest(), QString());
+    QVERIFY(QFile::exists(live));
+    first.stop();
+    QCOMPARE(Scratch::latest(), QString()); // now it is an empty leftover, and goes
+    QVERIFY(!QFile::exists(live));
 }
 
 void TstDurability::secondWriterThroughSymlink()

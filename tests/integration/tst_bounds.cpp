@@ -13,6 +13,9 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <csignal>
+#include <sys/resource.h>
+
 using Session::CapturedRequestPtr;
 
 namespace {
@@ -46,6 +49,7 @@ private Q_SLOTS:
     void cleanup();
     void rejectedRecordIsWhatTheFileKeeps();
     void largeBodiesStoredExactly();
+    void fileSizeLimitThenRoomAgain();
 
 private:
     bool startEngine(const Http::Limits &limits);
@@ -154,6 +158,53 @@ void TstBounds::largeBodiesStoredExactly()
     QVERIFY(chunkedStored->request.body() == chunkedBody);
     QVERIFY(chunkedStored->request.wireBytes() == chunkedRequest);
     QCOMPARE(chunkedStored->request.trailerCount(), 1);
+}
+
+// The disk-full reproduction without root: a file-size limit on this process makes every
+// write past it fail (EFBIG) as a full disk would, for the log and for SQLite alike.
+void TstBounds::fileSizeLimitThenRoomAgain()
+{
+    QVERIFY(startEngine({}));
+    QStringList problems;
+    connect(m_engine.get(), &Capture::CaptureEngine::saveProblemChanged, this,
+            [&problems](const QString &error) { problems.append(error); });
+    rlimit saved{};
+    QCOMPARE(::getrlimit(RLIMIT_FSIZE, &saved), 0);
+    const auto previous = ::signal(SIGXFSZ, SIG_IGN);
+    rlimit tight = saved;
+    tight.rlim_cur = 512 * 1024;
+    QCOMPARE(::setrlimit(RLIMIT_FSIZE, &tight), 0);
+    QList<qint64> answered;
+    int refused = 0;
+    for (int i = 0; i < 60 && refused < 3; ++i) {
+        const QByteArray body = "{\"n\":" + QByteArray::number(i) + ",\"pad\":\"" + QByteArray(40'000, 'x') + "\"}";
+        QByteArray answer;
+        const CapturedRequestPtr r = send("POST /n HTTP/1.1\r\nHost: h\r\nConnection: close\r\nContent-Length: " +
+                                              QByteArray::number(body.size()) + "\r\n\r\n" + body,
+                                          &answer);
+        QVERIFY(r);
+        if (answer.startsWith("HTTP/1.1 2"))
+            answered.append(r->id);
+        else if (answer.startsWith("HTTP/1.1 503"))
+            ++refused;
+    }
+    QVERIFY2(refused > 0, "the file-size limit never filled the disk");
+    QTRY_VERIFY(!problems.isEmpty() && !problems.constLast().isEmpty());
+    QCOMPARE(::setrlimit(RLIMIT_FSIZE, &saved), 0); // room again
+    ::signal(SIGXFSZ, previous);
+    QByteArray answer;
+    const CapturedRequestPtr after =
+        send("POST /after HTTP/1.1\r\nHost: h\r\nConnection: close\r\nContent-Length: 2\r\n\r\n{}", &answer);
+    QVERIFY(after);
+    QVERIFY2(answer.startsWith("HTTP/1.1 200"), answer.left(60).constData());
+    answered.append(after->id);
+    QTRY_VERIFY_WITH_TIMEOUT(problems.constLast().isEmpty(), 10000);
+    m_engine->stop();
+
+    Session::SessionReader reader;
+    QCOMPARE(reader.open(m_file).problem, Session::FileProblem::None);
+    for (qint64 id : std::as_const(answered))
+        QVERIFY2(reader.load(id), qPrintable(QStringLiteral("answered request %1 is not in the file").arg(id)));
 }
 
 QTEST_GUILESS_MAIN(TstBounds)

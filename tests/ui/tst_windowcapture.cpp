@@ -24,6 +24,7 @@
 
 #include <csignal>
 #include <sys/inotify.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 namespace {
@@ -116,6 +117,7 @@ private Q_SLOTS:
     void terminationClosesTheSessionCleanly();
     void saveAsReplacesInOneStep();
     void saveAsRefusesASessionBeingCapturedInto();
+    void fullDiskIsShownUntilSavingWorksAgain();
 
 private:
     QTemporaryDir m_dir;
@@ -385,6 +387,35 @@ void TstWindowCapture::saveAsRefusesASessionBeingCapturedInto()
     window.saveSessionAs(mine);
     QTRY_COMPARE(failed.size(), 1);
     QTRY_COMPARE(countIn(mine), 4);
+}
+
+// A full disk, made with a file-size limit on this process (writes past it fail with EFBIG):
+// the status bar says requests are not being saved, and stops saying so once they are.
+void TstWindowCapture::fullDiskIsShownUntilSavingWorksAgain()
+{
+    Ui::MainWindow window(anyPort());
+    window.show();
+    QTRY_VERIFY(ready(window));
+    const QUrl url = window.engine()->url();
+    rlimit saved{};
+    QCOMPARE(::getrlimit(RLIMIT_FSIZE, &saved), 0);
+    const auto previous = ::signal(SIGXFSZ, SIG_IGN);
+    rlimit tight = saved;
+    tight.rlim_cur = 512 * 1024;
+    QCOMPARE(::setrlimit(RLIMIT_FSIZE, &tight), 0);
+    int refused = 0;
+    for (int i = 0; i < 60 && refused == 0; ++i)
+        refused += post(url, QStringLiteral("/fill"), "\"" + QByteArray(40'000, 'x') + '"') == 503;
+    const bool filled =
+        refused > 0 && QTest::qWaitFor([&] { return window.statusText().contains(u"NOT SAVING"); }, 5000);
+    QCOMPARE(::setrlimit(RLIMIT_FSIZE, &saved), 0);
+    ::signal(SIGXFSZ, previous);
+    QVERIFY2(filled, qPrintable(window.statusText()));
+    QVERIFY2(window.statusText().startsWith(QStringLiteral("Listening on")), qPrintable(window.statusText()));
+
+    QCOMPARE(post(url, QStringLiteral("/room-again"), "{}"), 200);
+    QTRY_VERIFY_WITH_TIMEOUT(!window.statusText().contains(u"NOT SAVING"), 10000);
+    QVERIFY2(window.statusText().startsWith(QStringLiteral("Listening on")), qPrintable(window.statusText()));
 }
 
 QTEST_MAIN(TstWindowCapture)

@@ -81,6 +81,7 @@ CaptureControls::CaptureControls(Capture::CaptureEngine *engine, const WindowOpt
 
     connect(m_engine, &Capture::CaptureEngine::started, this, &CaptureControls::onStarted);
     connect(m_engine, &Capture::CaptureEngine::rebindFailed, this, &CaptureControls::onRebindFailed);
+    connect(m_engine, &Capture::CaptureEngine::saveProblemChanged, this, &CaptureControls::onSaveProblem);
     connect(m_engine, &Capture::CaptureEngine::stopped, this, [this] { onStopped(State::Stopped, {}); });
     connect(m_engine, &Capture::CaptureEngine::failed, this,
             [this](const QString &error) { onStopped(State::Failed, error); });
@@ -276,7 +277,21 @@ void CaptureControls::present()
     m_addressEdit->setEnabled(!m_readOnly);
     m_copyUrl->setEnabled(listening);
     m_captureNew->setVisible(m_readOnly);
+    if (!m_saveProblem.isEmpty())
+        status = tr("%1 — NOT SAVING: %2. Senders get 503 until there is room; what was answered is kept and "
+                    "saved once there is.")
+                     .arg(status, m_saveProblem);
     m_statusLabel->setText(status);
+    m_statusLabel->setStyleSheet(m_saveProblem.isEmpty() ? QString() : QStringLiteral("color: #c62828"));
+}
+
+void CaptureControls::onSaveProblem(const QString &error)
+{
+    const bool recovered = error.isEmpty() && !m_saveProblem.isEmpty();
+    m_saveProblem = error;
+    present();
+    if (recovered)
+        Q_EMIT message(tr("Saving works again: every answered request is in the session"), 15000);
 }
 
 } // namespace Ui

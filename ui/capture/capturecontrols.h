@@ -22,7 +22,8 @@ struct WindowOptions;
  * The listener as the window shows it: the Listening toggle (the toolbar and the Capture menu
  * share one action), the address field, Copy URL, the status-bar text, and "Capture into a New
  * Session" while the session is read-only. Everything shown is what the engine reported last:
- * listening, stopped, failed (the reason on hover), or still listening after a failed rebind.
+ * listening, stopped, failed (the reason on hover), or still listening after a failed rebind;
+ * and while requests cannot be saved (a full disk), that too.
  */
 class CaptureControls : public QObject
 {
@@ -67,6 +68,7 @@ private:
     void onStarted(const QUrl &url);
     void onRebindFailed(const QString &error, const QUrl &stillOn);
     void onStopped(State state, const QString &reason);
+    void onSaveProblem(const QString &error);
     void copyUrl();
     void present();
 
@@ -90,6 +92,7 @@ private:
     bool m_wanted = true;    // the user wants capture on (a read-only session turns it off for a while)
     bool m_readOnly = false;
     QString m_readOnlyReason;
+    QString m_saveProblem;      // requests cannot be saved now (a full disk)
     QHostAddress m_lastAddress; // where it listened last, to go back to after a read-only session
     quint16 m_lastPort = 0;
     bool m_keepChoice = false; // store the address typed in the toolbar once listening works

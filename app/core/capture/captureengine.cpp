@@ -32,6 +32,8 @@ CaptureEngine::CaptureEngine(QObject *parent)
         },
         Qt::BlockingQueuedConnection);
     connect(m_service, &CaptureService::captured, this, &CaptureEngine::captured, Qt::QueuedConnection);
+    connect(m_service, &CaptureService::saveProblemChanged, this, &CaptureEngine::saveProblemChanged,
+            Qt::QueuedConnection);
 }
 
 CaptureEngine::~CaptureEngine()
@@ -150,6 +152,10 @@ void CaptureEngine::attachWriter(std::unique_ptr<Session::SessionWriter> writer)
         writer->setCommitHandler([service](const Session::CapturedBatch &batch, const QString &error) {
             QMetaObject::invokeMethod(
                 service, [service, batch, error] { service->committed(batch, error); }, Qt::QueuedConnection);
+        });
+        writer->setHealthHandler([service](const QString &error) {
+            QMetaObject::invokeMethod(
+                service, [service, error] { service->storeHealthChanged(error); }, Qt::QueuedConnection);
         });
         writer->setRetention(m_retention);
         writer->setNice(m_nice);

@@ -105,6 +105,9 @@ Q_SIGNALS:
     void sessionOpened(const QString &path);
     /// openSession() failed; `problem` says why (Locked: another Hookscope captures into it).
     void sessionFailed(const QString &error, Session::FileProblem problem);
+    /// Requests cannot be saved (a full disk: senders get 503, or wait in the log), with the
+    /// error; empty once saving works again and everything answered is in the file.
+    void saveProblemChanged(const QString &error);
 
 private:
     void onStarted(const QHostAddress &address, quint16 port);

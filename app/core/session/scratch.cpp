@@ -50,6 +50,9 @@ QString latest()
             .entryInfoList({QStringLiteral("scratch-*") + SessionFile::extension()}, QDir::Files, QDir::Time);
     QString newest;
     for (const QFileInfo &file : files) {
+        // Another window's session, maybe still empty: neither ours to delete nor to continue.
+        if (Journal::isLive(file.absoluteFilePath()))
+            continue;
         SessionReader reader;
         if (reader.open(file.absoluteFilePath()).problem != FileProblem::None)
             continue; // not ours to delete: leave it for the user to look at
