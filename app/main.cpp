@@ -5,8 +5,27 @@
 
 #include <QApplication>
 
+#include <sys/resource.h>
+
+namespace {
+
+/// A listener holds a descriptor per connection and its cap is 1024, which is also the usual soft
+/// limit: raise the soft limit to the hard one, as servers do, so the cap is reached before the
+/// process runs out of descriptors.
+void raiseDescriptorLimit()
+{
+    rlimit limit{};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = limit.rlim_max;
+        ::setrlimit(RLIMIT_NOFILE, &limit);
+    }
+}
+
+} // namespace
+
 int main(int argc, char **argv)
 {
+    raiseDescriptorLimit();
     if (Cli::isHeadless(argc, argv))
         return Cli::run(argc, argv);
 
