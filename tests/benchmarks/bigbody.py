@@ -5,6 +5,7 @@
 #         one90chunked   one 90 MB body, chunked
 #         four100chunked four 100 MiB chunked bodies at once
 #         rejected413    a 100 MiB chunked body against --max-body 1M (prints how much stdout got)
+#         rejected413default  a 110 MiB chunked body against the default 100 MiB limit
 import os, re, socket, subprocess, sys, tempfile, threading, time
 binary, mode = sys.argv[1], sys.argv[2]
 json_out = "--json" in sys.argv
@@ -12,7 +13,8 @@ tmp = tempfile.mkdtemp(dir="/tmp")
 args = [binary, "listen", "--port", "0", "--session", tmp + "/s.hookscope"]
 if json_out: args.append("--json")
 if mode == "rejected413": args += ["--max-body", "1M"]
-else: args += ["--max-body", "200M"]
+elif mode == "rejected413default": pass
+elif mode != "rejected413default": args += ["--max-body", "200M"]
 out = open(tmp + "/out.ndjson", "wb")
 p = subprocess.Popen(args, stdout=out, stderr=subprocess.PIPE, text=True)
 port = int(re.search(r":(\d+)\s*$", p.stderr.readline()).group(1))
@@ -57,6 +59,8 @@ elif mode == "one90chunked":
     st = [send(90 * 1000 * 1000, True)]
 elif mode == "rejected413":
     st = [send(100 * 1024 * 1024, True)]
+elif mode == "rejected413default":
+    st = [send(110 * 1024 * 1024, True)]
 elapsed = time.time() - t0
 time.sleep(1)
 peak = rss("VmHWM:")

@@ -5,6 +5,7 @@
 #include "rawclient.h"
 
 #include "capture/captureengine.h"
+#include "http/requestreader.h"
 #include "session/ndjson.h"
 #include "session/sessionfile.h"
 #include "session/sessionreader.h"
@@ -49,6 +50,7 @@ private Q_SLOTS:
     void cleanup();
     void rejectedRecordIsWhatTheFileKeeps();
     void largeBodiesStoredExactly();
+    void wireBytesUpToALimit();
     void fileSizeLimitThenRoomAgain();
 
 private:
@@ -158,6 +160,24 @@ void TstBounds::largeBodiesStoredExactly()
     QVERIFY(chunkedStored->request.body() == chunkedBody);
     QVERIFY(chunkedStored->request.wireBytes() == chunkedRequest);
     QCOMPARE(chunkedStored->request.trailerCount(), 1);
+}
+
+// A rejected request keeps the bytes received up to the head limit, rebuilt without first
+// rebuilding the whole message (a 413 may have read 100 MiB).
+void TstBounds::wireBytesUpToALimit()
+{
+    const QByteArray plain = "POST /p HTTP/1.1\r\nHost: h\r\nContent-Length: 10\r\n\r\n0123456789";
+    const QByteArray chunkedMessage = "POST /c HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n"
+                                      "4;ext=1\r\nWiki\r\n5\r\npedia\r\n0\r\nT: 1\r\n\r\n";
+    const QByteArray partialChunk = "POST /c HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n4\r\nWi";
+    for (const QByteArray &message : {plain, chunkedMessage, partialChunk}) {
+        Http::RequestReader reader;
+        reader.feed(message);
+        const Http::Request request = message == partialChunk ? reader.takePartial() : reader.takeRequest();
+        QCOMPARE(request.wireBytes(), message);
+        for (qsizetype limit = 0; limit <= message.size() + 1; ++limit)
+            QCOMPARE(request.wireBytes(limit), message.left(limit));
+    }
 }
 
 // The disk-full reproduction without root: a file-size limit on this process makes every

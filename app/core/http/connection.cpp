@@ -197,7 +197,7 @@ void Connection::recordIncomplete(int status, const QString &reason)
     const qint64 offset = m_reader.messageBytes();
     Request partial = m_reader.takePartial();
     RejectedRequest rejected;
-    rejected.raw = partial.wireBytes().left(m_limits.maxHeadBytes);
+    rejected.raw = partial.wireBytes(m_limits.maxHeadBytes);
     rejected.partial = std::move(partial);
     rejected.peer = m_peer;
     rejected.receivedAtMs = QDateTime::currentMSecsSinceEpoch();
@@ -216,11 +216,9 @@ void Connection::rejectCurrent(QByteArrayView unconsumed)
     const ReadError error = m_reader.error();
     Request partial = m_reader.takePartial();
     RejectedRequest rejected;
-    QByteArray raw = partial.wireBytes();
-    if (raw.size() < m_limits.maxHeadBytes)
-        raw += unconsumed.first(qMin<qsizetype>(unconsumed.size(), m_limits.maxHeadBytes - raw.size()));
-    else
-        raw.truncate(m_limits.maxHeadBytes);
+    // Only what the record keeps: a 413 may have read 100 MiB, never to be copied again.
+    QByteArray raw = partial.wireBytes(m_limits.maxHeadBytes);
+    raw += unconsumed.first(qMin<qsizetype>(unconsumed.size(), m_limits.maxHeadBytes - raw.size()));
     rejected.raw = std::move(raw);
     rejected.partial = std::move(partial);
     rejected.peer = m_peer;

@@ -100,13 +100,22 @@ QByteArray Request::chunkedWire(const QByteArray &head, const QByteArray &framin
     return out;
 }
 
-QByteArray Request::wireBytes() const
+QByteArray Request::wireBytes(qsizetype limit) const
 {
-    if (!m_chunked)
-        return m_rawHead + m_body;
     QByteArray out;
-    out.reserve(m_rawHead.size() + m_chunkFraming.size() + m_body.size() + 64);
-    out += m_rawHead;
+    // Appends while under the limit; false once it is reached.
+    const auto add = [&out, limit](QByteArrayView bytes) {
+        out += bytes.first(qMin(bytes.size(), limit - out.size()));
+        return out.size() < limit;
+    };
+    if (!m_chunked) {
+        out.reserve(qMin(m_rawHead.size() + m_body.size(), limit));
+        add(m_rawHead) && add(m_body);
+        return out;
+    }
+    out.reserve(qMin(m_rawHead.size() + m_chunkFraming.size() + m_body.size() + 64, limit));
+    if (!add(m_rawHead))
+        return out;
     const QByteArrayView framing(m_chunkFraming);
     const qsizetype linesEnd = m_trailerSectionOffset == NoTrailerSection ? framing.size() : m_trailerSectionOffset;
     qsizetype lineStart = 0;
@@ -114,25 +123,28 @@ QByteArray Request::wireBytes() const
     while (lineStart < linesEnd) {
         const qsizetype newline = framing.sliced(0, linesEnd).indexOf('\n', lineStart);
         if (newline < 0) { // a chunk-size line still being read
-            out += framing.sliced(lineStart, linesEnd - lineStart);
-            break;
+            add(framing.sliced(lineStart, linesEnd - lineStart));
+            return out;
         }
         const QByteArrayView line = framing.sliced(lineStart, newline + 1 - lineStart);
-        out += line;
+        if (!add(line))
+            return out;
         lineStart = newline + 1;
         const qint64 size = chunkSizeOf(line);
         if (size == 0)
             continue;
         const qint64 take = qMin<qint64>(size, m_body.size() - bodyPos);
-        out += QByteArrayView(m_body).sliced(bodyPos, take);
+        if (!add(QByteArrayView(m_body).sliced(bodyPos, take)))
+            return out;
         bodyPos += take;
         if (take < size)
-            break;
+            return out;
         const bool openChunk = lineStart >= linesEnd && m_openChunkCrlf >= 0;
-        out += QByteArrayView("\r\n", openChunk ? m_openChunkCrlf : 2);
+        if (!add(QByteArrayView("\r\n", openChunk ? m_openChunkCrlf : 2)))
+            return out;
     }
     if (m_trailerSectionOffset != NoTrailerSection)
-        out += framing.sliced(m_trailerSectionOffset);
+        add(framing.sliced(m_trailerSectionOffset));
     return out;
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <limits>
+
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QList>
@@ -63,7 +65,8 @@ public:
     bool isChunked() const { return m_chunked; }
     /// The bytes of this message as received: head, then the body in its transfer coding. For a
     /// request whose reading failed, exactly the bytes consumed before the failure.
-    QByteArray wireBytes() const;
+    /// At most `limit` bytes of it: the start of a message too large to rebuild whole.
+    QByteArray wireBytes(qsizetype limit = std::numeric_limits<qsizetype>::max()) const;
     /// Chunked only: the chunk-size lines and the trailer section, as received.
     const QByteArray &chunkFraming() const { return m_chunkFraming; }
     /// The bytes of a complete chunked message from its parts (see chunkFraming()).
