@@ -8,6 +8,7 @@
 #include "session/sessionfile.h"
 #include "session/sessionreader.h"
 #include "session/sessionwriter.h"
+#include "session/sqlite.h"
 
 #include <QDir>
 #include <QFile>
@@ -60,9 +61,9 @@ public:
         writer.start();
     }
     /// Logs and submits; false if the log refused (the sender would get 503).
-    bool take(qint64 id)
+    bool take(qint64 id, qsizetype bodySize = 20'000)
     {
-        const CapturedRequestPtr r = request(id);
+        const CapturedRequestPtr r = request(id, bodySize);
         QString error;
         if (!writer.journal({r}, &error))
             return false;
@@ -118,8 +119,8 @@ bool fillUntilRefused(Capture &capture, qint64 *nextId)
     capture.writer.setMaxPageCount(1); // no page beyond what the file has now
     capture.take((*nextId)++);
     capture.take((*nextId)++);
-    return QTest::qWaitFor([&] { return capture.count(capture.failed) == 2; }, 5000) &&
-           capture.count(capture.failures) == 1;
+    return QTest::qWaitFor([&] { return capture.count(capture.failed) == 2 && capture.count(capture.failures) == 1; },
+                           5000);
 }
 
 } // namespace
@@ -135,7 +136,11 @@ private Q_SLOTS:
     void stopWhileFullKeepsTheLog();
     void crash_data();
     void crash();
+    void deletedWhileWaiting();
+    void waitingIsBounded();
+    void saveAsWhileRefusedTakesTheLog();
     void scratchWithALogIsKept();
+    void danglingLinkNamesTheRealLog();
     void liveScratchIsNeitherDeletedNorResumed();
     void secondWriterThroughSymlink();
     void secondWriterThroughHardLink();
@@ -225,6 +230,79 @@ void TstDurability::crash()
     QCOMPARE(idsIn(file), range(1, kLogged));
 }
 
+// The user deletes requests that wait for SQLite: they never go in, not even at the next open,
+// and once none waits the window hears that saving is whole again.
+void TstDurability::deletedWhileWaiting()
+{
+    const QString file = path(QStringLiteral("deleted.hookscope"));
+    qint64 next = 1;
+    {
+        Capture capture(file);
+        QVERIFY(capture.opened);
+        QVERIFY(fillUntilRefused(capture, &next)); // 6 and 7 wait
+        capture.writer.remove({6, 7});
+        QTRY_COMPARE(capture.count(capture.recoveries), 1);
+        QCOMPARE(capture.writer.backlog(), 0);
+    } // stopped while SQLite would still refuse
+    QCOMPARE(idsIn(file), range(1, 5));
+}
+
+// While SQLite refuses, what waits is held in memory as well as in the log: past a bound new
+// requests are refused (503) instead of memory growing without end.
+void TstDurability::waitingIsBounded()
+{
+    const QString file = path(QStringLiteral("bounded.hookscope"));
+    qint64 next = 1;
+    Capture capture(file);
+    QVERIFY(capture.opened);
+    QVERIFY(fillUntilRefused(capture, &next));
+    constexpr qsizetype kBody = 8 * 1024 * 1024;
+    int taken = 0;
+    while (taken < 40 && capture.take(next, kBody)) {
+        ++next;
+        ++taken;
+        QTRY_COMPARE(capture.count(capture.failed), 2 + taken); // it joined the wait
+    }
+    QVERIFY2(taken < 40, "nothing bounds what waits for SQLite");
+    QVERIFY2(qint64(taken) * kBody <= 160LL * 1024 * 1024, qPrintable(QString::number(taken)));
+    QString error;
+    QVERIFY(!capture.writer.journal({request(next)}, &error));
+    QVERIFY2(error.contains(QStringLiteral("wait for the session file")), qPrintable(error));
+    capture.writer.setMaxPageCount(1'000'000); // room again: everything that waited goes in
+    QTRY_COMPARE_WITH_TIMEOUT(capture.count(capture.recoveries), 1, 10000);
+    QVERIFY(capture.take(next++));
+    capture.writer.stop();
+    QCOMPARE(idsIn(file), range(1, next - 1));
+}
+
+// Save As while SQLite refuses: the copy is made from the file, and the requests only the log
+// holds come along, with their ids, instead of staying behind.
+void TstDurability::saveAsWhileRefusedTakesTheLog()
+{
+    const QString source = path(QStringLiteral("source.hookscope"));
+    const QString target = path(QStringLiteral("target.hookscope"));
+    qint64 next = 1;
+    {
+        Capture capture(source);
+        QVERIFY(capture.opened);
+        QVERIFY(fillUntilRefused(capture, &next));
+        Sql::Database db; // the snapshot Save As takes while capture goes on
+        QVERIFY(db.open(source, Sql::Database::Mode::ReadOnly));
+        Sql::Statement vacuum(db, "VACUUM INTO ?1");
+        const QByteArray name = target.toUtf8();
+        vacuum.bindText(1, name);
+        QVERIFY(vacuum.exec());
+    } // the old writer stops, still refused: 6 and 7 are only in its log
+    QVERIFY(!Journal::logFiles(source).isEmpty());
+    SessionWriter saved;
+    QCOMPARE(saved.open(target).problem, FileProblem::None);
+    QString error;
+    QVERIFY2(saved.copyNewerFrom(source, &error), qPrintable(error));
+    QCOMPARE(saved.nextId(), next);
+    saved.stop();
+    QCOMPARE(idsIn(target), range(1, next - 1));
+}
+
 // Save As removes the scratch session it copied; what only its log holds (SQLite refused it, the
 // copy could not see it) must not go with it.
 void TstDurability::scratchWithALogIsKept()
@@ -258,6 +336,24 @@ void TstDurability::liveScratchIsNeitherDeletedNorResumed()
     first.stop();
     QCOMPARE(Scratch::latest(), QString()); // now it is an empty leftover, and goes
     QVERIFY(!QFile::exists(live));
+}
+
+// A session reached through a link to a file not made yet: its log is named after the file the
+// link points to, where the next open (by either name) looks for it after a crash.
+void TstDurability::danglingLinkNamesTheRealLog()
+{
+    const QString real = path(QStringLiteral("later.hookscope"));
+    const QString link = path(QStringLiteral("early-link.hookscope"));
+    QVERIFY(QFile::link(real, link));
+    QCOMPARE(Journal::canonicalPath(link), Journal::canonicalPath(real));
+    {
+        Journal journal;
+        QString error;
+        QVERIFY(journal.lock(link, &error));
+        QVERIFY(journal.append({request(1)}, &error));
+    } // a crash: the log stays
+    QCOMPARE(Journal::logFiles(real).size(), 1);
+    QVERIFY(Journal::logFiles(real).constFirst().startsWith(real));
 }
 
 void TstDurability::secondWriterThroughSymlink()

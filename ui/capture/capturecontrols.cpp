@@ -278,9 +278,7 @@ void CaptureControls::present()
     m_copyUrl->setEnabled(listening);
     m_captureNew->setVisible(m_readOnly);
     if (!m_saveProblem.isEmpty())
-        status = tr("%1 — NOT SAVING: %2. Senders get 503 until there is room; what was answered is kept and "
-                    "saved once there is.")
-                     .arg(status, m_saveProblem);
+        status = tr("%1 — NOT SAVING: %2. Nothing answered is lost.").arg(status, m_saveProblem);
     m_statusLabel->setText(status);
     m_statusLabel->setStyleSheet(m_saveProblem.isEmpty() ? QString() : QStringLiteral("color: #c62828"));
 }
@@ -291,7 +289,7 @@ void CaptureControls::onSaveProblem(const QString &error)
     m_saveProblem = error;
     present();
     if (recovered)
-        Q_EMIT message(tr("Saving works again: every answered request is in the session"), 15000);
+        Q_EMIT message(tr("Saving works again"), 15000);
 }
 
 } // namespace Ui

@@ -1,6 +1,7 @@
 #include "captureengine.h"
 #include "captureservice.h"
 #include "http/listener.h"
+#include "session/journal.h"
 #include "session/sessionwriter.h"
 
 #include <QCoreApplication>
@@ -168,7 +169,9 @@ void CaptureEngine::attachWriter(std::unique_ptr<Session::SessionWriter> writer)
 
 Session::SessionFile::Info CaptureEngine::switchWriter(const QString &path, const QString &copyNewerFrom)
 {
-    if (m_writer && !path.isEmpty() && m_writer->path() == path && copyNewerFrom.isEmpty())
+    // Already there, by whatever name (a link to it would otherwise look locked by ourselves).
+    if (m_writer && !path.isEmpty() && copyNewerFrom.isEmpty() &&
+        Session::Journal::canonicalPath(m_writer->path()) == Session::Journal::canonicalPath(path))
         return {}; // already there
     std::unique_ptr<Session::SessionWriter> next;
     if (!path.isEmpty()) {
@@ -353,16 +356,18 @@ void CaptureEngine::stop()
 
 void CaptureEngine::setRules(const ResponseRules &rules)
 {
-    // Blocking: a queued call can lose the race with a request already waiting on a kept-alive
-    // connection (Qt's Unix event dispatcher serves socket notifiers before posted events), and
-    // "from the next request on" must hold once this returns.
-    QMetaObject::invokeMethod(
-        m_context, [this, rules] { m_service->setRules(rules); }, Qt::BlockingQueuedConnection);
+    // Handed over, not queued: a queued call can lose the race with a request already waiting on
+    // a kept-alive connection (Qt's Unix event dispatcher serves socket notifiers before posted
+    // events), and "from the next request on" must hold once this returns. Nor blocking: the
+    // window must not wait while the capture thread switches sessions.
+    m_service->offerRules(rules);
 }
 
 void CaptureEngine::setAnswer(const AnswerSpec &answer)
 {
-    QMetaObject::invokeMethod(m_context, [this, answer] { m_service->setAnswer(answer); });
+    ResponseRules rules;
+    rules.fallback = answer;
+    setRules(rules);
 }
 
 void CaptureEngine::setLimits(const Http::Limits &limits)

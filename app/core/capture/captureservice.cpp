@@ -54,8 +54,24 @@ void CaptureService::setRules(const ResponseRules &rules)
     m_sequence = QList<int>(rules.rules.size(), 0);
 }
 
+void CaptureService::offerRules(const ResponseRules &rules)
+{
+    std::lock_guard lock(m_offerMutex);
+    m_offered = rules;
+    m_hasOffer.store(true, std::memory_order_release);
+}
+
 const AnswerSpec &CaptureService::chooseAnswer(QByteArrayView method, QByteArrayView target)
 {
+    if (m_hasOffer.exchange(false, std::memory_order_acquire)) {
+        std::optional<ResponseRules> offered;
+        {
+            std::lock_guard lock(m_offerMutex);
+            offered.swap(m_offered);
+        }
+        if (offered)
+            setRules(*offered);
+    }
     const int index = m_rules.match(method, target);
     if (index < 0)
         return m_rules.fallback;
@@ -209,7 +225,10 @@ void CaptureService::setSaveProblem(QString *which, const QString &error)
     *which = error;
     const bool after = m_logError.isEmpty() && m_storeError.isEmpty();
     if (!after)
-        Q_EMIT saveProblemChanged(m_logError.isEmpty() ? m_storeError : m_logError);
+        Q_EMIT saveProblemChanged(
+            m_logError.isEmpty()
+                ? tr("the session file refuses requests (%1); the answered ones wait in its log").arg(m_storeError)
+                : tr("nothing can be written (%1); senders get 503 and will retry").arg(m_logError));
     else if (!before)
         Q_EMIT saveProblemChanged({});
 }

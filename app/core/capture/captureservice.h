@@ -8,6 +8,10 @@
 #include <QHash>
 #include <QObject>
 
+#include <atomic>
+#include <mutex>
+#include <optional>
+
 class QTimer;
 
 namespace Session {
@@ -40,6 +44,9 @@ public:
     void setAnswer(const AnswerSpec &answer);
     /// Applies at once to the next request; sequences start over.
     void setRules(const ResponseRules &rules);
+    /// setRules() from any thread, without waiting for this one: the next request read takes
+    /// them, even one already waiting on a socket when this is called.
+    void offerRules(const ResponseRules &rules);
     const ResponseRules &rules() const { return m_rules; }
     /// The id the next captured request gets.
     void setNextId(qint64 id) { m_nextId = id; }
@@ -84,6 +91,9 @@ private:
     void setSaveProblem(QString *which, const QString &error);
 
     ResponseRules m_rules;
+    std::mutex m_offerMutex;
+    std::optional<ResponseRules> m_offered; // guarded by m_offerMutex
+    std::atomic<bool> m_hasOffer{false};
     QList<int> m_sequence; // per rule: how many requests it has answered
     qint64 m_nextId = 1;
     Session::SessionWriter *m_writer = nullptr;

@@ -83,7 +83,9 @@ void SessionController::finished(const QString &error, Session::FileProblem prob
         return;
     }
     if (!m_removeAfter.isEmpty()) {
-        Session::Scratch::remove(m_removeAfter); // saved elsewhere: nothing is lost
+        // Saved elsewhere, its log included (SessionWriter::copyNewerFrom): nothing is lost.
+        Session::Journal::removeLogFiles(m_removeAfter);
+        Session::Scratch::remove(m_removeAfter);
         m_removeAfter.clear();
     }
     m_path = m_pendingPath;

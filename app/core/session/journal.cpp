@@ -13,9 +13,11 @@
 #include <cstring>
 #include <fcntl.h>
 #include <limits>
+#include <linux/magic.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/uio.h>
+#include <sys/vfs.h>
 #include <unistd.h>
 #include <zlib.h>
 
@@ -260,7 +262,10 @@ Journal::~Journal()
 
 QString Journal::canonicalPath(const QString &sessionPath)
 {
-    const QFileInfo file(sessionPath);
+    QFileInfo file(sessionPath);
+    // A link to a session not made yet names the file the writer is about to create.
+    for (int hops = 0; file.isSymLink() && !file.exists() && hops < 40; ++hops)
+        file = QFileInfo(file.symLinkTarget());
     const QString canonical = file.canonicalFilePath(); // empty when the file does not exist
     if (!canonical.isEmpty())
         return canonical;
@@ -329,16 +334,24 @@ bool Journal::takeFileLock(QString *error, bool *heldElsewhere)
 {
     if (m_sessionFd >= 0)
         return true;
-    const int fd = ::open(QFile::encodeName(m_session).constData(), O_RDONLY | O_CLOEXEC);
+    // flock, not fcntl: on a local file system SQLite's own POSIX locks neither see nor disturb
+    // it. NFS emulates flock with a POSIX lock on the whole file, which would collide with
+    // SQLite's: there the lock file alone has to do.
+    struct statfs where = {};
+    if (::statfs(QFile::encodeName(m_session).constData(), &where) == 0 && where.f_type == NFS_SUPER_MAGIC)
+        return true;
+    const int fd = ::open(QFile::encodeName(m_session).constData(), O_RDWR | O_CLOEXEC);
     if (fd < 0) {
         if (errno == ENOENT)
             return true; // nothing to lock yet: the writer creates it, and calls again
         *error = QString::fromLocal8Bit(std::strerror(errno));
         return false;
     }
-    // flock, not fcntl: SQLite's own POSIX locks on the file neither see nor disturb it.
     if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        const int why = errno;
         ::close(fd);
+        if (why != EWOULDBLOCK)
+            return true; // a file system without flock: the lock file alone has to do
         *error = tr("the session is being captured into by another Hookscope");
         if (heldElsewhere)
             *heldElsewhere = true;

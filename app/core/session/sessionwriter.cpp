@@ -30,6 +30,9 @@ constexpr qint64 kFirstRetryMs = 250;
 constexpr qint64 kLastRetryMs = 4000;
 // Bodies from this size on are written into their row in pieces rather than bound whole.
 constexpr qsizetype kStreamedBlobBytes = 1 << 20;
+// How much may wait in memory for SQLite to take it before senders are refused.
+constexpr qsizetype kMaxWaitingRecords = 20000;
+constexpr qint64 kMaxWaitingBytes = 128LL * 1024 * 1024;
 
 qint64 steadyMs()
 {
@@ -135,32 +138,39 @@ SessionFile::Info SessionWriter::open(const QString &path)
         return info;
     }
     // Requests a crashed writer logged (and answered) but did not move into SQLite.
-    CapturedBatch left;
-    QString replayError;
-    const qint64 lastStored = m_nextId - 1;
-    Journal::replay(
-        path,
-        [&left, lastStored](CapturedRequestPtr r) {
-            if (r->id > lastStored)
-                left.append(std::move(r));
-        },
-        &replayError);
-    if (!left.isEmpty()) {
-        std::sort(left.begin(), left.end(), [](const auto &a, const auto &b) { return a->id < b->id; });
-        if (!writeBatch(left)) {
-            info = {FileProblem::Io,
-                    tr("%1: could not recover %n logged requests: %2", nullptr, int(left.size()))
-                        .arg(QDir::toNativeSeparators(path), db.error()),
-                    info.schemaVersion};
-            db.close();
-            m_journal.unlock(); // the log stays for a later try
-            return info;
-        }
-        m_nextId = left.last()->id + 1;
-        qCInfo(lcSession) << "recovered" << left.size() << "requests from the log of" << path;
+    QString recoverError;
+    if (!moveInLogOf(path, &recoverError)) {
+        info = {FileProblem::Io, tr("%1: %2").arg(QDir::toNativeSeparators(path), recoverError), info.schemaVersion};
+        db.close();
+        m_journal.unlock(); // the log stays for a later try
+        return info;
     }
     Journal::removeLogFiles(path);
     return info;
+}
+
+bool SessionWriter::moveInLogOf(const QString &session, QString *error)
+{
+    CapturedBatch left;
+    const qint64 lastStored = m_nextId - 1;
+    if (!Journal::replay(
+            session,
+            [&left, lastStored](CapturedRequestPtr r) {
+                if (r->id > lastStored)
+                    left.append(std::move(r));
+            },
+            error))
+        return false; // a log that cannot be read is not deleted either
+    if (left.isEmpty())
+        return true;
+    std::sort(left.begin(), left.end(), [](const auto &a, const auto &b) { return a->id < b->id; });
+    if (!writeBatch(left)) {
+        *error = tr("could not recover %n logged requests: %1", nullptr, int(left.size())).arg(m_db->db.error());
+        return false;
+    }
+    m_nextId = left.last()->id + 1;
+    qCInfo(lcSession) << "recovered" << left.size() << "requests from the log of" << session;
+    return true;
 }
 
 bool SessionWriter::copyNewerFrom(const QString &other, QString *error)
@@ -196,7 +206,9 @@ bool SessionWriter::copyNewerFrom(const QString &other, QString *error)
     Sql::Statement answers(db, "SELECT digest, id FROM answers");
     while (answers.step())
         m_db->answers.insert(answers.bytes(0), answers.int64(1));
-    return true;
+    // What the other session's log still holds (SQLite refused it there) is newer than its file:
+    // it comes along too, or those answered requests would stay behind and their ids be reused.
+    return moveInLogOf(other, error);
 }
 
 void SessionWriter::setMaxPageCount(qint64 pages)
@@ -275,6 +287,18 @@ void SessionWriter::runCheckpoints()
 
 bool SessionWriter::journal(const CapturedBatch &records, QString *error)
 {
+    {
+        // While SQLite refuses them, logged requests wait in memory too: past a bound, senders
+        // are refused rather than memory growing without end.
+        std::lock_guard lock(m_mutex);
+        if (m_retrySize >= kMaxWaitingRecords || m_retryBytes >= kMaxWaitingBytes) {
+            // not translated: the error also goes to the sender in the 503 answer's body
+            *error = QStringLiteral("%1 requests wait for the session file, which takes none now: %2")
+                         .arg(m_retrySize)
+                         .arg(m_refusal);
+            return false;
+        }
+    }
     // What SQLite could never take is refused now, before its sender hears it was kept.
     for (const CapturedRequestPtr &r : records) {
         const qint64 size =
@@ -389,11 +413,7 @@ void SessionWriter::run()
         if (!m_retry.isEmpty() && !stopping && deletes.isEmpty() && steadyMs() < m_retryAtMs) {
             // Still failing a moment ago: these join the records that wait for the next try.
             if (!fresh.isEmpty()) {
-                m_retry += fresh;
-                {
-                    std::lock_guard lock(m_mutex);
-                    m_retrySize = m_retry.size();
-                }
+                setRetry(m_retry + fresh);
                 if (m_onCommit)
                     m_onCommit(fresh, m_lastError);
                 fresh.clear();
@@ -403,7 +423,7 @@ void SessionWriter::run()
         // Inserts queued before deletes go first, so a request is never deleted before it exists.
         commit(std::exchange(fresh, {}));
         if (!deletes.isEmpty()) {
-            m_retry.removeIf([&deletes](const CapturedRequestPtr &r) { return deletes.contains(r->id); });
+            forgetDeleted(deletes);
             if (!removeIds(deletes))
                 qCWarning(lcSession) << "could not delete" << deletes.size() << "requests:" << m_db->db.error();
             deletes.clear();
@@ -440,35 +460,62 @@ void SessionWriter::commit(CapturedBatch fresh)
     }
     if (ok) {
         m_journal.release(batch.last()->id);
-        m_retry.clear();
-        {
-            std::lock_guard lock(m_mutex);
-            m_retrySize = 0;
-        }
         if (m_onCommit && !fresh.isEmpty())
             m_onCommit(fresh, {});
         if (retrying) {
             qCInfo(lcSession) << "saving again: SQLite took the" << batch.size() << "logged requests it had refused";
-            m_retryDelayMs = 0;
-            m_lastError.clear();
-            if (m_onHealth)
-                m_onHealth({});
+            recovered();
         }
         return;
     }
     m_lastError = m_db->db.error();
     qCWarning(lcSession) << "could not save" << batch.size() << "requests:" << m_lastError;
-    m_retry = batch;
-    {
-        std::lock_guard lock(m_mutex);
-        m_retrySize = m_retry.size();
-    }
+    setRetry(batch);
     m_retryDelayMs = retrying ? qMin(m_retryDelayMs * 2, kLastRetryMs) : kFirstRetryMs;
     m_retryAtMs = steadyMs() + m_retryDelayMs;
     if (m_onCommit && !fresh.isEmpty())
         m_onCommit(fresh, m_lastError);
     if (!retrying && m_onHealth)
         m_onHealth(m_lastError);
+}
+
+void SessionWriter::setRetry(CapturedBatch records)
+{
+    qint64 bytes = 0;
+    for (const CapturedRequestPtr &r : std::as_const(records))
+        bytes +=
+            r->request.rawHead().size() + r->request.body().size() + r->request.chunkFraming().size() + r->raw.size();
+    m_retry = std::move(records);
+    std::lock_guard lock(m_mutex);
+    m_retrySize = m_retry.size();
+    m_retryBytes = bytes;
+    m_refusal = m_retry.isEmpty() ? QString() : m_lastError;
+}
+
+void SessionWriter::recovered()
+{
+    setRetry({});
+    m_retryDelayMs = 0;
+    m_lastError.clear();
+    if (m_onHealth)
+        m_onHealth({});
+}
+
+void SessionWriter::forgetDeleted(const QList<qint64> &ids)
+{
+    // Requests deleted while they waited for SQLite never go in. Once none waits any more, the
+    // log is let go up to the last of them, or the next open would bring the deleted back.
+    if (m_retry.isEmpty())
+        return;
+    const qint64 newest = m_retry.last()->id;
+    CapturedBatch kept = m_retry;
+    kept.removeIf([&ids](const CapturedRequestPtr &r) { return ids.contains(r->id); });
+    if (!kept.isEmpty()) {
+        setRetry(std::move(kept));
+        return;
+    }
+    m_journal.release(newest);
+    recovered();
 }
 
 void SessionWriter::remove(const QList<qint64> &ids)

@@ -62,7 +62,8 @@ public:
     void setCommitHandler(CommitHandler handler) { m_onCommit = std::move(handler); }
     void setHealthHandler(HealthHandler handler) { m_onHealth = std::move(handler); }
     /// Copies the requests of another session that are newer than any in this file, in one
-    /// transaction. Before start(). For Save As: this file is a snapshot of `other`.
+    /// transaction, then what its log holds that its file does not. Before start(). For Save As:
+    /// this file is a snapshot of `other`, whose writer has stopped.
     bool copyNewerFrom(const QString &other, QString *error);
     /// Caps the file at this many pages (PRAGMA max_page_count); past it commits fail as on a
     /// full disk. Safe from any thread; applies from the next transaction.
@@ -95,6 +96,11 @@ private:
     /// One transaction for `fresh` after whatever failed before; reports and releases the log.
     void commit(CapturedBatch fresh);
     void applyPageCap();
+    /// Moves into SQLite what the log of `session` holds beyond this file's newest request.
+    bool moveInLogOf(const QString &session, QString *error);
+    void setRetry(CapturedBatch records);
+    void recovered();
+    void forgetDeleted(const QList<qint64> &ids);
     void runCheckpoints();
     static int walHook(void *self, ::sqlite3 *db, const char *name, int pages);
     bool writeBatch(const CapturedBatch &batch);
@@ -119,6 +125,8 @@ private:
     // Logged, reported as failed, and not in SQLite yet: older than anything in m_queue.
     CapturedBatch m_retry;     // writer thread
     qsizetype m_retrySize = 0; // its size, for backlog()
+    qint64 m_retryBytes = 0;   // the bytes it holds
+    QString m_refusal;         // why SQLite refuses them, for journal()
     qint64 m_retryDelayMs = 0; // writer thread; 0 while commits succeed
     qint64 m_retryAtMs = 0;    // writer thread: no new try before this (steady clock)
     QString m_lastError;       // writer thread
