@@ -2,6 +2,7 @@
 // and printed live is what the file keeps, bounded as documented, and large bodies are stored
 // byte for byte.
 
+#include "filesizelimit.h"
 #include "rawclient.h"
 
 #include "capture/captureengine.h"
@@ -13,9 +14,6 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
-
-#include <csignal>
-#include <sys/resource.h>
 
 using Session::CapturedRequestPtr;
 
@@ -188,12 +186,8 @@ void TstBounds::fileSizeLimitThenRoomAgain()
     QStringList problems;
     connect(m_engine.get(), &Capture::CaptureEngine::saveProblemChanged, this,
             [&problems](const QString &error) { problems.append(error); });
-    rlimit saved{};
-    QCOMPARE(::getrlimit(RLIMIT_FSIZE, &saved), 0);
-    const auto previous = ::signal(SIGXFSZ, SIG_IGN);
-    rlimit tight = saved;
-    tight.rlim_cur = 512 * 1024;
-    QCOMPARE(::setrlimit(RLIMIT_FSIZE, &tight), 0);
+    FileSizeLimit full(512 * 1024);
+    QVERIFY(full.isActive());
     QList<qint64> answered;
     int refused = 0;
     for (int i = 0; i < 60 && refused < 3; ++i) {
@@ -210,8 +204,7 @@ void TstBounds::fileSizeLimitThenRoomAgain()
     }
     QVERIFY2(refused > 0, "the file-size limit never filled the disk");
     QTRY_VERIFY(!problems.isEmpty() && !problems.constLast().isEmpty());
-    QCOMPARE(::setrlimit(RLIMIT_FSIZE, &saved), 0); // room again
-    ::signal(SIGXFSZ, previous);
+    full.restore(); // room again
     QByteArray answer;
     const CapturedRequestPtr after =
         send("POST /after HTTP/1.1\r\nHost: h\r\nConnection: close\r\nContent-Length: 2\r\n\r\n{}", &answer);

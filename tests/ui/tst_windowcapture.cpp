@@ -6,6 +6,8 @@
 #include "requesttablemodel.h"
 #include "windowtesting.h"
 
+#include "integration/filesizelimit.h"
+
 #include "capture/captureengine.h"
 #include "capture/sessioncontroller.h"
 #include "session/journal.h"
@@ -24,7 +26,6 @@
 
 #include <csignal>
 #include <sys/inotify.h>
-#include <sys/resource.h>
 #include <unistd.h>
 
 namespace {
@@ -397,19 +398,14 @@ void TstWindowCapture::fullDiskIsShownUntilSavingWorksAgain()
     window.show();
     QTRY_VERIFY(ready(window));
     const QUrl url = window.engine()->url();
-    rlimit saved{};
-    QCOMPARE(::getrlimit(RLIMIT_FSIZE, &saved), 0);
-    const auto previous = ::signal(SIGXFSZ, SIG_IGN);
-    rlimit tight = saved;
-    tight.rlim_cur = 512 * 1024;
-    QCOMPARE(::setrlimit(RLIMIT_FSIZE, &tight), 0);
+    FileSizeLimit full(512 * 1024);
+    QVERIFY(full.isActive());
     int refused = 0;
     for (int i = 0; i < 60 && refused == 0; ++i)
         refused += post(url, QStringLiteral("/fill"), "\"" + QByteArray(40'000, 'x') + '"') == 503;
     const bool filled =
         refused > 0 && QTest::qWaitFor([&] { return window.statusText().contains(u"NOT SAVING"); }, 5000);
-    QCOMPARE(::setrlimit(RLIMIT_FSIZE, &saved), 0);
-    ::signal(SIGXFSZ, previous);
+    full.restore();
     QVERIFY2(filled, qPrintable(window.statusText()));
     QVERIFY2(window.statusText().startsWith(QStringLiteral("Listening on")), qPrintable(window.statusText()));
 
