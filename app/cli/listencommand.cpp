@@ -262,6 +262,11 @@ int run(const QStringList &args)
         exitCode = 1;
         QCoreApplication::exit(1);
     });
+    QObject::connect(&engine, &Capture::CaptureEngine::saveProblemChanged, &printer, [](const QString &error) {
+        printError("listen", error.isEmpty()
+                                 ? QCoreApplication::translate("Cli::ListenCommand", "saving works again")
+                                 : QCoreApplication::translate("Cli::ListenCommand", "not saving: %1").arg(error));
+    });
     QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, &printer, [] { QCoreApplication::exit(0); });
     engine.start(config);
     const int loopCode = QCoreApplication::exec();
