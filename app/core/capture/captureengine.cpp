@@ -238,6 +238,11 @@ void CaptureEngine::setFastAck(bool fastAck)
     });
 }
 
+void CaptureEngine::setSignatures(const Signing::Config &config)
+{
+    m_signatures = config; // wired to the capture service with verification (issue 9)
+}
+
 void CaptureEngine::setRetention(qint64 newest)
 {
     QMetaObject::invokeMethod(m_context, [this, newest] {

@@ -5,6 +5,7 @@
 #include "responserules.h"
 #include "session/capturedrequest.h"
 #include "session/sessionfile.h"
+#include "signing/signing.h"
 
 #include <QHostAddress>
 #include <QObject>
@@ -37,6 +38,7 @@ struct ListenConfig
     QString sessionPath;       ///< save every request here (created if absent); empty: keep nothing
     bool fastAck = false;      ///< answer before the request is committed
     qint64 retention = 0;      ///< keep only the newest N requests; 0: keep all
+    Signing::Config signatures; ///< secrets and public URL to verify signatures with
 };
 
 /**
@@ -79,6 +81,9 @@ public:
     /// CPU is short: under a flood the window stays responsive (Linux nice 5; Linux only).
     void setYieldToInterface(bool yield);
     void setRetention(qint64 newest);
+    /// Verifies signatures with these secrets from the next request on, and re-verifies every
+    /// signed request already in the session in the background (signaturesUpdated as it goes).
+    void setSignatures(const Signing::Config &config);
     QString sessionPath() const { return m_sessionPath; }
 
     bool isListening() const { return m_port != 0; }
@@ -126,6 +131,7 @@ private:
     int m_nice = 0;                                   // capture thread
     qint64 m_retention = 0;                           // capture thread
     QString m_sessionPath;                            // owner's thread
+    Signing::Config m_signatures;                     // owner's thread
     QHostAddress m_address;
     quint16 m_port = 0;
 };
