@@ -6,29 +6,6 @@
 
 namespace Capture {
 
-bool globMatch(QByteArrayView pattern, QByteArrayView text)
-{
-    // Iterative matching with one backtrack point: linear for patterns with a single '*' run.
-    qsizetype p = 0, t = 0, star = -1, mark = 0;
-    while (t < text.size()) {
-        if (p < pattern.size() && (pattern[p] == '?' || pattern[p] == text[t])) {
-            ++p;
-            ++t;
-        } else if (p < pattern.size() && pattern[p] == '*') {
-            star = p++;
-            mark = t;
-        } else if (star >= 0) {
-            p = star + 1;
-            t = ++mark;
-        } else {
-            return false;
-        }
-    }
-    while (p < pattern.size() && pattern[p] == '*')
-        ++p;
-    return p == pattern.size();
-}
-
 bool ResponseRule::matches(QByteArrayView method, QByteArrayView target) const
 {
     if (!enabled || answers.isEmpty())
@@ -39,7 +16,7 @@ bool ResponseRule::matches(QByteArrayView method, QByteArrayView target) const
         return true;
     const qsizetype query = target.indexOf('?');
     const QByteArrayView path = query < 0 ? target : target.first(query);
-    return globMatch(pathPattern.toUtf8(), path);
+    return Http::globMatch(pathPattern.toUtf8(), path);
 }
 
 int ResponseRules::match(QByteArrayView method, QByteArrayView target) const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "answerspec.h"
+#include "http/glob.h"
 
 #include <QCoreApplication>
 #include <QList>
@@ -42,7 +43,7 @@ public:
     static bool fromJson(const QByteArray &json, ResponseRules *out, QString *error);
 };
 
-/// '*' and '?' globbing over bytes.
-bool globMatch(QByteArrayView pattern, QByteArrayView text);
+/// Kept under its old name for callers that match rule paths; it lives in http/ now.
+using Http::globMatch;
 
 } // namespace Capture
