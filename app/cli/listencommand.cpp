@@ -1,4 +1,5 @@
 #include "listencommand.h"
+#include "secretoptions.h"
 #include "sessiontarget.h"
 #include "signalwatcher.h"
 #include "terminal.h"
@@ -143,7 +144,32 @@ int run(const QStringList &args)
         QStringLiteral("keep"),
         QCoreApplication::translate("Cli::ListenCommand", "Keep only the newest N requests in the session file."),
         QCoreApplication::translate("Cli::ListenCommand", "N"));
-    parser.addOptions({port, bind, json, status, header, body, delay, maxBody, maxHead, session, fastAck, keep});
+    const QCommandLineOption secret(
+        QStringLiteral("secret"),
+        QCoreApplication::translate("Cli::ListenCommand",
+                                    "Verify signatures of this scheme with this secret; SCHEME:PATH=SECRET only on "
+                                    "paths matching the glob PATH. Repeat for more (any that matches is valid)."),
+        QCoreApplication::translate("Cli::ListenCommand", "SCHEME=SECRET"));
+    const QCommandLineOption secretFile(
+        QStringLiteral("secret-file"),
+        QCoreApplication::translate("Cli::ListenCommand",
+                                    "Read secrets from a file, one SCHEME=SECRET or SCHEME:PATH=SECRET a line "
+                                    "(keeps them out of the process list)."),
+        QCoreApplication::translate("Cli::ListenCommand", "FILE"));
+    const QCommandLineOption publicUrl(
+        QStringLiteral("public-url"),
+        QCoreApplication::translate("Cli::ListenCommand",
+                                    "The URL the provider calls (e.g. a tunnel's), for schemes that sign the URL "
+                                    "(twilio, square)."),
+        QCoreApplication::translate("Cli::ListenCommand", "URL"));
+    const QCommandLineOption tolerance(
+        QStringLiteral("tolerance"),
+        QCoreApplication::translate("Cli::ListenCommand",
+                                    "Accept signed timestamps this far off for a scheme instead of its provider's "
+                                    "default."),
+        QCoreApplication::translate("Cli::ListenCommand", "SCHEME=SECONDS"));
+    parser.addOptions({port, bind, json, status, header, body, delay, maxBody, maxHead, session, fastAck, keep, secret,
+                       secretFile, publicUrl, tolerance});
 
     if (const int exit = parseArguments(parser, args, "listen"); exit >= 0)
         return exit;
@@ -243,6 +269,16 @@ int run(const QStringList &args)
                     .arg(parser.value(keep)));
             return 2;
         }
+    }
+
+    SecretOptions signatures;
+    signatures.secrets = parser.values(secret);
+    signatures.secretFile = parser.value(secretFile);
+    signatures.publicUrl = parser.value(publicUrl);
+    signatures.tolerances = parser.values(tolerance);
+    if (QString error; !signatures.toConfig(&config.signatures, &error)) {
+        usageError(error);
+        return 2;
     }
 
     std::signal(SIGPIPE, SIG_IGN);

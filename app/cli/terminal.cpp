@@ -57,6 +57,11 @@ QByteArray humanLine(const Session::CapturedRequest &c)
                     .arg(humanSize(r.body().size()), type.isNull() ? QStringLiteral("-") : text(type));
     }
     line += QStringLiteral("  ") + c.remote();
+    const Signing::Result &sig = c.signature;
+    if (!sig.scheme.isEmpty()) {
+        const QString reason = Signing::reasonName(sig.verdict);
+        line += QStringLiteral("  %1:%2").arg(sig.scheme, reason.isEmpty() ? Signing::statusName(sig.verdict) : reason);
+    }
     const QStringList warnings = r.warnings();
     if (!warnings.isEmpty())
         line += QStringLiteral("  [") + warnings.join(QStringLiteral(", ")) + QLatin1Char(']');

@@ -293,7 +293,7 @@ void TstFilter::rejects_data()
     row("hedaer:X=1", 0, 6, "unknown field 'hedaer' — did you mean header?");
     row("foo:bar", 0, 3,
         "unknown field 'foo' — fields are method, status, path, header, body, type, size, id, remote, rejected, "
-        "chunked, warning; put the word in quotes to search for it");
+        "chunked, warning, signature; put the word in quotes to search for it");
     row("\xc3\xa9 stauts:1", 2, 6, "unknown field 'stauts' — did you mean status?");
     row("status:abc", 7, 3, "status needs a number, a range like 200..299 or 4xx");
     row("status:4x0", 7, 3, "status needs a number, a range like 200..299 or 4xx");

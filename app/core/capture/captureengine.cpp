@@ -1,6 +1,7 @@
 #include "captureengine.h"
 #include "captureservice.h"
 #include "http/listener.h"
+#include "reverifier.h"
 #include "session/journal.h"
 #include "session/sessionwriter.h"
 
@@ -18,6 +19,7 @@ CaptureEngine::CaptureEngine(QObject *parent)
 {
     qRegisterMetaType<Session::CapturedRequestPtr>();
     qRegisterMetaType<Session::CapturedBatch>();
+    qRegisterMetaType<Session::SignatureUpdates>();
     m_thread = new QThread(this);
     m_thread->setObjectName(QStringLiteral("capture"));
     m_context = new QObject;
@@ -29,6 +31,7 @@ CaptureEngine::CaptureEngine(QObject *parent)
         m_context,
         [this] {
             m_service = new CaptureService(m_context);
+            m_reverifier = std::make_unique<Reverifier>();
             m_listener = new Http::Listener(m_service, m_context);
         },
         Qt::BlockingQueuedConnection);
@@ -44,6 +47,7 @@ CaptureEngine::~CaptureEngine()
         [this] {
             delete m_listener; // no new requests
             m_listener = nullptr;
+            m_reverifier.reset();
             if (m_writer) {
                 m_service->flushToWriter();
                 m_writer->stop(); // but the queued ones reach the file
@@ -108,6 +112,7 @@ void CaptureEngine::start(const ListenConfig &config)
         rules.rules = config.rules;
         rules.fallback = config.answer;
         m_service->setRules(rules);
+        m_service->setVerifier(Signing::Verifier(config.signatures));
         m_fastAck = config.fastAck;
         m_service->setFastAck(config.fastAck);
         m_retention = config.retention;
@@ -165,6 +170,7 @@ void CaptureEngine::attachWriter(std::unique_ptr<Session::SessionWriter> writer)
     }
     m_service->setSessionWriter(writer.get(), m_fastAck);
     m_writer = std::move(writer);
+    reverify(); // a session from before these settings (or before signatures) is brought up to date
 }
 
 Session::SessionFile::Info CaptureEngine::switchWriter(const QString &path, const QString &copyNewerFrom)
@@ -240,7 +246,31 @@ void CaptureEngine::setFastAck(bool fastAck)
 
 void CaptureEngine::setSignatures(const Signing::Config &config)
 {
-    m_signatures = config; // wired to the capture service with verification (issue 9)
+    QMetaObject::invokeMethod(m_context, [this, config] {
+        m_service->setVerifier(Signing::Verifier(config));
+        reverify();
+    });
+}
+
+void CaptureEngine::reverify()
+{
+    if (!m_writer) {
+        m_reverifier->cancel();
+        return;
+    }
+    const QString path = m_writer->path();
+    const QByteArray fingerprint = Reverifier::fingerprint(m_service->verifier().config());
+    QObject *context = m_context;
+    m_reverifier->start(path, m_service->verifier(),
+                        [this, context, path, fingerprint](const Session::SignatureUpdates &updates, bool done) {
+                            QMetaObject::invokeMethod(context, [this, path, fingerprint, updates, done] {
+                                if (!m_writer || m_writer->path() != path)
+                                    return; // another session by now; it gets a pass of its own
+                                m_writer->updateSignatures(updates, done ? fingerprint : QByteArray());
+                                if (!updates.isEmpty())
+                                    Q_EMIT signaturesUpdated(updates);
+                            });
+                        });
 }
 
 void CaptureEngine::setRetention(qint64 newest)

@@ -25,6 +25,7 @@ class SessionWriter;
 namespace Capture {
 
 class CaptureService;
+class Reverifier;
 
 struct ListenConfig
 {
@@ -33,11 +34,11 @@ struct ListenConfig
     int portAttempts = 1; ///< try port, port+1, ... this many; then any free port if allowed
     bool fallbackToAnyPort = false;
     Http::Limits limits;
-    AnswerSpec answer;         ///< the default answer
-    QList<ResponseRule> rules; ///< tried in order before the default
-    QString sessionPath;       ///< save every request here (created if absent); empty: keep nothing
-    bool fastAck = false;      ///< answer before the request is committed
-    qint64 retention = 0;      ///< keep only the newest N requests; 0: keep all
+    AnswerSpec answer;          ///< the default answer
+    QList<ResponseRule> rules;  ///< tried in order before the default
+    QString sessionPath;        ///< save every request here (created if absent); empty: keep nothing
+    bool fastAck = false;       ///< answer before the request is committed
+    qint64 retention = 0;       ///< keep only the newest N requests; 0: keep all
     Signing::Config signatures; ///< secrets and public URL to verify signatures with
 };
 
@@ -113,6 +114,8 @@ Q_SIGNALS:
     /// Requests cannot be saved (a full disk: senders get 503, or wait in the log), with the
     /// error; empty once saving works again and everything answered is in the file.
     void saveProblemChanged(const QString &error);
+    /// Re-verification found new results for requests already in the session (stored already).
+    void signaturesUpdated(const Session::SignatureUpdates &updates);
 
 private:
     void onStarted(const QHostAddress &address, quint16 port);
@@ -121,17 +124,19 @@ private:
     /// Capture thread: binds a new listener and swaps it in; false (with `error`) leaves the old.
     bool rebind(const QHostAddress &address, quint16 port, QString *error);
     void attachWriter(std::unique_ptr<Session::SessionWriter> writer);
+    /// Capture thread: re-verifies the open session with the current signature settings.
+    void reverify();
 
     QThread *m_thread = nullptr;
     QObject *m_context = nullptr;                     // lives on the capture thread; parent of the two below
     CaptureService *m_service = nullptr;              // capture thread
     Http::Listener *m_listener = nullptr;             // capture thread; replaced whole on a rebind
     std::unique_ptr<Session::SessionWriter> m_writer; // made, swapped and stopped on the capture thread
+    std::unique_ptr<Reverifier> m_reverifier;         // capture thread
     bool m_fastAck = false;                           // capture thread
     int m_nice = 0;                                   // capture thread
     qint64 m_retention = 0;                           // capture thread
     QString m_sessionPath;                            // owner's thread
-    Signing::Config m_signatures;                     // owner's thread
     QHostAddress m_address;
     quint16 m_port = 0;
 };

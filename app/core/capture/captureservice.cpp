@@ -61,7 +61,7 @@ void CaptureService::offerRules(const ResponseRules &rules)
     m_hasOffer.store(true, std::memory_order_release);
 }
 
-const AnswerSpec &CaptureService::chooseAnswer(QByteArrayView method, QByteArrayView target)
+const AnswerSpec &CaptureService::chooseAnswer(QByteArrayView method, QByteArrayView target, Signing::Verdict verdict)
 {
     if (m_hasOffer.exchange(false, std::memory_order_acquire)) {
         std::optional<ResponseRules> offered;
@@ -72,7 +72,7 @@ const AnswerSpec &CaptureService::chooseAnswer(QByteArrayView method, QByteArray
         if (offered)
             setRules(*offered);
     }
-    const int index = m_rules.match(method, target);
+    const int index = m_rules.match(method, target, verdict);
     if (index < 0)
         return m_rules.fallback;
     const ResponseRule &rule = m_rules.rules.at(index);
@@ -83,10 +83,13 @@ const AnswerSpec &CaptureService::chooseAnswer(QByteArrayView method, QByteArray
 
 void CaptureService::handleRequest(Http::IncomingRequest incoming)
 {
-    const AnswerSpec &spec = chooseAnswer(incoming.request.method(), incoming.request.target());
+    // Cheap (one HMAC over a body that just arrived), and a rule may answer by its verdict.
+    Signing::Result signature = m_verifier.verify(incoming.request, incoming.receivedAtMs / 1000);
+    const AnswerSpec &spec = chooseAnswer(incoming.request.method(), incoming.request.target(), signature.verdict);
     const Http::Response response = spec.response();
     const int delayMs = spec.delayMs;
     auto record = std::make_shared<Session::CapturedRequest>();
+    record->signature = std::move(signature);
     record->id = m_nextId++;
     record->receivedAtMs = incoming.receivedAtMs;
     fillPeer(*record, incoming.peer);
@@ -179,6 +182,8 @@ void CaptureService::importRecords(const QList<Session::CapturedRequest> &record
     for (const Session::CapturedRequest &r : records) {
         auto record = std::make_shared<Session::CapturedRequest>(r);
         record->id = m_nextId++;
+        if (!record->rejected && record->signature.verdict == Signing::Verdict::NotChecked)
+            record->signature = m_verifier.verify(record->request, record->receivedAtMs / 1000);
         if (m_writer)
             toWriter(std::move(record));
         else

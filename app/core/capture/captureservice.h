@@ -48,6 +48,10 @@ public:
     /// them, even one already waiting on a socket when this is called.
     void offerRules(const ResponseRules &rules);
     const ResponseRules &rules() const { return m_rules; }
+    /// Verifies the signature of every request from the next one on (before the answer is chosen,
+    /// so a rule can answer by verdict). Capture thread.
+    void setVerifier(const Signing::Verifier &verifier) { m_verifier = verifier; }
+    const Signing::Verifier &verifier() const { return m_verifier; }
     /// The id the next captured request gets.
     void setNextId(qint64 id) { m_nextId = id; }
     qint64 nextId() const { return m_nextId; }
@@ -87,7 +91,7 @@ private:
     Session::CapturedRequestPtr refuse(const Session::CapturedRequestPtr &record, const QString &error);
     void answer(const Http::Responder &responder, const Http::Response &response, int delayMs);
 
-    const AnswerSpec &chooseAnswer(QByteArrayView method, QByteArrayView target);
+    const AnswerSpec &chooseAnswer(QByteArrayView method, QByteArrayView target, Signing::Verdict verdict);
     void setSaveProblem(QString *which, const QString &error);
 
     ResponseRules m_rules;
@@ -95,6 +99,7 @@ private:
     std::optional<ResponseRules> m_offered; // guarded by m_offerMutex
     std::atomic<bool> m_hasOffer{false};
     QList<int> m_sequence; // per rule: how many requests it has answered
+    Signing::Verifier m_verifier;
     qint64 m_nextId = 1;
     Session::SessionWriter *m_writer = nullptr;
     bool m_fastAck = false;

@@ -6,9 +6,25 @@
 
 namespace Capture {
 
-bool ResponseRule::matches(QByteArrayView method, QByteArrayView target) const
+bool ResponseRule::isSignatureCondition(const QString &word)
 {
-    if (!enabled || answers.isEmpty())
+    Signing::Verdict verdict;
+    return word.isEmpty() || word == QLatin1String("invalid") || Signing::verdictFromName(word, &verdict);
+}
+
+static bool signatureMatches(const QString &condition, Signing::Verdict verdict)
+{
+    if (condition.isEmpty())
+        return true;
+    if (condition == QLatin1String("invalid"))
+        return Signing::isInvalid(verdict);
+    Signing::Verdict wanted;
+    return Signing::verdictFromName(condition, &wanted) && verdict == wanted;
+}
+
+bool ResponseRule::matches(QByteArrayView method, QByteArrayView target, Signing::Verdict verdict) const
+{
+    if (!enabled || answers.isEmpty() || !signatureMatches(signature, verdict))
         return false;
     if (!methods.isEmpty() && !methods.contains(QString::fromLatin1(method.data(), method.size())))
         return false;
@@ -19,10 +35,10 @@ bool ResponseRule::matches(QByteArrayView method, QByteArrayView target) const
     return Http::globMatch(pathPattern.toUtf8(), path);
 }
 
-int ResponseRules::match(QByteArrayView method, QByteArrayView target) const
+int ResponseRules::match(QByteArrayView method, QByteArrayView target, Signing::Verdict verdict) const
 {
     for (qsizetype i = 0; i < rules.size(); ++i) {
-        if (rules.at(i).matches(method, target))
+        if (rules.at(i).matches(method, target, verdict))
             return int(i);
     }
     return -1;
@@ -76,7 +92,8 @@ QByteArray ResponseRules::toJson() const
                                 {QStringLiteral("methods"), QJsonArray::fromStringList(r.methods)},
                                 {QStringLiteral("path"), r.pathPattern},
                                 {QStringLiteral("answers"), answers},
-                                {QStringLiteral("cycle"), r.cycle}});
+                                {QStringLiteral("cycle"), r.cycle},
+                                {QStringLiteral("signature"), r.signature}});
     }
     return QJsonDocument(
                QJsonObject{{QStringLiteral("rules"), list}, {QStringLiteral("default"), answerToJson(fallback)}})
@@ -103,6 +120,11 @@ bool ResponseRules::fromJson(const QByteArray &json, ResponseRules *out, QString
             r.methods.append(m.toString());
         r.pathPattern = o.value(QStringLiteral("path")).toString();
         r.cycle = o.value(QStringLiteral("cycle")).toBool(false);
+        r.signature = o.value(QStringLiteral("signature")).toString();
+        if (!ResponseRule::isSignatureCondition(r.signature)) {
+            *error = tr("rule '%1': unknown signature condition '%2'").arg(r.name, r.signature);
+            return false;
+        }
         for (const QJsonValue &a : o.value(QStringLiteral("answers")).toArray()) {
             AnswerSpec answer;
             if (!answerFromJson(a.toObject(), &answer, error))

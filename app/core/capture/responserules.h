@@ -2,6 +2,7 @@
 
 #include "answerspec.h"
 #include "http/glob.h"
+#include "signing/signing.h"
 
 #include <QCoreApplication>
 #include <QList>
@@ -20,8 +21,14 @@ struct ResponseRule
     QString pathPattern; ///< glob on the path (target without its query): '*' any run, '?' one character; empty: any
     QList<AnswerSpec> answers; ///< in turn for successive matching requests; the last repeats
     bool cycle = false;        ///< start the sequence over after its last answer instead
+    /// Only requests whose signature verdict is this: "invalid" (any reason), or a status or reason
+    /// as Signing::statusName/reasonName spell them ("valid", "unsigned", "mismatch", ...); empty: any.
+    QString signature;
 
-    bool matches(QByteArrayView method, QByteArrayView target) const;
+    bool matches(QByteArrayView method, QByteArrayView target,
+                 Signing::Verdict verdict = Signing::Verdict::NotChecked) const;
+    /// Whether `word` is something `signature` may hold.
+    static bool isSignatureCondition(const QString &word);
 };
 
 /**
@@ -37,7 +44,8 @@ public:
     AnswerSpec fallback;
 
     /// Index of the rule that answers, or -1 for the default.
-    int match(QByteArrayView method, QByteArrayView target) const;
+    int match(QByteArrayView method, QByteArrayView target,
+              Signing::Verdict verdict = Signing::Verdict::NotChecked) const;
 
     QByteArray toJson() const;
     static bool fromJson(const QByteArray &json, ResponseRules *out, QString *error);

@@ -240,6 +240,11 @@ private:
             leaf(
                 mask, [&t](const RequestSummary &s) { return matchesFlags(t, s.flags); }, out.lo);
             break;
+        case Field::Signature:
+            leaf(
+                mask, [&t](const RequestSummary &s) { return matchesSignature(t, s.signatureScheme, s.signature); },
+                out.lo);
+            break;
         }
         out.hi = out.lo;
     }
@@ -320,6 +325,9 @@ bool FilterEvaluator::matches(const CapturedRequest &record) const
     if (p.usesRemote)
         r.remote = record.remoteAddress.toString();
     r.remotePort = record.remotePort;
+    const SummarySignature signature = SummaryStore::signatureOf(record.signature);
+    r.signatureScheme = signature.scheme;
+    r.signature = signature.verdict;
     if (record.rejected) {
         splitRaw(record.raw, &r.head, &r.body);
     } else {

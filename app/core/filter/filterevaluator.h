@@ -1,7 +1,7 @@
 #pragma once
 
-#include "session/capturedrequest.h"
 #include "filter.h"
+#include "session/capturedrequest.h"
 
 #include <QString>
 

@@ -38,6 +38,7 @@ constexpr FieldInfo kFields[] = {
     {"rejected", Field::Rejected, "rejected:yes"},
     {"chunked", Field::Chunked, "chunked:yes"},
     {"warning", Field::Warning, "warning:missing-host"},
+    {"signature", Field::Signature, "signature:invalid"},
 };
 
 /// Optimal string alignment distance: edits, with a swap of neighbours counting as one.
@@ -294,6 +295,8 @@ public:
             return makeYesNo(w, t, key);
         case Field::Warning:
             return makeWarning(w, t);
+        case Field::Signature:
+            return makeSignature(w, t);
         case Field::Text:
             break;
         }
@@ -476,6 +479,39 @@ public:
             return failValue(w, Filter::tr("%1 needs yes or no").arg(key));
         t.mask = t.field == Field::Rejected ? FlagRejected : FlagChunked;
         t.canonical = key + (t.wanted ? QStringLiteral(":yes") : QStringLiteral(":no"));
+        return true;
+    }
+
+    /// signature:valid|invalid|unsigned|no-secret|signed, a reason (mismatch, ...) or a scheme id.
+    bool makeSignature(const Word &w, Term &t)
+    {
+        using Signing::Verdict;
+        const QString v = w.text.toLower();
+        const auto bit = [](Verdict verdict) { return quint16(1u << unsigned(verdict)); };
+        Verdict verdict;
+        const QStringList schemes = Signing::schemeIds();
+        if (v == QLatin1String("invalid")) {
+            t.verdicts = bit(Verdict::Mismatch) | bit(Verdict::TimestampTooOld) | bit(Verdict::TimestampTooNew) |
+                         bit(Verdict::MalformedHeader) | bit(Verdict::MissingHeader);
+        } else if (v == QLatin1String("signed")) {
+            t.verdicts = quint16(~(bit(Verdict::NotChecked) | bit(Verdict::Unsigned)));
+        } else if (Signing::verdictFromName(v, &verdict)) {
+            t.verdicts = bit(verdict);
+        } else if (schemes.contains(v)) {
+            t.signatureScheme = quint8(schemes.indexOf(v) + 1);
+        } else {
+            QStringList words{QStringLiteral("valid"), QStringLiteral("invalid"), QStringLiteral("unsigned"),
+                              QStringLiteral("no-secret"), QStringLiteral("signed")};
+            for (Verdict reason : {Verdict::Mismatch, Verdict::TimestampTooOld, Verdict::TimestampTooNew,
+                                   Verdict::MalformedHeader, Verdict::MissingHeader})
+                words.append(Signing::reasonName(reason));
+            const QString suggestion = closest(v, words + schemes);
+            return failValue(w, suggestion.isEmpty()
+                                    ? Filter::tr("signature needs one of %1, or a scheme: %2")
+                                          .arg(words.join(QStringLiteral(", ")), schemes.join(QStringLiteral(", ")))
+                                    : Filter::tr("unknown signature '%1' — did you mean %2?").arg(w.text, suggestion));
+        }
+        t.canonical = QStringLiteral("signature:") + v;
         return true;
     }
 

@@ -13,6 +13,7 @@
 #include "session/sessionfile.h"
 #include "session/sqlite.h"
 #include "session/storedrecord.h"
+#include "session/summarystore.h"
 
 #include <QElapsedTimer>
 
@@ -83,7 +84,8 @@ FilterEvaluator::ScanResult FilterEvaluator::scanPayloads(const QString &session
         needBody = needBody || t.field == Field::Body || t.field == Field::Text;
     }
     const QByteArray sql = QByteArray("SELECT r.id, r.method, r.target, r.content_type, r.body_size, r.remote_addr, "
-                                      "r.remote_port, r.flags, r.response_status, ") +
+                                      "r.remote_port, r.flags, r.response_status, r.signature_scheme, "
+                                      "r.signature_state, ") +
                            (needHead ? "p.head, " : "NULL, ") + (needBody ? "p.body, " : "NULL, ") +
                            (needHead || needBody ? "p.raw " : "NULL ") +
                            "FROM requests r LEFT JOIN payloads p ON p.id = r.id "
@@ -130,11 +132,14 @@ FilterEvaluator::ScanResult FilterEvaluator::scanPayloads(const QString &session
         r.remotePort = quint16(s.int64(6));
         r.flags = s.int64(7);
         r.status = int(s.int64(8));
+        const SummarySignature signature = SummaryStore::signatureOf(s.view(9), int(s.int64(10)));
+        r.signatureScheme = signature.scheme;
+        r.signature = signature.verdict;
         if (r.flags & FlagRejected) {
-            splitRaw(s.view(11), &r.head, &r.body);
+            splitRaw(s.view(13), &r.head, &r.body);
         } else {
-            r.head = s.view(9);
-            r.body = s.view(10);
+            r.head = s.view(11);
+            r.body = s.view(12);
         }
         if (p.root < 0 || FilterDetail::matches(p, p.root, r))
             result.ids.push_back(r.id);

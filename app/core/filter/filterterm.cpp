@@ -234,6 +234,7 @@ int Term::cost() const
     case Field::Rejected:
     case Field::Chunked:
     case Field::Warning:
+    case Field::Signature:
         return 1;
     case Field::Method:
     case Field::Type:
@@ -336,6 +337,12 @@ bool matchesFlags(const Term &t, qint64 flags)
     return t.field == Field::Warning ? set : set == t.wanted;
 }
 
+bool matchesSignature(const Term &t, quint8 scheme, quint8 verdict)
+{
+    return (t.verdicts == 0 || (verdict < 16 && (t.verdicts & (1u << verdict)) != 0)) &&
+           (t.signatureScheme == 0 || t.signatureScheme == scheme);
+}
+
 bool matchesHeaders(const Term &t, QByteArrayView head)
 {
     return anyField(head, [&t](QByteArrayView name, QByteArrayView value) {
@@ -377,6 +384,8 @@ bool matches(const Term &t, const Record &r)
     case Field::Chunked:
     case Field::Warning:
         return matchesFlags(t, r.flags);
+    case Field::Signature:
+        return matchesSignature(t, r.signatureScheme, r.signature);
     }
     return false;
 }

@@ -76,6 +76,7 @@ enum class Field : quint8 {
     Rejected,
     Chunked,
     Warning,
+    Signature,
 };
 
 enum class TypeMode : quint8 { Short, Full, None, Form };
@@ -99,7 +100,9 @@ struct Term
     QByteArray typeName; ///< type (short): lower-cased
     QHostAddress subnet; ///< remote: with prefixLength >= 0
     int prefixLength = -1;
-    int port = -1; ///< remote: the port to match too
+    int port = -1;              ///< remote: the port to match too
+    quint16 verdicts = 0;       ///< signature: bit per Signing::Verdict wanted; 0: any
+    quint8 signatureScheme = 0; ///< signature: 1 + index in Signing::schemeIds(); 0: any
 
     /// Whether the term reads header lines or the body (free text reads both beyond the target).
     bool needsPayload() const { return field == Field::Text || field == Field::Header || field == Field::Body; }
@@ -141,6 +144,8 @@ struct Record
     QByteArrayView contentType;
     QString remote; ///< only filled when the program uses a remote term
     quint16 remotePort = 0;
+    quint8 signatureScheme = 0; ///< as in RequestSummary
+    quint8 signature = 0;       ///< Signing::Verdict
     QByteArrayView head;
     QByteArrayView body;
 };
@@ -155,6 +160,7 @@ bool matchesPath(const Term &t, QByteArrayView target);
 /// The address part of a remote term (the port is tested separately).
 bool matchesRemoteAddress(const Term &t, const QString &address);
 bool matchesFlags(const Term &t, qint64 flags);
+bool matchesSignature(const Term &t, quint8 scheme, quint8 verdict);
 bool matchesHeaders(const Term &t, QByteArrayView head);
 /// Free text: target, header lines, body.
 bool matchesText(const Term &t, QByteArrayView target, QByteArrayView head, QByteArrayView body);

@@ -2,6 +2,7 @@
 
 #include "http/request.h"
 #include "http/response.h"
+#include "signing/signing.h"
 
 #include <QHostAddress>
 #include <QMetaType>
@@ -38,12 +39,22 @@ struct CapturedRequest
 
     QString saveError; ///< set when the session file could not take this request
 
+    Signing::Result signature; ///< verdict of signature verification (NotChecked when none ran)
+
     /// "127.0.0.1:53422" or "[::1]:53422".
     QString remote() const;
 };
 
 using CapturedRequestPtr = std::shared_ptr<const CapturedRequest>;
 using CapturedBatch = QList<CapturedRequestPtr>;
+
+/// A new signature result for a request already saved (after re-verification).
+struct SignatureUpdate
+{
+    qint64 id = 0;
+    Signing::Result result;
+};
+using SignatureUpdates = QList<SignatureUpdate>;
 
 /// "2026-11-26T22:31:05.123Z" (RFC 3339, UTC, milliseconds).
 QByteArray rfc3339Utc(qint64 msSinceEpoch);
@@ -57,3 +68,4 @@ QString hostPort(const QHostAddress &address, quint16 port);
 
 Q_DECLARE_METATYPE(Session::CapturedRequestPtr)
 Q_DECLARE_METATYPE(Session::CapturedBatch)
+Q_DECLARE_METATYPE(Session::SignatureUpdates)

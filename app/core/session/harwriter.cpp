@@ -296,6 +296,10 @@ void appendEntry(QByteArray &out, const CapturedRequest &c)
     out += ",\"cache\":{},\"timings\":{\"blocked\":-1,\"dns\":-1,\"connect\":-1,\"send\":0,\"wait\":0,"
            "\"receive\":0,\"ssl\":-1},\"_hookscope\":";
     appendHookscope(out, c);
+    if (c.signature.verdict != Signing::Verdict::NotChecked) {
+        out += ",\"_signature\":";
+        appendSignatureJson(out, c.signature);
+    }
     out += '}';
 }
 

@@ -58,6 +58,7 @@ public:
     {
     }
     bool ok() const { return m_ok; }
+    bool atEnd() const { return m_pos >= m_bytes.size(); }
     quint32 u32()
     {
         if (m_pos + 4 > m_bytes.size()) {
@@ -202,6 +203,13 @@ QList<QByteArray> Journal::encodePieces(const CapturedRequest &r)
         out.bytes(q.body());
         out.bytes(q.isChunked() ? q.chunkFraming() : QByteArray());
     }
+    // Added after the first logs were written: decode() reads them only when present.
+    const Signing::Result &sig = r.signature;
+    out.u32(quint32(sig.verdict));
+    out.bytes(sig.scheme.toUtf8());
+    out.i64(sig.skewSeconds);
+    out.bytes(sig.secretLabel.toUtf8());
+    out.bytes(sig.detail.toUtf8());
     return out.take();
 }
 
@@ -239,6 +247,16 @@ CapturedRequestPtr Journal::decode(QByteArrayView bytes)
     const QByteArray framing = c.bytes();
     if (!c.ok())
         return nullptr;
+    if (!c.atEnd()) {
+        Signing::Result &sig = r->signature;
+        sig.verdict = Signing::Verdict(c.u32());
+        sig.scheme = QString::fromUtf8(c.bytes());
+        sig.skewSeconds = c.i64();
+        sig.secretLabel = QString::fromUtf8(c.bytes());
+        sig.detail = QString::fromUtf8(c.bytes());
+        if (!c.ok())
+            return nullptr;
+    }
     if (r->rejected) {
         r->raw = first;
         r->request = Http::RequestReader::restorePartial(first);

@@ -58,6 +58,34 @@ bool appendBase64(QByteArray &out, QByteArrayView bytes, const std::function<boo
 
 } // namespace
 
+void appendSignatureJson(QByteArray &out, const Signing::Result &s)
+{
+    if (s.verdict == Signing::Verdict::NotChecked) {
+        out += "null";
+        return;
+    }
+    out += "{\"scheme\":";
+    appendStringOrNull(out, s.scheme.toUtf8(), !s.scheme.isEmpty());
+    out += ",\"status\":";
+    appendUtf8JsonString(out, Signing::statusName(s.verdict).toUtf8());
+    out += ",\"reason\":";
+    const QByteArray reason = Signing::reasonName(s.verdict).toUtf8();
+    appendStringOrNull(out, reason, !reason.isEmpty());
+    if (s.skewSeconds != 0) {
+        out += ",\"skew_seconds\":";
+        out += QByteArray::number(s.skewSeconds);
+    }
+    if (!s.secretLabel.isEmpty()) {
+        out += ",\"secret\":";
+        appendUtf8JsonString(out, s.secretLabel.toUtf8());
+    }
+    if (!s.detail.isEmpty()) {
+        out += ",\"detail\":";
+        appendUtf8JsonString(out, s.detail.toUtf8());
+    }
+    out += '}';
+}
+
 QByteArray toNdjsonLine(const CapturedRequest &c)
 {
     QByteArray line;
@@ -113,6 +141,8 @@ bool writeNdjsonLine(const CapturedRequest &c, const std::function<bool(QByteArr
     out += c.responseStatus ? QByteArray::number(c.responseStatus) : QByteArray("null");
     appendKey(out, "rejected");
     out += c.rejected ? "true" : "false";
+    appendKey(out, "signature");
+    appendSignatureJson(out, c.signature);
     if (c.rejected) {
         appendKey(out, "error");
         out += "{\"status\":";

@@ -20,4 +20,10 @@ QByteArray toNdjsonLine(const CapturedRequest &request);
 /// printing a 100 MB body never holds its 133 MB of text at once. False when the sink refuses.
 bool writeNdjsonLine(const CapturedRequest &request, const std::function<bool(QByteArrayView)> &sink);
 
+/// A signature result as a JSON object, the same in NDJSON and in HAR's `_signature`:
+/// {"scheme":"github","status":"invalid","reason":"mismatch","skew_seconds":12,"secret":..,"detail":..}
+/// (scheme and reason null when there are none; skew_seconds, secret and detail only when set),
+/// or `null` when no verification ran.
+void appendSignatureJson(QByteArray &out, const Signing::Result &signature);
+
 } // namespace Session

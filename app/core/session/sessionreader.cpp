@@ -16,10 +16,12 @@ struct SessionReader::Db
 
 namespace {
 
-const char kFullColumns[] = "SELECT r.id, r.received_at, r.remote_addr, r.remote_port, r.local_port, r.tls, r.flags, "
-                            "r.response_status, r.error_status, r.error_offset, r.error_reason, p.head, p.body, "
-                            "p.framing, p.raw, a.headers, a.body FROM requests r JOIN payloads p ON p.id = r.id "
-                            "LEFT JOIN answers a ON a.id = r.answer_id ";
+const char kFullColumns[] =
+    "SELECT r.id, r.received_at, r.remote_addr, r.remote_port, r.local_port, r.tls, r.flags, "
+    "r.response_status, r.error_status, r.error_offset, r.error_reason, p.head, p.body, "
+    "p.framing, p.raw, a.headers, a.body, r.signature_scheme, r.signature_state, r.signature_detail "
+    "FROM requests r JOIN payloads p ON p.id = r.id "
+    "LEFT JOIN answers a ON a.id = r.answer_id ";
 
 QByteArray fullQuery(const char *tail)
 {
@@ -49,6 +51,8 @@ CapturedRequestPtr fromRow(const Sql::Statement &s)
     }
     r->responseHeaders = Stored::decodeHeaders(s.view(15));
     r->responseBody = s.bytes(16);
+    if (!s.isNull(18))
+        r->signature = Stored::decodeSignature(s.text(17), int(s.int64(18)), s.view(19));
     return r;
 }
 
@@ -97,7 +101,8 @@ bool SessionReader::loadSummaries(SummaryStore &store, qint64 afterId, const Pro
         return false;
     const qint64 total = db.queryInt("SELECT count(*) FROM requests", 0);
     Sql::Statement s(db, "SELECT id, received_at, method, target, content_type, body_size, remote_addr, "
-                         "remote_port, flags, response_status, error_status FROM requests WHERE id > ?1 "
+                         "remote_port, flags, response_status, error_status, signature_scheme, signature_state "
+                         "FROM requests WHERE id > ?1 "
                          "ORDER BY id");
     if (!s.isValid()) {
         db.exec("ROLLBACK");
@@ -115,7 +120,8 @@ bool SessionReader::loadSummaries(SummaryStore &store, qint64 afterId, const Pro
             lastRemote = QString::fromUtf8(lastRemoteUtf8);
         }
         store.append(s.int64(0), s.int64(1), s.view(2), s.view(3), s.view(4), s.int64(5), lastRemote,
-                     quint16(s.int64(7)), s.int64(8), int(s.int64(9)), int(s.int64(10)));
+                     quint16(s.int64(7)), s.int64(8), int(s.int64(9)), int(s.int64(10)),
+                     SummaryStore::signatureOf(s.view(11), int(s.int64(12))));
         if (++done % 8192 == 0 && progress && !progress(done, total)) {
             db.exec("ROLLBACK");
             return false;
@@ -138,6 +144,26 @@ CapturedRequestPtr SessionReader::load(qint64 id)
     if (!s.step())
         return nullptr;
     return fromRow(s);
+}
+
+CapturedBatch SessionReader::loadAfter(qint64 afterId, int limit)
+{
+    const QByteArray sql = fullQuery("WHERE r.id > ?1 ORDER BY r.id LIMIT ?2");
+    Sql::Statement s(m_db->db, sql.constData());
+    CapturedBatch out;
+    if (!s.isValid())
+        return out;
+    s.bind(1, afterId);
+    s.bind(2, limit);
+    while (s.step())
+        out.append(fromRow(s));
+    return out;
+}
+
+QByteArray SessionReader::verifiedWith()
+{
+    Sql::Statement s(m_db->db, "SELECT value FROM session_info WHERE key = 'signatures_verified_with'");
+    return s.isValid() && s.step() ? s.bytes(0) : QByteArray();
 }
 
 bool SessionReader::forEach(const std::function<bool(CapturedRequestPtr)> &fn, const Progress &progress)

@@ -33,6 +33,11 @@ public:
     bool loadSummaries(SummaryStore &store, qint64 afterId = 0, const Progress &progress = {});
     /// One request in full, or null (see error()).
     CapturedRequestPtr load(qint64 id);
+    /// Up to `limit` requests in full with ids above `afterId`, in id order (one short read).
+    CapturedBatch loadAfter(qint64 afterId, int limit);
+    /// The fingerprint of the signature settings the stored results come from (see
+    /// SessionWriter::updateSignatures); empty when none was recorded.
+    QByteArray verifiedWith();
     /// Every request in full, in id order. `fn` returns false to stop.
     bool forEach(const std::function<bool(CapturedRequestPtr)> &fn, const Progress &progress = {});
 

@@ -33,11 +33,34 @@ constexpr qsizetype kStreamedBlobBytes = 1 << 20;
 // How much may wait in memory for SQLite to take it before senders are refused.
 constexpr qsizetype kMaxWaitingRecords = 20000;
 constexpr qint64 kMaxWaitingBytes = 128LL * 1024 * 1024;
+// session_info: the fingerprint of the signature settings the stored results were made with.
+constexpr char kVerifiedWithKey[] = "signatures_verified_with";
 
 qint64 steadyMs()
 {
     return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
         .count();
+}
+
+/// Binds a signature result to three columns from `first` on: scheme, verdict, detail.
+void bindSignature(Sql::Statement &s, int first, const Signing::Result &sig)
+{
+    if (sig.verdict == Signing::Verdict::NotChecked) {
+        s.bindNull(first);
+        s.bindNull(first + 1);
+        s.bindNull(first + 2);
+        return;
+    }
+    if (sig.scheme.isEmpty())
+        s.bindNull(first);
+    else
+        s.bindText(first, sig.scheme.toUtf8());
+    s.bind(first + 1, qint64(sig.verdict));
+    const QByteArray detail = Stored::encodeSignatureDetail(sig);
+    if (detail.isEmpty())
+        s.bindNull(first + 2);
+    else
+        s.bindText(first + 2, detail);
 }
 } // namespace
 
@@ -115,8 +138,8 @@ SessionFile::Info SessionWriter::open(const QString &path)
     m_db->insertRequest = Sql::Statement(
         db, "INSERT INTO requests(id, received_at, method, target, http_version, content_type, body_size, "
             "remote_addr, remote_port, local_port, tls, flags, response_status, answer_id, error_status, "
-            "error_offset, error_reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
-            "?16, ?17)");
+            "error_offset, error_reason, signature_scheme, signature_state, signature_detail) VALUES (?1, ?2, ?3, "
+            "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)");
     m_db->insertPayload =
         Sql::Statement(db, "INSERT INTO payloads(id, head, body, framing, raw) VALUES (?1, ?2, ?3, ?4, ?5)");
     m_db->insertAnswer =
@@ -396,21 +419,28 @@ void SessionWriter::run()
         ::setpriority(PRIO_PROCESS, pid_t(::gettid()), m_nice);
     CapturedBatch fresh;
     QList<qint64> deletes;
+    SignatureUpdates updates;
+    QByteArray verifiedWith;
     while (true) {
         bool stopping = false;
         {
             std::unique_lock lock(m_mutex);
-            const auto ready = [this] { return !m_queue.isEmpty() || !m_deletes.isEmpty() || m_stopping; };
+            const auto ready = [this] {
+                return !m_queue.isEmpty() || !m_deletes.isEmpty() || !m_signatureUpdates.isEmpty() ||
+                       !m_verifiedWith.isEmpty() || m_stopping;
+            };
             if (m_retry.isEmpty())
                 m_wake.wait(lock, ready);
             else
                 m_wake.wait_for(lock, std::chrono::milliseconds(qMax<qint64>(0, m_retryAtMs - steadyMs())), ready);
             fresh.swap(m_queue);
             deletes.swap(m_deletes);
+            updates.swap(m_signatureUpdates);
+            verifiedWith = std::exchange(m_verifiedWith, {});
             stopping = m_stopping;
         }
         applyPageCap();
-        if (!m_retry.isEmpty() && !stopping && deletes.isEmpty() && steadyMs() < m_retryAtMs) {
+        if (!m_retry.isEmpty() && !stopping && deletes.isEmpty() && updates.isEmpty() && steadyMs() < m_retryAtMs) {
             // Still failing a moment ago: these join the records that wait for the next try.
             if (!fresh.isEmpty()) {
                 setRetry(m_retry + fresh);
@@ -428,9 +458,15 @@ void SessionWriter::run()
                 qCWarning(lcSession) << "could not delete" << deletes.size() << "requests:" << m_db->db.error();
             deletes.clear();
         }
+        if (!updates.isEmpty() || !verifiedWith.isEmpty()) {
+            if (!storeSignatures(updates, verifiedWith))
+                qCWarning(lcSession) << "could not store" << updates.size() << "signature results:" << m_db->db.error();
+            updates.clear();
+            verifiedWith.clear();
+        }
         if (stopping) {
             std::lock_guard lock(m_mutex);
-            if (m_queue.isEmpty() && m_deletes.isEmpty())
+            if (m_queue.isEmpty() && m_deletes.isEmpty() && m_signatureUpdates.isEmpty() && m_verifiedWith.isEmpty())
                 return; // what SQLite still would not take stays in the log for the next writer
         }
         if (m_restartWanted.exchange(false)) {
@@ -525,6 +561,41 @@ void SessionWriter::remove(const QList<qint64> &ids)
         m_deletes += ids;
     }
     m_wake.notify_one();
+}
+
+void SessionWriter::updateSignatures(const SignatureUpdates &updates, const QByteArray &verifiedWith)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_signatureUpdates += updates;
+        if (!verifiedWith.isEmpty())
+            m_verifiedWith = verifiedWith;
+    }
+    m_wake.notify_one();
+}
+
+bool SessionWriter::storeSignatures(const SignatureUpdates &updates, const QByteArray &verifiedWith)
+{
+    Sql::Database &db = m_db->db;
+    Sql::Transaction transaction(db);
+    if (!transaction.isActive())
+        return false;
+    Sql::Statement s(db, "UPDATE requests SET signature_scheme = ?1, signature_state = ?2, signature_detail = ?3 "
+                         "WHERE id = ?4");
+    for (const SignatureUpdate &u : updates) {
+        bindSignature(s, 1, u.result);
+        s.bind(4, u.id);
+        if (!s.exec())
+            return false;
+    }
+    if (!verifiedWith.isEmpty()) {
+        Sql::Statement info(db, "INSERT OR REPLACE INTO session_info(key, value) VALUES (?1, ?2)");
+        info.bindText(1, kVerifiedWithKey);
+        info.bindText(2, verifiedWith);
+        if (!info.exec())
+            return false;
+    }
+    return transaction.commit();
 }
 
 bool SessionWriter::removeIds(const QList<qint64> &ids)
@@ -658,6 +729,7 @@ bool SessionWriter::writeBatch(const CapturedBatch &batch)
             s.bindNull(16);
             s.bindNull(17);
         }
+        bindSignature(s, 18, r.signature);
         if (!s.exec()) {
             rollBackAnswers(answersBefore);
             return false;

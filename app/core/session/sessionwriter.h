@@ -84,6 +84,10 @@ public:
     void submit(CapturedBatch records);
     /// Deletes requests from the file, after everything queued before. Safe from any thread.
     void remove(const QList<qint64> &ids);
+    /// Stores new signature results of requests already in the file (after re-verification), after
+    /// everything queued before; with `verifiedWith`, records it as the fingerprint of the settings
+    /// the file's results now come from (SessionReader::verifiedWith). Safe from any thread.
+    void updateSignatures(const SignatureUpdates &updates, const QByteArray &verifiedWith = {});
     /// Commits what is queued, then closes the file and ends the thread.
     void stop();
 
@@ -108,6 +112,7 @@ private:
     qint64 storeAnswer(const CapturedRequest &record);
     void rollBackAnswers(const QHash<QByteArray, qint64> &before);
     bool removeIds(const QList<qint64> &ids);
+    bool storeSignatures(const SignatureUpdates &updates, const QByteArray &verifiedWith);
 
     std::unique_ptr<Db> m_db;
     Journal m_journal;
@@ -132,6 +137,8 @@ private:
     QString m_lastError;       // writer thread
     qint64 m_pageCap = -1;     // to apply before the next transaction; -1: nothing new
     QList<qint64> m_deletes;
+    SignatureUpdates m_signatureUpdates;
+    QByteArray m_verifiedWith;
     bool m_stopping = false;
     // Checkpoints (copying the WAL into the file, with its fsyncs) run on a thread of their own,
     // so a commit never waits for one.

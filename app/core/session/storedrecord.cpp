@@ -1,5 +1,8 @@
 #include "storedrecord.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
+
 namespace Session::Stored {
 
 QByteArray encodeHeaders(const Http::HeaderList &headers)
@@ -48,6 +51,33 @@ QByteArray contentTypeOf(const Http::Request &request)
     if (semicolon >= 0)
         type = type.first(semicolon);
     return type.trimmed().toByteArray().toLower();
+}
+
+QByteArray encodeSignatureDetail(const Signing::Result &result)
+{
+    QJsonObject o;
+    if (result.skewSeconds != 0)
+        o.insert(QLatin1String("skew"), result.skewSeconds);
+    if (!result.secretLabel.isEmpty())
+        o.insert(QLatin1String("secret"), result.secretLabel);
+    if (!result.detail.isEmpty())
+        o.insert(QLatin1String("detail"), result.detail);
+    return o.isEmpty() ? QByteArray() : QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+Signing::Result decodeSignature(const QString &scheme, int verdict, QByteArrayView detail)
+{
+    Signing::Result r;
+    r.scheme = scheme;
+    r.verdict = verdict >= 0 && verdict <= int(Signing::Verdict::MissingHeader) ? Signing::Verdict(verdict)
+                                                                                : Signing::Verdict::NotChecked;
+    if (!detail.isEmpty()) {
+        const QJsonObject o = QJsonDocument::fromJson(detail.toByteArray()).object();
+        r.skewSeconds = qint64(o.value(QLatin1String("skew")).toDouble());
+        r.secretLabel = o.value(QLatin1String("secret")).toString();
+        r.detail = o.value(QLatin1String("detail")).toString();
+    }
+    return r;
 }
 
 } // namespace Session::Stored

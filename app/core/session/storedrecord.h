@@ -18,6 +18,11 @@ Http::HeaderList decodeHeaders(QByteArrayView encoded);
 qint64 flagsOf(const CapturedRequest &record);
 /// The Content-Type of a request without parameters, lower-cased: what the table shows.
 QByteArray contentTypeOf(const Http::Request &request);
+/// signature_detail: the parts of a signature result beside its scheme and verdict, as compact
+/// JSON ({"skew":..,"secret":..,"detail":..}); empty when there are none.
+QByteArray encodeSignatureDetail(const Signing::Result &result);
+/// The result from its three columns.
+Signing::Result decodeSignature(const QString &scheme, int verdict, QByteArrayView detail);
 } // namespace Stored
 
 } // namespace Session

@@ -64,7 +64,7 @@ quint16 SummaryStore::intern(QList<QByteArray> &pool, QHash<QByteArray, quint16>
 
 void SummaryStore::append(qint64 id, qint64 receivedAtMs, QByteArrayView method, QByteArrayView target,
                           QByteArrayView contentType, qint64 bodySize, const QString &remote, quint16 remotePort,
-                          qint64 flags, int status, int errorStatus)
+                          qint64 flags, int status, int errorStatus, SummarySignature signature)
 {
     RequestSummary s;
     s.id = id;
@@ -96,6 +96,8 @@ void SummaryStore::append(qint64 id, qint64 receivedAtMs, QByteArrayView method,
     s.remotePort = remotePort;
     s.status = quint16(status);
     s.errorStatus = quint16(errorStatus);
+    s.signatureScheme = signature.scheme;
+    s.signature = signature.verdict;
     s.method = intern(m_methods, m_methodIndex, method);
     s.contentType = intern(m_contentTypes, m_contentTypeIndex, contentType);
     if (m_size == qsizetype(m_blocks.size()) << kRowShift)
@@ -109,7 +111,39 @@ void SummaryStore::append(const CapturedRequest &r)
     const bool line = q.hasRequestLine();
     append(r.id, r.receivedAtMs, line ? q.method() : QByteArrayView(), line ? q.target() : QByteArrayView(),
            Stored::contentTypeOf(q), q.body().size(), r.remoteAddress.toString(), r.remotePort, Stored::flagsOf(r),
-           r.responseStatus, r.rejected ? r.errorStatus : 0);
+           r.responseStatus, r.rejected ? r.errorStatus : 0, signatureOf(r.signature));
+}
+
+namespace {
+const QStringList &schemeList()
+{
+    static const QStringList ids = Signing::schemeIds();
+    return ids;
+}
+} // namespace
+
+SummarySignature SummaryStore::signatureOf(QByteArrayView schemeId, int verdict)
+{
+    SummarySignature s;
+    s.verdict = verdict >= 0 && verdict <= 255 ? quint8(verdict) : 0;
+    if (!schemeId.isEmpty())
+        s.scheme = quint8(schemeList().indexOf(QLatin1String(schemeId)) + 1);
+    return s;
+}
+
+SummarySignature SummaryStore::signatureOf(const Signing::Result &result)
+{
+    SummarySignature s;
+    s.verdict = quint8(result.verdict);
+    if (!result.scheme.isEmpty())
+        s.scheme = quint8(schemeList().indexOf(result.scheme) + 1);
+    return s;
+}
+
+QString SummaryStore::schemeId(const RequestSummary &s)
+{
+    return s.signatureScheme > 0 && s.signatureScheme <= schemeList().size() ? schemeList().at(s.signatureScheme - 1)
+                                                                             : QString();
 }
 
 void SummaryStore::removeIds(QList<qint64> ids)

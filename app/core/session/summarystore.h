@@ -28,6 +28,16 @@ struct RequestSummary
     quint16 method = 0;      ///< index into the method pool
     quint16 contentType = 0; ///< index into the content-type pool
     quint16 errorStatus = 0;
+    quint8 signatureScheme = 0; ///< 1 + index in Signing::schemeIds(); 0: none
+    quint8 signature = 0;       ///< Signing::Verdict
+};
+static_assert(sizeof(RequestSummary) == 56, "a million rows are held at once: keep the row small");
+
+/// The signature part of a summary row.
+struct SummarySignature
+{
+    quint8 scheme = 0; ///< 1 + index in Signing::schemeIds(); 0: none
+    quint8 verdict = 0;
 };
 
 /**
@@ -65,7 +75,19 @@ public:
     /// The fields as the session file stores them (see SessionReader::loadSummaries).
     void append(qint64 id, qint64 receivedAtMs, QByteArrayView method, QByteArrayView target,
                 QByteArrayView contentType, qint64 bodySize, const QString &remote, quint16 remotePort, qint64 flags,
-                int status, int errorStatus);
+                int status, int errorStatus, SummarySignature signature = {});
+    /// New signature results for a row (after re-verification).
+    void setSignature(qsizetype row, SummarySignature signature)
+    {
+        RequestSummary &s = slot(row);
+        s.signatureScheme = signature.scheme;
+        s.signature = signature.verdict;
+    }
+    static SummarySignature signatureOf(const Signing::Result &result);
+    /// From the session file's columns: the scheme id and the verdict.
+    static SummarySignature signatureOf(QByteArrayView schemeId, int verdict);
+    /// The scheme id of a row ("" when none).
+    static QString schemeId(const RequestSummary &s);
     void clear();
     /// Drops the rows of these ids (any order). Their text stays in the arena until the store is
     /// reloaded: deleting is rare, and compacting the arena would cost more than it frees.
@@ -84,7 +106,6 @@ public:
 
 private:
     quint16 intern(QList<QByteArray> &pool, QHash<QByteArray, quint16> &index, QByteArrayView value);
-
 
     RequestSummary &slot(qsizetype row) { return m_blocks[size_t(row >> kRowShift)][row & kRowMask]; }
 

@@ -1,0 +1,92 @@
+#include "secretoptions.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QUrl>
+
+namespace Cli {
+
+bool SecretOptions::parseSecret(const QByteArray &spec, const QString &where, Signing::Secret *out, QString *error)
+{
+    const qsizetype equals = spec.indexOf('=');
+    if (equals <= 0) {
+        *error = tr("%1: expected SCHEME=SECRET or SCHEME:PATH=SECRET").arg(where);
+        return false;
+    }
+    const QString lhs = QString::fromUtf8(spec.first(equals)).trimmed();
+    const qsizetype colon = lhs.indexOf(QLatin1Char(':'));
+    out->scheme = (colon < 0 ? lhs : lhs.first(colon)).toLower();
+    out->pathPattern = colon < 0 ? QString() : lhs.sliced(colon + 1);
+    out->secret = spec.sliced(equals + 1);
+    if (!Signing::schemeIds().contains(out->scheme)) {
+        *error = tr("%1: unknown scheme '%2'; schemes are %3")
+                     .arg(where, out->scheme, Signing::schemeIds().join(QStringLiteral(", ")));
+        return false;
+    }
+    if (out->secret.isEmpty()) {
+        *error = tr("%1: the secret for %2 is empty").arg(where, out->scheme);
+        return false;
+    }
+    return true;
+}
+
+bool SecretOptions::toConfig(Signing::Config *config, QString *error) const
+{
+    Signing::Config c;
+    for (const QString &spec : secrets) {
+        Signing::Secret secret;
+        if (!parseSecret(spec.toUtf8(), QStringLiteral("--secret"), &secret, error))
+            return false;
+        c.secrets.append(secret);
+    }
+    if (!secretFile.isEmpty()) {
+        QFile file(secretFile);
+        if (!file.open(QIODevice::ReadOnly)) {
+            *error = tr("cannot read --secret-file '%1': %2").arg(secretFile, file.errorString());
+            return false;
+        }
+        int lineNumber = 0;
+        while (!file.atEnd()) {
+            ++lineNumber;
+            QByteArray line = file.readLine();
+            while (line.endsWith('\n') || line.endsWith('\r'))
+                line.chop(1);
+            if (line.trimmed().isEmpty() || line.trimmed().startsWith('#'))
+                continue;
+            Signing::Secret secret;
+            if (!parseSecret(line, QStringLiteral("%1:%2").arg(secretFile).arg(lineNumber), &secret, error))
+                return false;
+            c.secrets.append(secret);
+        }
+    }
+    if (!publicUrl.isEmpty()) {
+        const QUrl url(publicUrl, QUrl::StrictMode);
+        const QString scheme = url.scheme().toLower();
+        if (!url.isValid() || (scheme != QLatin1String("http") && scheme != QLatin1String("https")) ||
+            url.host().isEmpty()) {
+            *error = tr("invalid --public-url '%1': expected http:// or https:// and a host").arg(publicUrl);
+            return false;
+        }
+        c.publicUrl = publicUrl;
+    }
+    for (const QString &spec : tolerances) {
+        const qsizetype equals = spec.indexOf(QLatin1Char('='));
+        const QString scheme = spec.first(qMax<qsizetype>(equals, 0)).trimmed().toLower();
+        bool ok = false;
+        const int seconds = equals > 0 ? spec.sliced(equals + 1).toInt(&ok) : 0;
+        if (!ok || seconds < 0 || !Signing::schemeIds().contains(scheme)) {
+            *error = tr("invalid --tolerance '%1': expected SCHEME=SECONDS, schemes are %2")
+                         .arg(spec, Signing::schemeIds().join(QStringLiteral(", ")));
+            return false;
+        }
+        if (Signing::defaultToleranceSeconds(scheme) == 0) {
+            *error = tr("invalid --tolerance '%1': %2 signs no timestamp").arg(spec, scheme);
+            return false;
+        }
+        c.toleranceSeconds.insert(scheme, seconds);
+    }
+    *config = c;
+    return true;
+}
+
+} // namespace Cli

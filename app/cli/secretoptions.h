@@ -1,0 +1,34 @@
+#pragma once
+
+#include "signing/signing.h"
+
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+
+namespace Cli {
+
+/**
+ * The signature options of `listen`: secrets given as `SCHEME=SECRET` or `SCHEME:PATTERN=SECRET`
+ * (the pattern a glob on the request path), from the command line or from a file with one such
+ * line each (blank lines and lines starting with '#' skipped); the public URL; and tolerances as
+ * `SCHEME=SECONDS`. Errors name the option and the line, never the secret.
+ */
+struct SecretOptions
+{
+    Q_DECLARE_TR_FUNCTIONS(Cli::SecretOptions)
+
+public:
+    QStringList secrets;
+    QString secretFile;
+    QString publicUrl;
+    QStringList tolerances;
+
+    bool toConfig(Signing::Config *config, QString *error) const;
+
+private:
+    /// One `SCHEME[:PATTERN]=SECRET`; `where` names it in errors.
+    static bool parseSecret(const QByteArray &spec, const QString &where, Signing::Secret *out, QString *error);
+};
+
+} // namespace Cli
