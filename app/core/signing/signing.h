@@ -84,12 +84,12 @@ struct Attempt
 struct Diagnosis
 {
     Result result;
-    QByteArray signedBytes;      ///< exactly what was signed (for Twilio forms: URL + sorted params)
-    QString url;                 ///< the URL used, for schemes that sign it
-    QByteArray headerName;       ///< the header the signatures came in
-    QList<QByteArray> received;  ///< each signature found in that header, as sent
-    QList<Attempt> attempts;     ///< one per secret tried, in configuration order
-    QStringList hints;           ///< known traps that fit what was seen
+    QByteArray signedBytes;     ///< exactly what was signed (for Twilio forms: URL + sorted params)
+    QString url;                ///< the URL used, for schemes that sign it
+    QByteArray headerName;      ///< the header the signatures came in
+    QList<QByteArray> received; ///< each signature found in that header, as sent
+    QList<Attempt> attempts;    ///< one per secret tried, in configuration order
+    QStringList hints;          ///< known traps that fit what was seen
 };
 
 /// Bytes for display with nothing invisible: printable ASCII as is, "\r", "\n", "\t", "\\",
