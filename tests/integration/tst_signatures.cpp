@@ -7,6 +7,7 @@
 #include "capture/captureengine.h"
 #include "session/sessionreader.h"
 
+#include <QMessageAuthenticationCode>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -73,6 +74,7 @@ private Q_SLOTS:
     void initTestCase();
     void verdictsAndARuleThatAnswersByThem();
     void newSecretsReverifyTheSession();
+    void zoomChallengeIsAnswered();
 
 private:
     QTemporaryDir m_dir;
@@ -167,6 +169,44 @@ void TstSignatures::newSecretsReverifyTheSession()
     for (qint64 id = 1; id <= 5; ++id)
         QCOMPARE(reader.load(id)->signature.verdict, id <= 4 ? Verdict::Valid : Verdict::Mismatch);
     QVERIFY(!reader.verifiedWith().isEmpty());
+}
+
+void TstSignatures::zoomChallengeIsAnswered()
+{
+    const QByteArray secret = "tr8wz2lV1ra6jRmHkIE2vQ";
+    const QByteArray body =
+        R"({"payload":{"plainToken":"qgg8vlvZRS6UYooatFL8Aw"},"event_ts":1654503849680,"event":"endpoint.url_validation"})";
+    const auto request = [&body](const QByteArray &signingSecret) -> QByteArray {
+        QByteArray headers;
+        for (const auto &[name, value] : Signing::sign(u"zoom", signingSecret, body).headers)
+            headers += name + ": " + value + "\r\n";
+        return "POST /zoom HTTP/1.1\r\nHost: h\r\nContent-Type: application/json\r\n" + headers +
+               "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+    };
+    const auto exchange = [](quint16 port, const QByteArray &bytes) {
+        RawClient c;
+        if (!c.connectTo(QHostAddress::LocalHost, port))
+            return RawResponse{};
+        c.send(bytes);
+        const QList<RawResponse> r = parseResponses(c.readResponses(1));
+        return r.isEmpty() ? RawResponse{} : r.first();
+    };
+    Capture::CaptureEngine engine;
+    Capture::ListenConfig config;
+    config.signatures.secrets.append({QStringLiteral("zoom"), secret, {}, {}});
+    QSignalSpy started(&engine, &Capture::CaptureEngine::started);
+    engine.start(config);
+    QVERIFY(started.wait(5000));
+    // The token signed with the secret, computed here independently.
+    const QByteArray encrypted =
+        QMessageAuthenticationCode::hash("qgg8vlvZRS6UYooatFL8Aw", secret, QCryptographicHash::Sha256).toHex();
+    const RawResponse answered = exchange(engine.port(), request(secret));
+    QCOMPARE(answered.status, 200);
+    QCOMPARE(answered.body, R"({"plainToken":"qgg8vlvZRS6UYooatFL8Aw","encryptedToken":")" + encrypted + "\"}");
+    // A challenge not signed with the secret gets the ordinary answer: Hookscope never vouches for it.
+    const RawResponse refused = exchange(engine.port(), request("someone else's secret"));
+    QCOMPARE(refused.status, 200);
+    QCOMPARE(refused.body, QByteArray(R"({"ok":true})"));
 }
 
 QTEST_GUILESS_MAIN(TstSignatures)
