@@ -290,15 +290,6 @@ void MainWindow::createActions()
                   if (dialog.exec() == QDialog::Accepted)
                       applySettings();
               });
-    QAction *durable = addAction(QStringLiteral("durable"), tr("&Durable Answers"), {}, [] {});
-    durable->setCheckable(true);
-    durable->setChecked(Settings().get(Settings::DurableAnswers));
-    durable->setToolTip(tr("Answer each request only once it is safely in the session. Off: answer first, save "
-                           "right after (a crash can lose answered requests)."));
-    connect(durable, &QAction::toggled, this, [this](bool on) {
-        Settings().set(Settings::DurableAnswers, on);
-        m_engine->setFastAck(!on);
-    });
 }
 
 void MainWindow::createMenus()
@@ -376,7 +367,6 @@ void MainWindow::applySettings()
     Settings settings;
     m_engine->setLimits(settings.limits());
     m_engine->setFastAck(!settings.get(Settings::DurableAnswers));
-    action(QStringLiteral("durable"))->setChecked(settings.get(Settings::DurableAnswers));
     m_capture->settingsChanged(settings.listenAddress(), settings.listenPort());
 }
 
