@@ -43,7 +43,7 @@ struct Form
 {
     explicit Form(QDialog *dialog)
     {
-        auto *form = dialog->findChild<QFormLayout *>();
+        auto *form = dialog->findChild<QFormLayout *>(QStringLiteral("captureForm")); // not the Secrets page's
         if (!form)
             return;
         for (int row = 0; row < form->rowCount(); ++row) {
