@@ -238,10 +238,12 @@ void SecretsPage::removeEntry()
 
 void SecretsPage::showEntry(int row)
 {
-    m_editor->setEnabled(row >= 0 && row < m_entries.size());
-    m_remove->setEnabled(m_editor->isEnabled());
+    // Not isEnabled(): the whole page is disabled while the secrets load, and this runs then too.
+    const bool valid = row >= 0 && row < m_entries.size();
+    m_editor->setEnabled(valid);
+    m_remove->setEnabled(valid);
     m_secretNote->hide();
-    const SecretEntry entry = m_editor->isEnabled() ? m_entries.at(row) : SecretEntry();
+    const SecretEntry entry = valid ? m_entries.at(row) : SecretEntry();
     const QSignalBlocker blockScheme(m_scheme);
     m_scheme->setCurrentIndex(qMax(0, m_scheme->findData(entry.secret.scheme)));
     m_path->setText(entry.secret.pathPattern);

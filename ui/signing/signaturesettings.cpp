@@ -11,7 +11,10 @@ SignatureSettings::SignatureSettings(Capture::CaptureEngine *engine, QObject *pa
     , m_store(store ? store : new SecretStore(this))
 {
     m_store->setParent(this);
-    connect(m_store, &SecretStore::loaded, this, [this] { handOver(m_store->setup().config()); });
+    connect(m_store, &SecretStore::loaded, this, [this] {
+        if (!m_handed) // an apply() before the load is newer: the store saves it once loaded
+            handOver(m_store->setup().config());
+    });
     connect(m_store, &SecretStore::saved, this, [this](const QString &message) {
         if (!message.isEmpty())
             Q_EMIT error(message);
