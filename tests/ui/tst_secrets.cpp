@@ -209,6 +209,22 @@ bool openSecrets(Ui::SettingsDialog &dialog, const Page &page)
     return page.page->isEnabled();
 }
 
+/// A run of the app with Settings ▸ Secrets open on it; `auto &[app, dialog, page] = session`.
+struct Opened
+{
+    Opened(QHash<QString, QByteArray> *keychain, bool hasKeychain, const QString &file)
+        : app(keychain, hasKeychain, file)
+        , dialog(&app.signatures, nullptr)
+        , page(&dialog)
+    {
+    }
+    bool open() { return app.loaded() && openSecrets(dialog, page); }
+
+    App app;
+    Ui::SettingsDialog dialog;
+    Page page;
+};
+
 QByteArray settingsFileBytes()
 {
     QSettings settings;
@@ -287,11 +303,9 @@ void TstSecrets::fillApplyRestart()
 {
     QFETCH(bool, hasKeychain);
     {
-        App app(&m_keychain, hasKeychain, m_file);
-        QVERIFY(app.loaded());
-        Ui::SettingsDialog dialog(&app.signatures, nullptr);
-        const Page page(&dialog);
-        QVERIFY(openSecrets(dialog, page));
+        Opened session(&m_keychain, hasKeychain, m_file);
+        QVERIFY(session.open());
+        auto &[app, dialog, page] = session;
         QCOMPARE(page.table->rowCount(), 0);
         page.addEntry("stripe", QStringLiteral("/hooks/stripe/*"), QStringLiteral("Stripe live"),
                       QString::fromLatin1(kStripeSecret));
@@ -305,11 +319,9 @@ void TstSecrets::fillApplyRestart()
     }
 
     // A restart: everything comes back, from where it was kept.
-    App app(&m_keychain, hasKeychain, m_file);
-    QVERIFY(app.loaded());
-    Ui::SettingsDialog dialog(&app.signatures, nullptr);
-    const Page page(&dialog);
-    QVERIFY(openSecrets(dialog, page));
+    Opened session(&m_keychain, hasKeychain, m_file);
+    QVERIFY(session.open());
+    auto &[app, dialog, page] = session;
     QCOMPARE(page.table->rowCount(), 2);
     QCOMPARE(page.row(0), QStringLiteral("Stripe | /hooks/stripe/* | Stripe live | set"));
     QCOMPARE(page.row(1), QStringLiteral("GitHub | any |  | set"));
@@ -395,11 +407,9 @@ void TstSecrets::removingAnEntryRemovesItsSecret()
         return file.open(QIODevice::ReadOnly) && holds(file.readAll(), secret);
     };
     {
-        App app(&m_keychain, hasKeychain, m_file);
-        QVERIFY(app.loaded());
-        Ui::SettingsDialog dialog(&app.signatures, nullptr);
-        const Page page(&dialog);
-        QVERIFY(openSecrets(dialog, page));
+        Opened session(&m_keychain, hasKeychain, m_file);
+        QVERIFY(session.open());
+        auto &[app, dialog, page] = session;
         page.addEntry("stripe", QString(), QStringLiteral("old"), QString::fromLatin1(kStripeSecret));
         page.addEntry("github", QString(), QStringLiteral("kept"), QString::fromLatin1(kGithubSecret));
         QTest::mouseClick(page.ok, Qt::LeftButton);
@@ -408,11 +418,9 @@ void TstSecrets::removingAnEntryRemovesItsSecret()
     QVERIFY(stored(kStripeSecret) && stored(kGithubSecret));
 
     {
-        App app(&m_keychain, hasKeychain, m_file);
-        QVERIFY(app.loaded());
-        Ui::SettingsDialog dialog(&app.signatures, nullptr);
-        const Page page(&dialog);
-        QVERIFY(openSecrets(dialog, page));
+        Opened session(&m_keychain, hasKeychain, m_file);
+        QVERIFY(session.open());
+        auto &[app, dialog, page] = session;
         page.table->setFocus();
         page.table->setCurrentCell(0, 0);
         QTest::keyClick(page.table, Qt::Key_Delete);
@@ -428,11 +436,9 @@ void TstSecrets::removingAnEntryRemovesItsSecret()
 
     // The last one gone: nothing is left behind, not even an empty file.
     {
-        App app(&m_keychain, hasKeychain, m_file);
-        QVERIFY(app.loaded());
-        Ui::SettingsDialog dialog(&app.signatures, nullptr);
-        const Page page(&dialog);
-        QVERIFY(openSecrets(dialog, page));
+        Opened session(&m_keychain, hasKeychain, m_file);
+        QVERIFY(session.open());
+        auto &[app, dialog, page] = session;
         QTest::mouseClick(page.remove, Qt::LeftButton);
         QCOMPARE(page.table->rowCount(), 0);
         QTest::mouseClick(page.ok, Qt::LeftButton);
@@ -444,11 +450,9 @@ void TstSecrets::removingAnEntryRemovesItsSecret()
 
 void TstSecrets::invalidPublicUrlIsRefused()
 {
-    App app(&m_keychain, true, m_file);
-    QVERIFY(app.loaded());
-    Ui::SettingsDialog dialog(&app.signatures, nullptr);
-    const Page page(&dialog);
-    QVERIFY(openSecrets(dialog, page));
+    Opened session(&m_keychain, true, m_file);
+    QVERIFY(session.open());
+    auto &[app, dialog, page] = session;
     page.addEntry("twilio", QString(), QString(), QStringLiteral("token"));
 
     for (const QString &bad : {QStringLiteral("abc.trycloudflare.com"), QStringLiteral("ftp://example.com"),
@@ -457,19 +461,10 @@ void TstSecrets::invalidPublicUrlIsRefused()
         QVERIFY2(page.urlProblem->isVisible(), qPrintable(bad));
         QVERIFY(page.urlProblem->text().contains(QStringLiteral("is not a public URL")));
         page.tabs->setCurrentIndex(0); // OK from another tab brings the problem into view
-        QString message;
-        bool handled = false;
-        whenModal<QMessageBox>(
-            [&message](QMessageBox *box) {
-                message = box->text();
-                box->accept();
-            },
-            &handled);
-        QTest::mouseClick(page.ok, Qt::LeftButton);
-        QTRY_VERIFY(handled);
-        QCOMPARE(message, QStringLiteral("'%1' is not a public URL: give the address providers send to, starting "
-                                         "with http:// or https:// and a host, such as https://abc.trycloudflare.com.")
-                              .arg(bad));
+        QCOMPARE(WindowTesting::messageOnClick(page.ok),
+                 QStringLiteral("'%1' is not a public URL: give the address providers send to, starting "
+                                "with http:// or https:// and a host, such as https://abc.trycloudflare.com.")
+                     .arg(bad));
         QVERIFY(dialog.isVisible());
         QCOMPARE(page.tabs->currentWidget(), page.page);
     }
@@ -487,11 +482,9 @@ void TstSecrets::invalidPublicUrlIsRefused()
 
 void TstSecrets::pastedSecretIsTrimmedAndSaysSo()
 {
-    App app(&m_keychain, true, m_file);
-    QVERIFY(app.loaded());
-    Ui::SettingsDialog dialog(&app.signatures, nullptr);
-    const Page page(&dialog);
-    QVERIFY(openSecrets(dialog, page));
+    Opened session(&m_keychain, true, m_file);
+    QVERIFY(session.open());
+    auto &[app, dialog, page] = session;
     QTest::mouseClick(page.add, Qt::LeftButton);
     page.scheme->setCurrentIndex(page.scheme->findData(QStringLiteral("stripe")));
 
@@ -524,11 +517,9 @@ void TstSecrets::pastedSecretIsTrimmedAndSaysSo()
 
 void TstSecrets::secretIsMaskedUntilShown()
 {
-    App app(&m_keychain, true, m_file);
-    QVERIFY(app.loaded());
-    Ui::SettingsDialog dialog(&app.signatures, nullptr);
-    const Page page(&dialog);
-    QVERIFY(openSecrets(dialog, page));
+    Opened session(&m_keychain, true, m_file);
+    QVERIFY(session.open());
+    auto &[app, dialog, page] = session;
     page.addEntry("github", QString(), QString(), QStringLiteral("hunter2"));
     QCOMPARE(page.secret->echoMode(), QLineEdit::Password);
     QVERIFY(!page.secret->displayText().contains(QStringLiteral("hunter2")));
@@ -613,11 +604,9 @@ void TstSecrets::engineIsHandedEveryChange()
 void TstSecrets::fileSecretsMoveIntoAKeychainThatAppears()
 {
     {
-        App app(&m_keychain, false, m_file);
-        QVERIFY(app.loaded());
-        Ui::SettingsDialog dialog(&app.signatures, nullptr);
-        const Page page(&dialog);
-        QVERIFY(openSecrets(dialog, page));
+        Opened session(&m_keychain, false, m_file);
+        QVERIFY(session.open());
+        auto &[app, dialog, page] = session;
         page.addEntry("stripe", QString(), QStringLiteral("live"), QString::fromLatin1(kStripeSecret));
         QTest::mouseClick(page.ok, Qt::LeftButton);
         QVERIFY(app.saved.wait());
@@ -642,11 +631,9 @@ void TstSecrets::fileSecretsMoveIntoAKeychainThatAppears()
 void TstSecrets::entryWhoseSecretIsGoneIsKeptAndFlagged()
 {
     {
-        App app(&m_keychain, true, m_file);
-        QVERIFY(app.loaded());
-        Ui::SettingsDialog dialog(&app.signatures, nullptr);
-        const Page page(&dialog);
-        QVERIFY(openSecrets(dialog, page));
+        Opened session(&m_keychain, true, m_file);
+        QVERIFY(session.open());
+        auto &[app, dialog, page] = session;
         page.addEntry("shopify", QString(), QStringLiteral("shop"), QStringLiteral("shpss_1"));
         QTest::mouseClick(page.ok, Qt::LeftButton);
         QVERIFY(app.saved.wait());
