@@ -65,34 +65,33 @@ int run(const QStringList &args)
     parser.addPositionalArgument(QStringLiteral("SCHEME"),
                                  QCoreApplication::translate("Cli::SignCommand", "One of: %1.")
                                      .arg(Signing::schemeIds().join(QLatin1String(", "))));
-    const QCommandLineOption secret(
-        QStringLiteral("secret"),
-        QCoreApplication::translate("Cli::SignCommand",
-                                    "The signing secret, as the provider shows it (visible in the process "
-                                    "list: prefer --secret-file or HOOKSCOPE_SECRET)."),
-        QStringLiteral("S"));
-    const QCommandLineOption secretFile(
-        QStringLiteral("secret-file"),
-        QCoreApplication::translate("Cli::SignCommand", "Read the secret from the first line of this file."),
-        QStringLiteral("FILE"));
-    const QCommandLineOption url(
-        QStringLiteral("url"),
-        QCoreApplication::translate("Cli::SignCommand", "The URL the request goes to (Twilio and Square sign it)."),
-        QStringLiteral("URL"));
-    const QCommandLineOption id(
-        QStringLiteral("id"),
-        QCoreApplication::translate("Cli::SignCommand",
-                                    "The message id, for schemes that sign one (default: a fresh one)."),
-        QStringLiteral("ID"));
-    const QCommandLineOption timestamp(
-        QStringLiteral("timestamp"),
-        QCoreApplication::translate("Cli::SignCommand", "The signing time in unix seconds (default: now)."),
-        QStringLiteral("UNIX"));
-    const QCommandLineOption contentType(
-        QStringLiteral("content-type"),
-        QCoreApplication::translate("Cli::SignCommand", "The body's content type: Twilio signs the parameters of "
-                                                        "application/x-www-form-urlencoded bodies."),
-        QStringLiteral("T"));
+    const auto option = [](const char *name, const char *help, const char *value) {
+        return QCommandLineOption(QString::fromLatin1(name), QCoreApplication::translate("Cli::SignCommand", help),
+                                  QString::fromLatin1(value));
+    };
+    const QCommandLineOption secret =
+        option("secret",
+               QT_TRANSLATE_NOOP("Cli::SignCommand", "The signing secret, as the provider shows it (visible "
+                                                     "in the process list: prefer --secret-file or "
+                                                     "HOOKSCOPE_SECRET)."),
+               "S");
+    const QCommandLineOption secretFile =
+        option("secret-file",
+               QT_TRANSLATE_NOOP("Cli::SignCommand", "Read the secret from the first line of this file."), "FILE");
+    const QCommandLineOption url =
+        option("url", QT_TRANSLATE_NOOP("Cli::SignCommand", "The URL the request goes to (Twilio and Square sign it)."),
+               "URL");
+    const QCommandLineOption id = option(
+        "id",
+        QT_TRANSLATE_NOOP("Cli::SignCommand", "The message id, for schemes that sign one (default: a fresh one)."),
+        "ID");
+    const QCommandLineOption timestamp = option(
+        "timestamp", QT_TRANSLATE_NOOP("Cli::SignCommand", "The signing time in unix seconds (default: now)."), "UNIX");
+    const QCommandLineOption contentType =
+        option("content-type",
+               QT_TRANSLATE_NOOP("Cli::SignCommand", "The body's content type: Twilio signs the parameters of "
+                                                     "application/x-www-form-urlencoded bodies."),
+               "T");
     parser.addOptions({secret, secretFile, url, id, timestamp, contentType});
     if (const int exit = parseArguments(parser, args, "sign"); exit >= 0)
         return exit;

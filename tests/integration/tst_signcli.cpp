@@ -191,32 +191,24 @@ void TstSignCli::usageErrors_data()
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QByteArray>("envSecret");
     QTest::addColumn<QByteArray>("mentions");
-    const auto l = [](std::initializer_list<const char *> items) {
-        QStringList out;
-        for (const char *i : items)
-            out << QString::fromUtf8(i);
-        return out;
-    };
-    QTest::newRow("no scheme") << l({"--secret", "hush-hush"}) << QByteArray() << QByteArray("github");
-    QTest::newRow("unknown scheme") << l({"gitlab", "--secret", "hush-hush"}) << QByteArray()
+    // The arguments, separated by single spaces.
+    const auto l = [](const char *line) { return QString::fromUtf8(line).split(QLatin1Char(' ')); };
+    QTest::newRow("no scheme") << l("--secret hush-hush") << QByteArray() << QByteArray("github");
+    QTest::newRow("unknown scheme") << l("gitlab --secret hush-hush") << QByteArray()
                                     << QByteArray("unknown scheme 'gitlab'; known: standard-webhooks, svix, github, "
                                                   "stripe, slack, shopify, twilio, square, paddle, zoom, twitch");
-    QTest::newRow("two schemes") << l({"github", "stripe", "--secret", "hush-hush"}) << QByteArray()
-                                 << QByteArray("stripe");
-    QTest::newRow("no secret") << l({"github"}) << QByteArray() << QByteArray("HOOKSCOPE_SECRET");
-    QTest::newRow("empty env secret") << l({"github"}) << QByteArray("") << QByteArray("HOOKSCOPE_SECRET");
-    QTest::newRow("secret twice") << l({"github", "--secret", "hush-hush", "--secret-file", "/etc/hostname"})
-                                  << QByteArray() << QByteArray("--secret-file");
-    QTest::newRow("missing secret file") << l({"github", "--secret-file", "/nonexistent/secret"}) << QByteArray()
+    QTest::newRow("two schemes") << l("github stripe --secret hush-hush") << QByteArray() << QByteArray("stripe");
+    QTest::newRow("no secret") << l("github") << QByteArray() << QByteArray("HOOKSCOPE_SECRET");
+    QTest::newRow("empty env secret") << l("github") << QByteArray("") << QByteArray("HOOKSCOPE_SECRET");
+    QTest::newRow("secret twice") << l("github --secret hush-hush --secret-file /etc/hostname") << QByteArray()
+                                  << QByteArray("--secret-file");
+    QTest::newRow("missing secret file") << l("github --secret-file /nonexistent/secret") << QByteArray()
                                          << QByteArray("/nonexistent/secret");
-    QTest::newRow("twilio without url") << l({"twilio", "--secret", "hush-hush"}) << QByteArray()
-                                        << QByteArray("--url");
-    QTest::newRow("bad timestamp") << l({"stripe", "--secret", "hush-hush", "--timestamp", "yesterday"}) << QByteArray()
+    QTest::newRow("twilio without url") << l("twilio --secret hush-hush") << QByteArray() << QByteArray("--url");
+    QTest::newRow("bad timestamp") << l("stripe --secret hush-hush --timestamp yesterday") << QByteArray()
                                    << QByteArray("--timestamp");
-    QTest::newRow("unusable secret") << l({"svix", "--secret", "whsec_hush-hush!"}) << QByteArray()
-                                     << QByteArray("base64");
-    QTest::newRow("unknown option") << l({"github", "--secret", "hush-hush", "--bogus"}) << QByteArray()
-                                    << QByteArray("bogus");
+    QTest::newRow("unusable secret") << l("svix --secret whsec_hush-hush!") << QByteArray() << QByteArray("base64");
+    QTest::newRow("unknown option") << l("github --secret hush-hush --bogus") << QByteArray() << QByteArray("bogus");
 }
 
 void TstSignCli::usageErrors()
