@@ -126,6 +126,10 @@ void TstSigning::vectors()
         const QByteArray response = zoomUrlValidationResponse(secretText, vectorBody);
         QCOMPARE(QJsonDocument::fromJson(response).object(), vector[QLatin1String("expected_response")].toObject());
         QVERIFY2(response.startsWith("{\"plainToken\":"), response.constData());
+        // Anything else is not a challenge: nothing to answer.
+        QCOMPARE(zoomUrlValidationResponse(secretText, R"({"event":"meeting.started","payload":{"plainToken":"x"}})"),
+                 QByteArray());
+        QCOMPARE(zoomUrlValidationResponse(secretText, "not json"), QByteArray());
         return;
     }
 
