@@ -126,6 +126,10 @@ void TstSigning::vectors()
         const QByteArray response = zoomUrlValidationResponse(secretText, vectorBody);
         QCOMPARE(QJsonDocument::fromJson(response).object(), vector[QLatin1String("expected_response")].toObject());
         QVERIFY2(response.startsWith("{\"plainToken\":"), response.constData());
+        // Anything else is not a challenge: nothing to answer.
+        QCOMPARE(zoomUrlValidationResponse(secretText, R"({"event":"meeting.started","payload":{"plainToken":"x"}})"),
+                 QByteArray());
+        QCOMPARE(zoomUrlValidationResponse(secretText, "not json"), QByteArray());
         return;
     }
 
@@ -151,9 +155,10 @@ void TstSigning::vectors()
     QCOMPARE(result.scheme, scheme);
     const Verdict expected =
         vector[QLatin1String("expected_valid")].toBool() ? Verdict::Valid : expectedInvalidVerdict(name);
-    QVERIFY2(result.verdict == expected,
-             qPrintable(QStringLiteral("%1 (%2), expected %3")
-                            .arg(reasonName(result.verdict), result.detail, reasonName(expected))));
+    const auto word = [](Verdict v) { return isInvalid(v) ? reasonName(v) : statusName(v); };
+    QVERIFY2(
+        result.verdict == expected,
+        qPrintable(QStringLiteral("%1 (%2), expected %3").arg(word(result.verdict), result.detail, word(expected))));
     if (expected == Verdict::Valid)
         QCOMPARE(result.secretLabel, scheme + QLatin1String(" secret 1"));
     // diagnose() reaches the same verdict.

@@ -128,6 +128,12 @@ int defaultToleranceSeconds(QStringView id)
     return scheme ? scheme->defaultToleranceSeconds() : 0;
 }
 
+bool schemeSignsUrl(QStringView id)
+{
+    const Scheme *scheme = findScheme(id);
+    return scheme && scheme->signsUrl();
+}
+
 QString detectScheme(const Http::Request &request)
 {
     for (const Scheme *scheme : allSchemes()) {

@@ -146,7 +146,10 @@ QStringList schemeIds();
 QString schemeTitle(QStringView id);
 /// The scheme whose signature headers the request carries, or empty.
 QString detectScheme(const Http::Request &request);
-/// The scheme's own tolerance in seconds (0: it signs no timestamp).
+/// The scheme's own tolerance in seconds (0: it signs no timestamp). A Config::toleranceSeconds
+/// entry of 0 turns the check off for that scheme.
 int defaultToleranceSeconds(QStringView id);
+/// Whether the scheme signs the URL (Twilio, Square): sign() needs one, verification the public URL.
+bool schemeSignsUrl(QStringView id);
 
 } // namespace Signing

@@ -40,7 +40,7 @@ const Scheme *chooseScheme(const Config &config, const Http::Request &request, Q
     return first;
 }
 
-void judgeTimestamp(Evaluation &e, qint64 nowSeconds)
+void judgeTimestamp(Evaluation &e)
 {
     Result &r = e.diagnosis.result;
     const qint64 skew = r.skewSeconds;
@@ -55,7 +55,6 @@ void judgeTimestamp(Evaluation &e, qint64 nowSeconds)
         r.verdict = Verdict::Valid;
         r.detail = Scheme::tr("signed with %1").arg(r.secretLabel);
     }
-    Q_UNUSED(nowSeconds);
 }
 
 QString mismatchDetail(const Evaluation &e, const QString &problem)
@@ -168,7 +167,7 @@ Evaluation evaluate(const Config &config, const Http::Request &request, qint64 n
             break;
     }
     if (matched >= 0) {
-        judgeTimestamp(e, nowSeconds);
+        judgeTimestamp(e);
         return e;
     }
     if (!e.keyErrors.contains(QString())) {
