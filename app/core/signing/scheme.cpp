@@ -4,13 +4,15 @@
 #include "timestampschemes.h"
 #include "urlschemes.h"
 
+#include <cstring>
+#include <memory>
+
 #include <QDate>
 #include <QRandomGenerator>
 #include <QUuid>
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
-#include <openssl/hmac.h>
 
 namespace Signing {
 
@@ -90,24 +92,62 @@ const Scheme *findScheme(QStringView id)
     return nullptr;
 }
 
+namespace {
+
+/// SHA-1 and SHA-256 from libcrypto, fetched once: OpenSSL 3's one-shot HMAC() looks the
+/// algorithms up by name on every call, under locks, which cost more than the hashing itself.
+const EVP_MD *digest(QCryptographicHash::Algorithm algorithm)
+{
+    static EVP_MD *const sha1 = EVP_MD_fetch(nullptr, "SHA1", nullptr);
+    static EVP_MD *const sha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+    Q_ASSERT(algorithm == QCryptographicHash::Sha1 || algorithm == QCryptographicHash::Sha256);
+    return algorithm == QCryptographicHash::Sha1 ? sha1 : sha256;
+}
+
+/// H(a || b) into `out`; false when libcrypto fails.
+bool hashOf(EVP_MD_CTX *ctx, const EVP_MD *md, QByteArrayView a, QByteArrayView b, unsigned char *out)
+{
+    return EVP_DigestInit_ex(ctx, md, nullptr) == 1 && EVP_DigestUpdate(ctx, a.data(), size_t(a.size())) == 1 &&
+           EVP_DigestUpdate(ctx, b.data(), size_t(b.size())) == 1 && EVP_DigestFinal_ex(ctx, out, nullptr) == 1;
+}
+
+} // namespace
+
 QByteArray hmac(QCryptographicHash::Algorithm algorithm, QByteArrayView key, QByteArrayView message)
 {
-    // OpenSSL's, not QMessageAuthenticationCode: verification runs on the capture thread for every
-    // request, and Qt 6.4's SHA-256 costs 5-10 times as much (bench_signing: 9.8 against 1.7 µs for
-    // 1 KiB), which alone took capture from 36,000 to 23,000 requests a second (bench_listen.sh
-    // --signature). The published vectors, and tests that compute MACs with
-    // QMessageAuthenticationCode, check it.
-    const EVP_MD *md = algorithm == QCryptographicHash::Sha1 ? EVP_sha1() : EVP_sha256();
-    Q_ASSERT(algorithm == QCryptographicHash::Sha1 || algorithm == QCryptographicHash::Sha256);
-    unsigned char out[EVP_MAX_MD_SIZE];
-    unsigned int size = 0;
-    // HMAC() takes no null pointers, even for zero lengths.
-    static const char empty = 0;
-    const void *keyData = key.isEmpty() ? &empty : key.data();
-    const auto *data = reinterpret_cast<const unsigned char *>(message.isEmpty() ? &empty : message.data());
-    if (!HMAC(md, keyData, int(key.size()), data, size_t(message.size()), out, &size))
+    // HMAC (RFC 2104) over libcrypto's digests rather than QMessageAuthenticationCode: verification
+    // runs on the capture thread for every request, and Qt 6.4's SHA-256 costs several times as
+    // much (bench_signing: 9.8 against 1.7 µs for 1 KiB), which alone took capture from 36,000 to
+    // 23,000 requests a second (bench_listen.sh --signature). The published vectors, and tests that
+    // compute MACs with QMessageAuthenticationCode, check it.
+    const EVP_MD *md = digest(algorithm);
+    thread_local const std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
+    if (!md || !ctx)
         return {};
-    return QByteArray(reinterpret_cast<const char *>(out), int(size));
+    constexpr int kBlock = 64; // both SHA-1 and SHA-256
+    const int size = EVP_MD_get_size(md);
+    unsigned char keyBlock[kBlock] = {};
+    if (key.size() > kBlock) {
+        if (!hashOf(ctx.get(), md, key, {}, keyBlock))
+            return {};
+    } else if (!key.isEmpty()) {
+        std::memcpy(keyBlock, key.data(), size_t(key.size()));
+    }
+    unsigned char pad[kBlock];
+    for (int i = 0; i < kBlock; ++i)
+        pad[i] = keyBlock[i] ^ 0x36;
+    unsigned char inner[EVP_MAX_MD_SIZE];
+    const auto bytes = [](const unsigned char *p, int n) {
+        return QByteArrayView(reinterpret_cast<const char *>(p), n);
+    };
+    if (!hashOf(ctx.get(), md, bytes(pad, kBlock), message, inner))
+        return {};
+    for (int i = 0; i < kBlock; ++i)
+        pad[i] = keyBlock[i] ^ 0x5c;
+    QByteArray out(size, Qt::Uninitialized);
+    if (!hashOf(ctx.get(), md, bytes(pad, kBlock), bytes(inner, size), reinterpret_cast<unsigned char *>(out.data())))
+        return {};
+    return out;
 }
 
 bool equalConstantTime(QByteArrayView a, QByteArrayView b)
