@@ -11,7 +11,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config
   qt6-base-dev qt6-base-dev-tools qt6-qpa-plugins libqt6svg6 libgl-dev
-  zlib1g-dev libbrotli-dev libssl-dev libsqlite3-dev
+  zlib1g-dev libbrotli-dev libssl-dev libsqlite3-dev qtkeychain-qt6-dev
   curl fonts-dejavu-core
 )
 for arg in "$@"; do

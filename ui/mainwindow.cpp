@@ -15,6 +15,7 @@
 #include "settings.h"
 #include "settingsdialog.h"
 #include "signing/signaturerefresh.h"
+#include "signing/signaturesettings.h"
 #include "tablefilter.h"
 #include "workprogress.h"
 
@@ -79,6 +80,7 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
     , m_sessions(new Capture::SessionController(m_engine, this))
     , m_capture(new CaptureControls(m_engine, options, this))
     , m_har(new HarTransfer(m_engine, &m_loader, this))
+    , m_signatures(new SignatureSettings(m_engine, this))
     , m_records(new RecordSource(&m_loader, this))
     , m_model(new RequestTableModel(this))
     , m_table(new RequestTableView(m_model, this))
@@ -143,8 +145,9 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
     connect(m_capture, &CaptureControls::captureNewRequested, this, &MainWindow::newSession);
     connect(m_har, &HarTransfer::message, statusBar(), &QStatusBar::showMessage);
     connect(m_har, &HarTransfer::error, this, &MainWindow::showError);
+    connect(m_signatures, &SignatureSettings::error, this, &MainWindow::showError);
     connect(m_engine, &Capture::CaptureEngine::captured, this, &MainWindow::onCaptured);
-    new SignatureRefresh(m_engine, m_model, m_records, m_detail, this); // re-verified results, shown
+    new SignatureRefresh(m_engine, m_signatures, m_model, m_records, m_detail, this); // results shown current
     connect(m_empty, &EmptyState::copyRequested, this, &MainWindow::copyText);
     connect(m_filterBar, &FilterBar::filterChanged, this,
             [this](const Session::Filter &filter) { m_tableFilter->apply(filter, m_sessions->path()); });
@@ -287,19 +290,10 @@ void MainWindow::createActions()
     });
     addAction(QStringLiteral("settings"), tr("&Settings…"), standardOr(QKeySequence::Preferences, tr("Ctrl+,")),
               [this] {
-                  SettingsDialog dialog(this);
+                  SettingsDialog dialog(m_signatures, this);
                   if (dialog.exec() == QDialog::Accepted)
                       applySettings();
               });
-    QAction *durable = addAction(QStringLiteral("durable"), tr("&Durable Answers"), {}, [] {});
-    durable->setCheckable(true);
-    durable->setChecked(Settings().get(Settings::DurableAnswers));
-    durable->setToolTip(tr("Answer each request only once it is safely in the session. Off: answer first, save "
-                           "right after (a crash can lose answered requests)."));
-    connect(durable, &QAction::toggled, this, [this](bool on) {
-        Settings().set(Settings::DurableAnswers, on);
-        m_engine->setFastAck(!on);
-    });
 }
 
 void MainWindow::createMenus()
@@ -375,7 +369,6 @@ void MainWindow::applySettings()
     Settings settings;
     m_engine->setLimits(settings.limits());
     m_engine->setFastAck(!settings.get(Settings::DurableAnswers));
-    action(QStringLiteral("durable"))->setChecked(settings.get(Settings::DurableAnswers));
     m_capture->settingsChanged(settings.listenAddress(), settings.listenPort());
 }
 

@@ -39,6 +39,7 @@ class RecordSource;
 class RequestDetail;
 class RequestTableModel;
 class RequestTableView;
+class SignatureSettings;
 class TableFilter;
 
 struct WindowOptions
@@ -123,6 +124,7 @@ private:
     Capture::SessionController *m_sessions;
     CaptureControls *m_capture;
     HarTransfer *m_har;
+    SignatureSettings *m_signatures;
     RecordSource *m_records;
     RequestTableModel *m_model;
     RequestTableView *m_table;

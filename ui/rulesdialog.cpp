@@ -1,6 +1,7 @@
 #include "rulesdialog.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -23,6 +24,7 @@ RulesDialog::RulesDialog(const Capture::ResponseRules &rules, QWidget *parent)
     , m_enabled(new QCheckBox(tr("Enabled"), this))
     , m_methods(new QLineEdit(this))
     , m_path(new QLineEdit(this))
+    , m_signature(new QComboBox(this))
     , m_status(new QSpinBox(this))
     , m_delay(new QSpinBox(this))
     , m_headers(new QPlainTextEdit(this))
@@ -34,6 +36,17 @@ RulesDialog::RulesDialog(const Capture::ResponseRules &rules, QWidget *parent)
     resize(860, 560);
     m_methods->setPlaceholderText(tr("any method, or e.g. POST, PUT"));
     m_path->setPlaceholderText(tr("any path, or a pattern such as /github/*"));
+    // What the rule may ask of a request's signature; the data is ResponseRule::signature.
+    m_signature->addItem(tr("any, signed or not"), QString());
+    m_signature->addItem(tr("invalid (any reason)"), QStringLiteral("invalid"));
+    m_signature->addItem(tr("valid"), QStringLiteral("valid"));
+    m_signature->addItem(tr("unsigned"), QStringLiteral("unsigned"));
+    m_signature->addItem(tr("signed, but no secret set"), QStringLiteral("no-secret"));
+    m_signature->addItem(tr("invalid: mismatch"), QStringLiteral("mismatch"));
+    m_signature->addItem(tr("invalid: timestamp too old"), QStringLiteral("timestamp-too-old"));
+    m_signature->addItem(tr("invalid: timestamp too new"), QStringLiteral("timestamp-too-new"));
+    m_signature->setToolTip(tr("Answer only requests whose signature check came out this way, e.g. 401 for an "
+                               "invalid signature to test a sender's retries. Secrets are set in Settings."));
     m_status->setRange(100, 599);
     m_delay->setRange(0, 3'600'000);
     m_delay->setSuffix(tr(" ms"));
@@ -63,6 +76,7 @@ RulesDialog::RulesDialog(const Capture::ResponseRules &rules, QWidget *parent)
     form->addRow(QString(), m_enabled);
     form->addRow(tr("Methods:"), m_methods);
     form->addRow(tr("Path:"), m_path);
+    form->addRow(tr("Signature:"), m_signature);
     form->addRow(tr("Answers in turn:"), m_steps);
     form->addRow(QString(), stepButtons);
     form->addRow(QString(), m_cycle);
@@ -166,6 +180,8 @@ void RulesDialog::refreshList()
                             ? tr("%1 %2").arg(r.methods.isEmpty() ? tr("any") : r.methods.join(QLatin1Char(',')),
                                               r.pathPattern.isEmpty() ? QStringLiteral("*") : r.pathPattern)
                             : r.name;
+        if (!r.signature.isEmpty())
+            label += tr(" (signature %1)").arg(r.signature);
         if (!r.enabled)
             label += tr(" (off)");
         m_list->addItem(label);
@@ -198,7 +214,7 @@ void RulesDialog::load(int rule, int step)
     const bool fallback = isDefault(rule);
     for (QWidget *w :
          {static_cast<QWidget *>(m_name), static_cast<QWidget *>(m_enabled), static_cast<QWidget *>(m_methods),
-          static_cast<QWidget *>(m_path), static_cast<QWidget *>(m_cycle)})
+          static_cast<QWidget *>(m_path), static_cast<QWidget *>(m_signature), static_cast<QWidget *>(m_cycle)})
         w->setEnabled(!fallback);
     if (!fallback) {
         const Capture::ResponseRule &r = m_rules.rules.at(rule);
@@ -206,11 +222,13 @@ void RulesDialog::load(int rule, int step)
         m_enabled->setChecked(r.enabled);
         m_methods->setText(r.methods.join(QStringLiteral(", ")));
         m_path->setText(r.pathPattern);
+        m_signature->setCurrentIndex(qMax(0, m_signature->findData(r.signature)));
         m_cycle->setChecked(r.cycle);
     } else {
         m_name->clear();
         m_methods->clear();
         m_path->clear();
+        m_signature->setCurrentIndex(0);
         m_cycle->setChecked(false);
     }
     if (const Capture::AnswerSpec *a = answerAt(rule, step)) {
@@ -252,6 +270,7 @@ bool RulesDialog::store(QString *error)
         for (const QString &m : m_methods->text().split(QLatin1Char(','), Qt::SkipEmptyParts))
             r.methods.append(m.trimmed().toUpper());
         r.pathPattern = m_path->text().trimmed();
+        r.signature = m_signature->currentData().toString();
         r.cycle = m_cycle->isChecked();
     }
     return true;

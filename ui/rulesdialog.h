@@ -5,6 +5,7 @@
 #include <QDialog>
 
 class QCheckBox;
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -37,6 +38,7 @@ public:
     QPlainTextEdit *headersEdit() const { return m_headers; }
     QPlainTextEdit *bodyEdit() const { return m_body; }
     QCheckBox *cycleEdit() const { return m_cycle; }
+    QComboBox *signatureEdit() const { return m_signature; }
     void addRule();
     void addStep();
     void removeRule();
@@ -65,6 +67,7 @@ private:
     QCheckBox *m_enabled;
     QLineEdit *m_methods;
     QLineEdit *m_path;
+    QComboBox *m_signature;
     QSpinBox *m_status;
     QSpinBox *m_delay;
     QPlainTextEdit *m_headers;

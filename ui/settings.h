@@ -22,6 +22,13 @@ public:
     static inline const Entry<QByteArray> TableHeader{"window/tableHeader", {}};
     static inline const Entry<bool> FollowNewest{"window/followNewest", true};
     static inline const Entry<QStringList> RecentSessions{"sessions/recent", {}};
+
+    // Signature verification, all but the secrets' bytes (those go to the keychain: SecretStore).
+    /// JSON array of {"id", "scheme", "path", "label"}, in the order the Secrets page lists them.
+    static inline const Entry<QByteArray> SigningSecrets{"signing/secrets", {}};
+    static inline const Entry<QString> SigningPublicUrl{"signing/publicUrl", {}};
+    /// JSON object: scheme id → tolerance in seconds, only where it differs from the scheme's own.
+    static inline const Entry<QByteArray> SigningTolerances{"signing/tolerances", {}};
 };
 
 } // namespace Ui

@@ -1,6 +1,8 @@
 #include "settingsdialog.h"
 #include "http/bindaddress.h"
 #include "settings.h"
+#include "signing/secretspage.h"
+#include "signing/signaturesettings.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -9,6 +11,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace Ui {
@@ -34,6 +37,11 @@ QString sentence(QString phrase)
 } // namespace
 
 SettingsDialog::SettingsDialog(QWidget *parent)
+    : SettingsDialog(nullptr, parent)
+{
+}
+
+SettingsDialog::SettingsDialog(SignatureSettings *signatures, QWidget *parent)
     : QDialog(parent)
     , m_address(new QLineEdit(this))
     , m_warning(new QLabel(this))
@@ -45,6 +53,8 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     , m_idleTimeout(spin(1, 86400, tr(" s"), this))
     , m_maxConnections(spin(1, 100000, {}, this))
     , m_durable(new QCheckBox(tr("Answer only once a request is safely in the session"), this))
+    , m_pages(new QTabWidget(this))
+    , m_signatures(signatures)
 {
     setWindowTitle(tr("Settings"));
     Settings s;
@@ -63,6 +73,7 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     m_warning->setWordWrap(true);
 
     auto *form = new QFormLayout;
+    form->setObjectName(QStringLiteral("captureForm"));
     form->addRow(tr("Listen on address:"), m_address);
     form->addRow(QString(), m_warning);
     form->addRow(tr("Port:"), m_port);
@@ -73,9 +84,16 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     form->addRow(tr("Close idle connections after:"), m_idleTimeout);
     form->addRow(tr("Most connections at once:"), m_maxConnections);
     form->addRow(tr("Durable answers:"), m_durable);
+    auto *capture = new QWidget(m_pages);
+    capture->setLayout(form);
+    m_pages->addTab(capture, tr("Cap&ture"));
+    if (m_signatures) {
+        m_secrets = new SecretsPage(m_signatures->store(), m_pages);
+        m_pages->addTab(m_secrets, tr("&Secrets"));
+    }
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
+    layout->addWidget(m_pages);
     layout->addWidget(buttons);
     connect(m_address, &QLineEdit::textChanged, this, &SettingsDialog::updateWarning);
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
@@ -108,6 +126,13 @@ bool SettingsDialog::save(QString *error)
     const Http::BindAddress parsed = Http::parseBindAddress(m_address->text());
     if (!parsed.isValid()) {
         *error = sentence(parsed.error);
+        m_pages->setCurrentIndex(0);
+        return false;
+    }
+    // A page still reading its secrets shows none: storing it would delete them all.
+    const bool secretsShown = m_secrets && m_secrets->isReady();
+    if (secretsShown && !m_secrets->validate(error)) {
+        m_pages->setCurrentWidget(m_secrets);
         return false;
     }
     Http::Limits limits;
@@ -122,6 +147,8 @@ bool SettingsDialog::save(QString *error)
     s.set(Settings::Port, m_port->value());
     s.setLimits(limits);
     s.set(Settings::DurableAnswers, m_durable->isChecked());
+    if (secretsShown)
+        m_signatures->apply(m_secrets->setup());
     return true;
 }
 

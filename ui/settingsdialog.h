@@ -6,18 +6,25 @@ class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
+class QTabWidget;
 
 namespace Ui {
 
-/// Capture settings: where to listen, the limits, durable answers. Reads and writes Settings.
+class SecretsPage;
+class SignatureSettings;
+
+/// Capture settings: where to listen, the limits, durable answers; with `signatures`, a Secrets
+/// page too. Reads and writes Settings.
 class SettingsDialog : public QDialog
 {
     Q_OBJECT
 
 public:
     explicit SettingsDialog(QWidget *parent = nullptr);
+    SettingsDialog(SignatureSettings *signatures, QWidget *parent);
 
-    /// Writes what the user chose to Settings; false with a message if the address is not one.
+    /// Writes what the user chose to Settings (and the secrets through SignatureSettings); false
+    /// with a message, and nothing stored, if something cannot be taken as it is.
     bool save(QString *error);
 
 private:
@@ -33,6 +40,9 @@ private:
     QSpinBox *m_idleTimeout;
     QSpinBox *m_maxConnections;
     QCheckBox *m_durable;
+    QTabWidget *m_pages;
+    SignatureSettings *m_signatures = nullptr;
+    SecretsPage *m_secrets = nullptr;
 };
 
 } // namespace Ui

@@ -2,6 +2,7 @@
 #include "exportcommand.h"
 #include "importcommand.h"
 #include "listencommand.h"
+#include "signcommand.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -24,6 +25,7 @@ const char kUsage[] = QT_TRANSLATE_NOOP(
            "  listen     capture webhooks headless and print each request\n"
            "  export     write a session as HAR 1.2 or NDJSON\n"
            "  import     read a HAR file into a session\n"
+           "  sign       print the headers that sign a body (read from stdin) for a provider's scheme\n"
 
            "\n"
            "Options:\n"
@@ -74,6 +76,8 @@ int run(int argc, char **argv)
         return ExportCommand::run(args);
     if (std::strcmp(command, "import") == 0)
         return ImportCommand::run(args);
+    if (std::strcmp(command, "sign") == 0)
+        return SignCommand::run(args);
 
     std::fprintf(stderr, "hookscope: %s\n",
                  qUtf8Printable(QCoreApplication::translate("Cli", "unknown command '%1' (see hookscope --help)")

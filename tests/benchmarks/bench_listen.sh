@@ -2,19 +2,24 @@
 # Load benchmark of `hookscope listen` against nginx, run by hand (not in CI).
 #
 #   tests/benchmarks/bench_listen.sh [--duration 8] [--connections 32] [--bare] [--session]
-#                                    [-- extra listen options]
+#                                    [--signature [--rounds 3]] [-- extra listen options]
 #
 # Same run, same load for each server: wrk -t1 -cN -dDs with a 1 KB JSON POST. nginx (Debian's
 # package, with its echo module) reads every body and answers 200. Hookscope must capture every
 # request: its output lines are counted against wrk's completed requests. --bare adds the bare
 # QTcpServer reference loop (tests/benchmarks/bare_server.cpp). --session captures into a session
 # file with durable answers (each answer waits for its commit) and counts the rows in the file.
+# --signature signs every request (Stripe-Signature over the body, fresh timestamp) and runs
+# Hookscope without a secret and with the matching --secret in alternation (--rounds pairs), then
+# prints the median of each and their ratio: what verification costs capture.
 set -euo pipefail
 
 duration=8
 connections=32
 bare=0
 session=0
+signature=0
+rounds=3
 extra=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -22,6 +27,8 @@ while [[ $# -gt 0 ]]; do
     --connections) connections=$2; shift 2 ;;
     --bare) bare=1; shift ;;
     --session) session=1; shift ;;
+    --signature) signature=1; shift ;;
+    --rounds) rounds=$2; shift 2 ;;
     --) shift; extra=("$@"); break ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
@@ -67,9 +74,23 @@ s = s + " " * (1024 - len(s))
 assert len(s) == 1024, len(s)
 open(sys.argv[1], "w").write(s)
 PY
+stripe_secret=whsec_hookscope_bench
+signature_header=""
+if [[ $signature -eq 1 ]]; then
+  # Signed now: the runs take seconds, well inside Stripe's 300 s tolerance.
+  sig=$(python3 - "$work/body.json" "$stripe_secret" <<'PY'
+import hashlib, hmac, sys, time
+body = open(sys.argv[1], "rb").read()
+t = str(int(time.time()))
+print("t=%s,v1=%s" % (t, hmac.new(sys.argv[2].encode(), t.encode() + b"." + body, hashlib.sha256).hexdigest()))
+PY
+)
+  signature_header="wrk.headers[\"Stripe-Signature\"] = \"$sig\""
+fi
 cat > "$work/post.lua" <<LUA
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
+$signature_header
 local f = io.open("$work/body.json", "rb")
 wrk.body = f:read("*a")
 f:close()
@@ -125,34 +146,68 @@ if [[ $bare -eq 1 ]]; then
   kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
 fi
 
-hs_port=$(free_port)
 if [[ $session -eq 1 ]]; then
   extra+=(--session "$work/bench.hookscope")
 fi
-"$build/bin/hookscope" listen --port "$hs_port" "${extra[@]}" >"$work/captured.txt" 2>"$work/listen.err" & hs_pid=$!
-pids+=($hs_pid)
-wait_port "$hs_port"
-read -r hs_rps hs_total < <(run_wrk hookscope "http://127.0.0.1:$hs_port/hooks")
-kill -TERM "$hs_pid"; wait "$hs_pid" || { echo "hookscope listen exited with $?" >&2; }
-captured=$(wc -l <"$work/captured.txt")
-if [[ $session -eq 1 ]]; then
-  stored=$(python3 -c 'import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute("select count(*) from requests").fetchone()[0])' "$work/bench.hookscope")
-  size=$(du -b "$work/bench.hookscope" | cut -f1)
-  printf 'in file    %s requests (%s bytes)\n' "$stored" "$size"
-  if (( stored < hs_total )); then
-    echo "FAIL: the session file lacks answered requests" >&2
+run_hookscope() { # label [listen options...]: prints "rps completed captured valid"
+  local label=$1; shift
+  local port
+  port=$(free_port)
+  rm -f "$work/bench.hookscope"*
+  "$build/bin/hookscope" listen --port "$port" "${extra[@]}" "$@" >"$work/captured.txt" 2>"$work/listen.err" &
+  local pid=$!
+  pids+=($pid)
+  wait_port "$port"
+  local rps total
+  read -r rps total < <(run_wrk "$label" "http://127.0.0.1:$port/hooks")
+  kill -TERM "$pid"; wait "$pid" || { echo "hookscope listen exited with $?" >&2; }
+  local captured valid
+  captured=$(wc -l <"$work/captured.txt")
+  valid=$(grep -c 'stripe:valid' "$work/captured.txt" || true)
+  if [[ $session -eq 1 ]]; then
+    local stored size
+    stored=$(python3 -c 'import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute("select count(*) from requests").fetchone()[0])' "$work/bench.hookscope")
+    size=$(du -b "$work/bench.hookscope" | cut -f1)
+    printf 'in file    %s requests (%s bytes)\n' "$stored" "$size" >&2
+    if (( stored < total )); then
+      echo "FAIL: the session file lacks answered requests" >&2
+      exit 1
+    fi
+  fi
+  if (( captured < total )); then
+    echo "FAIL: hookscope lost requests ($captured captured of $total completed)" >&2
     exit 1
   fi
-fi
+  echo "$rps $total $captured $valid"
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 echo
 printf 'nginx      %s req/s\n' "$ngx_rps"
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 [[ $bare -eq 1 ]] && printf 'bare Qt    %s req/s  (%s x nginx)\n' "$bare_rps" "$(ratio "$bare_rps" "$ngx_rps")"
-printf 'hookscope  %s req/s  (%s x nginx)\n' "$hs_rps" "$(ratio "$hs_rps" "$ngx_rps")"
-printf 'captured   %s of %s completed requests (wrk counts; requests in flight at the end are captured too)\n' \
-  "$captured" "$hs_total"
-if (( captured < hs_total )); then
-  echo "FAIL: hookscope lost requests" >&2
-  exit 1
+if [[ $signature -eq 0 ]]; then
+  read -r hs_rps hs_total captured _ < <(run_hookscope hookscope)
+  printf 'hookscope  %s req/s  (%s x nginx)\n' "$hs_rps" "$(ratio "$hs_rps" "$ngx_rps")"
+  printf 'captured   %s of %s completed requests (wrk counts; requests in flight at the end are captured too)\n' \
+    "$captured" "$hs_total"
+  exit 0
 fi
+plain=()
+verified=()
+for ((round = 1; round <= rounds; round++)); do
+  read -r rps _ _ _ < <(run_hookscope no-secret)
+  plain+=("$rps")
+  read -r rps total _ valid < <(run_hookscope secret --secret "stripe=$stripe_secret")
+  verified+=("$rps")
+  if (( valid < total )); then
+    echo "FAIL: only $valid of $total requests were verified valid" >&2
+    exit 1
+  fi
+done
+p=$(median "${plain[@]}")
+v=$(median "${verified[@]}")
+printf 'without a secret  %s req/s median of %s (%s x nginx)\n' "$p" "${plain[*]}" "$(ratio "$p" "$ngx_rps")"
+printf 'with a secret     %s req/s median of %s (%s x nginx), every request verified valid\n' "$v" \
+  "${verified[*]}" "$(ratio "$v" "$ngx_rps")"
+printf 'ratio             %s (with / without)\n' "$(ratio "$v" "$p")"

@@ -155,6 +155,8 @@ private Q_SLOTS:
     void importForeignHar_data();
     void importForeignHar();
     void brokenHarNamesTheField();
+    void signedWebhookIsVerified_data();
+    void signedWebhookIsVerified();
 };
 
 void TstCli::version()
@@ -202,6 +204,16 @@ void TstCli::badOptions_data()
     QTest::newRow("bad max-head") << l({"listen", "--max-head", "0"}) << QByteArray("--max-head");
     QTest::newRow("missing value") << l({"listen", "--port"}) << QByteArray("port");
     QTest::newRow("unknown command") << l({"frobnicate"}) << QByteArray("frobnicate");
+    QTest::newRow("secret of no scheme") << l({"listen", "--secret", "githup=s3cret"}) << QByteArray("githup");
+    QTest::newRow("secret without scheme") << l({"listen", "--secret", "s3cret"}) << QByteArray("SCHEME=SECRET");
+    QTest::newRow("empty secret") << l({"listen", "--secret", "github="}) << QByteArray("empty");
+    QTest::newRow("missing secret file") << l({"listen", "--secret-file", "/nonexistent/secrets"})
+                                         << QByteArray("--secret-file");
+    QTest::newRow("public url not http") << l({"listen", "--public-url", "ftp://example.com"})
+                                         << QByteArray("--public-url");
+    QTest::newRow("tolerance of a scheme without timestamps")
+        << l({"listen", "--tolerance", "github=60"}) << QByteArray("no timestamp");
+    QTest::newRow("tolerance not a number") << l({"listen", "--tolerance", "stripe=soon"}) << QByteArray("--tolerance");
 }
 
 void TstCli::badOptions()
@@ -213,6 +225,7 @@ void TstCli::badOptions()
     QVERIFY(r.out.isEmpty());
     QCOMPARE(r.err.count('\n'), 1); // one line
     QVERIFY2(r.err.contains(mentions), r.err.constData());
+    QVERIFY2(!r.err.contains("s3cret"), "a secret was echoed");
 }
 
 void TstCli::jsonOutput()
@@ -622,6 +635,64 @@ void TstCli::brokenHarNamesTheField()
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains("log.entries[0].request.method"), r.err.constData());
     QVERIFY(!QFileInfo::exists(session)); // nothing was created
+}
+
+void TstCli::signedWebhookIsVerified_data()
+{
+    QTest::addColumn<QString>("scheme");
+    QTest::addColumn<QByteArray>("secret");
+    QTest::newRow("github") << QStringLiteral("github") << QByteArray("It's a Secret to Everybody");
+    QTest::newRow("stripe") << QStringLiteral("stripe") << QByteArray("whsec_test_secret");
+    QTest::newRow("standard-webhooks") << QStringLiteral("standard-webhooks")
+                                       << QByteArray("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
+}
+
+void TstCli::signedWebhookIsVerified()
+{
+    // What a user scripts: sign a body with the command line, send it with the printed headers
+    // to `listen --secret`, and read the verdict from its JSON.
+    QFETCH(QString, scheme);
+    QFETCH(QByteArray, secret);
+    const QByteArray body = R"({"id":"evt_1","type":"invoice.paid","data":{"amount":4200}})";
+    QProcess sign;
+    sign.start(QStringLiteral(HOOKSCOPE_BINARY),
+               {QStringLiteral("sign"), scheme, QStringLiteral("--secret"), QString::fromUtf8(secret)});
+    sign.write(body);
+    sign.closeWriteChannel();
+    QVERIFY(sign.waitForFinished(10000));
+    QCOMPARE(sign.exitCode(), 0);
+    const QByteArray headers = sign.readAllStandardOutput();
+    QVERIFY2(!headers.isEmpty() && headers.endsWith('\n'), headers.constData());
+    QVERIFY(!sign.readAllStandardError().contains(secret)); // never echoed
+
+    Listen listen({QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--json"), QStringLiteral("--secret"),
+                   scheme + QLatin1Char('=') + QString::fromUtf8(secret)});
+    QVERIFY(listen.waitListening());
+    const auto request = [&headers](const QByteArray &sent) -> QByteArray {
+        QByteArray head = "POST /hooks HTTP/1.1\r\nHost: h\r\nContent-Type: application/json\r\n";
+        for (const QByteArray &line : headers.split('\n')) {
+            if (!line.isEmpty())
+                head += line + "\r\n";
+        }
+        return head + "Content-Length: " + QByteArray::number(sent.size()) + "\r\nConnection: close\r\n\r\n" + sent;
+    };
+    QVERIFY(rawExchange(listen.port, request(body)).startsWith("HTTP/1.1 200"));
+    QByteArray tampered = body;
+    tampered[tampered.indexOf("4200")] = '5'; // one byte
+    QVERIFY(rawExchange(listen.port, request(tampered)).startsWith("HTTP/1.1 200"));
+    const QList<QByteArray> lines = listen.waitLines(2);
+    QCOMPARE(lines.size(), 2);
+    const QJsonObject valid =
+        QJsonDocument::fromJson(lines.at(0)).object().value(QLatin1String("signature")).toObject();
+    QCOMPARE(valid.value(QLatin1String("scheme")).toString(), scheme);
+    QCOMPARE(valid.value(QLatin1String("status")).toString(), QStringLiteral("valid"));
+    QVERIFY(valid.value(QLatin1String("reason")).isNull());
+    const QJsonObject invalid =
+        QJsonDocument::fromJson(lines.at(1)).object().value(QLatin1String("signature")).toObject();
+    QCOMPARE(invalid.value(QLatin1String("status")).toString(), QStringLiteral("invalid"));
+    QCOMPARE(invalid.value(QLatin1String("reason")).toString(), QStringLiteral("mismatch"));
+    QCOMPARE(listen.stop(SIGTERM), 0);
+    QVERIFY2(!listen.out.contains(secret) && !listen.err.contains(secret), "the secret was printed");
 }
 
 QTEST_GUILESS_MAIN(TstCli)

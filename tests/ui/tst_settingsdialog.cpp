@@ -43,7 +43,7 @@ struct Form
 {
     explicit Form(QDialog *dialog)
     {
-        auto *form = dialog->findChild<QFormLayout *>();
+        auto *form = dialog->findChild<QFormLayout *>(QStringLiteral("captureForm")); // not the Secrets page's
         if (!form)
             return;
         for (int row = 0; row < form->rowCount(); ++row) {
@@ -321,16 +321,7 @@ void TstSettingsDialog::garbageAddressIsRefused()
     QCOMPARE(form.warning->text(), QStringLiteral("'not-an-ip' is not an IP address."));
 
     // OK explains the refusal in a message box; the dialog stays open for a correction.
-    QString message;
-    bool handled = false;
-    whenModal<QMessageBox>(
-        [&message](QMessageBox *box) {
-            message = box->text();
-            box->accept();
-        },
-        &handled);
-    QTest::mouseClick(form.ok, Qt::LeftButton);
-    QTRY_VERIFY(handled);
+    const QString message = WindowTesting::messageOnClick(form.ok);
     QVERIFY2(message.contains(QStringLiteral("'not-an-ip' is not an IP address")), qPrintable(message));
     QVERIFY(dialog.isVisible());
     QVERIFY(dialog.result() != QDialog::Accepted);

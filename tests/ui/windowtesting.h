@@ -13,9 +13,11 @@
 #include "session/sessionreader.h"
 #include "session/sessionwriter.h"
 
+#include <QAbstractButton>
 #include <QApplication>
 #include <QByteArray>
 #include <QDir>
+#include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QObject>
@@ -23,6 +25,7 @@
 #include <QStandardPaths>
 #include <QString>
 #include <QTcpSocket>
+#include <QTest>
 #include <QTimer>
 #include <QUrl>
 
@@ -144,6 +147,24 @@ void whenModal(const std::function<void(T *)> &handle, bool *handled)
         }
     });
     timer->start();
+}
+
+/// Clicks `button` and accepts the message box it brings up: that box's text, or empty if none came.
+inline QString messageOnClick(QAbstractButton *button)
+{
+    // Shared, not on the stack: the watch for a box outlives this call when none comes.
+    auto text = std::make_shared<QString>();
+    auto handled = std::make_shared<bool>(false);
+    whenModal<QMessageBox>(
+        [text, handled](QMessageBox *box) {
+            *text = box->text();
+            box->accept();
+        },
+        handled.get());
+    QTest::mouseClick(button, Qt::LeftButton);
+    if (!QTest::qWaitFor([handled] { return *handled; }))
+        return {};
+    return *text;
 }
 
 } // namespace WindowTesting

@@ -45,6 +45,7 @@ CaptureControls::CaptureControls(Capture::CaptureEngine *engine, const WindowOpt
     , m_listen(new QAction(parent))
     , m_copyUrl(new QAction(tr("Copy &URL"), parent))
     , m_captureNew(new QAction(tr("Capture into a &New Session"), parent))
+    , m_durable(new QAction(tr("&Durable Answers"), parent))
     , m_addressEdit(new QLineEdit(parent))
     , m_statusLabel(new QLabel(tr("Opening the session…"), parent))
     , m_onIcon(QStringLiteral(":/icons/listen.svg"))
@@ -71,6 +72,15 @@ CaptureControls::CaptureControls(Capture::CaptureEngine *engine, const WindowOpt
         m_wanted = true;
         Q_EMIT captureNewRequested();
     });
+    m_durable->setObjectName(QStringLiteral("durable"));
+    m_durable->setCheckable(true);
+    m_durable->setChecked(Settings().get(Settings::DurableAnswers));
+    m_durable->setToolTip(tr("Answer each request only once it is safely in the session. Off: answer first, save "
+                             "right after (a crash can lose answered requests)."));
+    connect(m_durable, &QAction::toggled, this, [this](bool on) {
+        Settings().set(Settings::DurableAnswers, on);
+        m_engine->setFastAck(!on);
+    });
 
     m_addressEdit->setObjectName(QStringLiteral("listenAddress"));
     m_addressEdit->setMaximumWidth(200);
@@ -90,7 +100,7 @@ CaptureControls::CaptureControls(Capture::CaptureEngine *engine, const WindowOpt
 
 QList<QAction *> CaptureControls::actions() const
 {
-    return {m_listen, m_copyUrl, m_captureNew};
+    return {m_listen, m_copyUrl, m_captureNew, m_durable};
 }
 
 void CaptureControls::addTo(QToolBar *bar) const
@@ -168,6 +178,7 @@ void CaptureControls::applyListenAddress()
 
 void CaptureControls::settingsChanged(const QHostAddress &address, quint16 port)
 {
+    m_durable->setChecked(Settings().get(Settings::DurableAnswers));
     // Rebind only when the address or port asked for changed: the listener may be on the next
     // free port after the one asked for, and other settings must not move it back.
     if (address == m_address && port == m_port)

@@ -36,7 +36,8 @@ public:
 
     State state() const { return m_state; }
     bool isReadOnly() const { return m_readOnly; }
-    /// The actions, named for MainWindow::action(): "listen", "copyUrl", "captureNew".
+    /// The actions, named for MainWindow::action(): "listen", "copyUrl", "captureNew", "durable"
+    /// (the last is for the menu only: addTo() leaves it out).
     QList<QAction *> actions() const;
     QLineEdit *addressEdit() const { return m_addressEdit; }
     /// The status-bar label: where it listens, or why it does not.
@@ -52,7 +53,8 @@ public:
     void sessionOpened(bool readOnly, const QString &why, const Capture::ListenConfig &first);
     /// Listens where the address field says; kept for the next start once it works.
     void applyListenAddress();
-    /// The settings ask for this address and port: listens there if that is a change.
+    /// The settings ask for this address and port: listens there if that is a change. Durable
+    /// Answers shows what the settings say.
     void settingsChanged(const QHostAddress &address, quint16 port);
 
 Q_SIGNALS:
@@ -79,6 +81,7 @@ private:
     QAction *m_listen;
     QAction *m_copyUrl;
     QAction *m_captureNew;
+    QAction *m_durable;
     QLineEdit *m_addressEdit;
     QLabel *m_statusLabel;
     QIcon m_onIcon;

@@ -3,6 +3,7 @@
 #include "recordsource.h"
 #include "requestdetail.h"
 #include "requesttablemodel.h"
+#include "signing/signaturesettings.h"
 
 #include "capture/captureengine.h"
 
@@ -14,8 +15,9 @@ namespace {
 constexpr int kTickMs = 50; // as often as new rows are added to the table
 } // namespace
 
-SignatureRefresh::SignatureRefresh(Capture::CaptureEngine *engine, RequestTableModel *model, RecordSource *records,
-                                   RequestDetail *detail, QObject *parent)
+SignatureRefresh::SignatureRefresh(Capture::CaptureEngine *engine, SignatureSettings *settings,
+                                   RequestTableModel *model, RecordSource *records, RequestDetail *detail,
+                                   QObject *parent)
     : QObject(parent)
     , m_model(model)
     , m_records(records)
@@ -26,6 +28,9 @@ SignatureRefresh::SignatureRefresh(Capture::CaptureEngine *engine, RequestTableM
     m_timer->setSingleShot(true);
     connect(m_timer, &QTimer::timeout, this, &SignatureRefresh::flush);
     connect(engine, &Capture::CaptureEngine::signaturesUpdated, this, &SignatureRefresh::add);
+    // The Signature tab diagnoses with what the engine verifies with.
+    detail->setSignatureConfig(settings->config());
+    connect(settings, &SignatureSettings::configApplied, detail, &RequestDetail::setSignatureConfig);
 }
 
 void SignatureRefresh::add(const Session::SignatureUpdates &updates)

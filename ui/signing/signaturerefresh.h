@@ -16,20 +16,21 @@ namespace Ui {
 class RecordSource;
 class RequestDetail;
 class RequestTableModel;
+class SignatureSettings;
 
 /**
  * Keeps what the window shows of signatures current when re-verification changes results (the
  * secrets changed, or an older session was opened): the table's rows, the records kept for quick
- * selection, and the request shown. Results are gathered and applied once per UI tick, so a pass
- * over a large session repaints the table a few times a second, not once per batch.
+ * selection, and the request shown; and hands the detail the secrets the engine verifies with. Results are gathered and
+ * applied once per UI tick, so a pass over a large session repaints the table a few times a second, not once per batch.
  */
 class SignatureRefresh : public QObject
 {
     Q_OBJECT
 
 public:
-    SignatureRefresh(Capture::CaptureEngine *engine, RequestTableModel *model, RecordSource *records,
-                     RequestDetail *detail, QObject *parent);
+    SignatureRefresh(Capture::CaptureEngine *engine, SignatureSettings *settings, RequestTableModel *model,
+                     RecordSource *records, RequestDetail *detail, QObject *parent);
 
     /// Takes new results; they are shown at the next tick.
     void add(const Session::SignatureUpdates &updates);

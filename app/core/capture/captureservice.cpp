@@ -81,13 +81,46 @@ const AnswerSpec &CaptureService::chooseAnswer(QByteArrayView method, QByteArray
     return rule.answers.at(turn < count ? turn : (rule.cycle ? turn % count : count - 1));
 }
 
+/// Zoom will not save a webhook URL until it answers Zoom's challenge with the token signed by the
+/// secret: with that secret set, and no rule of the user's own for the request, Hookscope answers it.
+static std::optional<Http::Response> zoomChallengeAnswer(const Signing::Verifier &verifier,
+                                                         const Http::Request &request, qint64 nowSeconds)
+{
+    for (const Signing::Secret &secret : verifier.config().secrets) {
+        if (secret.scheme != QLatin1String("zoom"))
+            continue;
+        Signing::Config one;
+        one.secrets = {secret};
+        one.toleranceSeconds = verifier.config().toleranceSeconds;
+        if (Signing::Verifier(one).verify(request, nowSeconds).verdict != Signing::Verdict::Valid)
+            continue;
+        const QByteArray body = Signing::zoomUrlValidationResponse(secret.secret, request.body());
+        if (body.isEmpty())
+            return std::nullopt;
+        Http::Response response;
+        response.status = 200;
+        response.headers = {{"Content-Type", "application/json"}};
+        response.body = body;
+        return response;
+    }
+    return std::nullopt;
+}
+
 void CaptureService::handleRequest(Http::IncomingRequest incoming)
 {
     // Cheap (one HMAC over a body that just arrived), and a rule may answer by its verdict.
     Signing::Result signature = m_verifier.verify(incoming.request, incoming.receivedAtMs / 1000);
     const AnswerSpec &spec = chooseAnswer(incoming.request.method(), incoming.request.target(), signature.verdict);
-    const Http::Response response = spec.response();
-    const int delayMs = spec.delayMs;
+    Http::Response response = spec.response();
+    int delayMs = spec.delayMs;
+    if (signature.scheme == QLatin1String("zoom") && signature.verdict == Signing::Verdict::Valid &&
+        &spec == &m_rules.fallback) {
+        if (std::optional<Http::Response> challenge =
+                zoomChallengeAnswer(m_verifier, incoming.request, incoming.receivedAtMs / 1000)) {
+            response = std::move(*challenge);
+            delayMs = 0;
+        }
+    }
     auto record = std::make_shared<Session::CapturedRequest>();
     record->signature = std::move(signature);
     record->id = m_nextId++;

@@ -42,8 +42,15 @@ qint64 steadyMs()
         .count();
 }
 
+/// The text of the signature columns. Binding does not copy: it must live until the statement ran.
+struct SignatureText
+{
+    QByteArray scheme;
+    QByteArray detail;
+};
+
 /// Binds a signature result to three columns from `first` on: scheme, verdict, detail.
-void bindSignature(Sql::Statement &s, int first, const Signing::Result &sig)
+void bindSignature(Sql::Statement &s, int first, const Signing::Result &sig, SignatureText &text)
 {
     if (sig.verdict == Signing::Verdict::NotChecked) {
         s.bindNull(first);
@@ -51,16 +58,17 @@ void bindSignature(Sql::Statement &s, int first, const Signing::Result &sig)
         s.bindNull(first + 2);
         return;
     }
-    if (sig.scheme.isEmpty())
+    text.scheme = sig.scheme.toUtf8();
+    text.detail = Stored::encodeSignatureDetail(sig);
+    if (text.scheme.isEmpty())
         s.bindNull(first);
     else
-        s.bindText(first, sig.scheme.toUtf8());
+        s.bindText(first, text.scheme);
     s.bind(first + 1, qint64(sig.verdict));
-    const QByteArray detail = Stored::encodeSignatureDetail(sig);
-    if (detail.isEmpty())
+    if (text.detail.isEmpty())
         s.bindNull(first + 2);
     else
-        s.bindText(first + 2, detail);
+        s.bindText(first + 2, text.detail);
 }
 } // namespace
 
@@ -583,7 +591,8 @@ bool SessionWriter::storeSignatures(const SignatureUpdates &updates, const QByte
     Sql::Statement s(db, "UPDATE requests SET signature_scheme = ?1, signature_state = ?2, signature_detail = ?3 "
                          "WHERE id = ?4");
     for (const SignatureUpdate &u : updates) {
-        bindSignature(s, 1, u.result);
+        SignatureText text;
+        bindSignature(s, 1, u.result, text);
         s.bind(4, u.id);
         if (!s.exec())
             return false;
@@ -729,7 +738,8 @@ bool SessionWriter::writeBatch(const CapturedBatch &batch)
             s.bindNull(16);
             s.bindNull(17);
         }
-        bindSignature(s, 18, r.signature);
+        SignatureText signatureText;
+        bindSignature(s, 18, r.signature, signatureText);
         if (!s.exec()) {
             rollBackAnswers(answersBefore);
             return false;

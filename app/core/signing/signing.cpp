@@ -1,41 +1,12 @@
 #include "signing.h"
+#include "scheme.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 namespace Signing {
-
-namespace {
-
-struct SchemeInfo
-{
-    QLatin1String id;
-    QLatin1String title;
-    int toleranceSeconds;
-};
-
-// In the order schemeIds() promises. Tolerances as the providers' own libraries apply them.
-constexpr SchemeInfo schemeTable[] = {
-    {QLatin1String("standard-webhooks"), QLatin1String("Standard Webhooks"), 300},
-    {QLatin1String("svix"), QLatin1String("Svix"), 300},
-    {QLatin1String("github"), QLatin1String("GitHub"), 0},
-    {QLatin1String("stripe"), QLatin1String("Stripe"), 300},
-    {QLatin1String("slack"), QLatin1String("Slack"), 300},
-    {QLatin1String("shopify"), QLatin1String("Shopify"), 0},
-    {QLatin1String("twilio"), QLatin1String("Twilio"), 0},
-    {QLatin1String("square"), QLatin1String("Square"), 0},
-    {QLatin1String("paddle"), QLatin1String("Paddle"), 5},
-    {QLatin1String("zoom"), QLatin1String("Zoom"), 300},
-    {QLatin1String("twitch"), QLatin1String("Twitch EventSub"), 600},
-};
-
-const SchemeInfo *findScheme(QStringView id)
-{
-    for (const SchemeInfo &info : schemeTable) {
-        if (id == info.id)
-            return &info;
-    }
-    return nullptr;
-}
-
-} // namespace
 
 QString statusName(Verdict verdict)
 {
@@ -140,64 +111,79 @@ QString escapeForDisplay(QByteArrayView bytes)
 QStringList schemeIds()
 {
     QStringList ids;
-    for (const SchemeInfo &info : schemeTable)
-        ids.append(info.id);
+    for (const Scheme *scheme : allSchemes())
+        ids.append(scheme->id());
     return ids;
 }
 
 QString schemeTitle(QStringView id)
 {
-    const SchemeInfo *info = findScheme(id);
-    return info ? QString(info->title) : QString();
+    const Scheme *scheme = findScheme(id);
+    return scheme ? scheme->title() : QString();
 }
 
 int defaultToleranceSeconds(QStringView id)
 {
-    const SchemeInfo *info = findScheme(id);
-    return info ? info->toleranceSeconds : 0;
+    const Scheme *scheme = findScheme(id);
+    return scheme ? scheme->defaultToleranceSeconds() : 0;
+}
+
+bool schemeSignsUrl(QStringView id)
+{
+    const Scheme *scheme = findScheme(id);
+    return scheme && scheme->signsUrl();
 }
 
 QString detectScheme(const Http::Request &request)
 {
-    Q_UNUSED(request);
-    return {};
-}
-
-Verifier::Verifier(Config config)
-    : m_config(std::move(config))
-{
-}
-
-Result Verifier::verify(const Http::Request &request, qint64 nowSeconds) const
-{
-    return diagnose(request, nowSeconds).result;
-}
-
-Diagnosis Verifier::diagnose(const Http::Request &request, qint64 nowSeconds) const
-{
-    Q_UNUSED(request);
-    Q_UNUSED(nowSeconds);
+    for (const Scheme *scheme : allSchemes()) {
+        for (QByteArrayView header : scheme->signatureHeaders()) {
+            if (!request.headerValue(header).isNull())
+                return scheme->id();
+        }
+    }
     return {};
 }
 
 Signed sign(QStringView scheme, QByteArrayView secret, QByteArrayView body, const QString &url,
             const SignOptions &options)
 {
-    Q_UNUSED(scheme);
-    Q_UNUSED(secret);
-    Q_UNUSED(body);
-    Q_UNUSED(url);
-    Q_UNUSED(options);
-    Signed result;
-    result.error = QStringLiteral("signing is not implemented yet");
-    return result;
+    Signed out;
+    const Scheme *s = findScheme(scheme);
+    if (!s) {
+        out.error =
+            Scheme::tr("unknown scheme '%1' (known: %2)").arg(scheme.toString(), schemeIds().join(QLatin1String(", ")));
+        return out;
+    }
+    if (s->signsUrl() && url.isEmpty()) {
+        out.error = Scheme::tr("%1 signs the URL the request goes to: give the URL").arg(s->title());
+        return out;
+    }
+    QString error;
+    const Key key = s->key(secret, &error);
+    if (!error.isEmpty()) {
+        out.error = Scheme::tr("the secret cannot be used: %1").arg(error);
+        return out;
+    }
+    SignOptions resolved = options;
+    if (resolved.nowSeconds < 0)
+        resolved.nowSeconds = QDateTime::currentSecsSinceEpoch();
+    return s->sign(key, body, url, resolved);
 }
 
 QByteArray zoomUrlValidationResponse(QByteArrayView secret, QByteArrayView body)
 {
-    Q_UNUSED(secret);
-    Q_UNUSED(body);
-    return {};
+    // https://developers.zoom.us/docs/api/webhooks/#validate-your-webhook-endpoint
+    const QJsonObject event = QJsonDocument::fromJson(body.toByteArray()).object();
+    const QString plainToken =
+        event.value(QLatin1String("payload")).toObject().value(QLatin1String("plainToken")).toString();
+    if (event.value(QLatin1String("event")).toString() != QLatin1String("endpoint.url_validation") ||
+        plainToken.isEmpty() || secret.isEmpty())
+        return {};
+    const QByteArray encrypted = hmac(QCryptographicHash::Sha256, secret, plainToken.toUtf8()).toHex();
+    // Built by hand to keep Zoom's member order (QJsonObject would sort the keys).
+    const QByteArray token = QJsonDocument(QJsonArray{plainToken}).toJson(QJsonDocument::Compact);
+    return "{\"plainToken\":" + token.mid(1, token.size() - 2) + ",\"encryptedToken\":\"" + encrypted + "\"}";
 }
 
 } // namespace Signing

@@ -84,12 +84,12 @@ struct Attempt
 struct Diagnosis
 {
     Result result;
-    QByteArray signedBytes;      ///< exactly what was signed (for Twilio forms: URL + sorted params)
-    QString url;                 ///< the URL used, for schemes that sign it
-    QByteArray headerName;       ///< the header the signatures came in
-    QList<QByteArray> received;  ///< each signature found in that header, as sent
-    QList<Attempt> attempts;     ///< one per secret tried, in configuration order
-    QStringList hints;           ///< known traps that fit what was seen
+    QByteArray signedBytes;     ///< exactly what was signed (for Twilio forms: URL + sorted params)
+    QString url;                ///< the URL used, for schemes that sign it
+    QByteArray headerName;      ///< the header the signatures came in
+    QList<QByteArray> received; ///< each signature found in that header, as sent
+    QList<Attempt> attempts;    ///< one per secret tried, in configuration order
+    QStringList hints;          ///< known traps that fit what was seen
 };
 
 /// Bytes for display with nothing invisible: printable ASCII as is, "\r", "\n", "\t", "\\",
@@ -146,7 +146,10 @@ QStringList schemeIds();
 QString schemeTitle(QStringView id);
 /// The scheme whose signature headers the request carries, or empty.
 QString detectScheme(const Http::Request &request);
-/// The scheme's own tolerance in seconds (0: it signs no timestamp).
+/// The scheme's own tolerance in seconds (0: it signs no timestamp). A Config::toleranceSeconds
+/// entry of 0 turns the check off for that scheme.
 int defaultToleranceSeconds(QStringView id);
+/// Whether the scheme signs the URL (Twilio, Square): sign() needs one, verification the public URL.
+bool schemeSignsUrl(QStringView id);
 
 } // namespace Signing

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "signing/signing.h"
+
+#include <QObject>
+
+namespace Capture {
+class CaptureEngine;
+}
+
+namespace Ui {
+
+class SecretStore;
+struct SigningSetup;
+
+/**
+ * The window's side of signature verification: loads the secrets at startup without blocking,
+ * hands the engine the whole config once they are in, and again whenever the Secrets page
+ * changes it. The window creates one; the Settings dialog edits through it.
+ */
+class SignatureSettings : public QObject
+{
+    Q_OBJECT
+
+public:
+    /// `store` null: one over the system keychain; taken over either way. Starts loading.
+    explicit SignatureSettings(Capture::CaptureEngine *engine, QObject *parent = nullptr, SecretStore *store = nullptr);
+
+    SecretStore *store() const { return m_store; }
+    /// Stores what the Secrets page shows and, if verification changes with it, hands it to the engine.
+    void apply(const SigningSetup &setup);
+    /// What the engine was handed last.
+    const Signing::Config &config() const { return m_config; }
+
+Q_SIGNALS:
+    /// The engine was handed `config`: once at startup when the secrets are loaded, then after each change.
+    void configApplied(const Signing::Config &config);
+    /// Storing a secret failed; the engine has it anyway, until the next start.
+    void error(const QString &message);
+
+private:
+    void handOver(const Signing::Config &config);
+
+    Capture::CaptureEngine *m_engine;
+    SecretStore *m_store;
+    Signing::Config m_config;
+    bool m_handed = false;
+};
+
+} // namespace Ui
