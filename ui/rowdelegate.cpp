@@ -10,7 +10,7 @@ namespace Ui {
 namespace {
 constexpr int kCachedCells = 20000;
 constexpr int kPadding = 4;
-constexpr int kBadgeRoom = 8;
+constexpr int kBadgeRoom = 10; // the pill: its margin and padding beyond the cell padding
 } // namespace
 
 RowDelegate::RowDelegate(QObject *parent)

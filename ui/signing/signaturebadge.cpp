@@ -198,7 +198,7 @@ void SignatureBadge::paint(QPainter *painter, const QRectF &cell, const QStaticT
                            bool selected)
 {
     const QSizeF size = text.size();
-    constexpr qreal padX = 5;
+    constexpr qreal padX = 6;
     constexpr qreal padY = 1;
     const qreal height = std::min(cell.height() - 2, size.height() + 2 * padY);
     const qreal width = std::min(cell.width() - 4, size.width() + 2 * padX);

@@ -76,10 +76,10 @@ QString SignatureReport::headline(const Session::CapturedRequest &request, const
     const QString title = Signing::schemeTitle(r.scheme);
     const QColor color = SignatureBadge::color(r.verdict, palette);
     const QString colorName = (color.isValid() ? color : palette.color(QPalette::Text)).name();
-    const auto head = [&colorName](const QString &inner) {
+    const auto head = [&colorName](const QString &inner) -> QString {
         return QStringLiteral("<h3 style='color:%1'>%2</h3>").arg(colorName, inner);
     };
-    const auto para = [](const QString &text) { return QStringLiteral("<p>%1</p>").arg(html(text)); };
+    const auto para = [](const QString &text) -> QString { return QStringLiteral("<p>%1</p>").arg(html(text)); };
     const int tolerance = toleranceFor(r.scheme, config);
     const auto skew = [&]() -> QString {
         QString words = sentence(SignatureBadge::skewWords(r.skewSeconds));
@@ -123,12 +123,18 @@ QString SignatureReport::headline(const Session::CapturedRequest &request, const
     QString out = head(
         html(title.isEmpty() ? tr("✗ Invalid signature: %1").arg(SignatureBadge::verdictWords(r.verdict))
                              : tr("✗ Invalid %1 signature: %2").arg(title, SignatureBadge::verdictWords(r.verdict))));
-    if (!r.detail.isEmpty())
+    // The verifier's own line, unless it says what the skew line says.
+    const QString skewLine = skew();
+    QString detail = r.detail;
+    while (detail.endsWith(QLatin1Char('.')))
+        detail.chop(1);
+    if (!detail.isEmpty() && !skewLine.contains(html(detail), Qt::CaseInsensitive))
         out += para(sentence(r.detail));
+    out += skewLine;
     if (!r.secretLabel.isEmpty())
         out += para(
             tr("The signature matched the secret “%1”, but its timestamp is out of tolerance.").arg(r.secretLabel));
-    return out + skew();
+    return out;
 }
 
 QString SignatureReport::signedText(QByteArrayView bytes, qsizetype limit)
@@ -151,9 +157,8 @@ QString SignatureReport::signedText(QByteArrayView bytes, qsizetype limit)
         return lines(bytes);
     const qsizetype tail = limit / 4;
     const qsizetype head = limit - tail;
-    return lines(bytes.first(head)) + QLatin1Char('\n') +
-           tr("… %n byte(s) not shown …", nullptr, int(bytes.size() - head - tail)) + QLatin1Char('\n') +
-           lines(bytes.last(tail));
+    return lines(bytes.first(head)) + QLatin1Char('\n') + tr("… %1 bytes not shown …").arg(bytes.size() - head - tail) +
+           QLatin1Char('\n') + lines(bytes.last(tail));
 }
 
 std::pair<QString, QString> SignatureReport::markDifferences(const QString &a, const QString &b)
@@ -164,7 +169,7 @@ std::pair<QString, QString> SignatureReport::markDifferences(const QString &a, c
     qsizetype end = 0;
     while (end < a.size() - start && end < b.size() - start && a[a.size() - 1 - end] == b[b.size() - 1 - end])
         ++end;
-    const auto mark = [start, end](const QString &s) {
+    const auto mark = [start, end](const QString &s) -> QString {
         const QString middle = s.mid(start, s.size() - start - end);
         return html(s.left(start)) +
                (middle.isEmpty() ? QString() : QStringLiteral("<span class='diff'>%1</span>").arg(html(middle))) +
@@ -193,7 +198,7 @@ QString SignatureReport::diagnostics(const Signing::Diagnosis &d, const Signing:
 
     if (!d.signedBytes.isEmpty()) {
         const bool cut = d.signedBytes.size() > kElideAbove;
-        QString aside = tr("(%n byte(s)) — <a href='%1'>copy</a>", nullptr, int(d.signedBytes.size())).arg(kCopyLink);
+        QString aside = tr("(%1 bytes) — <a href='%2'>copy</a>").arg(d.signedBytes.size()).arg(kCopyLink);
         if (cut)
             aside += QStringLiteral(" · <a href='%1'>%2</a>")
                          .arg(showAll ? kShowLessLink : kShowAllLink, showAll ? tr("show less") : tr("show all"));
