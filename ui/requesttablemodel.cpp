@@ -197,19 +197,20 @@ void RequestTableModel::append(const Session::CapturedBatch &batch)
         return;
     std::vector<quint32> added;
     added.reserve(size_t(visible));
-    qsizetype signedAdded = 0;
     const auto store = [&] {
         qsizetype i = 0;
         for (const Session::CapturedRequestPtr &r : batch) {
             if (r->id > lastId) {
                 m_store->append(*r);
                 const qsizetype row = m_store->size() - 1;
-                m_signatures.remember(r->id, r->signature);
+                // A newer result that came before the row wins (its whole result is kept already).
                 Session::SummarySignature later;
                 if (m_signatures.hasHeld() && m_signatures.takeHeld(r->id, &later))
                     m_store->setSignature(row, later);
+                else
+                    m_signatures.remember(r->id, r->signature);
                 const Session::RequestSummary &s = m_store->at(row);
-                signedAdded += SignatureBadge::isSigned(s.signatureScheme, s.signature);
+                m_signedRows += SignatureBadge::isSigned(s.signatureScheme, s.signature);
                 if (shown[size_t(i)])
                     added.push_back(quint32(row));
             }
@@ -218,7 +219,7 @@ void RequestTableModel::append(const Session::CapturedBatch &batch)
         if (m_filtered)
             m_filterRows.insert(m_filterRows.end(), added.cbegin(), added.cend());
     };
-    const auto count = qScopeGuard([&] { countSigned([&] { m_signedRows += signedAdded; }); });
+    const auto announce = qScopeGuard([this, had = hasSignedRows()] { announceSigned(had); });
     if (m_sortColumn < 0) {
         // In order of arrival the new rows go at the end.
         const int first = rowCount();
@@ -266,25 +267,24 @@ void RequestTableModel::mergeTail(size_t first)
 
 void RequestTableModel::updateSignatures(const Session::SignatureUpdates &updates)
 {
+    const auto announce = qScopeGuard([this, had = hasSignedRows()] { announceSigned(had); });
     std::vector<quint32> changed;
-    countSigned([&] {
-        for (const Session::SignatureUpdate &u : updates) {
-            m_signatures.remember(u.id, u.result);
-            const Session::SummarySignature now = Session::SummaryStore::signatureOf(u.result);
-            const qsizetype row = m_store->rowOfId(u.id);
-            if (row < 0) {
-                m_signatures.hold(u.id, now); // its row is on its way (or the session still loads)
-                continue;
-            }
-            const Session::RequestSummary &s = m_store->at(row);
-            if (s.signatureScheme == now.scheme && s.signature == now.verdict)
-                continue;
-            m_signedRows += qsizetype(SignatureBadge::isSigned(now.scheme, now.verdict)) -
-                            qsizetype(SignatureBadge::isSigned(s.signatureScheme, s.signature));
-            m_store->setSignature(row, now);
-            changed.push_back(quint32(row));
+    for (const Session::SignatureUpdate &u : updates) {
+        m_signatures.remember(u.id, u.result);
+        const Session::SummarySignature now = Session::SummaryStore::signatureOf(u.result);
+        const qsizetype row = m_store->rowOfId(u.id);
+        if (row < 0) {
+            m_signatures.hold(u.id, now); // its row is on its way (or the session still loads)
+            continue;
         }
-    });
+        const Session::RequestSummary &s = m_store->at(row);
+        if (s.signatureScheme == now.scheme && s.signature == now.verdict)
+            continue;
+        m_signedRows += qsizetype(SignatureBadge::isSigned(now.scheme, now.verdict)) -
+                        qsizetype(SignatureBadge::isSigned(s.signatureScheme, s.signature));
+        m_store->setSignature(row, now);
+        changed.push_back(quint32(row));
+    }
     if (changed.empty())
         return;
     const QList<int> roles{Qt::DisplayRole, Qt::ToolTipRole, BadgeColorRole};
@@ -327,10 +327,8 @@ void RequestTableModel::updateSignatures(const Session::SignatureUpdates &update
         Q_EMIT dataChanged(index(low, Signature), index(high, Signature), roles);
 }
 
-void RequestTableModel::countSigned(const std::function<void()> &change)
+void RequestTableModel::announceSigned(bool had)
 {
-    const bool had = m_signedRows > 0;
-    change();
     if (had != (m_signedRows > 0))
         Q_EMIT signedRowsChanged(m_signedRows > 0);
 }
@@ -347,22 +345,25 @@ qsizetype RequestTableModel::signedInStore() const
 
 void RequestTableModel::setStore(std::unique_ptr<Session::SummaryStore> store)
 {
+    const bool had = hasSignedRows();
     beginResetModel();
     m_store = std::move(store);
     m_filtered = false;
     m_filterRows.clear();
     m_accept = nullptr;
     // Results that came while the session loaded may be newer than what the file gave.
-    if (m_signatures.hasHeld()) {
-        for (qsizetype row = 0; row < m_store->size(); ++row) {
-            Session::SummarySignature later;
-            if (m_signatures.takeHeld(m_store->at(row).id, &later))
-                m_store->setSignature(row, later);
-        }
+    const QHash<qint64, Session::SummarySignature> held = m_signatures.takeHeld();
+    for (auto it = held.cbegin(); it != held.cend(); ++it) {
+        const qsizetype row = m_store->rowOfId(it.key());
+        if (row >= 0)
+            m_store->setSignature(row, it.value());
+        else
+            m_signatures.hold(it.key(), it.value()); // captured while loading: added next
     }
     resort();
+    m_signedRows = signedInStore();
     endResetModel();
-    countSigned([this] { m_signedRows = signedInStore(); });
+    announceSigned(had);
 }
 
 void RequestTableModel::clear()
@@ -396,6 +397,7 @@ void RequestTableModel::clearFilter()
 
 void RequestTableModel::removeIds(const QList<qint64> &ids)
 {
+    const bool had = hasSignedRows();
     beginResetModel();
     // Store rows move when rows go; ids do not. Keep the lists shown as ids meanwhile.
     const auto idsOf = [this](const std::vector<quint32> &rows) {
@@ -421,8 +423,9 @@ void RequestTableModel::removeIds(const QList<qint64> &ids)
     m_filterRows = rowsOf(filterIds);
     m_sorted = rowsOf(sortedIds);
     m_signatures.forget(ids);
+    m_signedRows = signedInStore();
     endResetModel();
-    countSigned([this] { m_signedRows = signedInStore(); });
+    announceSigned(had);
 }
 
 int RequestTableModel::rowOfId(qint64 id) const

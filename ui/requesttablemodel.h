@@ -98,8 +98,8 @@ private:
     void relayout(const std::function<void()> &change);
     /// Sorts m_sorted from `first` on and merges it into the sorted rows before `first`.
     void mergeTail(size_t first);
-    /// Runs `change`, which may change m_signedRows, and says so when it flips.
-    void countSigned(const std::function<void()> &change);
+    /// Says so when the session has signed rows now and `had` none, or the other way round.
+    void announceSigned(bool had);
     /// m_signedRows counted over the whole store.
     qsizetype signedInStore() const;
 

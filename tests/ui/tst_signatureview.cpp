@@ -342,9 +342,10 @@ void TstSignatureView::updatesBeforeTheirRowsAreKept()
         store->append(*batch.at(i));
     model.setStore(std::move(store));
     QCOMPARE(cell(model, Stripe), QStringLiteral("✓ Stripe"));
-    model.updateSignatures({{Shopify, result(QStringLiteral("shopify"), Verdict::Valid)}});
+    model.updateSignatures({{Shopify, result(QStringLiteral("shopify"), Verdict::Valid, QStringLiteral("Shop"))}});
     model.append(batch);
     QCOMPARE(cell(model, Shopify), QStringLiteral("✓ Shopify"));
+    QVERIFY(cell(model, Shopify, Qt::ToolTipRole).contains(QLatin1String("Matched: Shop"))); // not the older result
     QCOMPARE(cell(model, Stripe2), QStringLiteral("✗ Stripe: mismatch"));
     // Another session: what was held for the last one does not apply.
     model.updateSignatures({{9, result(QStringLiteral("github"), Verdict::Mismatch)}});

@@ -6,6 +6,8 @@
 #include <QCache>
 #include <QHash>
 
+#include <utility>
+
 namespace Ui {
 
 /**
@@ -29,6 +31,8 @@ public:
     bool hasHeld() const { return !m_held.isEmpty(); }
     /// Takes the held result of `id` into `signature`; false when none is held.
     bool takeHeld(qint64 id, Session::SummarySignature *signature);
+    /// Takes every held result.
+    QHash<qint64, Session::SummarySignature> takeHeld() { return std::exchange(m_held, {}); }
 
     void forget(const QList<qint64> &ids);
     /// A new session: nothing kept applies to it.
