@@ -581,8 +581,7 @@ int main(int argc, char **argv)
     QTemporaryDir home;
     if (!home.isValid())
         return 1;
-    for (const char *name : {"HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"})
-        qputenv(name, QFile::encodeName(home.path() + QLatin1Char('/') + QLatin1String(name)));
+    WindowTesting::useHome(home.path());
     QApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("HookscopeTest"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_signatureview"));

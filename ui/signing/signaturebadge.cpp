@@ -97,11 +97,7 @@ QString SignatureBadge::text(quint8 scheme, Verdict verdict)
         return title.isEmpty() ? QStringLiteral("✓") : QString(QStringLiteral("✓ ") + title);
     case Verdict::NoSecret:
         return title.isEmpty() ? verdictWords(verdict) : tr("%1: no secret").arg(title);
-    case Verdict::Mismatch:
-    case Verdict::TimestampTooOld:
-    case Verdict::TimestampTooNew:
-    case Verdict::MalformedHeader:
-    case Verdict::MissingHeader:
+    default: // invalid, whatever the reason
         break;
     }
     // Invalid, or a verdict byte from a newer version: say the words we have.
@@ -121,11 +117,7 @@ QColor SignatureBadge::color(Verdict verdict, const QPalette &palette)
         return d ? QColor(95, 211, 122) : QColor(30, 123, 52);
     case Verdict::NoSecret:
         return d ? QColor(240, 166, 70) : QColor(150, 96, 0);
-    case Verdict::Mismatch:
-    case Verdict::TimestampTooOld:
-    case Verdict::TimestampTooNew:
-    case Verdict::MalformedHeader:
-    case Verdict::MissingHeader:
+    default: // invalid, whatever the reason
         break;
     }
     return d ? QColor(255, 107, 94) : QColor(192, 40, 32);

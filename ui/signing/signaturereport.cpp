@@ -113,11 +113,7 @@ QString SignatureReport::headline(const Session::CapturedRequest &request, const
             out += para(tr("Matched the secret “%1”.").arg(r.secretLabel));
         return out + skew();
     }
-    case Verdict::Mismatch:
-    case Verdict::TimestampTooOld:
-    case Verdict::TimestampTooNew:
-    case Verdict::MalformedHeader:
-    case Verdict::MissingHeader:
+    default: // invalid, whatever the reason
         break;
     }
     QString out = head(
