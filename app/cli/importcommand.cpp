@@ -99,8 +99,13 @@ int run(const QStringList &args)
     writer.start();
     // Ids from a Hookscope export are kept when they fit after what the session holds.
     qint64 nextId = writer.nextId();
+    // Signature results come from this machine's settings, never from the file: with no secrets
+    // here, signed requests are "no-secret" until the window, which has the secrets, checks them.
+    const Signing::Verifier verifier;
     for (qsizetype i = 0; i < entries.size(); ++i) {
         Session::CapturedRequest &entry = entries[i];
+        if (!entry.rejected)
+            entry.signature = verifier.verify(entry.request, entry.receivedAtMs / 1000);
         entry.id = entry.id >= nextId ? entry.id : nextId;
         nextId = entry.id + 1;
         writer.submit(std::make_shared<Session::CapturedRequest>(std::move(entry)));
