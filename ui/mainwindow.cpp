@@ -14,6 +14,7 @@
 #include "rulesdialog.h"
 #include "settings.h"
 #include "settingsdialog.h"
+#include "signing/signaturerefresh.h"
 #include "signing/signaturesettings.h"
 #include "tablefilter.h"
 #include "workprogress.h"
@@ -32,7 +33,6 @@
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
-#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
@@ -147,6 +147,7 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
     connect(m_har, &HarTransfer::error, this, &MainWindow::showError);
     connect(m_signatures, &SignatureSettings::error, this, &MainWindow::showError);
     connect(m_engine, &Capture::CaptureEngine::captured, this, &MainWindow::onCaptured);
+    new SignatureRefresh(m_engine, m_signatures, m_model, m_records, m_detail, this); // results shown current
     connect(m_empty, &EmptyState::copyRequested, this, &MainWindow::copyText);
     connect(m_filterBar, &FilterBar::filterChanged, this,
             [this](const Session::Filter &filter) { m_tableFilter->apply(filter, m_sessions->path()); });
@@ -317,10 +318,8 @@ void MainWindow::createMenus()
     edit->addAction(action(QStringLiteral("saveBody")));
     edit->addAction(action(QStringLiteral("delete")));
     edit->addSeparator();
-    edit->addAction(action(QStringLiteral("filter")));
-    edit->addAction(action(QStringLiteral("findInRequest")));
-    edit->addAction(action(QStringLiteral("findNext")));
-    edit->addAction(action(QStringLiteral("findPrevious")));
+    for (const char *name : {"filter", "findInRequest", "findNext", "findPrevious"})
+        edit->addAction(action(QLatin1String(name)));
     edit->addSeparator();
     edit->addAction(action(QStringLiteral("clear")));
 

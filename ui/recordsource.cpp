@@ -32,6 +32,18 @@ void RecordSource::forget(const QList<qint64> &ids)
         m_recent.remove(id);
 }
 
+void RecordSource::updateSignatures(const Session::SignatureUpdates &updates)
+{
+    for (const Session::SignatureUpdate &u : updates) {
+        const auto it = m_recent.find(u.id);
+        if (it == m_recent.end())
+            continue;
+        auto updated = std::make_shared<Session::CapturedRequest>(**it);
+        updated->signature = u.result;
+        *it = std::move(updated);
+    }
+}
+
 void RecordSource::clear()
 {
     m_recent.clear();

@@ -26,6 +26,8 @@ public:
 
     void remember(const Session::CapturedBatch &batch);
     void forget(const QList<qint64> &ids);
+    /// Keeps new signature results in the records kept (they are immutable: each becomes a copy).
+    void updateSignatures(const Session::SignatureUpdates &updates);
     void clear();
     /// The request if it is in memory, else null.
     Session::CapturedRequestPtr known(qint64 id) const { return m_recent.value(id); }

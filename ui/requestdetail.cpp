@@ -2,6 +2,7 @@
 #include "bodyview.h"
 #include "fieldsmodel.h"
 #include "findbar.h"
+#include "signing/signaturetab.h"
 #include "views/codeview.h"
 #include "views/hexview.h"
 
@@ -10,6 +11,7 @@
 
 #include <QDateTime>
 #include <QHeaderView>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTextBrowser>
@@ -70,6 +72,7 @@ RequestDetail::RequestDetail(QWidget *parent)
     , m_body(new BodyView(this))
     , m_raw(new CodeView(this))
     , m_hex(new HexView(this))
+    , m_signature(new SignatureTab(this))
     , m_find(new FindBar(this))
 {
     auto *layout = new QVBoxLayout(this);
@@ -93,6 +96,8 @@ RequestDetail::RequestDetail(QWidget *parent)
     m_tabs->addTab(m_body, tr("Body"));
     m_tabs->addTab(m_raw, tr("Raw"));
     m_tabs->addTab(m_hex, tr("Hex"));
+    m_tabs->addTab(m_signature, tr("Signature"));
+    connect(m_signature, &SignatureTab::secretsRequested, this, &RequestDetail::secretsRequested);
     clear();
 }
 
@@ -106,6 +111,8 @@ void RequestDetail::clear()
     m_raw->setText(QByteArray());
     m_raw->clearHighlightRange();
     m_hex->setData({});
+    m_signature->clear();
+    showSignatureTitle();
 }
 
 void RequestDetail::showRequest(Session::CapturedRequestPtr request)
@@ -126,6 +133,8 @@ void RequestDetail::showRequest(Session::CapturedRequestPtr request)
     m_tabs->setTabText(Query, tr("Query (%1)").arg(m_query->rowCount()));
     showOverview(r);
     showBody(r);
+    m_signature->setRequest(m_request);
+    showSignatureTitle();
     // The exact bytes received. For a rejected request, the byte where reading failed is marked.
     const QByteArray raw = r.rejected ? r.raw : r.request.wireBytes();
     m_raw->setText(raw);
@@ -193,6 +202,33 @@ void RequestDetail::showBody(const Session::CapturedRequest &r)
 {
     m_body->setBody(r.request.body(), r.request.headerValue("Content-Type").toByteArray(),
                     r.request.headerValue("Content-Encoding").toByteArray());
+}
+
+void RequestDetail::setSignatureConfig(const Signing::Config &config)
+{
+    m_signature->setConfig(config);
+}
+
+void RequestDetail::updateSignatures(const Session::SignatureUpdates &updates)
+{
+    if (!m_request)
+        return;
+    for (const Session::SignatureUpdate &u : updates) {
+        if (u.id != m_request->id || u.result == m_request->signature)
+            continue;
+        // Records are immutable and shared: the one shown becomes a copy with its new verdict.
+        auto updated = std::make_shared<Session::CapturedRequest>(*m_request);
+        updated->signature = u.result;
+        m_request = std::move(updated);
+        m_signature->setRequest(m_request);
+        showSignatureTitle();
+    }
+}
+
+void RequestDetail::showSignatureTitle()
+{
+    m_tabs->setTabText(Signature, m_signature->title());
+    m_tabs->tabBar()->setTabTextColor(Signature, m_signature->titleColor());
 }
 
 void RequestDetail::openFind()

@@ -16,21 +16,26 @@ class BodyView;
 class CodeView;
 class FindBar;
 class HexView;
+class SignatureTab;
 
 /// The selected request in tabs: Overview, Headers, Query, Body, Raw and Hex (the exact bytes
-/// received, with the failing byte of a rejected request marked).
+/// received, with the failing byte of a rejected request marked), and Signature (the verdict and why).
 class RequestDetail : public QWidget
 {
     Q_OBJECT
 
 public:
-    enum Tab { Overview, Headers, Query, Body, Raw, Hex };
+    enum Tab { Overview, Headers, Query, Body, Raw, Hex, Signature };
 
     explicit RequestDetail(QWidget *parent = nullptr);
 
     void showRequest(Session::CapturedRequestPtr request);
     void clear();
     Session::CapturedRequestPtr request() const { return m_request; }
+    /// The secrets the Signature tab diagnoses with (the same the capture verifies with).
+    void setSignatureConfig(const Signing::Config &config);
+    /// New results after re-verification: the request shown takes its own, if it is among them.
+    void updateSignatures(const Session::SignatureUpdates &updates);
 
     QTabWidget *tabs() const { return m_tabs; }
     FieldsModel *headersModel() const { return m_headers; }
@@ -40,6 +45,7 @@ public:
     BodyView *bodyView() const { return m_body; }
     CodeView *rawView() const { return m_raw; }
     HexView *hexView() const { return m_hex; }
+    SignatureTab *signatureTab() const { return m_signature; }
     QString overviewText() const;
     QString rawText() const;
 
@@ -50,11 +56,16 @@ public:
     /// Finds the next (or previous) match of the find line's text again.
     void findAgain(bool forward);
 
+Q_SIGNALS:
+    /// The user asked to set a secret for `scheme`: the window opens Settings at Secrets.
+    void secretsRequested(const QString &scheme);
+
 private:
     void showOverview(const Session::CapturedRequest &r);
     void showBody(const Session::CapturedRequest &r);
     void find(const QString &text, bool forward);
     void showFindResult(qint64 offset, bool wrapped);
+    void showSignatureTitle();
 
     Session::CapturedRequestPtr m_request;
     QTabWidget *m_tabs;
@@ -66,6 +77,7 @@ private:
     BodyView *m_body;
     CodeView *m_raw;
     HexView *m_hex;
+    SignatureTab *m_signature;
     FindBar *m_find;
     QObject *m_findView = nullptr; // the view asked last; results from others are stale
 };

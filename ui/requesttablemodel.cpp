@@ -2,6 +2,7 @@
 
 #include "http/request.h"
 #include "session/storedrecord.h"
+#include "signing/signaturebadge.h"
 
 #include <QBrush>
 #include <QColor>
@@ -9,7 +10,10 @@
 #include <QGuiApplication>
 #include <QHash>
 #include <QPalette>
+#include <QScopeGuard>
+
 #include <algorithm>
+#include <limits>
 #include <type_traits>
 #include <utility>
 
@@ -97,6 +101,8 @@ QVariant RequestTableModel::display(const Session::RequestSummary &s, int column
         if (s.flags & Session::FlagRejected)
             return tr("rejected (%1)").arg(s.errorStatus);
         return warningsText(s.flags & 0xffffffff);
+    case Signature:
+        return SignatureBadge::text(s.signatureScheme, Signing::Verdict(s.signature));
     case ColumnCount:
         break;
     }
@@ -121,6 +127,16 @@ QVariant RequestTableModel::data(const QModelIndex &index, int role) const
             return QBrush(statusColor(500));
         if (index.column() == Status && s.status >= 400)
             return QBrush(statusColor(s.status));
+        return {};
+    case Qt::ToolTipRole:
+        if (index.column() == Signature)
+            return SignatureBadge::toolTip(s.signatureScheme, Signing::Verdict(s.signature), m_signatures.find(s.id));
+        return {};
+    case BadgeColorRole:
+        if (index.column() == Signature) {
+            const QColor color = SignatureBadge::color(Signing::Verdict(s.signature), QGuiApplication::palette());
+            return color.isValid() ? QVariant(color) : QVariant();
+        }
         return {};
     case Qt::TextAlignmentRole:
         if (index.column() == Id || index.column() == BodySize || index.column() == Status)
@@ -154,6 +170,8 @@ QVariant RequestTableModel::headerData(int section, Qt::Orientation orientation,
         return tr("Remote");
     case Notes:
         return tr("Notes");
+    case Signature:
+        return tr("Signature");
     case ColumnCount:
         break;
     }
@@ -184,14 +202,24 @@ void RequestTableModel::append(const Session::CapturedBatch &batch)
         for (const Session::CapturedRequestPtr &r : batch) {
             if (r->id > lastId) {
                 m_store->append(*r);
+                const qsizetype row = m_store->size() - 1;
+                // A newer result that came before the row wins (its whole result is kept already).
+                Session::SummarySignature later;
+                if (m_signatures.hasHeld() && m_signatures.takeHeld(r->id, &later))
+                    m_store->setSignature(row, later);
+                else
+                    m_signatures.remember(r->id, r->signature);
+                const Session::RequestSummary &s = m_store->at(row);
+                m_signedRows += SignatureBadge::isSigned(s.signatureScheme, s.signature);
                 if (shown[size_t(i)])
-                    added.push_back(quint32(m_store->size() - 1));
+                    added.push_back(quint32(row));
             }
             ++i;
         }
         if (m_filtered)
             m_filterRows.insert(m_filterRows.end(), added.cbegin(), added.cend());
     };
+    const auto announce = qScopeGuard([this, had = hasSignedRows()] { announceSigned(had); });
     if (m_sortColumn < 0) {
         // In order of arrival the new rows go at the end.
         const int first = rowCount();
@@ -214,39 +242,133 @@ void RequestTableModel::append(const Session::CapturedBatch &batch)
     store();
     m_sorted.insert(m_sorted.end(), added.cbegin(), added.cend());
     endInsertRows();
-    relayout([&] {
-        // Each new row finds its place by binary search; the rows between are copied in blocks.
-        const auto less = [this](quint32 a, quint32 b) { return before(a, b); };
-        const auto old = m_sorted.cbegin();
-        const auto oldEnd = old + first;
-        std::sort(m_sorted.begin() + first, m_sorted.end(), less);
-        std::vector<quint32> merged;
-        merged.reserve(m_sorted.size());
-        auto from = old;
-        for (auto it = oldEnd; it != m_sorted.cend(); ++it) {
-            const auto at = std::upper_bound(from, oldEnd, *it, less);
-            merged.insert(merged.end(), from, at);
-            merged.push_back(*it);
-            from = at;
+    relayout([&] { mergeTail(size_t(first)); });
+}
+
+void RequestTableModel::mergeTail(size_t first)
+{
+    // Each new row finds its place by binary search; the rows between are copied in blocks.
+    const auto less = [this](quint32 a, quint32 b) { return before(a, b); };
+    const auto old = m_sorted.cbegin();
+    const auto oldEnd = old + qsizetype(first);
+    std::sort(m_sorted.begin() + qsizetype(first), m_sorted.end(), less);
+    std::vector<quint32> merged;
+    merged.reserve(m_sorted.size());
+    auto from = old;
+    for (auto it = oldEnd; it != m_sorted.cend(); ++it) {
+        const auto at = std::upper_bound(from, oldEnd, *it, less);
+        merged.insert(merged.end(), from, at);
+        merged.push_back(*it);
+        from = at;
+    }
+    merged.insert(merged.end(), from, oldEnd);
+    m_sorted = std::move(merged);
+}
+
+void RequestTableModel::updateSignatures(const Session::SignatureUpdates &updates)
+{
+    const auto announce = qScopeGuard([this, had = hasSignedRows()] { announceSigned(had); });
+    std::vector<quint32> changed;
+    for (const Session::SignatureUpdate &u : updates) {
+        m_signatures.remember(u.id, u.result);
+        const Session::SummarySignature now = Session::SummaryStore::signatureOf(u.result);
+        const qsizetype row = m_store->rowOfId(u.id);
+        if (row < 0) {
+            m_signatures.hold(u.id, now); // its row is on its way (or the session still loads)
+            continue;
         }
-        merged.insert(merged.end(), from, oldEnd);
-        m_sorted = std::move(merged);
-    });
+        const Session::RequestSummary &s = m_store->at(row);
+        if (s.signatureScheme == now.scheme && s.signature == now.verdict)
+            continue;
+        m_signedRows += qsizetype(SignatureBadge::isSigned(now.scheme, now.verdict)) -
+                        qsizetype(SignatureBadge::isSigned(s.signatureScheme, s.signature));
+        m_store->setSignature(row, now);
+        changed.push_back(quint32(row));
+    }
+    if (changed.empty())
+        return;
+    const QList<int> roles{Qt::DisplayRole, Qt::ToolTipRole, BadgeColorRole};
+    if (m_sortColumn == Signature) {
+        // The changed rows leave their places and are merged back where their new verdict puts them.
+        std::vector<bool> moved(size_t(m_store->size()), false);
+        for (quint32 row : changed)
+            moved[row] = true;
+        relayout([&] {
+            const auto tail =
+                std::stable_partition(m_sorted.begin(), m_sorted.end(), [&moved](quint32 row) { return !moved[row]; });
+            mergeTail(size_t(tail - m_sorted.begin()));
+        });
+        if (rowCount() > 0)
+            Q_EMIT dataChanged(index(0, Signature), index(rowCount() - 1, Signature), roles);
+        return;
+    }
+    // One range over the rows that changed; the view repaints only the cells it shows.
+    int low = std::numeric_limits<int>::max();
+    int high = -1;
+    const auto widen = [&](int row) {
+        if (row >= 0) {
+            low = std::min(low, row);
+            high = std::max(high, row);
+        }
+    };
+    if (m_sortColumn < 0) {
+        for (quint32 row : changed)
+            widen(rowOfStoreRow(row)); // a binary search at most
+    } else {
+        std::vector<bool> marked(size_t(m_store->size()), false);
+        for (quint32 row : changed)
+            marked[row] = true;
+        for (size_t i = 0; i < m_sorted.size(); ++i) {
+            if (marked[m_sorted[i]])
+                widen(int(i));
+        }
+    }
+    if (high >= 0)
+        Q_EMIT dataChanged(index(low, Signature), index(high, Signature), roles);
+}
+
+void RequestTableModel::announceSigned(bool had)
+{
+    if (had != (m_signedRows > 0))
+        Q_EMIT signedRowsChanged(m_signedRows > 0);
+}
+
+qsizetype RequestTableModel::signedInStore() const
+{
+    qsizetype n = 0;
+    for (qsizetype row = 0; row < m_store->size(); ++row) {
+        const Session::RequestSummary &s = m_store->at(row);
+        n += SignatureBadge::isSigned(s.signatureScheme, s.signature);
+    }
+    return n;
 }
 
 void RequestTableModel::setStore(std::unique_ptr<Session::SummaryStore> store)
 {
+    const bool had = hasSignedRows();
     beginResetModel();
     m_store = std::move(store);
     m_filtered = false;
     m_filterRows.clear();
     m_accept = nullptr;
+    // Results that came while the session loaded may be newer than what the file gave.
+    const QHash<qint64, Session::SummarySignature> held = m_signatures.takeHeld();
+    for (auto it = held.cbegin(); it != held.cend(); ++it) {
+        const qsizetype row = m_store->rowOfId(it.key());
+        if (row >= 0)
+            m_store->setSignature(row, it.value());
+        else
+            m_signatures.hold(it.key(), it.value()); // captured while loading: added next
+    }
     resort();
+    m_signedRows = signedInStore();
     endResetModel();
+    announceSigned(had);
 }
 
 void RequestTableModel::clear()
 {
+    m_signatures.clear(); // another session: no result kept applies to it
     setStore(std::make_unique<Session::SummaryStore>());
 }
 
@@ -275,6 +397,7 @@ void RequestTableModel::clearFilter()
 
 void RequestTableModel::removeIds(const QList<qint64> &ids)
 {
+    const bool had = hasSignedRows();
     beginResetModel();
     // Store rows move when rows go; ids do not. Keep the lists shown as ids meanwhile.
     const auto idsOf = [this](const std::vector<quint32> &rows) {
@@ -299,7 +422,10 @@ void RequestTableModel::removeIds(const QList<qint64> &ids)
     m_store->removeIds(ids);
     m_filterRows = rowsOf(filterIds);
     m_sorted = rowsOf(sortedIds);
+    m_signatures.forget(ids);
+    m_signedRows = signedInStore();
     endResetModel();
+    announceSigned(had);
 }
 
 int RequestTableModel::rowOfId(qint64 id) const
@@ -369,6 +495,10 @@ bool RequestTableModel::before(quint32 a, quint32 b) const
         break;
     case Notes:
         c = compare(x.flags, y.flags);
+        break;
+    case Signature:
+        c = compare(SignatureBadge::sortKey(x.signatureScheme, x.signature),
+                    SignatureBadge::sortKey(y.signatureScheme, y.signature));
         break;
     case ColumnCount:
         break;
@@ -491,6 +621,8 @@ std::function<quint64(const Session::RequestSummary &)> RequestTableModel::sortK
     }
     case Notes:
         return [](const Session::RequestSummary &s) { return ordered(s.flags); };
+    case Signature:
+        return [](const Session::RequestSummary &s) { return SignatureBadge::sortKey(s.signatureScheme, s.signature); };
     case Id:
     case Target:
     case ColumnCount:

@@ -2,6 +2,7 @@
 
 #include "session/capturedrequest.h"
 #include "session/summarystore.h"
+#include "signing/signatureresults.h"
 
 #include <QAbstractTableModel>
 
@@ -20,7 +21,12 @@ class RequestTableModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { Id, Time, Method, Target, Status, BodySize, ContentType, Remote, Notes, ColumnCount };
+    /// Signature comes last so header states saved before it existed still fit; the view shows
+    /// it after Answer.
+    enum Column { Id, Time, Method, Target, Status, BodySize, ContentType, Remote, Notes, Signature, ColumnCount };
+    enum Role {
+        BadgeColorRole = Qt::UserRole + 1, ///< QColor: the cell's text is drawn as a badge of that colour
+    };
 
     explicit RequestTableModel(QObject *parent = nullptr);
 
@@ -45,6 +51,13 @@ public:
 
     /// Drops deleted requests from the table.
     void removeIds(const QList<qint64> &ids);
+    /// New signature results (after re-verification): the rows shown change in one dataChanged of
+    /// the Signature column; sorted by it, they move. Results for rows not here yet are kept for them.
+    void updateSignatures(const Session::SignatureUpdates &updates);
+    /// Whether any request in the session is signed (the Signature column is worth showing).
+    bool hasSignedRows() const { return m_signedRows > 0; }
+    /// The whole signature result of a request when it is known here (recent ones), else null.
+    const Signing::Result *signatureResult(qint64 id) const { return m_signatures.find(id); }
     /// Shows only these store rows (ascending); new rows are shown when `accept` passes them.
     void setFilter(std::vector<quint32> rows, RowFilter accept);
     void clearFilter();
@@ -66,6 +79,10 @@ public:
     /// Bytes the model holds beyond the store, for the memory budget.
     qint64 memoryUsage() const { return qint64((m_filterRows.capacity() + m_sorted.capacity()) * sizeof(quint32)); }
 
+Q_SIGNALS:
+    /// The session got its first signed request, or lost its last.
+    void signedRowsChanged(bool any);
+
 private:
     QVariant display(const Session::RequestSummary &s, int column) const;
     /// Whether store row `a` comes before `b` in the sort order.
@@ -79,6 +96,12 @@ private:
     /// Runs `change`, which reorders or adds rows, as one layout change that keeps persistent
     /// indexes (selection, current row) on their requests.
     void relayout(const std::function<void()> &change);
+    /// Sorts m_sorted from `first` on and merges it into the sorted rows before `first`.
+    void mergeTail(size_t first);
+    /// Says so when the session has signed rows now and `had` none, or the other way round.
+    void announceSigned(bool had);
+    /// m_signedRows counted over the whole store.
+    qsizetype signedInStore() const;
 
     std::unique_ptr<Session::SummaryStore> m_store;
     bool m_filtered = false;
@@ -87,6 +110,8 @@ private:
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
     std::vector<quint32> m_sorted; // sorted: the rows shown, in order
     RowFilter m_accept;
+    qsizetype m_signedRows = 0;
+    SignatureResults m_signatures;
 };
 
 } // namespace Ui

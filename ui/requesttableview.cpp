@@ -26,6 +26,16 @@ RequestTableView::RequestTableView(RequestTableModel *model, QWidget *parent)
     setColumnWidth(RequestTableModel::BodySize, 80);
     setColumnWidth(RequestTableModel::ContentType, 170);
     setColumnWidth(RequestTableModel::Remote, 150);
+    setColumnWidth(RequestTableModel::Signature, 190);
+    // After Answer, where the eye goes from "what came back" to "was it genuine".
+    horizontalHeader()->moveSection(horizontalHeader()->visualIndex(RequestTableModel::Signature),
+                                    horizontalHeader()->visualIndex(RequestTableModel::Status) + 1);
+    // Shown only in a session with a signed request: most webhooks are not signed.
+    setColumnHidden(RequestTableModel::Signature, !model->hasSignedRows());
+    connect(model, &RequestTableModel::signedRowsChanged, this,
+            [this](bool any) { setColumnHidden(RequestTableModel::Signature, !any); });
+    connect(model, &QAbstractItemModel::modelReset, this,
+            [this] { setColumnHidden(RequestTableModel::Signature, !m_model->hasSignedRows()); });
     setWordWrap(false);
     setTabKeyNavigation(false); // Tab moves on to the detail below, not from cell to cell
     // # ascending is arrival order.

@@ -1,4 +1,6 @@
 #include "rowdelegate.h"
+#include "requesttablemodel.h"
+#include "signing/signaturebadge.h"
 
 #include <QApplication>
 #include <QPainter>
@@ -8,6 +10,7 @@ namespace Ui {
 namespace {
 constexpr int kCachedCells = 20000;
 constexpr int kPadding = 4;
+constexpr int kBadgeRoom = 10; // the pill: its margin and padding beyond the cell padding
 } // namespace
 
 RowDelegate::RowDelegate(QObject *parent)
@@ -51,10 +54,16 @@ void RowDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, c
         if (foreground.canConvert<QBrush>())
             color = foreground.value<QBrush>().color();
     }
-    const int width = option.rect.width() - 2 * kPadding;
+    const QVariant badge = index.data(RequestTableModel::BadgeColorRole);
+    // A badge's pill takes room of its own around the text.
+    const int width = option.rect.width() - 2 * kPadding - (badge.isValid() ? kBadgeRoom : 0);
     if (width <= 0)
         return;
     const QStaticText &laid = laidOut(text, option.font, width);
+    if (badge.isValid()) {
+        SignatureBadge::paint(painter, option.rect, laid, badge.value<QColor>(), selected);
+        return;
+    }
     const QSizeF size = laid.size();
     const Qt::Alignment align = Qt::Alignment(index.data(Qt::TextAlignmentRole).toInt());
     const qreal x =

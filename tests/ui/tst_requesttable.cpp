@@ -246,12 +246,14 @@ void TstRequestTable::sortsAMillionRowsQuickly()
         const QByteArray target =
             "/hooks/" + QByteArray::number(rng.bounded(5000)) + "?delivery=" + QByteArray::number(id);
         big->append(id, 1'780'000'000'000 + id, kRows[id % 8].method, target, "application/json", rng.bounded(100000),
-                    QStringLiteral("10.0.0.%1").arg(id % 200), quint16(id % 60000), 0, kRows[id % 8].status, 0);
+                    QStringLiteral("10.0.0.%1").arg(id % 200), quint16(id % 60000), 0, kRows[id % 8].status, 0,
+                    {quint8(rng.bounded(12)), quint8(rng.bounded(9))});
     }
     RequestTableModel model;
     model.setStore(std::move(big));
-    for (int column : {int(RequestTableModel::BodySize), int(RequestTableModel::Status), int(RequestTableModel::Method),
-                       int(RequestTableModel::Target), int(RequestTableModel::Remote)}) {
+    for (int column :
+         {int(RequestTableModel::BodySize), int(RequestTableModel::Status), int(RequestTableModel::Method),
+          int(RequestTableModel::Target), int(RequestTableModel::Remote), int(RequestTableModel::Signature)}) {
         QElapsedTimer timer;
         timer.start();
         model.sort(column, Qt::DescendingOrder);
@@ -269,6 +271,26 @@ void TstRequestTable::sortsAMillionRowsQuickly()
     model.append(batch);
     qInfo("merge 1000 live rows into 1M sorted: %lld ms", timer.elapsed());
     QCOMPARE(model.rowCount(), int(rows + 1000));
+
+    // One UI tick's worth of re-verified results (a reverifier batch), sorted by another column
+    // and by the Signature column itself (the rows move).
+    Session::SignatureUpdates updates;
+    for (qint64 id = 1; id <= 256; ++id) {
+        Signing::Result r;
+        r.scheme = QStringLiteral("stripe");
+        r.verdict = Signing::Verdict::Valid;
+        updates.append({id * 3000, r});
+    }
+    for (int column : {int(RequestTableModel::BodySize), int(RequestTableModel::Signature)}) {
+        model.sort(column, Qt::AscendingOrder);
+        for (Session::SignatureUpdate &u : updates)
+            u.result.verdict =
+                u.result.verdict == Signing::Verdict::Valid ? Signing::Verdict::Mismatch : Signing::Verdict::Valid;
+        timer.restart();
+        model.updateSignatures(updates);
+        qInfo("256 signature updates in 1M rows sorted by %s: %lld ms",
+              qPrintable(model.headerData(column, Qt::Horizontal).toString()), timer.elapsed());
+    }
 }
 
 void TstRequestTable::clickingAHeaderSortsTheWindowsTable()

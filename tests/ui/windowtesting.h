@@ -17,6 +17,7 @@
 #include <QApplication>
 #include <QByteArray>
 #include <QDir>
+#include <QFile>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -39,6 +40,14 @@ inline void setUpWindowTests()
 {
     QStandardPaths::setTestModeEnabled(true);
     qputenv("HOOKSCOPE_NO_DIALOGS", "1");
+}
+
+/// Before QApplication: HOME and the XDG folders inside `dir`, so the settings, sessions and the
+/// secrets' fallback file of a test run stay out of the user's.
+inline void useHome(const QString &dir)
+{
+    for (const char *name : {"HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"})
+        qputenv(name, QFile::encodeName(dir + QLatin1Char('/') + QLatin1String(name)));
 }
 
 /// Before each test: no scratch session left from the one before to be offered again.
