@@ -289,11 +289,8 @@ void MainWindow::createActions()
         dialog->open();
     });
     addAction(QStringLiteral("settings"), tr("&Settings…"), standardOr(QKeySequence::Preferences, tr("Ctrl+,")),
-              [this] {
-                  SettingsDialog dialog(m_signatures, this);
-                  if (dialog.exec() == QDialog::Accepted)
-                      applySettings();
-              });
+              [this] { openSettings({}); });
+    connect(m_detail, &RequestDetail::secretsRequested, this, &MainWindow::openSettings);
 }
 
 void MainWindow::createMenus()
@@ -362,6 +359,15 @@ void MainWindow::applyRules(const Capture::ResponseRules &rules)
     Settings().set(Settings::AnswerRules, rules.toJson());
     m_engine->setRules(rules); // from the next request on
     statusBar()->showMessage(tr("Answer rules applied"), 3000);
+}
+
+void MainWindow::openSettings(const QString &secretsScheme)
+{
+    SettingsDialog dialog(m_signatures, this);
+    if (!secretsScheme.isEmpty())
+        dialog.addSecretFor(secretsScheme);
+    if (dialog.exec() == QDialog::Accepted)
+        applySettings();
 }
 
 void MainWindow::applySettings()

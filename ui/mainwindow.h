@@ -87,6 +87,8 @@ public Q_SLOTS:
     void applyRules(const Capture::ResponseRules &rules);
     /// Applies what the settings say: listener address and port, limits, durable answers.
     void applySettings();
+    /// The Settings dialog; with a scheme, open on the Secrets page with a new entry for it.
+    void openSettings(const QString &secretsScheme);
 
 protected:
     void closeEvent(QCloseEvent *event) override;

@@ -121,6 +121,15 @@ void SettingsDialog::updateWarning()
     m_warning->setVisible(!m_warning->text().isEmpty());
 }
 
+void SettingsDialog::addSecretFor(const QString &scheme)
+{
+    if (!m_secrets)
+        return;
+    m_pages->setCurrentWidget(m_secrets);
+    if (m_secrets->isReady())
+        m_secrets->addSecretFor(scheme);
+}
+
 bool SettingsDialog::save(QString *error)
 {
     const Http::BindAddress parsed = Http::parseBindAddress(m_address->text());

@@ -26,6 +26,8 @@ public:
     /// Writes what the user chose to Settings (and the secrets through SignatureSettings); false
     /// with a message, and nothing stored, if something cannot be taken as it is.
     bool save(QString *error);
+    /// Opens on the Secrets page with a new entry for `scheme`.
+    void addSecretFor(const QString &scheme);
 
 private:
     void updateWarning();

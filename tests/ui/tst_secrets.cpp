@@ -273,6 +273,7 @@ private Q_SLOTS:
     void pastedSecretIsTrimmedAndSaysSo();
     void secretIsMaskedUntilShown();
     void keyboardAlone();
+    void noSecretLinkOpensANewEntry();
     void engineIsHandedEveryChange();
     void fileSecretsMoveIntoAKeychainThatAppears();
     void entryWhoseSecretIsGoneIsKeptAndFlagged();
@@ -561,6 +562,27 @@ void TstSecrets::keyboardAlone()
     QVERIFY(app.saved.wait());
     QCOMPARE(describe(app.signatures.config().secrets.value(0)),
              QStringLiteral("%1 /twitch/* stream [0123456789abcdef]").arg(Signing::schemeIds().constLast()));
+}
+
+void TstSecrets::noSecretLinkOpensANewEntry()
+{
+    // "No secret set for Stripe — add one": the dialog opens on Secrets, ready for the secret.
+    App app(&m_keychain, true, m_file);
+    QVERIFY(app.loaded());
+    Ui::SettingsDialog dialog(&app.signatures, nullptr);
+    const Page page(&dialog);
+    dialog.addSecretFor(QStringLiteral("stripe"));
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowActive(&dialog));
+    QCOMPARE(page.tabs->currentWidget(), page.page);
+    QCOMPARE(page.table->rowCount(), 1);
+    QCOMPARE(page.scheme->currentData().toString(), QStringLiteral("stripe"));
+    QTRY_COMPARE(QApplication::focusWidget(), page.secret);
+    QTest::keyClicks(page.secret, QStringLiteral("whsec_test_secret"));
+    QTest::keyClick(page.secret, Qt::Key_Return);
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QVERIFY(app.saved.wait());
+    QCOMPARE(describe(app.signatures.config().secrets.value(0)), QStringLiteral("stripe   [whsec_test_secret]"));
 }
 
 void TstSecrets::engineIsHandedEveryChange()

@@ -225,6 +225,15 @@ void SecretsPage::addEntry()
     m_scheme->setFocus(Qt::OtherFocusReason);
 }
 
+void SecretsPage::addSecretFor(const QString &scheme)
+{
+    addEntry();
+    m_entries.last().secret.scheme = scheme;
+    updateRow(int(m_entries.size()) - 1);
+    showEntry(int(m_entries.size()) - 1);
+    m_secret->setFocus(Qt::OtherFocusReason);
+}
+
 void SecretsPage::removeEntry()
 {
     const int row = currentRow();

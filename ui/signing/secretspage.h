@@ -37,6 +37,8 @@ public:
     bool validate(QString *error);
     /// What the page shows, ready for SignatureSettings::apply.
     SigningSetup setup() const;
+    /// Adds an entry for `scheme` and puts the cursor in its secret field (from "No secret set").
+    void addSecretFor(const QString &scheme);
 
 private:
     void populate();

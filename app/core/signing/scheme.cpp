@@ -59,7 +59,8 @@ Check HmacScheme::check(const Parsed &parsed, const Material &material, const Ke
     if (key.kind != Key::Kind::Hmac)
         return c;
     const QByteArray mac = hmac(algorithm(parsed), key.bytes, c.signedBytes);
-    c.expected = spell(parsed, mac);
+    if (material.wantExpected)
+        c.expected = spell(parsed, mac);
     for (const ReceivedSignature &s : parsed.signatures)
         c.matched = equalConstantTime(s.bytes, mac) || c.matched;
     return c;

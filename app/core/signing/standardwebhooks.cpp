@@ -138,7 +138,8 @@ Check StandardWebhooksScheme::check(const Parsed &parsed, const Material &materi
     c.signedBytes = signedBytes(parsed, material.body);
     if (key.kind == Key::Kind::Hmac) {
         const QByteArray mac = hmac(QCryptographicHash::Sha256, key.bytes, c.signedBytes);
-        c.expected = "v1," + mac.toBase64();
+        if (material.wantExpected)
+            c.expected = "v1," + mac.toBase64();
         c.matched = anySignatureEquals(parsed, "v1", mac);
         return c;
     }

@@ -125,8 +125,8 @@ Signed TwilioScheme::sign(const Key &key, QByteArrayView body, const QString &ur
     }
     const QByteArray parameters =
         bodyHash.isNull() && isForm(options.contentType) ? sortedParameters(body) : QByteArray();
-    out.headers = {
-        {"X-Twilio-Signature", hmac(QCryptographicHash::Sha1, key.bytes, QByteArray(url.toUtf8() + parameters)).toBase64()}};
+    out.headers = {{"X-Twilio-Signature",
+                    hmac(QCryptographicHash::Sha1, key.bytes, QByteArray(url.toUtf8() + parameters)).toBase64()}};
     return out;
 }
 

@@ -142,7 +142,8 @@ Evaluation evaluate(const Config &config, const Http::Request &request, qint64 n
         QString error;
         e.keys.append(e.scheme->key(config.secrets.at(i).secret, &error));
         e.keyErrors.append(error);
-        Attempt attempt{secretLabel(config, i), {}, false};
+        // Labels are words for people: made for every secret only when the diagnosis shows them all.
+        Attempt attempt{full ? secretLabel(config, i) : QString(), {}, false};
         if (error.isEmpty()) {
             const Check check = e.scheme->check(e.parsed, e.material, e.keys.constLast());
             attempt.expected = check.expected;
@@ -157,7 +158,7 @@ Evaluation evaluate(const Config &config, const Http::Request &request, qint64 n
             }
             if (check.matched && matched < 0) {
                 matched = i;
-                r.secretLabel = attempt.secretLabel;
+                r.secretLabel = full ? attempt.secretLabel : secretLabel(config, i);
             }
         }
         if (full)
