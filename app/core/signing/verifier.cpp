@@ -3,6 +3,8 @@
 
 #include "http/glob.h"
 
+#include <algorithm>
+
 namespace Signing {
 
 namespace {
@@ -23,12 +25,19 @@ bool appliesTo(const Secret &secret, QByteArrayView path)
 /// sender may sign twice, e.g. Svix with both svix-* and webhook-* headers).
 const Scheme *chooseScheme(const Config &config, const Http::Request &request, QByteArrayView path)
 {
+    // Every request is looked at: the header names are gathered once, not asked for each time.
+    static const QList<QList<QByteArrayView>> headers = [] {
+        QList<QList<QByteArrayView>> out;
+        for (const Scheme *scheme : allSchemes())
+            out.append(scheme->signatureHeaders());
+        return out;
+    }();
     const Scheme *first = nullptr;
-    for (const Scheme *scheme : allSchemes()) {
-        bool present = false;
-        for (QByteArrayView header : scheme->signatureHeaders())
-            present = present || !request.headerValue(header).isNull();
-        if (!present)
+    for (qsizetype s = 0; s < allSchemes().size(); ++s) {
+        const Scheme *scheme = allSchemes().at(s);
+        const QList<QByteArrayView> &names = headers.at(s);
+        if (std::none_of(names.cbegin(), names.cend(),
+                         [&request](QByteArrayView name) { return !request.headerValue(name).isNull(); }))
             continue;
         if (!first)
             first = scheme;
@@ -184,6 +193,9 @@ Evaluation evaluate(const Config &config, const Http::Request &request, qint64 n
 Verifier::Verifier(Config config)
     : m_config(std::move(config))
 {
+    // Named once here rather than for each request that matches.
+    for (qsizetype i = 0; i < m_config.secrets.size(); ++i)
+        m_config.secrets[i].label = secretLabel(m_config, i);
 }
 
 Result Verifier::verify(const Http::Request &request, qint64 nowSeconds) const
