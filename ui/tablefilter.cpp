@@ -5,6 +5,7 @@
 #include "filter/filterevaluator.h"
 
 #include <QThreadPool>
+#include <QTimer>
 
 namespace Ui {
 
@@ -13,7 +14,19 @@ TableFilter::TableFilter(RequestTableModel *model, FilterBar *bar, QThreadPool *
     , m_model(model)
     , m_bar(bar)
     , m_pool(pool)
+    , m_signatureRefilter(new QTimer(this))
 {
+    // Re-verification changes verdicts under a filter such as signature:invalid: the rows shown
+    // follow, at most twice a second while a large session is being checked again.
+    m_signatureRefilter->setSingleShot(true);
+    m_signatureRefilter->setInterval(500);
+    connect(m_signatureRefilter, &QTimer::timeout, this, [this] { reapply(m_sessionPath); });
+    connect(m_model, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &from, const QModelIndex &to) {
+        const bool signatures =
+            from.column() <= RequestTableModel::Signature && to.column() >= RequestTableModel::Signature;
+        if (signatures && m_filter.usesSignature() && !m_signatureRefilter->isActive())
+            m_signatureRefilter->start();
+    });
 }
 
 TableFilter::~TableFilter()
@@ -31,6 +44,7 @@ void TableFilter::reapply(const QString &sessionPath)
 void TableFilter::apply(const Session::Filter &filter, const QString &sessionPath)
 {
     m_filter = filter;
+    m_sessionPath = sessionPath;
     const int generation = ++m_generation;
     if (m_scanCancel)
         *m_scanCancel = true; // the previous search through bodies is no longer wanted

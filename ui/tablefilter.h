@@ -8,6 +8,7 @@
 #include <memory>
 
 class QThreadPool;
+class QTimer;
 
 namespace Ui {
 
@@ -48,6 +49,8 @@ private:
     RequestTableModel *m_model;
     FilterBar *m_bar;
     QThreadPool *m_pool;
+    QTimer *m_signatureRefilter; // a signature: filter runs again once new results settle
+    QString m_sessionPath;
     Session::Filter m_filter;
     int m_generation = 0;
     bool m_scanRunning = false;

@@ -2,6 +2,7 @@
 // request detail, and both kept current when re-verification changes results. Requests carry real
 // signatures made by Signing::sign() and verdicts from the real verifier.
 
+#include "filterbar.h"
 #include "requestdetail.h"
 #include "requesttablemodel.h"
 #include "requesttableview.h"
@@ -180,6 +181,7 @@ private Q_SLOTS:
     void largeBodyIsDiagnosedOffTheGuiThreadForTheRequestShown();
     void detailFollowsUpdatesOfTheRequestShown();
     void windowKeepsTableAndTabCurrentWhenSecretsChange();
+    void signatureFilterFollowsReverification();
     void screenshot();
 };
 
@@ -552,6 +554,42 @@ void TstSignatureView::windowKeepsTableAndTabCurrentWhenSecretsChange()
     QTRY_VERIFY(window.isDetailReady());
     QCOMPARE(window.detail()->request()->signature.verdict, Verdict::Valid);
     window.close();
+}
+
+void TstSignatureView::signatureFilterFollowsReverification()
+{
+    WindowTesting::clearScratchSessions();
+    Ui::MainWindow window(WindowTesting::anyPort());
+    auto *signatures = window.findChild<Ui::SignatureSettings *>();
+    QVERIFY(signatures);
+    QTRY_VERIFY(WindowTesting::ready(window));
+    Ui::SigningSetup setup;
+    for (const Signing::Secret &s : config().secrets)
+        setup.entries.append({Ui::SigningSetup::newId(), s, false});
+    signatures->apply(setup);
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    const QUrl url = window.engine()->url();
+    QVERIFY(WindowTesting::answerTo(
+                url, wire("github", signedHeaders(QStringLiteral("github"), "gh-secret", kBody, now), kBody))
+                .startsWith("HTTP/1.1 200"));
+    QVERIFY(
+        WindowTesting::answerTo(
+            url, wire("stripe", signedHeaders(QStringLiteral("stripe"), "whsec_other", kStripeBody, now), kStripeBody))
+            .startsWith("HTTP/1.1 200"));
+    RequestTableModel *model = window.model();
+    QTRY_COMPARE(model->rowCount(), 2);
+
+    // The user looks at what fails, then fixes the Stripe secret: the failure leaves the list.
+    window.filterBar()->setText(QStringLiteral("signature:invalid"));
+    QTRY_VERIFY(!window.isFiltering());
+    QCOMPARE(model->rowCount(), 1);
+    QCOMPARE(cell(*model, model->idAt(0)), QStringLiteral("✗ Stripe: mismatch"));
+    setup.entries[1].secret.secret = "whsec_other";
+    signatures->apply(setup);
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 0, 10000);
+    window.filterBar()->setText(QStringLiteral("signature:valid"));
+    QTRY_VERIFY(!window.isFiltering());
+    QCOMPARE(model->rowCount(), 2);
 }
 
 void TstSignatureView::screenshot()

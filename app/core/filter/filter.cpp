@@ -1,5 +1,7 @@
 #include "filter.h"
+
 #include "filterterm.h"
+#include <algorithm>
 
 #include <QStringList>
 
@@ -77,6 +79,12 @@ bool Filter::isEmpty() const
 bool Filter::needsPayloads() const
 {
     return m_program->needsPayloads;
+}
+
+bool Filter::usesSignature() const
+{
+    return std::any_of(m_program->terms.cbegin(), m_program->terms.cend(),
+                       [](const FilterDetail::Term &t) { return t.field == FilterDetail::Field::Signature; });
 }
 
 QString Filter::text() const

@@ -107,6 +107,8 @@ public:
     /// True when some term reads header lines or bodies, which only the session file holds
     /// (header:, body:, free text). The summary rows then leave some requests undecided.
     bool needsPayloads() const;
+    /// Whether a term asks for a signature result (whose rows change when secrets change).
+    bool usesSignature() const;
     QString text() const;
     /// The filter in canonical form, e.g. `method:post (type:json OR type:xml) status:400..499`:
     /// defaults spelled out, groups in parentheses. It parses back to the same filter. For tests
