@@ -168,8 +168,14 @@ int run(const QStringList &args)
                                     "Accept signed timestamps this far off for a scheme instead of its provider's "
                                     "default."),
         QCoreApplication::translate("Cli::ListenCommand", "SCHEME=SECONDS"));
+    const QCommandLineOption onInvalid(
+        QStringLiteral("on-invalid-signature"),
+        QCoreApplication::translate("Cli::ListenCommand",
+                                    "Answer requests whose signature is invalid with this status (e.g. 401, to test "
+                                    "a sender's retries); others get the usual answer."),
+        QCoreApplication::translate("Cli::ListenCommand", "CODE"));
     parser.addOptions({port, bind, json, status, header, body, delay, maxBody, maxHead, session, fastAck, keep, secret,
-                       secretFile, publicUrl, tolerance});
+                       secretFile, publicUrl, tolerance, onInvalid});
 
     if (const int exit = parseArguments(parser, args, "listen"); exit >= 0)
         return exit;
@@ -279,6 +285,22 @@ int run(const QStringList &args)
     if (QString error; !signatures.toConfig(&config.signatures, &error)) {
         usageError(error);
         return 2;
+    }
+    if (parser.isSet(onInvalid)) {
+        Capture::ResponseRule rule;
+        rule.name = QStringLiteral("invalid signature");
+        rule.signature = QStringLiteral("invalid");
+        Capture::AnswerSpec answer = Capture::AnswerSpec::blank();
+        if (!parseInt(parser.value(onInvalid), 200, 599, &answer.status)) {
+            usageError(QCoreApplication::translate("Cli::ListenCommand",
+                                                   "invalid --on-invalid-signature '%1': expected 200 to 599")
+                           .arg(parser.value(onInvalid)));
+            return 2;
+        }
+        answer.headers = {{"Content-Type", "text/plain; charset=utf-8"}};
+        answer.body = "invalid signature\n";
+        rule.answers = {answer};
+        config.rules.append(rule);
     }
 
     std::signal(SIGPIPE, SIG_IGN);

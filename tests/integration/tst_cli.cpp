@@ -214,6 +214,8 @@ void TstCli::badOptions_data()
     QTest::newRow("tolerance of a scheme without timestamps")
         << l({"listen", "--tolerance", "github=60"}) << QByteArray("no timestamp");
     QTest::newRow("tolerance not a number") << l({"listen", "--tolerance", "stripe=soon"}) << QByteArray("--tolerance");
+    QTest::newRow("bad invalid-signature status")
+        << l({"listen", "--on-invalid-signature", "99"}) << QByteArray("--on-invalid-signature");
 }
 
 void TstCli::badOptions()
@@ -666,7 +668,8 @@ void TstCli::signedWebhookIsVerified()
     QVERIFY(!sign.readAllStandardError().contains(secret)); // never echoed
 
     Listen listen({QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--json"), QStringLiteral("--secret"),
-                   scheme + QLatin1Char('=') + QString::fromUtf8(secret)});
+                   scheme + QLatin1Char('=') + QString::fromUtf8(secret), QStringLiteral("--on-invalid-signature"),
+                   QStringLiteral("401")});
     QVERIFY(listen.waitListening());
     const auto request = [&headers](const QByteArray &sent) -> QByteArray {
         QByteArray head = "POST /hooks HTTP/1.1\r\nHost: h\r\nContent-Type: application/json\r\n";
@@ -678,8 +681,8 @@ void TstCli::signedWebhookIsVerified()
     };
     QVERIFY(rawExchange(listen.port, request(body)).startsWith("HTTP/1.1 200"));
     QByteArray tampered = body;
-    tampered[tampered.indexOf("4200")] = '5'; // one byte
-    QVERIFY(rawExchange(listen.port, request(tampered)).startsWith("HTTP/1.1 200"));
+    tampered[tampered.indexOf("4200")] = '5';                                        // one byte
+    QVERIFY(rawExchange(listen.port, request(tampered)).startsWith("HTTP/1.1 401")); // the sender hears of it
     const QList<QByteArray> lines = listen.waitLines(2);
     QCOMPARE(lines.size(), 2);
     const QJsonObject valid =
