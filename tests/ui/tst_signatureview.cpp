@@ -161,6 +161,28 @@ QByteArray stripeV1(const Http::HeaderList &headers)
 
 } // namespace
 
+/// The window verifying with config()'s secrets, after a GitHub request signed with its secret
+/// and a Stripe one signed with another (a mismatch) came in over a socket.
+static bool startSigned(Ui::MainWindow &window, Ui::SignatureSettings **signatures, Ui::SigningSetup *setup)
+{
+    *signatures = window.findChild<Ui::SignatureSettings *>();
+    if (!*signatures || !QTest::qWaitFor([&window] { return WindowTesting::ready(window); }))
+        return false;
+    for (const Signing::Secret &s : config().secrets)
+        setup->entries.append({Ui::SigningSetup::newId(), s, false});
+    (*signatures)->apply(*setup);
+    // Real requests over a socket; capture verifies them with those secrets.
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    const QUrl url = window.engine()->url();
+    return WindowTesting::answerTo(
+               url, wire("github", signedHeaders(QStringLiteral("github"), "gh-secret", kBody, now), kBody))
+               .startsWith("HTTP/1.1 200") &&
+           WindowTesting::answerTo(
+               url,
+               wire("stripe", signedHeaders(QStringLiteral("stripe"), "whsec_other", kStripeBody, now), kStripeBody))
+               .startsWith("HTTP/1.1 200");
+}
+
 class TstSignatureView : public QObject
 {
     Q_OBJECT
@@ -497,25 +519,10 @@ void TstSignatureView::windowKeepsTableAndTabCurrentWhenSecretsChange()
     Ui::MainWindow window(WindowTesting::anyPort());
     window.resize(1300, 900);
     window.show();
-    auto *signatures = window.findChild<Ui::SignatureSettings *>();
-    QVERIFY(signatures);
-    QTRY_VERIFY(WindowTesting::ready(window));
+    Ui::SignatureSettings *signatures = nullptr;
     Ui::SigningSetup setup;
-    for (const Signing::Secret &s : config().secrets)
-        setup.entries.append({Ui::SigningSetup::newId(), s, false});
-    signatures->apply(setup);
-
-    // Real requests over a socket; capture verifies them with those secrets.
-    const qint64 now = QDateTime::currentSecsSinceEpoch();
-    const QUrl url = window.engine()->url();
-    QVERIFY(WindowTesting::answerTo(
-                url, wire("github", signedHeaders(QStringLiteral("github"), "gh-secret", kBody, now), kBody))
-                .startsWith("HTTP/1.1 200"));
-    QVERIFY(
-        WindowTesting::answerTo(
-            url, wire("stripe", signedHeaders(QStringLiteral("stripe"), "whsec_other", kStripeBody, now), kStripeBody))
-            .startsWith("HTTP/1.1 200"));
-    QVERIFY(WindowTesting::answerTo(url, wire("plain", {}, kBody)).startsWith("HTTP/1.1 200"));
+    QVERIFY(startSigned(window, &signatures, &setup));
+    QVERIFY(WindowTesting::answerTo(window.engine()->url(), wire("plain", {}, kBody)).startsWith("HTTP/1.1 200"));
     RequestTableModel *model = window.model();
     QTRY_COMPARE(model->rowCount(), 3);
     QVERIFY(!window.table()->isColumnHidden(RequestTableModel::Signature));
@@ -560,22 +567,9 @@ void TstSignatureView::signatureFilterFollowsReverification()
 {
     WindowTesting::clearScratchSessions();
     Ui::MainWindow window(WindowTesting::anyPort());
-    auto *signatures = window.findChild<Ui::SignatureSettings *>();
-    QVERIFY(signatures);
-    QTRY_VERIFY(WindowTesting::ready(window));
+    Ui::SignatureSettings *signatures = nullptr;
     Ui::SigningSetup setup;
-    for (const Signing::Secret &s : config().secrets)
-        setup.entries.append({Ui::SigningSetup::newId(), s, false});
-    signatures->apply(setup);
-    const qint64 now = QDateTime::currentSecsSinceEpoch();
-    const QUrl url = window.engine()->url();
-    QVERIFY(WindowTesting::answerTo(
-                url, wire("github", signedHeaders(QStringLiteral("github"), "gh-secret", kBody, now), kBody))
-                .startsWith("HTTP/1.1 200"));
-    QVERIFY(
-        WindowTesting::answerTo(
-            url, wire("stripe", signedHeaders(QStringLiteral("stripe"), "whsec_other", kStripeBody, now), kStripeBody))
-            .startsWith("HTTP/1.1 200"));
+    QVERIFY(startSigned(window, &signatures, &setup));
     RequestTableModel *model = window.model();
     QTRY_COMPARE(model->rowCount(), 2);
 
