@@ -34,15 +34,15 @@ int main(int argc, char **argv)
     QApplication::setOrganizationName(QStringLiteral("Hookscope"));
     QApplication::setApplicationVersion(QStringLiteral(HOOKSCOPE_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("hookscope"));
-    Ui::WindowOptions options;
-    const Ui::Settings settings;
+    Gui::WindowOptions options;
+    const Gui::Settings settings;
     options.address = settings.listenAddress();
     options.port = settings.listenPort();
     const QStringList args = QApplication::arguments();
     if (args.size() > 1)
         options.sessionPath = args.at(1);
     Cli::SignalWatcher signalWatcher; // SIGTERM and SIGINT close the window as the user would
-    Ui::MainWindow window(options);
+    Gui::MainWindow window(options);
     QObject::connect(&signalWatcher, &Cli::SignalWatcher::terminationRequested, &window,
                      [] { QApplication::closeAllWindows(); });
     window.show();

@@ -33,7 +33,7 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
-namespace Ui {
+namespace Gui {
 
 namespace {
 
@@ -539,4 +539,4 @@ void BodyView::showPart(int index)
     m_partBody->setText(part.body.isValidUtf8() ? part.body : Payload::hexDump(part.body));
 }
 
-} // namespace Ui
+} // namespace Gui

@@ -19,7 +19,7 @@ class QStackedWidget;
 class QTableView;
 class QTreeView;
 
-namespace Ui {
+namespace Gui {
 
 class CodeView;
 class FieldsModel;
@@ -108,4 +108,4 @@ private:
     bool m_treeBuilt = false;
 };
 
-} // namespace Ui
+} // namespace Gui

@@ -17,7 +17,7 @@
 
 #include <algorithm>
 
-namespace Ui {
+namespace Gui {
 
 namespace {
 
@@ -144,4 +144,4 @@ QByteArray DiffDialog::bodyText(bool right) const
     return (right ? m_bodyRight : m_bodyLeft)->text();
 }
 
-} // namespace Ui
+} // namespace Gui

@@ -7,7 +7,7 @@
 class QLabel;
 class QTabWidget;
 
-namespace Ui {
+namespace Gui {
 
 class CodeView;
 
@@ -42,4 +42,4 @@ private:
     QList<qsizetype> m_bodyChanged;
 };
 
-} // namespace Ui
+} // namespace Gui

@@ -7,7 +7,7 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
-namespace Ui {
+namespace Gui {
 
 EmptyState::EmptyState(QWidget *parent)
     : QWidget(parent)
@@ -70,4 +70,4 @@ QString EmptyState::curlCommand() const
         .arg(target);
 }
 
-} // namespace Ui
+} // namespace Gui

@@ -6,7 +6,7 @@
 class QLabel;
 class QPlainTextEdit;
 
-namespace Ui {
+namespace Gui {
 
 /// What a new session shows instead of an empty table: where to send, and a curl command to try.
 class EmptyState : public QWidget
@@ -28,4 +28,4 @@ private:
     QPlainTextEdit *m_curl;
 };
 
-} // namespace Ui
+} // namespace Gui

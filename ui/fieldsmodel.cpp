@@ -1,6 +1,6 @@
 #include "fieldsmodel.h"
 
-namespace Ui {
+namespace Gui {
 
 FieldsModel::FieldsModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -75,4 +75,4 @@ QString FieldsModel::toText() const
     return out;
 }
 
-} // namespace Ui
+} // namespace Gui

@@ -5,7 +5,7 @@
 #include <QList>
 #include <QPair>
 
-namespace Ui {
+namespace Gui {
 
 /// Name/value pairs in their order, duplicates kept: headers, trailers, query parameters, form
 /// fields. Bytes are shown as UTF-8 when valid, else as Latin-1, like the JSON export.
@@ -35,4 +35,4 @@ private:
     Fields m_fields;
 };
 
-} // namespace Ui
+} // namespace Gui

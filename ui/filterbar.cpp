@@ -9,7 +9,7 @@
 #include <QTextCharFormat>
 #include <QTimer>
 
-namespace Ui {
+namespace Gui {
 
 FilterBar::FilterBar(QWidget *parent)
     : QWidget(parent)
@@ -109,4 +109,4 @@ void FilterBar::setProgress(qint64 done, qint64 total)
                                                 : QString());
 }
 
-} // namespace Ui
+} // namespace Gui

@@ -8,7 +8,7 @@ class QLabel;
 class QLineEdit;
 class QTimer;
 
-namespace Ui {
+namespace Gui {
 
 /// The filter line above the table. Parses as the user types (after a short pause), underlines
 /// what is wrong with a sentence beside it, and hands on valid filters only.
@@ -46,4 +46,4 @@ private:
     QString m_error;
 };
 
-} // namespace Ui
+} // namespace Gui

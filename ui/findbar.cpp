@@ -6,7 +6,7 @@
 #include <QLineEdit>
 #include <QToolButton>
 
-namespace Ui {
+namespace Gui {
 
 FindBar::FindBar(QWidget *parent)
     : QWidget(parent)
@@ -78,4 +78,4 @@ bool FindBar::eventFilter(QObject *watched, QEvent *event)
     }
 }
 
-} // namespace Ui
+} // namespace Gui

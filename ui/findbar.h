@@ -5,7 +5,7 @@
 class QLabel;
 class QLineEdit;
 
-namespace Ui {
+namespace Gui {
 
 /**
  * The find line under the request's tabs: Enter finds the next match, Shift+Enter the previous,
@@ -36,4 +36,4 @@ private:
     QLabel *m_result;
 };
 
-} // namespace Ui
+} // namespace Gui

@@ -11,7 +11,7 @@
 #include <QThreadPool>
 #include <QWidget>
 
-namespace Ui {
+namespace Gui {
 
 HarTransfer::HarTransfer(Capture::CaptureEngine *engine, QThreadPool *pool, QWidget *parent)
     : QObject(parent)
@@ -95,4 +95,4 @@ void HarTransfer::exportHar(const QString &session, const QString &path)
     });
 }
 
-} // namespace Ui
+} // namespace Gui

@@ -9,7 +9,7 @@ namespace Capture {
 class CaptureEngine;
 }
 
-namespace Ui {
+namespace Gui {
 
 /// HAR import into the session and export from it, on a pool thread, with progress and Cancel.
 class HarTransfer : public QObject
@@ -36,4 +36,4 @@ private:
     QWidget *m_parent;
 };
 
-} // namespace Ui
+} // namespace Gui

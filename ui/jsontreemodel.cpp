@@ -1,6 +1,6 @@
 #include "jsontreemodel.h"
 
-namespace Ui {
+namespace Gui {
 
 namespace {
 constexpr int kPreviewChars = 200;
@@ -148,4 +148,4 @@ QString JsonTreeModel::pointer(const QModelIndex &index) const
     return m_tree && index.isValid() ? m_tree->pointer(nodeOf(index)) : QString();
 }
 
-} // namespace Ui
+} // namespace Gui

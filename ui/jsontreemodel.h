@@ -6,7 +6,7 @@
 
 #include <memory>
 
-namespace Ui {
+namespace Gui {
 
 /// A collapsible view of a JSON body: a thin adapter over Payload::JsonTree, whose nodes are
 /// numbered so an index can carry its node directly; nothing is copied per node.
@@ -41,4 +41,4 @@ private:
     std::shared_ptr<const Payload::JsonTree> m_tree;
 };
 
-} // namespace Ui
+} // namespace Gui

@@ -60,7 +60,7 @@ static void initResources()
     Q_INIT_RESOURCE(resources);
 }
 
-namespace Ui {
+namespace Gui {
 
 namespace {
 
@@ -699,4 +699,4 @@ QString MainWindow::statusText() const
     return m_capture->statusText();
 }
 
-} // namespace Ui
+} // namespace Gui

@@ -27,7 +27,7 @@ namespace Session {
 class SummaryStore;
 }
 
-namespace Ui {
+namespace Gui {
 
 class CaptureControls;
 class EmptyState;
@@ -153,4 +153,4 @@ private:
     QString m_lastError;
 };
 
-} // namespace Ui
+} // namespace Gui

@@ -6,7 +6,7 @@
 
 #include <algorithm>
 
-namespace Ui {
+namespace Gui {
 
 RateChart::RateChart(QWidget *parent)
     : QWidget(parent)
@@ -69,4 +69,4 @@ void RateChart::paintEvent(QPaintEvent *)
     p.drawPath(path);
 }
 
-} // namespace Ui
+} // namespace Gui

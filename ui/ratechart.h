@@ -5,7 +5,7 @@
 
 #include <array>
 
-namespace Ui {
+namespace Gui {
 
 /// A small live chart of requests per second over the last minute, for the status bar.
 class RateChart : public QWidget
@@ -34,4 +34,4 @@ private:
     QElapsedTimer m_clock;
 };
 
-} // namespace Ui
+} // namespace Gui

@@ -3,7 +3,7 @@
 
 #include <QDir>
 
-namespace Ui {
+namespace Gui {
 
 namespace {
 constexpr int kRecentSessions = 10;
@@ -38,4 +38,4 @@ void RecentSessionsMenu::rebuild()
     setEnabled(!recent.isEmpty());
 }
 
-} // namespace Ui
+} // namespace Gui

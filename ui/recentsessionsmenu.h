@@ -2,7 +2,7 @@
 
 #include <QMenu>
 
-namespace Ui {
+namespace Gui {
 
 /// File ▸ Open Recent: the sessions opened or saved last, newest first, kept in the settings.
 class RecentSessionsMenu : public QMenu
@@ -22,4 +22,4 @@ private:
     void rebuild();
 };
 
-} // namespace Ui
+} // namespace Gui

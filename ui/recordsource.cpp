@@ -4,7 +4,7 @@
 
 #include <QThreadPool>
 
-namespace Ui {
+namespace Gui {
 
 namespace {
 constexpr int kRecentRecords = 2000; // whole records kept for instant selection
@@ -74,4 +74,4 @@ void RecordSource::fetch(const QString &session, const QList<qint64> &ids, Done 
     });
 }
 
-} // namespace Ui
+} // namespace Gui

@@ -9,7 +9,7 @@
 
 class QThreadPool;
 
-namespace Ui {
+namespace Gui {
 
 /// Whole requests for the detail pane and the diff: the newest kept in memory as they arrive, so
 /// selecting a fresh row needs no file read; older ones read from the session file on a pool thread.
@@ -41,4 +41,4 @@ private:
     QList<qint64> m_order; // oldest first
 };
 
-} // namespace Ui
+} // namespace Gui

@@ -17,7 +17,7 @@
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
-namespace Ui {
+namespace Gui {
 
 namespace {
 
@@ -302,4 +302,4 @@ QString RequestDetail::rawText() const
     return FieldsModel::displayText(m_raw->text());
 }
 
-} // namespace Ui
+} // namespace Gui

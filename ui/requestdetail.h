@@ -8,7 +8,7 @@ class QTabWidget;
 class QTableView;
 class QTextBrowser;
 
-namespace Ui {
+namespace Gui {
 
 class FieldsModel;
 
@@ -82,4 +82,4 @@ private:
     QObject *m_findView = nullptr; // the view asked last; results from others are stale
 };
 
-} // namespace Ui
+} // namespace Gui

@@ -17,7 +17,7 @@
 #include <type_traits>
 #include <utility>
 
-namespace Ui {
+namespace Gui {
 
 namespace {
 
@@ -661,4 +661,4 @@ void RequestTableModel::relayout(const std::function<void()> &change)
     Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
 }
 
-} // namespace Ui
+} // namespace Gui

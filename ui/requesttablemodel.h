@@ -10,7 +10,7 @@
 #include <memory>
 #include <vector>
 
-namespace Ui {
+namespace Gui {
 
 /// The request table: a thin adapter over a SummaryStore, oldest first. Rows arrive in batches,
 /// one beginInsertRows per batch; a reopened session replaces the store in one reset. A filter
@@ -114,4 +114,4 @@ private:
     SignatureResults m_signatures;
 };
 
-} // namespace Ui
+} // namespace Gui

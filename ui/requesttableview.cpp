@@ -4,7 +4,7 @@
 
 #include <QHeaderView>
 
-namespace Ui {
+namespace Gui {
 
 RequestTableView::RequestTableView(RequestTableModel *model, QWidget *parent)
     : QTableView(parent)
@@ -60,4 +60,4 @@ void RequestTableView::selectId(qint64 id)
     scrollTo(m_model->index(row, 0));
 }
 
-} // namespace Ui
+} // namespace Gui

@@ -2,7 +2,7 @@
 
 #include <QTableView>
 
-namespace Ui {
+namespace Gui {
 
 class RequestTableModel;
 
@@ -25,4 +25,4 @@ private:
     RequestTableModel *m_model;
 };
 
-} // namespace Ui
+} // namespace Gui

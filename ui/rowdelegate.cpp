@@ -5,7 +5,7 @@
 #include <QApplication>
 #include <QPainter>
 
-namespace Ui {
+namespace Gui {
 
 namespace {
 constexpr int kCachedCells = 20000;
@@ -73,4 +73,4 @@ void RowDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, c
     painter->drawStaticText(QPointF(x, y), laid);
 }
 
-} // namespace Ui
+} // namespace Gui

@@ -4,7 +4,7 @@
 #include <QStaticText>
 #include <QStyledItemDelegate>
 
-namespace Ui {
+namespace Gui {
 
 /**
  * Paints the request table's cells: one line of elided text each, laid out once and kept in a
@@ -27,4 +27,4 @@ private:
     mutable QCache<QString, QStaticText> m_cache;
 };
 
-} // namespace Ui
+} // namespace Gui

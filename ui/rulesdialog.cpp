@@ -13,7 +13,7 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
-namespace Ui {
+namespace Gui {
 
 RulesDialog::RulesDialog(const Capture::ResponseRules &rules, QWidget *parent)
     : QDialog(parent)
@@ -333,4 +333,4 @@ void RulesDialog::moveRule(int delta)
     load(m_rule, m_step);
 }
 
-} // namespace Ui
+} // namespace Gui

@@ -12,7 +12,7 @@ class QListWidget;
 class QPlainTextEdit;
 class QSpinBox;
 
-namespace Ui {
+namespace Gui {
 
 /// Edits the answer rules: an ordered list, each matching a method and a path pattern and
 /// answering with one answer or a sequence (500, 500, then 200), and the default answer.
@@ -76,4 +76,4 @@ private:
     QLabel *m_error;
 };
 
-} // namespace Ui
+} // namespace Gui

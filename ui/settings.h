@@ -5,7 +5,7 @@
 #include <QByteArray>
 #include <QStringList>
 
-namespace Ui {
+namespace Gui {
 
 /**
  * The settings registry with the window's own entries beside the core's (Config::Settings), so
@@ -31,4 +31,4 @@ public:
     static inline const Entry<QByteArray> SigningTolerances{"signing/tolerances", {}};
 };
 
-} // namespace Ui
+} // namespace Gui

@@ -14,7 +14,7 @@
 #include <QTabWidget>
 #include <QVBoxLayout>
 
-namespace Ui {
+namespace Gui {
 
 namespace {
 
@@ -161,4 +161,4 @@ bool SettingsDialog::save(QString *error)
     return true;
 }
 
-} // namespace Ui
+} // namespace Gui

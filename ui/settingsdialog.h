@@ -8,7 +8,7 @@ class QLineEdit;
 class QSpinBox;
 class QTabWidget;
 
-namespace Ui {
+namespace Gui {
 
 class SecretsPage;
 class SignatureSettings;
@@ -47,4 +47,4 @@ private:
     SecretsPage *m_secrets = nullptr;
 };
 
-} // namespace Ui
+} // namespace Gui

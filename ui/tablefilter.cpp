@@ -7,7 +7,7 @@
 #include <QThreadPool>
 #include <QTimer>
 
-namespace Ui {
+namespace Gui {
 
 TableFilter::TableFilter(RequestTableModel *model, FilterBar *bar, QThreadPool *pool, QObject *parent)
     : QObject(parent)
@@ -95,4 +95,4 @@ void TableFilter::apply(const Session::Filter &filter, const QString &sessionPat
     });
 }
 
-} // namespace Ui
+} // namespace Gui

@@ -10,7 +10,7 @@
 class QThreadPool;
 class QTimer;
 
-namespace Ui {
+namespace Gui {
 
 class FilterBar;
 class RequestTableModel;
@@ -57,4 +57,4 @@ private:
     std::shared_ptr<std::atomic<bool>> m_scanCancel;
 };
 
-} // namespace Ui
+} // namespace Gui

@@ -2,7 +2,7 @@
 
 #include <QProgressDialog>
 
-namespace Ui {
+namespace Gui {
 
 WorkProgress::WorkProgress(QWidget *parent, const QString &label)
     : m_cancel(std::make_shared<std::atomic_bool>(false))
@@ -33,4 +33,4 @@ void WorkProgress::finish() const
         m_dialog->deleteLater();
 }
 
-} // namespace Ui
+} // namespace Gui

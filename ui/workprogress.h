@@ -9,7 +9,7 @@
 class QProgressDialog;
 class QWidget;
 
-namespace Ui {
+namespace Gui {
 
 /// A progress dialog for work on a pool thread: shown only if the work takes more than a moment;
 /// Cancel tells the worker to stop. Copied into the worker, which reports through it.
@@ -31,4 +31,4 @@ private:
     QPointer<QProgressDialog> m_dialog;
 };
 
-} // namespace Ui
+} // namespace Gui

@@ -149,13 +149,13 @@ int main(int argc, char **argv)
     if (parser.positionalArguments().size() != 1)
         return fail("usage: hookscope_screenshot OUT.png [--width W] [--height H]");
 
-    Ui::WindowOptions options; // 8080 or the next free port, as a user sees it
+    Gui::WindowOptions options; // 8080 or the next free port, as a user sees it
     // A dialog left open would wait for a click forever: give up instead.
     QTimer::singleShot(60'000, [] {
         std::fprintf(stderr, "hookscope_screenshot: timed out (a dialog open?)\n");
         std::_Exit(1);
     });
-    Ui::MainWindow window(options);
+    Gui::MainWindow window(options);
     window.resize(parser.value(widthOption).toInt(), parser.value(heightOption).toInt());
     window.show();
     if (!waitFor([&] { return window.engine()->isListening() && !window.isLoading() && !window.sessions()->isBusy(); }))
@@ -227,7 +227,7 @@ int main(int argc, char **argv)
     // The GitHub push, its body formatted.
     const int githubRow = window.model()->rowCount() - 1;
     window.table()->selectRow(githubRow);
-    window.detail()->tabs()->setCurrentIndex(Ui::RequestDetail::Body);
+    window.detail()->tabs()->setCurrentIndex(Gui::RequestDetail::Body);
     if (!waitFor([&] { return window.isDetailReady() && window.detail()->bodyText().contains(QLatin1Char('\n')); }))
         return fail("the body was not formatted");
     window.statusBar()->clearMessage(); // show the listening URL, not the last note

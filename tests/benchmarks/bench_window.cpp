@@ -88,11 +88,11 @@ int benchRows(qint64 rows)
     const qint64 before = residentKb();
     std::unique_ptr<Session::SummaryStore> store = bigStore(rows);
     const qint64 storeBytes = store->memoryUsage();
-    Ui::RequestTableModel model;
+    Gui::RequestTableModel model;
     model.setStore(std::move(store));
     QTableView view;
     view.setModel(&model);
-    view.setItemDelegate(new Ui::RowDelegate(&view)); // as the window does
+    view.setItemDelegate(new Gui::RowDelegate(&view)); // as the window does
     view.verticalHeader()->hide();
     view.verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     view.verticalHeader()->setDefaultSectionSize(view.fontMetrics().height() + 6);
@@ -262,10 +262,10 @@ int benchFlood(int seconds, int rate)
 {
     QStandardPaths::setTestModeEnabled(true);
     QDir(Session::Scratch::directory()).removeRecursively(); // a new session, not last run's
-    Ui::WindowOptions options;
+    Gui::WindowOptions options;
     options.port = 0;
     options.portAttempts = 1;
-    Ui::MainWindow window(options);
+    Gui::MainWindow window(options);
     window.resize(1200, 800);
     window.show();
     QElapsedTimer wait;

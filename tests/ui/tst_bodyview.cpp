@@ -15,7 +15,7 @@
 
 #include <zlib.h>
 
-using Ui::BodyView;
+using Gui::BodyView;
 
 namespace {
 
@@ -77,8 +77,8 @@ void TstBodyView::jsonPrettyChangesOnlyWhitespace()
                                           "  \"o\": {}\n"
                                           "}"));
     // Highlighted: the key on the second line is coloured as a key.
-    const QList<Ui::Span> spans = view.codeView()->lineSpans(1);
-    QVERIFY(std::any_of(spans.cbegin(), spans.cend(), [](const Ui::Span &s) { return s.role == Ui::SpanRole::Key; }));
+    const QList<Gui::Span> spans = view.codeView()->lineSpans(1);
+    QVERIFY(std::any_of(spans.cbegin(), spans.cend(), [](const Gui::Span &s) { return s.role == Gui::SpanRole::Key; }));
 }
 
 void TstBodyView::invalidJsonShownAsSentWithThePlace()
@@ -98,7 +98,7 @@ void TstBodyView::jsonTree()
     QVERIFY(showBody(view, R"({"a/b":[10,{"x~y":true}],"c":null})", "application/json"));
     view.setMode(BodyView::Tree);
     QTRY_VERIFY(!view.isBusy());
-    Ui::JsonTreeModel *model = view.treeModel();
+    Gui::JsonTreeModel *model = view.treeModel();
     QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     const QModelIndex root = model->index(0, 0);
     QCOMPARE(model->rowCount(root), 2);
@@ -109,7 +109,7 @@ void TstBodyView::jsonTree()
     QCOMPARE(flag.data().toString(), QStringLiteral("x~y"));
     QCOMPARE(model->pointer(flag), QStringLiteral("/a~1b/1/x~0y"));
     QCOMPARE(model->valueText(object), QStringLiteral(R"({"x~y":true})"));
-    QCOMPARE(model->index(0, Ui::JsonTreeModel::Value, object).data().toString(), QStringLiteral("true"));
+    QCOMPARE(model->index(0, Gui::JsonTreeModel::Value, object).data().toString(), QStringLiteral("true"));
 }
 
 void TstBodyView::xml()
@@ -128,11 +128,11 @@ void TstBodyView::form()
     BodyView view;
     QVERIFY(showBody(view, "name=J%C3%BCrgen+M&tag=a&tag=b&empty=", "application/x-www-form-urlencoded"));
     QCOMPARE(view.mode(), BodyView::Table);
-    Ui::FieldsModel *form = view.formModel();
+    Gui::FieldsModel *form = view.formModel();
     QCOMPARE(form->rowCount(), 4);
-    QCOMPARE(form->index(0, Ui::FieldsModel::Value).data().toString(), QStringLiteral("Jürgen M"));
-    QCOMPARE(form->index(2, Ui::FieldsModel::Name).data().toString(), QStringLiteral("tag"));
-    QCOMPARE(form->index(2, Ui::FieldsModel::Value).data().toString(), QStringLiteral("b"));
+    QCOMPARE(form->index(0, Gui::FieldsModel::Value).data().toString(), QStringLiteral("Jürgen M"));
+    QCOMPARE(form->index(2, Gui::FieldsModel::Name).data().toString(), QStringLiteral("tag"));
+    QCOMPARE(form->index(2, Gui::FieldsModel::Value).data().toString(), QStringLiteral("b"));
 }
 
 void TstBodyView::multipart()

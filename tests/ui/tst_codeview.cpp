@@ -21,7 +21,7 @@
 namespace {
 
 // A small JSON colouring, as the payload code would plug in: keys, strings, numbers, literals.
-void highlightJson(qsizetype, QByteArrayView line, QList<Ui::Span> &spans)
+void highlightJson(qsizetype, QByteArrayView line, QList<Gui::Span> &spans)
 {
     const qsizetype n = line.size();
     qsizetype i = 0;
@@ -35,17 +35,17 @@ void highlightJson(qsizetype, QByteArrayView line, QList<Ui::Span> &spans)
             qsizetype k = j;
             while (k < n && line[k] == ' ')
                 ++k;
-            spans.append({i, j - i, k < n && line[k] == ':' ? Ui::SpanRole::Key : Ui::SpanRole::String});
+            spans.append({i, j - i, k < n && line[k] == ':' ? Gui::SpanRole::Key : Gui::SpanRole::String});
         } else if (c == '-' || (c >= '0' && c <= '9')) {
             while (j < n && (std::isdigit(static_cast<unsigned char>(line[j])) || line[j] == '.' || line[j] == 'e'))
                 ++j;
-            spans.append({i, j - i, Ui::SpanRole::Number});
+            spans.append({i, j - i, Gui::SpanRole::Number});
         } else if (c >= 'a' && c <= 'z') {
             while (j < n && line[j] >= 'a' && line[j] <= 'z')
                 ++j;
-            spans.append({i, j - i, Ui::SpanRole::Literal});
+            spans.append({i, j - i, Gui::SpanRole::Literal});
         } else if (c == '{' || c == '}' || c == '[' || c == ']' || c == ':' || c == ',') {
-            spans.append({i, 1, Ui::SpanRole::Punctuation});
+            spans.append({i, 1, Gui::SpanRole::Punctuation});
         }
         i = j;
     }
@@ -81,7 +81,7 @@ QByteArray numberedLines(int count)
 
 struct Shown
 {
-    std::unique_ptr<Ui::CodeView> view = std::make_unique<Ui::CodeView>();
+    std::unique_ptr<Gui::CodeView> view = std::make_unique<Gui::CodeView>();
     explicit Shown(const QByteArray &text = {}, QSize size = {640, 400})
     {
         view->resize(size);
@@ -89,11 +89,11 @@ struct Shown
         view->setFocus();
         view->setText(text);
     }
-    Ui::CodeView *operator->() const { return view.get(); }
-    Ui::CodeView &operator*() const { return *view; }
+    Gui::CodeView *operator->() const { return view.get(); }
+    Gui::CodeView &operator*() const { return *view; }
 };
 
-QImage render(Ui::CodeView &view)
+QImage render(Gui::CodeView &view)
 {
     QImage image(view.viewport()->size(), QImage::Format_ARGB32);
     view.viewport()->render(&image);
@@ -195,10 +195,10 @@ void TestCodeView::lineIndexMatchesNaiveScan()
     }
     const auto end = [&](qsizetype line) { return line + 1 < starts.size() ? starts[line + 1] - 1 : text.size(); };
 
-    const Ui::LineIndex index = Ui::LineIndex::build(text);
+    const Gui::LineIndex index = Gui::LineIndex::build(text);
     QVERIFY(index.isComplete());
     QCOMPARE(index.lineCount(), starts.size());
-    std::vector<Ui::LineIndex::Range> ranges;
+    std::vector<Gui::LineIndex::Range> ranges;
     index.ranges(text, 0, index.lineCount(), ranges);
     QCOMPARE(qsizetype(ranges.size()), starts.size());
     for (qsizetype line = 0; line < starts.size(); ++line) {
@@ -213,7 +213,7 @@ void TestCodeView::lineIndexMatchesNaiveScan()
     }
 
     // A prefix: the lines it knows are right, the last one ends where the scan stopped.
-    const Ui::LineIndex prefix = Ui::LineIndex::build(text, 100000);
+    const Gui::LineIndex prefix = Gui::LineIndex::build(text, 100000);
     QVERIFY(!prefix.isComplete());
     const qsizetype known = std::upper_bound(starts.begin(), starts.end(), 100000) - starts.begin();
     QCOMPARE(prefix.lineCount(), known);
@@ -268,7 +268,7 @@ void TestCodeView::highlightRangeIsPainted()
     view->setHighlightRange(offset, 4);
     view->scrollToOffset(offset);
     const QImage image = render(*view);
-    const Ui::ViewTheme theme = Ui::ViewTheme::fromPalette(view->palette());
+    const Gui::ViewTheme theme = Gui::ViewTheme::fromPalette(view->palette());
     const QRectF cell = view->offsetRect(offset);
     QVERIFY(!cell.isEmpty());
     QCOMPARE(pixel(image, cell.topLeft() + QPointF(1, 1)), theme.highlightRange);
@@ -431,31 +431,31 @@ void TestCodeView::highlighterSpansArePainted()
     const QByteArray text = "{\n  \"customer\": \"cus_42\",\n  \"paid\": true\n}\n";
     Shown view(text);
     QList<qsizetype> starts;
-    view->setHighlighter([&starts](qsizetype lineStart, QByteArrayView line, QList<Ui::Span> &spans) {
+    view->setHighlighter([&starts](qsizetype lineStart, QByteArrayView line, QList<Gui::Span> &spans) {
         starts.append(lineStart);
         highlightJson(lineStart, line, spans);
         if (line.contains("true"))
-            spans.append({line.indexOf("true"), 4, Ui::SpanRole::Error});
+            spans.append({line.indexOf("true"), 4, Gui::SpanRole::Error});
     });
-    const QList<Ui::Span> spans = view->lineSpans(1);
+    const QList<Gui::Span> spans = view->lineSpans(1);
     QCOMPARE(spans.size(), 4);
-    QCOMPARE(spans.at(0), (Ui::Span{2, 10, Ui::SpanRole::Key}));
-    QCOMPARE(spans.at(2), (Ui::Span{14, 8, Ui::SpanRole::String}));
+    QCOMPARE(spans.at(0), (Gui::Span{2, 10, Gui::SpanRole::Key}));
+    QCOMPARE(spans.at(2), (Gui::Span{14, 8, Gui::SpanRole::String}));
 
     starts.clear();
     const QImage image = render(*view);
     QCOMPARE(starts, (QList<qsizetype>{0, 2, 26, 41, 43})); // every visible line, with its offset
-    const Ui::ViewTheme theme = Ui::ViewTheme::fromPalette(view->palette());
+    const Gui::ViewTheme theme = Gui::ViewTheme::fromPalette(view->palette());
 
     // The key is drawn in the key colour, the plain text before it is not.
     const qint64 key = text.indexOf("customer");
     const QRectF keyRect = view->offsetRect(key).united(view->offsetRect(key + 7));
-    QVERIFY(pixelsNear(image, keyRect, theme.colorFor(Ui::SpanRole::Key)) > 3);
-    QCOMPARE(pixelsNear(image, keyRect, theme.colorFor(Ui::SpanRole::String)), 0);
+    QVERIFY(pixelsNear(image, keyRect, theme.colorFor(Gui::SpanRole::Key)) > 3);
+    QCOMPARE(pixelsNear(image, keyRect, theme.colorFor(Gui::SpanRole::String)), 0);
     const qint64 value = text.indexOf("cus_42");
     const QRectF valueRect = view->offsetRect(value).united(view->offsetRect(value + 5));
-    QVERIFY(pixelsNear(image, valueRect, theme.colorFor(Ui::SpanRole::String)) > 3);
-    QCOMPARE(pixelsNear(image, valueRect, theme.colorFor(Ui::SpanRole::Key)), 0);
+    QVERIFY(pixelsNear(image, valueRect, theme.colorFor(Gui::SpanRole::String)) > 3);
+    QCOMPARE(pixelsNear(image, valueRect, theme.colorFor(Gui::SpanRole::Key)), 0);
     // Error spans also get their background.
     QCOMPARE(pixel(image, view->offsetRect(text.indexOf("true")).topLeft() + QPointF(1, 1)), theme.errorBackground);
 }
@@ -464,7 +464,7 @@ void TestCodeView::findSelectsAndWraps()
 {
     const QByteArray text = "alpha beta\nalpha gamma\nALPHA";
     Shown view(text);
-    QSignalSpy results(&*view, &Ui::CodeView::findResult);
+    QSignalSpy results(&*view, &Gui::CodeView::findResult);
     const auto next = [&](const QString &what, bool forward = true, Qt::CaseSensitivity cs = Qt::CaseInsensitive) {
         view->find(what, forward, cs);
         if (!results.isEmpty() || results.wait(5000))
@@ -501,9 +501,9 @@ void TestCodeView::findHighlightsVisibleMatches()
     Shown view(text);
     view->find(QStringLiteral("token"));
     QCOMPARE(view->selectionStart(), 4);
-    const QList<Ui::Span> spans = view->lineSpans(1);
-    QCOMPARE(spans, (QList<Ui::Span>{{4, 5, Ui::SpanRole::Match}, {10, 5, Ui::SpanRole::Match}}));
-    const Ui::ViewTheme theme = Ui::ViewTheme::fromPalette(view->palette());
+    const QList<Gui::Span> spans = view->lineSpans(1);
+    QCOMPARE(spans, (QList<Gui::Span>{{4, 5, Gui::SpanRole::Match}, {10, 5, Gui::SpanRole::Match}}));
+    const Gui::ViewTheme theme = Gui::ViewTheme::fromPalette(view->palette());
     const QImage image = render(*view);
     QCOMPARE(pixel(image, view->offsetRect(text.lastIndexOf("token")).topLeft() + QPointF(1, 1)),
              theme.matchBackground);
@@ -517,12 +517,12 @@ void TestCodeView::longLinesAreCut()
     QByteArray text(50000, 'x');
     text += "\nnext\n";
     Shown view(text);
-    QCOMPARE(view->lineText(0).size(), Ui::CodeView::maxLineColumns);
+    QCOMPARE(view->lineText(0).size(), Gui::CodeView::maxLineColumns);
     QCOMPARE(view->lineText(1), QStringLiteral("next"));
     // The horizontal range covers the cut line and its marker, not 50,000 cells.
     const qreal cell = QFontMetricsF(view->font()).horizontalAdvance(QLatin1Char('0'));
-    QVERIFY(view->horizontalScrollBar()->maximum() > (Ui::CodeView::maxLineColumns - 100) * cell);
-    QVERIFY(view->horizontalScrollBar()->maximum() < (Ui::CodeView::maxLineColumns + 100) * cell);
+    QVERIFY(view->horizontalScrollBar()->maximum() > (Gui::CodeView::maxLineColumns - 100) * cell);
+    QVERIFY(view->horizontalScrollBar()->maximum() < (Gui::CodeView::maxLineColumns + 100) * cell);
 
     // Copying still takes the whole line.
     QTest::keyClick(&*view, Qt::Key_End);
@@ -539,7 +539,7 @@ void TestCodeView::largeTextIndexesInBackground()
     const QByteArray text = prettyJson(25);
     const qint64 lines = text.count('\n') + 1;
     Shown view;
-    QSignalSpy finished(&*view, &Ui::CodeView::indexingFinished);
+    QSignalSpy finished(&*view, &Gui::CodeView::indexingFinished);
     view->setText(text);
     // The first screen is there at once, the rest is still being indexed.
     QVERIFY(view->isIndexing());
@@ -566,7 +566,7 @@ void TestCodeView::newerTextWinsOverOlderIndexing()
 {
     const QByteArray big = prettyJson(8);
     Shown view;
-    QSignalSpy finished(&*view, &Ui::CodeView::indexingFinished);
+    QSignalSpy finished(&*view, &Gui::CodeView::indexingFinished);
     view->setText(big);
     view->setText("small\ntext");
     QCOMPARE(finished.size(), 1);
@@ -589,7 +589,7 @@ void TestCodeView::destroyWhileIndexing()
 {
     const QByteArray big = prettyJson(8);
     for (int i = 0; i < 5; ++i) {
-        auto view = std::make_unique<Ui::CodeView>();
+        auto view = std::make_unique<Gui::CodeView>();
         view->setText(big);
         view->find(QStringLiteral("needle"));
         QVERIFY(view->isIndexing());
@@ -601,21 +601,21 @@ void TestCodeView::followsDarkPalette()
 {
     Shown view("{\"key\": 1}\n");
     view->setHighlighter(highlightJson);
-    const Ui::ViewTheme light = Ui::ViewTheme::fromPalette(view->palette());
+    const Gui::ViewTheme light = Gui::ViewTheme::fromPalette(view->palette());
     QPalette dark = view->palette();
     dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
     dark.setColor(QPalette::Text, QColor(0xe0, 0xe0, 0xe0));
     dark.setColor(QPalette::Window, QColor(0x2a, 0x2a, 0x2a));
     view->setPalette(dark);
-    const Ui::ViewTheme theme = Ui::ViewTheme::fromPalette(view->palette());
+    const Gui::ViewTheme theme = Gui::ViewTheme::fromPalette(view->palette());
     QVERIFY(theme.dark);
     QVERIFY(!light.dark);
-    QVERIFY(theme.colorFor(Ui::SpanRole::Key).lightnessF() > 0.5);
+    QVERIFY(theme.colorFor(Gui::SpanRole::Key).lightnessF() > 0.5);
 
     const QImage image = render(*view);
     QCOMPARE(image.pixelColor(image.width() - 2, image.height() - 2), QColor(0x1e, 0x1e, 0x1e));
     const QRectF keyRect = view->offsetRect(2).united(view->offsetRect(4));
-    QVERIFY(pixelsNear(image, keyRect, theme.colorFor(Ui::SpanRole::Key)) > 3);
+    QVERIFY(pixelsNear(image, keyRect, theme.colorFor(Gui::SpanRole::Key)) > 3);
 }
 
 void TestCodeView::leavesCtrlFToTheWindow()
@@ -659,7 +659,7 @@ struct FrameTimes
 
 // 200 frames, each a scroll and a full paint: every other one a jump to a random scroll bar
 // position, the rest Page Down.
-FrameTimes scrollFrames(Ui::CodeView &view, bool horizontal)
+FrameTimes scrollFrames(Gui::CodeView &view, bool horizontal)
 {
     QImage image(view.viewport()->size(), QImage::Format_ARGB32_Premultiplied);
     QRandomGenerator rng(42);

@@ -24,10 +24,10 @@
 namespace {
 
 // Lets tests spread the scroll bar out without allocating tens of gigabytes.
-class SpreadHexView : public Ui::HexView
+class SpreadHexView : public Gui::HexView
 {
 public:
-    using Ui::HexView::setScrollBarLimit;
+    using Gui::HexView::setScrollBarLimit;
 };
 
 struct Shown
@@ -44,7 +44,7 @@ struct Shown
     SpreadHexView &operator*() const { return *view; }
 };
 
-QImage render(Ui::HexView &view)
+QImage render(Gui::HexView &view)
 {
     QImage image(view.viewport()->size(), QImage::Format_ARGB32);
     view.viewport()->render(&image);
@@ -175,7 +175,7 @@ void TestHexView::hundredMegabytesShowAtOnce()
 
 void TestHexView::scrollMappingKeepsTheEnds()
 {
-    using namespace Ui::ScrollMapping;
+    using namespace Gui::ScrollMapping;
     const qint64 rows = 40'000'000'000; // a 640 GB buffer: far past INT_MAX rows
     const int limit = 1 << 30;
     QCOMPARE(valueForRow(0, rows, limit), 0);
@@ -212,7 +212,7 @@ void TestHexView::scrollBarSpreadOverHugeRowCounts()
     QCOMPARE(view->firstVisibleRow(), 0x12345 - 3);
     QCOMPARE(view->cursorPosition(), 0x123456);
     QCOMPARE(bar->value(), qRound(double(0x12345 - 3) / maxTop * 1000));
-    QVERIFY(!view->byteRect(0x123456, Ui::HexView::Column::Hex).isEmpty());
+    QVERIFY(!view->byteRect(0x123456, Gui::HexView::Column::Hex).isEmpty());
 
     // Keys and the wheel move by rows, not by bar steps.
     QTest::keyClick(&*view, Qt::Key_Down, Qt::ControlModifier);
@@ -238,8 +238,8 @@ void TestHexView::scrollToOffsetAndHighlight()
 
     view->setHighlightRange(0x4321, 3);
     const QImage image = render(*view);
-    const Ui::ViewTheme theme = Ui::ViewTheme::fromPalette(view->palette());
-    using Column = Ui::HexView::Column;
+    const Gui::ViewTheme theme = Gui::ViewTheme::fromPalette(view->palette());
+    using Column = Gui::HexView::Column;
     for (qint64 offset : {0x4321, 0x4323}) {
         QCOMPARE(cornerPixel(image, view->byteRect(offset, Column::Hex)), theme.highlightRange);
         QCOMPARE(cornerPixel(image, view->byteRect(offset, Column::Text)), theme.highlightRange);
@@ -252,7 +252,7 @@ void TestHexView::mouseSelectionCopiesPerColumn()
 {
     const QByteArray data = "{\"event\":\"ping\", \"ok\": true}\n\x01\x02";
     Shown view(data);
-    using Column = Ui::HexView::Column;
+    using Column = Gui::HexView::Column;
     const auto at = [&](qint64 offset, Column column) { return view->byteRect(offset, column).center(); };
 
     drag(view->viewport(), at(2, Column::Hex), at(6, Column::Hex));
@@ -278,7 +278,7 @@ void TestHexView::mouseSelectionCopiesPerColumn()
     // Rendering the selection paints it in both columns.
     view->select(2, 3);
     const QImage image = render(*view);
-    const QColor selection = Ui::ViewTheme::fromPalette(view->palette()).selection;
+    const QColor selection = Gui::ViewTheme::fromPalette(view->palette()).selection;
     QCOMPARE(cornerPixel(image, view->byteRect(3, Column::Hex)), selection);
     QCOMPARE(cornerPixel(image, view->byteRect(3, Column::Text)), selection);
 }
@@ -328,7 +328,7 @@ void TestHexView::selectAllCopiesRawBytes()
 {
     const QByteArray data = QStringLiteral("name=Zoë&city=東京").toUtf8() + QByteArray("\x00\xfe", 2);
     Shown view(data);
-    view->setActiveColumn(Ui::HexView::Column::Text);
+    view->setActiveColumn(Gui::HexView::Column::Text);
     QTest::keyClick(&*view, Qt::Key_A, Qt::ControlModifier);
     QTest::keyClick(&*view, Qt::Key_C, Qt::ControlModifier);
     const QMimeData *mime = QGuiApplication::clipboard()->mimeData();
@@ -336,7 +336,7 @@ void TestHexView::selectAllCopiesRawBytes()
     QVERIFY(mime->text().startsWith(QStringLiteral("name=Zoë&city=東京")));
     QCOMPARE(mime->data(QStringLiteral("application/octet-stream")), data);
 
-    view->setActiveColumn(Ui::HexView::Column::Hex);
+    view->setActiveColumn(Gui::HexView::Column::Hex);
     QTest::keyClick(&*view, Qt::Key_C, Qt::ControlModifier);
     QCOMPARE(QGuiApplication::clipboard()->text(), QString::fromLatin1(data.toHex(' ')));
 }
@@ -347,7 +347,7 @@ void TestHexView::findSelectsAndWraps()
     data.replace(100, 3, "\xde\xad\xbe");
     data.replace(3000, 3, "\xde\xad\xbe");
     Shown view(data);
-    QSignalSpy results(&*view, &Ui::HexView::findResult);
+    QSignalSpy results(&*view, &Gui::HexView::findResult);
     const QByteArray needle("\xde\xad\xbe");
     const qint64 first = data.indexOf(needle);
     view->find(needle);
@@ -376,7 +376,7 @@ void TestHexView::findSelectsAndWraps()
     QCOMPARE(results.takeFirst(), (QList<QVariant>{-1, false}));
 
     // A view destroyed mid-search takes its result with it.
-    auto doomed = std::make_unique<Ui::HexView>();
+    auto doomed = std::make_unique<Gui::HexView>();
     doomed->setData(big);
     doomed->find("zzz");
     doomed.reset();
@@ -405,7 +405,7 @@ void TestHexView::followsDarkPalette()
     dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
     dark.setColor(QPalette::Text, QColor(0xe0, 0xe0, 0xe0));
     view->setPalette(dark);
-    const Ui::ViewTheme theme = Ui::ViewTheme::fromPalette(view->palette());
+    const Gui::ViewTheme theme = Gui::ViewTheme::fromPalette(view->palette());
     QVERIFY(theme.dark);
     const QImage image = render(*view);
     QCOMPARE(image.pixelColor(image.width() - 2, image.height() - 2), QColor(0x1e, 0x1e, 0x1e));

@@ -106,8 +106,8 @@ private Q_SLOTS:
 
 private:
     /// A shown, active window with /kb/one, /kb/two and /kb/three captured, focus in the table.
-    bool prepare(Ui::MainWindow &window);
-    QString targetShown(Ui::MainWindow &window) const;
+    bool prepare(Gui::MainWindow &window);
+    QString targetShown(Gui::MainWindow &window) const;
 };
 
 void TstKeyboard::initTestCase()
@@ -130,7 +130,7 @@ void TstKeyboard::cleanup()
     qputenv("HOOKSCOPE_NO_DIALOGS", "1");
 }
 
-bool TstKeyboard::prepare(Ui::MainWindow &window)
+bool TstKeyboard::prepare(Gui::MainWindow &window)
 {
     window.show();
     if (!reactivate(&window))
@@ -148,7 +148,7 @@ bool TstKeyboard::prepare(Ui::MainWindow &window)
 }
 
 /// The request line in the Overview tab below the table: what the user sees selected.
-QString TstKeyboard::targetShown(Ui::MainWindow &window) const
+QString TstKeyboard::targetShown(Gui::MainWindow &window) const
 {
     if (!window.isDetailReady())
         return {};
@@ -162,8 +162,8 @@ QString TstKeyboard::targetShown(Ui::MainWindow &window) const
 
 void TstKeyboard::everyShortcutIsInTheMenus()
 {
-    Ui::Settings().set(Ui::Settings::RecentSessions, QStringList{QStringLiteral("/tmp/earlier.hookscope")});
-    Ui::MainWindow window(anyPort());
+    Gui::Settings().set(Gui::Settings::RecentSessions, QStringList{QStringLiteral("/tmp/earlier.hookscope")});
+    Gui::MainWindow window(anyPort());
     QList<QAction *> inMenus;
     QStringList untitled;
     collect(window.menuBar()->actions(), &inMenus, &untitled, QStringLiteral("Menu bar"));
@@ -208,7 +208,7 @@ void TstKeyboard::requiredShortcuts()
 {
     QFETCH(QString, action);
     QFETCH(QKeySequence, keys);
-    Ui::MainWindow window(anyPort());
+    Gui::MainWindow window(anyPort());
     QAction *a = window.action(action);
     QVERIFY(a);
     QCOMPARE(a->shortcut(), keys);
@@ -219,7 +219,7 @@ void TstKeyboard::requiredShortcuts()
 
 void TstKeyboard::noTwoActionsShareAShortcut()
 {
-    Ui::MainWindow window(anyPort());
+    Gui::MainWindow window(anyPort());
     QHash<QKeySequence, QString> owner;
     const QList<QAction *> all = window.findChildren<QAction *>();
     for (QAction *a : all) {
@@ -238,7 +238,7 @@ void TstKeyboard::noTwoActionsShareAShortcut()
 
 void TstKeyboard::arrowsMoveThroughRequests()
 {
-    Ui::MainWindow window(anyPort());
+    Gui::MainWindow window(anyPort());
     QVERIFY(prepare(window));
     QTableView *table = window.table();
     const auto currentRow = [table] { return table->currentIndex().row(); };
@@ -267,7 +267,7 @@ void TstKeyboard::arrowsMoveThroughRequests()
 
 void TstKeyboard::ctrlFFiltersAndEnterApplies()
 {
-    Ui::MainWindow window(anyPort());
+    Gui::MainWindow window(anyPort());
     QVERIFY(prepare(window));
     QLineEdit *edit = window.filterBar()->edit();
     QVERIFY(!edit->hasFocus());
@@ -278,8 +278,8 @@ void TstKeyboard::ctrlFFiltersAndEnterApplies()
     QTest::keyClicks(edit, QStringLiteral("path:/kb/t*"));
     QTest::keyClick(edit, Qt::Key_Return);
     QCOMPARE(window.model()->rowCount(), 2); // applied on Enter, without waiting for the typing pause
-    QCOMPARE(window.model()->index(0, Ui::RequestTableModel::Target).data().toString(), QStringLiteral("/kb/two"));
-    QCOMPARE(window.model()->index(1, Ui::RequestTableModel::Target).data().toString(), QStringLiteral("/kb/three"));
+    QCOMPARE(window.model()->index(0, Gui::RequestTableModel::Target).data().toString(), QStringLiteral("/kb/two"));
+    QCOMPARE(window.model()->index(1, Gui::RequestTableModel::Target).data().toString(), QStringLiteral("/kb/three"));
     QVERIFY(edit->hasFocus());
 
     // Delete in the filter edits the text; it does not delete requests.
@@ -298,7 +298,7 @@ void TstKeyboard::ctrlFFiltersAndEnterApplies()
     QTest::keyClick(edit, Qt::Key_Enter); // the keypad's Enter too
     QCOMPARE(edit->text(), QStringLiteral("method:GET"));
     QCOMPARE(window.model()->rowCount(), 1);
-    QCOMPARE(window.model()->index(0, Ui::RequestTableModel::Target).data().toString(), QStringLiteral("/kb/three"));
+    QCOMPARE(window.model()->index(0, Gui::RequestTableModel::Target).data().toString(), QStringLiteral("/kb/three"));
 
     // Emptying the filter shows everything again.
     QTest::keyClick(edit, Qt::Key_A, Qt::ControlModifier);
@@ -320,7 +320,7 @@ void TstKeyboard::ctrlFFiltersAndEnterApplies()
 
 void TstKeyboard::ctrlShiftCCopiesCurl()
 {
-    Ui::MainWindow window(anyPort());
+    Gui::MainWindow window(anyPort());
     QVERIFY(prepare(window));
     QTableView *table = window.table();
     arrowToRow(table, 1);
@@ -345,7 +345,7 @@ void TstKeyboard::ctrlShiftCCopiesCurl()
 void TstKeyboard::deleteKeyRemovesAfterConfirming()
 {
     qunsetenv("HOOKSCOPE_NO_DIALOGS"); // the confirmation a user gets
-    Ui::MainWindow window(anyPort());
+    Gui::MainWindow window(anyPort());
     QVERIFY(prepare(window));
     QTableView *table = window.table();
     arrowToRow(table, 1);
@@ -380,8 +380,8 @@ void TstKeyboard::deleteKeyRemovesAfterConfirming()
     QTest::keyClick(table, Qt::Key_Delete);
     QVERIFY(handled);
     QCOMPARE(window.model()->rowCount(), 2);
-    QCOMPARE(window.model()->index(0, Ui::RequestTableModel::Target).data().toString(), QStringLiteral("/kb/one"));
-    QCOMPARE(window.model()->index(1, Ui::RequestTableModel::Target).data().toString(), QStringLiteral("/kb/three"));
+    QCOMPARE(window.model()->index(0, Gui::RequestTableModel::Target).data().toString(), QStringLiteral("/kb/one"));
+    QCOMPARE(window.model()->index(1, Gui::RequestTableModel::Target).data().toString(), QStringLiteral("/kb/three"));
     QTRY_COMPARE(targetShown(window), QStringLiteral("/kb/three"));
     QTRY_COMPARE(countIn(window.sessions()->path()), 2);
     // Focus stayed in the table: Up goes on from there.
@@ -393,7 +393,7 @@ void TstKeyboard::deleteKeyRemovesAfterConfirming()
 
 void TstKeyboard::ctrlDComparesAndEscapeCloses()
 {
-    Ui::MainWindow window(anyPort());
+    Gui::MainWindow window(anyPort());
     QVERIFY(prepare(window));
     QTableView *table = window.table();
     arrowToRow(table, 0);
@@ -401,8 +401,8 @@ void TstKeyboard::ctrlDComparesAndEscapeCloses()
     QCOMPARE(table->selectionModel()->selectedRows().size(), 2);
 
     QTest::keyClick(table, Qt::Key_D, Qt::ControlModifier);
-    QPointer<Ui::DiffDialog> dialog;
-    QTRY_VERIFY((dialog = window.findChild<Ui::DiffDialog *>()) != nullptr);
+    QPointer<Gui::DiffDialog> dialog;
+    QTRY_VERIFY((dialog = window.findChild<Gui::DiffDialog *>()) != nullptr);
     QTRY_VERIFY(dialog->isVisible());
     QVERIFY(dialog->headersText(false).startsWith("POST /kb/one HTTP/1.1\n"));
     QVERIFY(dialog->headersText(true).startsWith("POST /kb/two HTTP/1.1\n"));
@@ -420,7 +420,7 @@ void TstKeyboard::ctrlDComparesAndEscapeCloses()
 
 void TstKeyboard::ctrlLAndCtrlNStartEmptySessions()
 {
-    Ui::MainWindow window(anyPort());
+    Gui::MainWindow window(anyPort());
     QVERIFY(prepare(window));
     const QString first = window.sessions()->path();
 
@@ -443,7 +443,7 @@ void TstKeyboard::ctrlLAndCtrlNStartEmptySessions()
 
 void TstKeyboard::ctrlOAndCtrlSOpenFileDialogs()
 {
-    Ui::MainWindow window(anyPort());
+    Gui::MainWindow window(anyPort());
     QVERIFY(prepare(window));
     const QString session = window.sessions()->path();
 
@@ -471,7 +471,7 @@ void TstKeyboard::ctrlOAndCtrlSOpenFileDialogs()
 
 void TstKeyboard::tabLeavesTheTable()
 {
-    Ui::MainWindow window(anyPort());
+    Gui::MainWindow window(anyPort());
     QVERIFY(prepare(window));
     QTableView *table = window.table();
     arrowToRow(table, 0);

@@ -99,7 +99,7 @@ void TstMainWindow::init()
 
 void TstMainWindow::showsUrlAndCapturesIntoScratchSession()
 {
-    Ui::MainWindow window(anyPort());
+    Gui::MainWindow window(anyPort());
     QAbstractItemModelTester tester(window.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -117,19 +117,19 @@ void TstMainWindow::showsUrlAndCapturesIntoScratchSession()
 
     QTRY_COMPARE(window.model()->rowCount(), 2);
     const auto cell = [&](int row, int column) { return window.model()->index(row, column).data().toString(); };
-    QCOMPARE(cell(0, Ui::RequestTableModel::Method), QStringLiteral("POST"));
-    QCOMPARE(cell(0, Ui::RequestTableModel::Target), QStringLiteral("/stripe/events"));
-    QCOMPARE(cell(0, Ui::RequestTableModel::Status), QStringLiteral("200"));
-    QCOMPARE(cell(0, Ui::RequestTableModel::BodySize), QStringLiteral("23"));
-    QCOMPARE(cell(0, Ui::RequestTableModel::ContentType), QStringLiteral("application/json"));
-    QVERIFY(cell(0, Ui::RequestTableModel::Remote).startsWith(QStringLiteral("127.0.0.1:")));
-    QCOMPARE(cell(1, Ui::RequestTableModel::Status), QStringLiteral("400"));
-    QVERIFY(cell(1, Ui::RequestTableModel::Notes).contains(QStringLiteral("rejected")));
+    QCOMPARE(cell(0, Gui::RequestTableModel::Method), QStringLiteral("POST"));
+    QCOMPARE(cell(0, Gui::RequestTableModel::Target), QStringLiteral("/stripe/events"));
+    QCOMPARE(cell(0, Gui::RequestTableModel::Status), QStringLiteral("200"));
+    QCOMPARE(cell(0, Gui::RequestTableModel::BodySize), QStringLiteral("23"));
+    QCOMPARE(cell(0, Gui::RequestTableModel::ContentType), QStringLiteral("application/json"));
+    QVERIFY(cell(0, Gui::RequestTableModel::Remote).startsWith(QStringLiteral("127.0.0.1:")));
+    QCOMPARE(cell(1, Gui::RequestTableModel::Status), QStringLiteral("400"));
+    QVERIFY(cell(1, Gui::RequestTableModel::Notes).contains(QStringLiteral("rejected")));
     // Rejected rows look different on screen: the same spot of an empty cell differs in colour.
     window.table()->resize(900, 300);
     const QImage shot = window.table()->viewport()->grab().toImage();
-    const QRect accepted = window.table()->visualRect(window.model()->index(0, Ui::RequestTableModel::Target));
-    const QRect rejected = window.table()->visualRect(window.model()->index(1, Ui::RequestTableModel::Target));
+    const QRect accepted = window.table()->visualRect(window.model()->index(0, Gui::RequestTableModel::Target));
+    const QRect rejected = window.table()->visualRect(window.model()->index(1, Gui::RequestTableModel::Target));
     QVERIFY(!accepted.isEmpty() && !rejected.isEmpty());
     const qreal ratio = shot.devicePixelRatio();
     const auto pixel = [&](const QRect &r) { return shot.pixel(QPoint(r.right() - 3, r.center().y()) * ratio); };
@@ -145,10 +145,10 @@ void TstMainWindow::takesNextFreePortWhenBusy()
 {
     QTcpServer busy;
     QVERIFY(busy.listen(QHostAddress::LocalHost, 0));
-    Ui::WindowOptions options = anyPort();
+    Gui::WindowOptions options = anyPort();
     options.port = busy.serverPort();
     options.portAttempts = 100;
-    Ui::MainWindow window(options);
+    Gui::MainWindow window(options);
     QTRY_VERIFY(window.engine()->isListening());
     QVERIFY(window.engine()->port() > busy.serverPort());
     QVERIFY(window.engine()->port() <= busy.serverPort() + 100);
@@ -156,7 +156,7 @@ void TstMainWindow::takesNextFreePortWhenBusy()
 
 void TstMainWindow::saveAsWhileCapturing()
 {
-    Ui::MainWindow window(anyPort());
+    Gui::MainWindow window(anyPort());
     QTRY_VERIFY(ready(window));
     const QUrl url = window.engine()->url();
     for (int i = 0; i < 3; ++i)
@@ -179,20 +179,20 @@ void TstMainWindow::saveAsWhileCapturing()
     QTRY_COMPARE(countIn(target), 5); // before, during and after: nothing lost in the switch
     QTRY_VERIFY(ready(window));
     QTRY_COMPARE(window.model()->rowCount(), 5);
-    QCOMPARE(window.model()->index(4, Ui::RequestTableModel::Target).data().toString(), QStringLiteral("/after"));
+    QCOMPARE(window.model()->index(4, Gui::RequestTableModel::Target).data().toString(), QStringLiteral("/after"));
 }
 
 void TstMainWindow::openSwitchesSession()
 {
     const QString other = m_dir.filePath(QStringLiteral("other.hookscope"));
     QVERIFY(WindowTesting::writeSession(other, {"/old/1", "/old/2", "/old/3", "/old/4"}));
-    Ui::MainWindow window(anyPort());
+    Gui::MainWindow window(anyPort());
     QTRY_VERIFY(ready(window));
     window.openSession(other);
     QTRY_COMPARE(window.sessions()->path(), other);
     QTRY_VERIFY(ready(window));
     QCOMPARE(window.model()->rowCount(), 4);
-    QCOMPARE(window.model()->index(0, Ui::RequestTableModel::Target).data().toString(), QStringLiteral("/old/1"));
+    QCOMPARE(window.model()->index(0, Gui::RequestTableModel::Target).data().toString(), QStringLiteral("/old/1"));
     QCOMPARE(post(window.engine()->url(), QStringLiteral("/new"), "{}"), 200);
     QTRY_COMPARE(window.model()->rowCount(), 5);
     QCOMPARE(window.model()->idAt(4), 5); // numbering goes on from the file's last request
@@ -207,7 +207,7 @@ void TstMainWindow::badFileIsRefusedAndUntouched()
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("shopping list\n");
     }
-    Ui::MainWindow window(anyPort());
+    Gui::MainWindow window(anyPort());
     QTRY_VERIFY(ready(window));
     const QString before = window.sessions()->path();
     QSignalSpy failed(window.sessions(), &Capture::SessionController::failed);
@@ -226,22 +226,22 @@ void TstMainWindow::scratchSessionOfferedAgain()
 {
     QString scratch;
     {
-        Ui::MainWindow first(anyPort());
+        Gui::MainWindow first(anyPort());
         QTRY_VERIFY(ready(first));
         QCOMPARE(post(first.engine()->url(), QStringLiteral("/one"), "{}"), 200);
         QCOMPARE(post(first.engine()->url(), QStringLiteral("/two"), "{}"), 200);
         scratch = first.sessions()->path();
     } // closed without saving
-    Ui::MainWindow second(anyPort());
+    Gui::MainWindow second(anyPort());
     QTRY_VERIFY(ready(second));
     QCOMPARE(second.sessions()->path(), scratch);
     QCOMPARE(second.model()->rowCount(), 2);
-    QCOMPARE(second.model()->index(1, Ui::RequestTableModel::Target).data().toString(), QStringLiteral("/two"));
+    QCOMPARE(second.model()->index(1, Gui::RequestTableModel::Target).data().toString(), QStringLiteral("/two"));
 }
 
 void TstMainWindow::selectingShowsTheRequest()
 {
-    Ui::MainWindow window(anyPort());
+    Gui::MainWindow window(anyPort());
     QAbstractItemModelTester headersTester(window.detail()->headersModel(),
                                            QAbstractItemModelTester::FailureReportingMode::QtTest);
     QTRY_VERIFY(ready(window));
@@ -249,7 +249,7 @@ void TstMainWindow::selectingShowsTheRequest()
     QTRY_COMPARE(window.model()->rowCount(), 1);
     window.table()->selectRow(0);
     QTRY_VERIFY(window.isDetailReady());
-    Ui::RequestDetail *detail = window.detail();
+    Gui::RequestDetail *detail = window.detail();
     QVERIFY(detail->overviewText().contains(QStringLiteral("POST /github/push?ref=main&n=1 HTTP/1.1")));
     QVERIFY(detail->bodyText().contains(QStringLiteral("\"zen\"")));
     QVERIFY(detail->rawText().startsWith(QStringLiteral("POST /github/push")));
@@ -258,24 +258,24 @@ void TstMainWindow::selectingShowsTheRequest()
     QVERIFY(detail->overviewText().contains(QStringLiteral("Content-Type: application/json")));
     QVERIFY(detail->overviewText().contains(QStringLiteral("{\"ok\":true}")));
     // Headers in wire order, with the value as sent.
-    Ui::FieldsModel *headers = detail->headersModel();
+    Gui::FieldsModel *headers = detail->headersModel();
     QVERIFY(headers->rowCount() >= 2);
     bool sawType = false;
     for (int i = 0; i < headers->rowCount(); ++i) {
-        if (headers->index(i, Ui::FieldsModel::Name).data().toString() == QLatin1String("Content-Type"))
-            sawType = headers->index(i, Ui::FieldsModel::Value).data().toString() == QLatin1String("application/json");
+        if (headers->index(i, Gui::FieldsModel::Name).data().toString() == QLatin1String("Content-Type"))
+            sawType = headers->index(i, Gui::FieldsModel::Value).data().toString() == QLatin1String("application/json");
     }
     QVERIFY(sawType);
     QCOMPARE(detail->queryModel()->rowCount(), 2);
-    QCOMPARE(detail->queryModel()->index(0, Ui::FieldsModel::Name).data().toString(), QStringLiteral("ref"));
-    QCOMPARE(detail->queryModel()->index(0, Ui::FieldsModel::Value).data().toString(), QStringLiteral("main"));
+    QCOMPARE(detail->queryModel()->index(0, Gui::FieldsModel::Name).data().toString(), QStringLiteral("ref"));
+    QCOMPARE(detail->queryModel()->index(0, Gui::FieldsModel::Value).data().toString(), QStringLiteral("main"));
     window.action(QStringLiteral("copyHeaders"))->trigger();
     QVERIFY(QGuiApplication::clipboard()->text().contains(QStringLiteral("Content-Type: application/json")));
 }
 
 void TstMainWindow::emptyStateShowsWhereToSend()
 {
-    Ui::MainWindow window(anyPort());
+    Gui::MainWindow window(anyPort());
     QTRY_VERIFY(ready(window));
     auto *stack = window.findChild<QStackedWidget *>(QStringLiteral("tableStack"));
     QVERIFY(stack);
@@ -289,7 +289,7 @@ void TstMainWindow::emptyStateShowsWhereToSend()
 
 void TstMainWindow::listenerOffAndOn()
 {
-    Ui::MainWindow window(anyPort());
+    Gui::MainWindow window(anyPort());
     QTRY_VERIFY(ready(window));
     const QUrl url = window.engine()->url();
     QAction *listen = window.action(QStringLiteral("listen"));
@@ -309,7 +309,7 @@ void TstMainWindow::listenerOffAndOn()
 
 void TstMainWindow::importHarIntoSession()
 {
-    Ui::MainWindow window(anyPort());
+    Gui::MainWindow window(anyPort());
     QTRY_VERIFY(ready(window));
     QCOMPARE(post(window.engine()->url(), QStringLiteral("/live"), "{}"), 200);
     QTRY_COMPARE(window.model()->rowCount(), 1);
@@ -322,9 +322,9 @@ void TstMainWindow::importHarIntoSession()
 
 void TstMainWindow::answerRulesApplyAtOnce()
 {
-    Ui::MainWindow window(anyPort());
+    Gui::MainWindow window(anyPort());
     QTRY_VERIFY(ready(window));
-    Ui::RulesDialog dialog(Capture::ResponseRules{});
+    Gui::RulesDialog dialog(Capture::ResponseRules{});
     dialog.addRule();
     dialog.pathEdit()->setText(QStringLiteral("/flaky*"));
     dialog.methodsEdit()->setText(QStringLiteral("post"));
@@ -351,7 +351,7 @@ void TstMainWindow::answerRulesApplyAtOnce()
 
 void TstMainWindow::filterTheTable()
 {
-    Ui::MainWindow window(anyPort());
+    Gui::MainWindow window(anyPort());
     QTRY_VERIFY(ready(window));
     const QUrl url = window.engine()->url();
     {
@@ -364,18 +364,18 @@ void TstMainWindow::filterTheTable()
     QCOMPARE(post(url, QStringLiteral("/stripe"), R"({"branch":"main"})"), 200);
     QCOMPARE(get(url, QStringLiteral("/health")), 200);
     QTRY_COMPARE(window.model()->rowCount(), 3);
-    Ui::FilterBar *bar = window.filterBar();
+    Gui::FilterBar *bar = window.filterBar();
 
     bar->setText(QStringLiteral("method:POST"));
     QCOMPARE(window.model()->rowCount(), 2);
     bar->setText(QStringLiteral("header:X-GitHub-Event=push")); // needs the heads: searched in the file
     QTRY_VERIFY(!window.isFiltering());
     QCOMPARE(window.model()->rowCount(), 1);
-    QCOMPARE(window.model()->index(0, Ui::RequestTableModel::Target).data().toString(), QStringLiteral("/github"));
+    QCOMPARE(window.model()->index(0, Gui::RequestTableModel::Target).data().toString(), QStringLiteral("/github"));
     bar->setText(QStringLiteral("body:\"main\""));
     QTRY_VERIFY(!window.isFiltering());
     QCOMPARE(window.model()->rowCount(), 1);
-    QCOMPARE(window.model()->index(0, Ui::RequestTableModel::Target).data().toString(), QStringLiteral("/stripe"));
+    QCOMPARE(window.model()->index(0, Gui::RequestTableModel::Target).data().toString(), QStringLiteral("/stripe"));
 
     // A mistake is shown where it is, and the table keeps the last good filter.
     bar->setText(QStringLiteral("stauts:200"));
@@ -398,7 +398,7 @@ void TstMainWindow::copyAsCurlSendsTheSameBytes()
     if (QStandardPaths::findExecutable(QStringLiteral("curl")).isEmpty() ||
         QStandardPaths::findExecutable(QStringLiteral("bash")).isEmpty())
         QSKIP("curl and bash are needed to run the copied command (packaging/install-deps.sh installs curl)");
-    Ui::MainWindow window(anyPort());
+    Gui::MainWindow window(anyPort());
     QTRY_VERIFY(ready(window));
     const QUrl url = window.engine()->url();
     const QByteArray body("{\"sig\":\"$(rm -rf /)\",\"bin\":\"\xff\x00\"}", 30);
@@ -428,7 +428,7 @@ void TstMainWindow::copyAsCurlSendsTheSameBytes()
 
 void TstMainWindow::deleteRemovesFromTableAndFile()
 {
-    Ui::MainWindow window(anyPort());
+    Gui::MainWindow window(anyPort());
     QTRY_VERIFY(ready(window));
     for (int i = 0; i < 4; ++i)
         QCOMPARE(post(window.engine()->url(), QStringLiteral("/n/%1").arg(i), "{}"), 200);
@@ -438,8 +438,8 @@ void TstMainWindow::deleteRemovesFromTableAndFile()
                                              QItemSelectionModel::Select | QItemSelectionModel::Rows);
     window.action(QStringLiteral("delete"))->trigger();
     QCOMPARE(window.model()->rowCount(), 2);
-    QCOMPARE(window.model()->index(0, Ui::RequestTableModel::Target).data().toString(), QStringLiteral("/n/0"));
-    QCOMPARE(window.model()->index(1, Ui::RequestTableModel::Target).data().toString(), QStringLiteral("/n/3"));
+    QCOMPARE(window.model()->index(0, Gui::RequestTableModel::Target).data().toString(), QStringLiteral("/n/0"));
+    QCOMPARE(window.model()->index(1, Gui::RequestTableModel::Target).data().toString(), QStringLiteral("/n/3"));
     QTRY_COMPARE(countIn(window.sessions()->path()), 2);
     // Still gone after reopening the session.
     const QString path = window.sessions()->path();
@@ -451,15 +451,15 @@ void TstMainWindow::deleteRemovesFromTableAndFile()
 
 void TstMainWindow::compareTwoRequests()
 {
-    Ui::MainWindow window(anyPort());
+    Gui::MainWindow window(anyPort());
     QTRY_VERIFY(ready(window));
     QCOMPARE(post(window.engine()->url(), QStringLiteral("/hook"), R"({"event":"push","ref":"main","n":1})"), 200);
     QCOMPARE(post(window.engine()->url(), QStringLiteral("/hook"), R"({"event":"push","ref":"dev","n":1})"), 200);
     QTRY_COMPARE(window.model()->rowCount(), 2);
     window.table()->selectAll();
     window.action(QStringLiteral("compare"))->trigger();
-    Ui::DiffDialog *dialog = nullptr;
-    QTRY_VERIFY((dialog = window.findChild<Ui::DiffDialog *>()) != nullptr);
+    Gui::DiffDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = window.findChild<Gui::DiffDialog *>()) != nullptr);
     // Bodies pretty-printed; only the ref line differs.
     QCOMPARE(dialog->changedBodyLines(), QList<qsizetype>{2});
     QVERIFY(dialog->bodyText(false).contains("\"ref\": \"main\""));
@@ -470,7 +470,7 @@ void TstMainWindow::compareTwoRequests()
 
 void TstMainWindow::exportHarFromTheWindow()
 {
-    Ui::MainWindow window(anyPort());
+    Gui::MainWindow window(anyPort());
     QTRY_VERIFY(ready(window));
     QCOMPARE(post(window.engine()->url(), QStringLiteral("/a"), "{}"), 200);
     QCOMPARE(post(window.engine()->url(), QStringLiteral("/b"), "{}"), 200);

@@ -40,13 +40,13 @@ Session::CapturedRequestPtr githubPush()
 }
 
 /// Shows the GitHub push on `tab`, then types `text` into the find line and presses Enter.
-void findOn(Ui::RequestDetail &detail, Ui::RequestDetail::Tab tab, const QString &text)
+void findOn(Gui::RequestDetail &detail, Gui::RequestDetail::Tab tab, const QString &text)
 {
     detail.resize(900, 600);
     detail.show();
     detail.showRequest(githubPush());
     detail.tabs()->setCurrentIndex(tab);
-    if (tab == Ui::RequestDetail::Body)
+    if (tab == Gui::RequestDetail::Body)
         QTRY_VERIFY(detail.bodyText().contains(QLatin1Char('\n'))); // formatted
     detail.openFind();
     QVERIFY(detail.findBar()->isVisible());
@@ -54,7 +54,7 @@ void findOn(Ui::RequestDetail &detail, Ui::RequestDetail::Tab tab, const QString
     QTest::keyClick(detail.findBar()->edit(), Qt::Key_Return);
 }
 
-QString resultText(Ui::RequestDetail &detail)
+QString resultText(Gui::RequestDetail &detail)
 {
     QString text;
     for (QLabel *label : detail.findBar()->findChildren<QLabel *>())
@@ -78,20 +78,20 @@ private Q_SLOTS:
 
 void TstRequestDetail::findFromOverviewSearchesTheRawBytes()
 {
-    Ui::RequestDetail detail;
-    findOn(detail, Ui::RequestDetail::Overview, QStringLiteral("x-github-event"));
+    Gui::RequestDetail detail;
+    findOn(detail, Gui::RequestDetail::Overview, QStringLiteral("x-github-event"));
     // The header is in the raw bytes: the Raw tab comes up with it selected.
-    QCOMPARE(detail.tabs()->currentIndex(), int(Ui::RequestDetail::Raw));
+    QCOMPARE(detail.tabs()->currentIndex(), int(Gui::RequestDetail::Raw));
     QTRY_COMPARE(detail.rawView()->selectedBytes(), QByteArray("X-GitHub-Event"));
     QVERIFY(resultText(detail).contains(QStringLiteral("Found")));
 }
 
 void TstRequestDetail::findInPrettyBodyAndWrap()
 {
-    Ui::RequestDetail detail;
-    findOn(detail, Ui::RequestDetail::Body, QStringLiteral("main"));
-    Ui::CodeView *code = detail.bodyView()->codeView();
-    QCOMPARE(detail.tabs()->currentIndex(), int(Ui::RequestDetail::Body));
+    Gui::RequestDetail detail;
+    findOn(detail, Gui::RequestDetail::Body, QStringLiteral("main"));
+    Gui::CodeView *code = detail.bodyView()->codeView();
+    QCOMPARE(detail.tabs()->currentIndex(), int(Gui::RequestDetail::Body));
     QTRY_COMPARE(code->selectedBytes(), QByteArray("main"));
     const qint64 first = code->selectionStart();
     // Next (as F3 does): the second "main", in the commit message.
@@ -109,29 +109,29 @@ void TstRequestDetail::findInPrettyBodyAndWrap()
 
 void TstRequestDetail::findInHexTab()
 {
-    Ui::RequestDetail detail;
-    findOn(detail, Ui::RequestDetail::Hex, QStringLiteral("second"));
-    QCOMPARE(detail.tabs()->currentIndex(), int(Ui::RequestDetail::Hex));
+    Gui::RequestDetail detail;
+    findOn(detail, Gui::RequestDetail::Hex, QStringLiteral("second"));
+    QCOMPARE(detail.tabs()->currentIndex(), int(Gui::RequestDetail::Hex));
     QTRY_COMPARE(detail.hexView()->selectedBytes(), QByteArray("second"));
 }
 
 void TstRequestDetail::noMatchIsSaid()
 {
-    Ui::RequestDetail detail;
-    findOn(detail, Ui::RequestDetail::Raw, QStringLiteral("stripe"));
+    Gui::RequestDetail detail;
+    findOn(detail, Gui::RequestDetail::Raw, QStringLiteral("stripe"));
     QTRY_VERIFY2(resultText(detail).contains(QStringLiteral("No match")), qPrintable(resultText(detail)));
     QVERIFY(detail.rawView()->selectedBytes().isEmpty());
 }
 
 void TstRequestDetail::escapeClosesTheFindLine()
 {
-    Ui::RequestDetail detail;
+    Gui::RequestDetail detail;
     detail.resize(900, 600);
     detail.show();
     QApplication::setActiveWindow(&detail);
     QVERIFY(QTest::qWaitForWindowActive(&detail));
     detail.showRequest(githubPush());
-    detail.tabs()->setCurrentIndex(Ui::RequestDetail::Raw);
+    detail.tabs()->setCurrentIndex(Gui::RequestDetail::Raw);
     detail.openFind();
     QTRY_VERIFY(detail.findBar()->edit()->hasFocus());
     QTest::keyClick(detail.findBar()->edit(), Qt::Key_Escape);

@@ -20,7 +20,7 @@
 #include <QTableView>
 #include <QtTest>
 
-using Ui::RequestTableModel;
+using Gui::RequestTableModel;
 
 namespace {
 
@@ -301,14 +301,14 @@ void TstRequestTable::clickingAHeaderSortsTheWindowsTable()
                                  QByteArray::number(size) + "\r\n\r\n" + QByteArray(size, 'x'))
             .startsWith("HTTP/1.1 200");
     };
-    const auto targets = [](Ui::MainWindow &window) {
+    const auto targets = [](Gui::MainWindow &window) {
         QStringList out;
         for (int row = 0; row < window.model()->rowCount(); ++row)
             out.append(window.model()->index(row, RequestTableModel::Target).data().toString());
         return out;
     };
     {
-        Ui::MainWindow window(anyPort());
+        Gui::MainWindow window(anyPort());
         window.resize(1000, 700);
         window.show();
         QTRY_VERIFY(ready(window));
@@ -342,7 +342,7 @@ void TstRequestTable::clickingAHeaderSortsTheWindowsTable()
         window.close(); // keeps the header's state
     }
     // The next start sorts the same way.
-    Ui::MainWindow again(anyPort());
+    Gui::MainWindow again(anyPort());
     QTRY_VERIFY(ready(again));
     QCOMPARE(again.table()->horizontalHeader()->sortIndicatorSection(), int(RequestTableModel::BodySize));
     QTRY_COMPARE(again.model()->rowCount(), 4);

@@ -41,9 +41,9 @@
 
 #include <sys/stat.h>
 
-using Ui::SecretStore;
-using Ui::SecretVault;
-using Ui::SignatureSettings;
+using Gui::SecretStore;
+using Gui::SecretVault;
+using Gui::SignatureSettings;
 using WindowTesting::whenModal;
 
 namespace {
@@ -101,7 +101,7 @@ private:
 struct Page
 {
     explicit Page(QDialog *dialog)
-        : page(dialog->findChild<Ui::SecretsPage *>())
+        : page(dialog->findChild<Gui::SecretsPage *>())
     {
         if (!page)
             return;
@@ -158,7 +158,7 @@ struct Page
         return cells.join(QStringLiteral(" | "));
     }
 
-    Ui::SecretsPage *page = nullptr;
+    Gui::SecretsPage *page = nullptr;
     QTabWidget *tabs = nullptr;
     QLabel *notice = nullptr;
     QTableWidget *table = nullptr;
@@ -200,7 +200,7 @@ struct App
 };
 
 /// Settings ▸ Secrets on screen, with every widget in place.
-bool openSecrets(Ui::SettingsDialog &dialog, const Page &page)
+bool openSecrets(Gui::SettingsDialog &dialog, const Page &page)
 {
     dialog.show();
     if (!QTest::qWaitForWindowExposed(&dialog) || !page.complete())
@@ -221,7 +221,7 @@ struct Opened
     bool open() { return app.loaded() && openSecrets(dialog, page); }
 
     App app;
-    Ui::SettingsDialog dialog;
+    Gui::SettingsDialog dialog;
     Page page;
 };
 
@@ -373,7 +373,7 @@ void TstSecrets::withoutKeychainTheFileIsOwnerOnly()
     App app(&m_keychain, false, m_file);
     QVERIFY(app.loaded());
     QCOMPARE(app.store->place(), SecretStore::Place::File);
-    Ui::SettingsDialog dialog(&app.signatures, nullptr);
+    Gui::SettingsDialog dialog(&app.signatures, nullptr);
     const Page page(&dialog);
     QVERIFY(openSecrets(dialog, page));
     // Said before there is any secret to keep, so no one types one in unaware.
@@ -470,7 +470,7 @@ void TstSecrets::invalidPublicUrlIsRefused()
         QCOMPARE(page.tabs->currentWidget(), page.page);
     }
     // Nothing was stored by the refused attempts: not the URL, not the secret added beside it.
-    QCOMPARE(Ui::Settings().get(Ui::Settings::SigningPublicUrl), QString());
+    QCOMPARE(Gui::Settings().get(Gui::Settings::SigningPublicUrl), QString());
     QVERIFY(m_keychain.isEmpty());
     QCOMPARE(app.applied.size(), 1); // the startup one only
 
@@ -478,7 +478,7 @@ void TstSecrets::invalidPublicUrlIsRefused()
     QVERIFY(!page.urlProblem->isVisible());
     QTest::mouseClick(page.ok, Qt::LeftButton);
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
-    QCOMPARE(Ui::Settings().get(Ui::Settings::SigningPublicUrl), QStringLiteral("http://127.0.0.1:8080"));
+    QCOMPARE(Gui::Settings().get(Gui::Settings::SigningPublicUrl), QStringLiteral("http://127.0.0.1:8080"));
 }
 
 void TstSecrets::pastedSecretIsTrimmedAndSaysSo()
@@ -536,7 +536,7 @@ void TstSecrets::keyboardAlone()
 {
     App app(&m_keychain, true, m_file);
     QVERIFY(app.loaded());
-    Ui::SettingsDialog dialog(&app.signatures, nullptr);
+    Gui::SettingsDialog dialog(&app.signatures, nullptr);
     const Page page(&dialog);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowActive(&dialog));
@@ -569,7 +569,7 @@ void TstSecrets::noSecretLinkOpensANewEntry()
     // "No secret set for Stripe — add one": the dialog opens on Secrets, ready for the secret.
     App app(&m_keychain, true, m_file);
     QVERIFY(app.loaded());
-    Ui::SettingsDialog dialog(&app.signatures, nullptr);
+    Gui::SettingsDialog dialog(&app.signatures, nullptr);
     const Page page(&dialog);
     dialog.addSecretFor(QStringLiteral("stripe"));
     dialog.show();
@@ -593,7 +593,7 @@ void TstSecrets::engineIsHandedEveryChange()
     QVERIFY(app.applied.constFirst().constFirst().value<Signing::Config>().isEmpty());
 
     {
-        Ui::SettingsDialog dialog(&app.signatures, nullptr);
+        Gui::SettingsDialog dialog(&app.signatures, nullptr);
         const Page page(&dialog);
         QVERIFY(openSecrets(dialog, page));
         page.addEntry("slack", QString(), QString(), QStringLiteral("8f742231b10e8888abcd99yyyzzz85a5"));
@@ -605,13 +605,13 @@ void TstSecrets::engineIsHandedEveryChange()
 
     {
         // OK with nothing changed: the engine is not made to re-verify the session for nothing.
-        Ui::SettingsDialog dialog(&app.signatures, nullptr);
+        Gui::SettingsDialog dialog(&app.signatures, nullptr);
         const Page page(&dialog);
         QVERIFY(openSecrets(dialog, page));
         QTest::mouseClick(page.ok, Qt::LeftButton);
         QCOMPARE(app.applied.size(), 2);
         // A tolerance alone is a change.
-        Ui::SettingsDialog again(&app.signatures, nullptr);
+        Gui::SettingsDialog again(&app.signatures, nullptr);
         const Page second(&again);
         QVERIFY(openSecrets(again, second));
         second.tolerance("slack")->setValue(60);
@@ -642,7 +642,7 @@ void TstSecrets::fileSecretsMoveIntoAKeychainThatAppears()
     QCOMPARE(m_keychain.values(), QList<QByteArray>{kStripeSecret});
     QVERIFY(!QFile::exists(m_file));
     QCOMPARE(app.signatures.config().secrets.value(0).secret, kStripeSecret);
-    Ui::SettingsDialog dialog(&app.signatures, nullptr);
+    Gui::SettingsDialog dialog(&app.signatures, nullptr);
     const Page page(&dialog);
     QVERIFY(openSecrets(dialog, page));
     QCOMPARE(page.notice->text(), QStringLiteral("Secrets were moved from %1 into the system keychain, and the "
@@ -665,14 +665,14 @@ void TstSecrets::entryWhoseSecretIsGoneIsKeptAndFlagged()
     App app(&m_keychain, true, m_file);
     QVERIFY(app.loaded());
     QVERIFY(app.signatures.config().secrets.isEmpty()); // nothing to verify with
-    Ui::SettingsDialog dialog(&app.signatures, nullptr);
+    Gui::SettingsDialog dialog(&app.signatures, nullptr);
     const Page page(&dialog);
     QVERIFY(openSecrets(dialog, page));
     QCOMPARE(page.row(0), QStringLiteral("Shopify | any | shop | not loaded"));
     QCOMPARE(page.notice->text(), QStringLiteral("The keychain has no secret for 'shop'; type it again."));
     QTest::mouseClick(page.ok, Qt::LeftButton); // not refused: the entry stays for the secret to be typed
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
-    QVERIFY(Ui::Settings().get(Ui::Settings::SigningSecrets).contains("shop"));
+    QVERIFY(Gui::Settings().get(Gui::Settings::SigningSecrets).contains("shop"));
 }
 
 void TstSecrets::realKeychainOrItsFallback()
@@ -690,8 +690,8 @@ void TstSecrets::realKeychainOrItsFallback()
         place = signatures.store()->place() == SecretStore::Place::File ? QStringLiteral("file")
                                                                         : QStringLiteral("keychain");
         qInfo("QtKeychain here: secrets go to the %s. %s", qPrintable(place), qPrintable(signatures.store()->notice()));
-        Ui::SigningSetup setup = signatures.store()->setup();
-        setup.entries.append({Ui::SigningSetup::newId(), {QStringLiteral("github"), secret, {}, {}}, false});
+        Gui::SigningSetup setup = signatures.store()->setup();
+        setup.entries.append({Gui::SigningSetup::newId(), {QStringLiteral("github"), secret, {}, {}}, false});
         QSignalSpy saved(signatures.store(), &SecretStore::saved);
         signatures.apply(setup);
         QVERIFY(saved.wait(30000));
@@ -712,7 +712,7 @@ void TstSecrets::realKeychainOrItsFallback()
 
 void TstSecrets::windowLoadsAtStartupAndOffersTheSecretsPage()
 {
-    Ui::MainWindow window(WindowTesting::anyPort());
+    Gui::MainWindow window(WindowTesting::anyPort());
     auto *signatures = window.findChild<SignatureSettings *>();
     QVERIFY(signatures);
     QSignalSpy applied(signatures, &SignatureSettings::configApplied);
@@ -720,8 +720,8 @@ void TstSecrets::windowLoadsAtStartupAndOffersTheSecretsPage()
 
     bool handled = false;
     bool hasPage = false;
-    whenModal<Ui::SettingsDialog>(
-        [&hasPage](Ui::SettingsDialog *dialog) {
+    whenModal<Gui::SettingsDialog>(
+        [&hasPage](Gui::SettingsDialog *dialog) {
             hasPage = Page(dialog).complete();
             dialog->reject();
         },

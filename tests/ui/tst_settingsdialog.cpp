@@ -32,7 +32,7 @@
 
 namespace {
 
-using Ui::Settings;
+using Gui::Settings;
 using WindowTesting::answerTo;
 using WindowTesting::anyPort;
 using WindowTesting::ready;
@@ -129,12 +129,12 @@ bool opened(QDialog &dialog, const Form &form)
 
 /// Capture ▸ Settings… in `window`: `fill` works the form from inside the dialog's exec() and ends
 /// it (OK or Return). True once the dialog came up with every field in place.
-bool inSettings(Ui::MainWindow &window, const std::function<void(const Form &)> &fill)
+bool inSettings(Gui::MainWindow &window, const std::function<void(const Form &)> &fill)
 {
     bool handled = false;
     auto complete = std::make_shared<bool>(false);
-    whenModal<Ui::SettingsDialog>(
-        [complete, fill](Ui::SettingsDialog *dialog) {
+    whenModal<Gui::SettingsDialog>(
+        [complete, fill](Gui::SettingsDialog *dialog) {
             const Form form(dialog);
             *complete = form.complete();
             if (!*complete)
@@ -164,7 +164,7 @@ bool canListenOnIpv6Loopback()
 }
 
 /// The toolbar's address field, found by its tooltip.
-QLineEdit *toolbarAddress(Ui::MainWindow &window)
+QLineEdit *toolbarAddress(Gui::MainWindow &window)
 {
     for (QLineEdit *edit : window.findChildren<QLineEdit *>()) {
         if (edit->toolTip().contains(QStringLiteral("listen on")))
@@ -232,7 +232,7 @@ void TstSettingsDialog::showsStoredValues()
     s.set(Settings::MaxConnections, 321);
     s.set(Settings::DurableAnswers, false);
 
-    Ui::SettingsDialog dialog;
+    Gui::SettingsDialog dialog;
     const Form form(&dialog);
     QVERIFY(opened(dialog, form));
     QCOMPARE(form.shows(), QStringLiteral("address 0.0.0.0, port 9123, body 5 MiB, head 32 KiB, 77 headers, "
@@ -246,7 +246,7 @@ void TstSettingsDialog::showsStoredValues()
 
 void TstSettingsDialog::showsDefaultsWhenNothingStored()
 {
-    Ui::SettingsDialog dialog;
+    Gui::SettingsDialog dialog;
     const Form form(&dialog);
     QVERIFY(opened(dialog, form));
     QCOMPARE(form.shows(), QStringLiteral("address 127.0.0.1, port 8080, body 100 MiB, head 64 KiB, 256 headers, "
@@ -288,7 +288,7 @@ void TstSettingsDialog::bindAddressWarning()
     QFETCH(QString, typed);
     QFETCH(QString, shown);
     Settings().set(Settings::BindAddress, QStringLiteral("10.1.2.3")); // starts with a warning showing
-    Ui::SettingsDialog dialog;
+    Gui::SettingsDialog dialog;
     const Form form(&dialog);
     QVERIFY(opened(dialog, form));
     QVERIFY(form.warning->isVisible());
@@ -313,7 +313,7 @@ void TstSettingsDialog::garbageAddressIsRefused()
 {
     Settings().set(Settings::BindAddress, QStringLiteral("::1"));
     Settings().set(Settings::Port, 9000);
-    Ui::SettingsDialog dialog;
+    Gui::SettingsDialog dialog;
     const Form form(&dialog);
     QVERIFY(opened(dialog, form));
     form.port->setValue(9001);
@@ -348,7 +348,7 @@ void TstSettingsDialog::garbageAddressIsRefused()
 
 void TstSettingsDialog::acceptStoresEveryField()
 {
-    Ui::SettingsDialog dialog;
+    Gui::SettingsDialog dialog;
     const Form form(&dialog);
     QVERIFY(opened(dialog, form));
     form.typeAddress(QStringLiteral(" 192.168.1.10 "));
@@ -388,7 +388,7 @@ void TstSettingsDialog::acceptStoresEveryField()
     QCOMPARE(Settings().listenAddress(), QHostAddress(QStringLiteral("192.168.1.10")));
 
     // And opening the dialog again shows the choices made.
-    Ui::SettingsDialog again;
+    Gui::SettingsDialog again;
     const Form reopened(&again);
     QVERIFY(reopened.complete());
     QCOMPARE(reopened.shows(), QStringLiteral("address 192.168.1.10, port 12345, body 7 MiB, head 48 KiB, 99 headers, "
@@ -398,7 +398,7 @@ void TstSettingsDialog::acceptStoresEveryField()
 void TstSettingsDialog::cancelStoresNothing()
 {
     Settings().set(Settings::Port, 9000);
-    Ui::SettingsDialog dialog;
+    Gui::SettingsDialog dialog;
     const Form form(&dialog);
     QVERIFY(opened(dialog, form));
     form.typeAddress(QStringLiteral("0.0.0.0"));
@@ -418,7 +418,7 @@ void TstSettingsDialog::cancelStoresNothing()
 void TstSettingsDialog::lowerBodyLimitAppliesToTheRunningListener()
 {
     Settings().set(Settings::Port, 0); // "any free port": the dialog keeps the port the window has
-    Ui::MainWindow window(anyPort());
+    Gui::MainWindow window(anyPort());
     QTRY_VERIFY(ready(window));
     const QUrl url = window.engine()->url();
     QAction *durable = window.action(QStringLiteral("durable"));
@@ -442,9 +442,9 @@ void TstSettingsDialog::lowerBodyLimitAppliesToTheRunningListener()
     QCOMPARE(statusLine(answerTo(url, postOfLength(twoMiB))), QByteArray("HTTP/1.1 413 Content Too Large"));
     QTRY_COMPARE(window.model()->rowCount(), 2);
     const auto cell = [&](int column) { return window.model()->index(1, column).data().toString(); };
-    QCOMPARE(cell(Ui::RequestTableModel::Status), QStringLiteral("413"));
-    QVERIFY2(cell(Ui::RequestTableModel::Notes).contains(QStringLiteral("rejected")),
-             qPrintable(cell(Ui::RequestTableModel::Notes)));
+    QCOMPARE(cell(Gui::RequestTableModel::Status), QStringLiteral("413"));
+    QVERIFY2(cell(Gui::RequestTableModel::Notes).contains(QStringLiteral("rejected")),
+             qPrintable(cell(Gui::RequestTableModel::Notes)));
     // The listener stayed where it was, and the Capture menu shows durable answers off.
     QCOMPARE(window.engine()->url(), url);
     QVERIFY(!durable->isChecked());
@@ -453,7 +453,7 @@ void TstSettingsDialog::lowerBodyLimitAppliesToTheRunningListener()
 void TstSettingsDialog::changedPortRebindsTheListener()
 {
     Settings().set(Settings::Port, 0);
-    Ui::MainWindow window(anyPort());
+    Gui::MainWindow window(anyPort());
     QTRY_VERIFY(ready(window));
     const QUrl before = window.engine()->url();
     const quint16 port = freePort();
@@ -471,7 +471,7 @@ void TstSettingsDialog::changedPortRebindsTheListener()
     QVERIFY(window.statusText().contains(QStringLiteral(":%1").arg(port)));
     QCOMPARE(statusLine(answerTo(after, "GET /moved HTTP/1.1\r\nHost: h\r\n\r\n")), QByteArray("HTTP/1.1 200 OK"));
     QTRY_COMPARE(window.model()->rowCount(), 1);
-    QCOMPARE(window.model()->index(0, Ui::RequestTableModel::Target).data().toString(), QStringLiteral("/moved"));
+    QCOMPARE(window.model()->index(0, Gui::RequestTableModel::Target).data().toString(), QStringLiteral("/moved"));
     QTcpSocket old;
     old.connectToHost(before.host(), quint16(before.port()));
     QVERIFY(!old.waitForConnected(1000)); // nothing listens at the old port any more
@@ -482,7 +482,7 @@ void TstSettingsDialog::changedAddressRebindsTheListener()
     if (!canListenOnIpv6Loopback())
         QSKIP("no IPv6 loopback here");
     Settings().set(Settings::Port, 0);
-    Ui::MainWindow window(anyPort());
+    Gui::MainWindow window(anyPort());
     QTRY_VERIFY(ready(window));
     QCOMPARE(window.engine()->address(), QHostAddress(QHostAddress::LocalHost));
 
@@ -500,7 +500,7 @@ void TstSettingsDialog::changedAddressRebindsTheListener()
     QVERIFY2(window.statusText().contains(QStringLiteral("[::1]")), qPrintable(window.statusText()));
     QCOMPARE(statusLine(answerTo(url, "GET /v6 HTTP/1.1\r\nHost: h\r\n\r\n")), QByteArray("HTTP/1.1 200 OK"));
     QTRY_COMPARE(window.model()->rowCount(), 1);
-    QVERIFY(window.model()->index(0, Ui::RequestTableModel::Remote).data().toString().contains(QStringLiteral("::1")));
+    QVERIFY(window.model()->index(0, Gui::RequestTableModel::Remote).data().toString().contains(QStringLiteral("::1")));
 }
 
 void TstSettingsDialog::unrelatedChangeKeepsTheNextFreePort()
@@ -509,10 +509,10 @@ void TstSettingsDialog::unrelatedChangeKeepsTheNextFreePort()
     QTcpServer busy;
     QVERIFY(busy.listen(QHostAddress::LocalHost, 0));
     Settings().set(Settings::Port, int(busy.serverPort()));
-    Ui::WindowOptions options;
+    Gui::WindowOptions options;
     options.address = Settings().listenAddress();
     options.port = Settings().listenPort();
-    Ui::MainWindow window(options);
+    Gui::MainWindow window(options);
     QTRY_VERIFY(ready(window));
     const QUrl url = window.engine()->url();
     QVERIFY(url.port() != busy.serverPort());
@@ -533,7 +533,7 @@ void TstSettingsDialog::unrelatedChangeKeepsTheNextFreePort()
 
 void TstSettingsDialog::toolbarAddressIsRemembered()
 {
-    Ui::MainWindow window(anyPort());
+    Gui::MainWindow window(anyPort());
     QTRY_VERIFY(ready(window));
     // A port that is free now: the user types it into the toolbar and presses Enter.
     const quint16 port = freePort();
@@ -573,7 +573,7 @@ void TstSettingsDialog::toolbarTakesAnAddressWithoutAPort()
     // was refused though the Settings dialog and `listen --bind` took it.
     if (!canListenOnIpv6Loopback())
         QSKIP("no IPv6 loopback here");
-    Ui::MainWindow window(anyPort());
+    Gui::MainWindow window(anyPort());
     QTRY_VERIFY(ready(window));
     const quint16 port = window.engine()->port();
     QLineEdit *address = toolbarAddress(window);

@@ -23,8 +23,8 @@
 #include <QTextBrowser>
 #include <QtTest>
 
+using Gui::RequestTableModel;
 using Signing::Verdict;
-using Ui::RequestTableModel;
 
 namespace {
 
@@ -134,17 +134,17 @@ Signing::Result result(const QString &scheme, Verdict verdict, const QString &la
 /// The detail, shown, on its Signature tab, with the sample config.
 struct OpenTab
 {
-    Ui::RequestDetail detail;
+    Gui::RequestDetail detail;
     OpenTab()
     {
         detail.resize(1000, 700);
         detail.setSignatureConfig(config());
         detail.show();
-        detail.tabs()->setCurrentIndex(Ui::RequestDetail::Signature);
+        detail.tabs()->setCurrentIndex(Gui::RequestDetail::Signature);
     }
-    Ui::SignatureTab *tab() const { return detail.signatureTab(); }
+    Gui::SignatureTab *tab() const { return detail.signatureTab(); }
     QString text() const { return tab()->text(); }
-    QString title() const { return detail.tabs()->tabText(Ui::RequestDetail::Signature); }
+    QString title() const { return detail.tabs()->tabText(Gui::RequestDetail::Signature); }
 };
 
 /// The hex digest a Stripe header "t=...,v1=<hex>" carries.
@@ -163,13 +163,13 @@ QByteArray stripeV1(const Http::HeaderList &headers)
 
 /// The window verifying with config()'s secrets, after a GitHub request signed with its secret
 /// and a Stripe one signed with another (a mismatch) came in over a socket.
-static bool startSigned(Ui::MainWindow &window, Ui::SignatureSettings **signatures, Ui::SigningSetup *setup)
+static bool startSigned(Gui::MainWindow &window, Gui::SignatureSettings **signatures, Gui::SigningSetup *setup)
 {
-    *signatures = window.findChild<Ui::SignatureSettings *>();
+    *signatures = window.findChild<Gui::SignatureSettings *>();
     if (!*signatures || !QTest::qWaitFor([&window] { return WindowTesting::ready(window); }))
         return false;
     for (const Signing::Secret &s : config().secrets)
-        setup->entries.append({Ui::SigningSetup::newId(), s, false});
+        setup->entries.append({Gui::SigningSetup::newId(), s, false});
     (*signatures)->apply(*setup);
     // Real requests over a socket; capture verifies them with those secrets.
     const qint64 now = QDateTime::currentSecsSinceEpoch();
@@ -282,7 +282,7 @@ void TstSignatureView::sortingGroupsByVerdictThenScheme()
 void TstSignatureView::columnAppearsWithTheFirstSignedRequest()
 {
     WindowTesting::clearScratchSessions();
-    Ui::MainWindow window(WindowTesting::anyPort());
+    Gui::MainWindow window(WindowTesting::anyPort());
     QTRY_VERIFY(WindowTesting::ready(window));
     QTableView *view = window.table();
     auto *windowModel = window.model();
@@ -432,9 +432,9 @@ void TstSignatureView::tabOffersTheSecretsPageWhenNoSecret()
     QCOMPARE(open.title(), QStringLiteral("Signature ?"));
     QVERIFY2(open.text().startsWith(QStringLiteral("No secret set for Shopify — add one in Settings → Secrets")),
              qPrintable(open.text()));
-    QSignalSpy asked(&open.detail, &Ui::RequestDetail::secretsRequested);
+    QSignalSpy asked(&open.detail, &Gui::RequestDetail::secretsRequested);
     const QString html = open.tab()->browser()->toHtml();
-    const qsizetype at = html.indexOf(Ui::SignatureReport::kSecretsLink);
+    const qsizetype at = html.indexOf(Gui::SignatureReport::kSecretsLink);
     QVERIFY(at > 0);
     const QString href = html.mid(at, html.indexOf(QLatin1Char('"'), at) - at);
     Q_EMIT open.tab()->browser()->anchorClicked(QUrl(href));
@@ -463,17 +463,17 @@ void TstSignatureView::longSignedBytesAreCutUntilShowAll()
     QTRY_VERIFY(open.tab()->diagnosis().has_value());
     QVERIFY(open.text().contains(QLatin1String("not shown")));
     QVERIFY(open.text().contains(QLatin1String("{}]}"))); // the end is kept
-    Q_EMIT open.tab()->browser()->anchorClicked(QUrl(Ui::SignatureReport::kShowAllLink));
+    Q_EMIT open.tab()->browser()->anchorClicked(QUrl(Gui::SignatureReport::kShowAllLink));
     QVERIFY(!open.text().contains(QLatin1String("not shown")));
     QVERIFY(open.text().contains(QString::fromLatin1(body.mid(body.size() / 2, 40))));
-    Q_EMIT open.tab()->browser()->anchorClicked(QUrl(Ui::SignatureReport::kShowLessLink));
+    Q_EMIT open.tab()->browser()->anchorClicked(QUrl(Gui::SignatureReport::kShowLessLink));
     QVERIFY(open.text().contains(QLatin1String("not shown")));
 }
 
 void TstSignatureView::largeBodyIsDiagnosedOffTheGuiThreadForTheRequestShown()
 {
     OpenTab open;
-    const QByteArray large(Ui::SignatureTab::kInlineBodyLimit + 1000, 'x');
+    const QByteArray large(Gui::SignatureTab::kInlineBodyLimit + 1000, 'x');
     open.detail.showRequest(
         captured(1, wire("github", signedHeaders(QStringLiteral("github"), "gh-secret", large), large)));
     QVERIFY(open.tab()->isDiagnosing()); // not on the GUI thread
@@ -489,7 +489,7 @@ void TstSignatureView::largeBodyIsDiagnosedOffTheGuiThreadForTheRequestShown()
     // Shown alone, the large one's diagnosis arrives.
     open.detail.showRequest(
         captured(1, wire("github", signedHeaders(QStringLiteral("github"), "gh-secret", large), large)));
-    QSignalSpy done(open.tab(), &Ui::SignatureTab::diagnosed);
+    QSignalSpy done(open.tab(), &Gui::SignatureTab::diagnosed);
     QVERIFY(done.wait(30000));
     QCOMPARE(open.tab()->diagnosis()->result.verdict, Verdict::Valid);
     QVERIFY(open.text().contains(QLatin1String("not shown")));
@@ -516,11 +516,11 @@ void TstSignatureView::detailFollowsUpdatesOfTheRequestShown()
 void TstSignatureView::windowKeepsTableAndTabCurrentWhenSecretsChange()
 {
     WindowTesting::clearScratchSessions();
-    Ui::MainWindow window(WindowTesting::anyPort());
+    Gui::MainWindow window(WindowTesting::anyPort());
     window.resize(1300, 900);
     window.show();
-    Ui::SignatureSettings *signatures = nullptr;
-    Ui::SigningSetup setup;
+    Gui::SignatureSettings *signatures = nullptr;
+    Gui::SigningSetup setup;
     QVERIFY(startSigned(window, &signatures, &setup));
     QVERIFY(WindowTesting::answerTo(window.engine()->url(), wire("plain", {}, kBody)).startsWith("HTTP/1.1 200"));
     RequestTableModel *model = window.model();
@@ -534,8 +534,8 @@ void TstSignatureView::windowKeepsTableAndTabCurrentWhenSecretsChange()
     // The Stripe request open on its Signature tab.
     window.table()->selectRow(1);
     QTRY_VERIFY(window.isDetailReady());
-    window.detail()->tabs()->setCurrentIndex(Ui::RequestDetail::Signature);
-    Ui::SignatureTab *tab = window.detail()->signatureTab();
+    window.detail()->tabs()->setCurrentIndex(Gui::RequestDetail::Signature);
+    Gui::SignatureTab *tab = window.detail()->signatureTab();
     QTRY_VERIFY(tab->diagnosis().has_value());
     QVERIFY(tab->text().contains(QStringLiteral("Stripe live — does not match")));
 
@@ -551,7 +551,7 @@ void TstSignatureView::windowKeepsTableAndTabCurrentWhenSecretsChange()
         QCOMPARE(range.at(1).toModelIndex().column(), int(RequestTableModel::Signature));
     }
     QTRY_VERIFY2(tab->text().startsWith(QStringLiteral("✓ Valid Stripe signature")), qPrintable(tab->text()));
-    QCOMPARE(window.detail()->tabs()->tabText(Ui::RequestDetail::Signature), QStringLiteral("Signature ✓"));
+    QCOMPARE(window.detail()->tabs()->tabText(Gui::RequestDetail::Signature), QStringLiteral("Signature ✓"));
     QVERIFY(tab->text().contains(QStringLiteral("Stripe live — matches")));
 
     // Selected again later, the request shows its new verdict (the kept record was updated too).
@@ -566,9 +566,9 @@ void TstSignatureView::windowKeepsTableAndTabCurrentWhenSecretsChange()
 void TstSignatureView::signatureFilterFollowsReverification()
 {
     WindowTesting::clearScratchSessions();
-    Ui::MainWindow window(WindowTesting::anyPort());
-    Ui::SignatureSettings *signatures = nullptr;
-    Ui::SigningSetup setup;
+    Gui::MainWindow window(WindowTesting::anyPort());
+    Gui::SignatureSettings *signatures = nullptr;
+    Gui::SigningSetup setup;
     QVERIFY(startSigned(window, &signatures, &setup));
     RequestTableModel *model = window.model();
     QTRY_COMPARE(model->rowCount(), 2);
@@ -600,7 +600,7 @@ void TstSignatureView::screenshot()
     }
     RequestTableModel model;
     model.append(samples());
-    Ui::RequestTableView view(&model);
+    Gui::RequestTableView view(&model);
     view.resize(1100, 240);
     view.show();
     view.selectRow(2);

@@ -33,7 +33,7 @@ namespace {
 using namespace WindowTesting;
 
 /// The address field of the toolbar.
-QLineEdit *addressField(Ui::MainWindow &window)
+QLineEdit *addressField(Gui::MainWindow &window)
 {
     auto *bar = window.findChild<QToolBar *>(QStringLiteral("mainToolBar"));
     const QList<QLineEdit *> edits = bar ? bar->findChildren<QLineEdit *>() : QList<QLineEdit *>();
@@ -41,7 +41,7 @@ QLineEdit *addressField(Ui::MainWindow &window)
 }
 
 /// Types `text` into the toolbar's address field and presses Enter, as a user would.
-void typeAddress(Ui::MainWindow &window, const QString &text)
+void typeAddress(Gui::MainWindow &window, const QString &text)
 {
     QLineEdit *edit = addressField(window);
     QVERIFY(edit);
@@ -136,7 +136,7 @@ void TstWindowCapture::init()
 
 void TstWindowCapture::rebindToBusyPortKeepsListening()
 {
-    Ui::MainWindow window(anyPort());
+    Gui::MainWindow window(anyPort());
     window.show();
     QTRY_VERIFY(ready(window));
     const QUrl before = window.engine()->url();
@@ -185,7 +185,7 @@ void TstWindowCapture::lockedSessionOpensReadOnly()
     for (int i = 0; i < 3; ++i)
         QCOMPARE(post(other.url(), QStringLiteral("/elsewhere/%1").arg(i), "{}"), 200);
 
-    Ui::MainWindow window(anyPort());
+    Gui::MainWindow window(anyPort());
     QTRY_VERIFY(ready(window));
     const QString before = window.sessions()->path();
     const QUrl url = window.engine()->url();
@@ -195,7 +195,8 @@ void TstWindowCapture::lockedSessionOpensReadOnly()
     QCOMPARE(window.sessions()->path(), path);
     QTRY_VERIFY(!window.isLoading());
     QCOMPARE(window.model()->rowCount(), 3);
-    QCOMPARE(window.model()->index(0, Ui::RequestTableModel::Target).data().toString(), QStringLiteral("/elsewhere/0"));
+    QCOMPARE(window.model()->index(0, Gui::RequestTableModel::Target).data().toString(),
+             QStringLiteral("/elsewhere/0"));
     // Capture is off, and the window says why: no sender is answered for a request kept nowhere.
     QAction *listen = window.action(QStringLiteral("listen"));
     QVERIFY(!listen->isChecked());
@@ -231,9 +232,9 @@ void TstWindowCapture::lockedSessionAtStartOpensReadOnly()
     QCOMPARE(post(other.url(), QStringLiteral("/first"), "{}"), 200);
     QCOMPARE(post(other.url(), QStringLiteral("/second"), "{}"), 200);
 
-    Ui::WindowOptions options = anyPort();
+    Gui::WindowOptions options = anyPort();
     options.sessionPath = path; // `hookscope FILE`
-    Ui::MainWindow window(options);
+    Gui::MainWindow window(options);
     QTRY_VERIFY2(window.windowTitle().contains(QStringLiteral("(read-only)")), qPrintable(window.windowTitle()));
     QTRY_VERIFY(!window.isLoading());
     QCOMPARE(window.model()->rowCount(), 2);
@@ -257,7 +258,7 @@ void TstWindowCapture::readOnlyFileOpensReadOnly()
     QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther));
     if (QFileInfo(path).isWritable())
         QSKIP("the file stays writable for this user (root): nothing to show");
-    Ui::MainWindow window(anyPort());
+    Gui::MainWindow window(anyPort());
     QTRY_VERIFY(ready(window));
     window.openSession(path);
     QTRY_VERIFY2(window.windowTitle().contains(QStringLiteral("(read-only)")), qPrintable(window.windowTitle()));
@@ -325,7 +326,7 @@ void TstWindowCapture::saveAsReplacesInOneStep()
 {
     const QString target = m_dir.filePath(QStringLiteral("replaced.hookscope"));
     QVERIFY(WindowTesting::writeSession(target, {"/old"}));
-    Ui::MainWindow window(anyPort());
+    Gui::MainWindow window(anyPort());
     QTRY_VERIFY(ready(window));
     for (int i = 0; i < 2; ++i)
         QCOMPARE(post(window.engine()->url(), QStringLiteral("/mine/%1").arg(i), "{}"), 200);
@@ -364,7 +365,7 @@ void TstWindowCapture::saveAsRefusesASessionBeingCapturedInto()
     QVERIFY(other.ok());
     QCOMPARE(post(other.url(), QStringLiteral("/theirs/0"), "{}"), 200);
 
-    Ui::MainWindow window(anyPort());
+    Gui::MainWindow window(anyPort());
     QTRY_VERIFY(ready(window));
     const QString mine = window.sessions()->path();
     for (int i = 0; i < 3; ++i)
@@ -394,7 +395,7 @@ void TstWindowCapture::saveAsRefusesASessionBeingCapturedInto()
 // the status bar says requests are not being saved, and stops saying so once they are.
 void TstWindowCapture::fullDiskIsShownUntilSavingWorksAgain()
 {
-    Ui::MainWindow window(anyPort());
+    Gui::MainWindow window(anyPort());
     window.show();
     QTRY_VERIFY(ready(window));
     const QUrl url = window.engine()->url();

@@ -77,16 +77,16 @@ inline bool writeSession(const QString &path, const QList<QByteArray> &targets)
 }
 
 /// Window options for a test: the listener on any free port, the scratch session.
-inline Ui::WindowOptions anyPort()
+inline Gui::WindowOptions anyPort()
 {
-    Ui::WindowOptions o;
+    Gui::WindowOptions o;
     o.port = 0;
     o.portAttempts = 1;
     return o;
 }
 
 /// True once the window listens and neither loads nor switches its session.
-inline bool ready(Ui::MainWindow &window)
+inline bool ready(Gui::MainWindow &window)
 {
     return window.engine()->isListening() && !window.isLoading() && !window.sessions()->isBusy();
 }

@@ -15,7 +15,7 @@
 #include <algorithm>
 #include <utility>
 
-namespace Ui {
+namespace Gui {
 
 namespace {
 
@@ -303,4 +303,4 @@ void CaptureControls::onSaveProblem(const QString &error)
         Q_EMIT message(tr("Saving works again"), 15000);
 }
 
-} // namespace Ui
+} // namespace Gui

@@ -14,7 +14,7 @@ class QMenu;
 class QToolBar;
 class QWidget;
 
-namespace Ui {
+namespace Gui {
 
 struct WindowOptions;
 
@@ -103,4 +103,4 @@ private:
     quint16 m_previousPort = 0;
 };
 
-} // namespace Ui
+} // namespace Gui

@@ -14,13 +14,13 @@
 #include <unistd.h>
 #endif
 
-namespace Ui {
+namespace Gui {
 
 namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Ui::SecretFile", text);
+    return QCoreApplication::translate("Gui::SecretFile", text);
 }
 
 /// Puts `from` in the place of `to` in one step where the system can (POSIX rename replaces).
@@ -122,4 +122,4 @@ bool SecretFile::remove(QString *error) const
     return true;
 }
 
-} // namespace Ui
+} // namespace Gui

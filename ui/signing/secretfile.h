@@ -4,7 +4,7 @@
 #include <QHash>
 #include <QString>
 
-namespace Ui {
+namespace Gui {
 
 /**
  * Where secrets go when there is no system keychain: one JSON file, entry id → the secret in
@@ -32,4 +32,4 @@ private:
     QString m_path;
 };
 
-} // namespace Ui
+} // namespace Gui

@@ -17,7 +17,7 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
-namespace Ui {
+namespace Gui {
 
 namespace {
 
@@ -361,4 +361,4 @@ SigningSetup SecretsPage::setup() const
     return setup;
 }
 
-} // namespace Ui
+} // namespace Gui

@@ -14,7 +14,7 @@ class QPushButton;
 class QSpinBox;
 class QTableWidget;
 
-namespace Ui {
+namespace Gui {
 
 class SecretStore;
 
@@ -69,4 +69,4 @@ private:
     QHash<QString, QSpinBox *> m_tolerances; // scheme id → its spin box
 };
 
-} // namespace Ui
+} // namespace Gui

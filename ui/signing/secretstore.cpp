@@ -8,7 +8,7 @@
 #include <algorithm>
 #include <utility>
 
-namespace Ui {
+namespace Gui {
 
 using Outcome = SecretVault::Outcome;
 
@@ -301,4 +301,4 @@ QString SecretStore::nameOf(const QString &id) const
     return tr("a removed entry");
 }
 
-} // namespace Ui
+} // namespace Gui

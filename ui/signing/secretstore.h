@@ -8,7 +8,7 @@
 
 #include <optional>
 
-namespace Ui {
+namespace Gui {
 
 /**
  * Keeps what the Secrets page edits: the secrets' bytes in the system keychain (service
@@ -91,4 +91,4 @@ private:
     std::optional<SigningSetup> m_pendingSave;
 };
 
-} // namespace Ui
+} // namespace Gui

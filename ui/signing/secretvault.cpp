@@ -6,7 +6,7 @@
 
 Q_LOGGING_CATEGORY(lcKeychain, "hookscope.keychain")
 
-namespace Ui {
+namespace Gui {
 
 namespace {
 
@@ -74,4 +74,4 @@ void KeychainVault::remove(const QString &key, Callback done)
     run(new QKeychain::DeletePasswordJob(service(), this), key, this, std::move(done));
 }
 
-} // namespace Ui
+} // namespace Gui

@@ -6,7 +6,7 @@
 
 #include <functional>
 
-namespace Ui {
+namespace Gui {
 
 /**
  * A keychain seen as asynchronous reads, writes and removals by key. KeychainVault is the system
@@ -56,4 +56,4 @@ public:
     void remove(const QString &key, Callback done) override;
 };
 
-} // namespace Ui
+} // namespace Gui

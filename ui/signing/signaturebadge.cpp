@@ -11,7 +11,7 @@
 #include <algorithm>
 #include <array>
 
-namespace Ui {
+namespace Gui {
 
 namespace {
 
@@ -209,4 +209,4 @@ void SignatureBadge::paint(QPainter *painter, const QRectF &cell, const QStaticT
     painter->restore();
 }
 
-} // namespace Ui
+} // namespace Gui

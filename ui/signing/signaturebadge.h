@@ -11,7 +11,7 @@ class QPalette;
 class QRectF;
 class QStaticText;
 
-namespace Ui {
+namespace Gui {
 
 /**
  * How a signature verdict reads in the request table: short text ("✓ GitHub", "✗ Stripe:
@@ -20,7 +20,7 @@ namespace Ui {
  */
 class SignatureBadge
 {
-    Q_DECLARE_TR_FUNCTIONS(Ui::SignatureBadge)
+    Q_DECLARE_TR_FUNCTIONS(Gui::SignatureBadge)
 
 public:
     /// The scheme id for a summary row's scheme byte (1 + index in Signing::schemeIds()), or "".
@@ -48,4 +48,4 @@ public:
                       bool selected);
 };
 
-} // namespace Ui
+} // namespace Gui

@@ -9,7 +9,7 @@
 
 #include <QTimer>
 
-namespace Ui {
+namespace Gui {
 
 namespace {
 constexpr int kTickMs = 50; // as often as new rows are added to the table
@@ -59,4 +59,4 @@ void SignatureRefresh::flush()
     m_detail->updateSignatures(updates);
 }
 
-} // namespace Ui
+} // namespace Gui

@@ -11,7 +11,7 @@ namespace Capture {
 class CaptureEngine;
 }
 
-namespace Ui {
+namespace Gui {
 
 class RecordSource;
 class RequestDetail;
@@ -46,4 +46,4 @@ private:
     Session::SignatureUpdates m_pending;
 };
 
-} // namespace Ui
+} // namespace Gui

@@ -5,7 +5,7 @@
 
 #include <algorithm>
 
-namespace Ui {
+namespace Gui {
 
 namespace {
 
@@ -244,4 +244,4 @@ QString SignatureReport::diagnostics(const Signing::Diagnosis &d, const Signing:
     return out;
 }
 
-} // namespace Ui
+} // namespace Gui

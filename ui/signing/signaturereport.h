@@ -6,7 +6,7 @@
 #include <QPalette>
 #include <QString>
 
-namespace Ui {
+namespace Gui {
 
 /**
  * The Signature tab's text as HTML: a headline from the stored result, then the diagnostics of
@@ -16,7 +16,7 @@ namespace Ui {
  */
 class SignatureReport
 {
-    Q_DECLARE_TR_FUNCTIONS(Ui::SignatureReport)
+    Q_DECLARE_TR_FUNCTIONS(Gui::SignatureReport)
 
 public:
     /// Links the HTML carries; the tab acts on them.
@@ -46,4 +46,4 @@ public:
     static int toleranceFor(const QString &scheme, const Signing::Config &config);
 };
 
-} // namespace Ui
+} // namespace Gui

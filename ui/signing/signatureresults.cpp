@@ -1,6 +1,6 @@
 #include "signatureresults.h"
 
-namespace Ui {
+namespace Gui {
 
 namespace {
 // About 200 bytes each: a few megabytes at most, for the rows a user is likely to hover.
@@ -45,4 +45,4 @@ void SignatureResults::clear()
     m_held.clear();
 }
 
-} // namespace Ui
+} // namespace Gui

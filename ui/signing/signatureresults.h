@@ -8,7 +8,7 @@
 
 #include <utility>
 
-namespace Ui {
+namespace Gui {
 
 /**
  * What the request table knows of signatures beyond the two bytes a summary row keeps: the whole
@@ -43,4 +43,4 @@ private:
     QHash<qint64, Session::SummarySignature> m_held;
 };
 
-} // namespace Ui
+} // namespace Gui

@@ -3,7 +3,7 @@
 
 #include "capture/captureengine.h"
 
-namespace Ui {
+namespace Gui {
 
 SignatureSettings::SignatureSettings(Capture::CaptureEngine *engine, QObject *parent, SecretStore *store)
     : QObject(parent)
@@ -39,4 +39,4 @@ void SignatureSettings::handOver(const Signing::Config &config)
     Q_EMIT configApplied(config);
 }
 
-} // namespace Ui
+} // namespace Gui

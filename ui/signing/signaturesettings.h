@@ -8,7 +8,7 @@ namespace Capture {
 class CaptureEngine;
 }
 
-namespace Ui {
+namespace Gui {
 
 class SecretStore;
 struct SigningSetup;
@@ -47,4 +47,4 @@ private:
     bool m_handed = false;
 };
 
-} // namespace Ui
+} // namespace Gui

@@ -9,7 +9,7 @@
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
-namespace Ui {
+namespace Gui {
 
 namespace {
 
@@ -177,4 +177,4 @@ void SignatureTab::follow(const QUrl &link)
     }
 }
 
-} // namespace Ui
+} // namespace Gui

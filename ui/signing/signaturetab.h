@@ -10,7 +10,7 @@
 class QTextBrowser;
 class QUrl;
 
-namespace Ui {
+namespace Gui {
 
 /**
  * The Signature tab of the request detail: the verdict as a headline, then why — the exact bytes
@@ -76,4 +76,4 @@ private:
     bool m_showAll = false;
 };
 
-} // namespace Ui
+} // namespace Gui

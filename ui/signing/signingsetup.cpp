@@ -8,7 +8,7 @@
 #include <QUrl>
 #include <QUuid>
 
-namespace Ui {
+namespace Gui {
 
 Signing::Config SigningSetup::config() const
 {
@@ -91,7 +91,7 @@ QString publicUrlProblem(const QString &url)
     const QString scheme = parsed.scheme().toLower();
     if (!parsed.isValid() || (scheme != QLatin1String("http") && scheme != QLatin1String("https")) ||
         parsed.host().isEmpty()) {
-        return QCoreApplication::translate("Ui::SigningSetup",
+        return QCoreApplication::translate("Gui::SigningSetup",
                                            "'%1' is not a public URL: give the address providers send to, "
                                            "starting with http:// or https:// and a host, such as "
                                            "https://abc.trycloudflare.com.")
@@ -100,4 +100,4 @@ QString publicUrlProblem(const QString &url)
     return {};
 }
 
-} // namespace Ui
+} // namespace Gui

@@ -6,7 +6,7 @@
 #include <QList>
 #include <QString>
 
-namespace Ui {
+namespace Gui {
 
 class Settings;
 
@@ -46,4 +46,4 @@ bool sameConfig(const Signing::Config &a, const Signing::Config &b);
 /// Empty when `url` (trimmed) is empty or an http/https URL with a host; otherwise why not, for people.
 QString publicUrlProblem(const QString &url);
 
-} // namespace Ui
+} // namespace Gui

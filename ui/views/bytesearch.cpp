@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-namespace Ui {
+namespace Gui {
 
 namespace {
 
@@ -113,4 +113,4 @@ ByteMatcher::Hit ByteMatcher::searchWrapping(QByteArrayView text, qint64 from, b
     return hit;
 }
 
-} // namespace Ui
+} // namespace Gui

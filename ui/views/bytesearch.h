@@ -6,7 +6,7 @@
 #include <array>
 #include <functional>
 
-namespace Ui {
+namespace Gui {
 
 /// Finds a byte string in a text, forwards or backwards, optionally ignoring ASCII case (bytes of
 /// multi-byte UTF-8 characters compare exactly, so "É" does not match "é").
@@ -52,4 +52,4 @@ private:
     std::array<unsigned char, 256> m_fold{};
 };
 
-} // namespace Ui
+} // namespace Gui

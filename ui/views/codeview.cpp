@@ -14,7 +14,7 @@
 
 #include <cmath>
 
-namespace Ui {
+namespace Gui {
 
 namespace {
 
@@ -677,4 +677,4 @@ void CodeView::focusOutEvent(QFocusEvent *event)
     viewport()->update();
 }
 
-} // namespace Ui
+} // namespace Gui

@@ -14,7 +14,7 @@
 
 class QPainter;
 
-namespace Ui {
+namespace Gui {
 
 /// A read-only view of a UTF-8 text of any size (a 25 MB JSON body, a 100 MB raw request): it never
 /// lays out the document. It keeps a sparse line index, paints only the visible lines, in a grid of
@@ -148,4 +148,4 @@ private:
     JobLane m_copyLane{this};
 };
 
-} // namespace Ui
+} // namespace Gui

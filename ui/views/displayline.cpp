@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-namespace Ui {
+namespace Gui {
 
 namespace {
 
@@ -124,4 +124,4 @@ qsizetype DisplayLine::byteAt(int column) const
     return it == columnOfByte.end() ? bytes : qsizetype(it - columnOfByte.begin());
 }
 
-} // namespace Ui
+} // namespace Gui

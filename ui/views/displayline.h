@@ -4,7 +4,7 @@
 #include <QList>
 #include <QString>
 
-namespace Ui {
+namespace Gui {
 
 /// Length of the UTF-8 character starting at `pos`: 2 to 4 for a valid multi-byte sequence, 1 for
 /// ASCII and for any byte that does not start a valid sequence.
@@ -35,4 +35,4 @@ struct DisplayLine
     qsizetype byteAt(int column) const;
 };
 
-} // namespace Ui
+} // namespace Gui

@@ -4,7 +4,7 @@
 #include <QPainter>
 #include <QVarLengthArray>
 
-namespace Ui {
+namespace Gui {
 
 void GridText::setFont(const QFont &font)
 {
@@ -66,4 +66,4 @@ void GridText::draw(QPainter &painter, qreal x0, qreal baseline, qreal cellWidth
     flush();
 }
 
-} // namespace Ui
+} // namespace Gui

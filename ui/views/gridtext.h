@@ -8,7 +8,7 @@
 
 class QPainter;
 
-namespace Ui {
+namespace Gui {
 
 /// Draws text on a grid of equal cells, one QChar a cell, without shaping: glyphs of the primary
 /// font are placed at their cells in one glyph run per colour. A character the font lacks (drawn
@@ -29,4 +29,4 @@ private:
     QRawFont m_raw;
 };
 
-} // namespace Ui
+} // namespace Gui

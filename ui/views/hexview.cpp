@@ -13,7 +13,7 @@
 #include <array>
 #include <cmath>
 
-namespace Ui {
+namespace Gui {
 
 namespace {
 
@@ -554,4 +554,4 @@ void HexView::focusOutEvent(QFocusEvent *event)
     viewport()->update();
 }
 
-} // namespace Ui
+} // namespace Gui

@@ -13,7 +13,7 @@
 
 class QPainter;
 
-namespace Ui {
+namespace Gui {
 
 /// Offset, hex and text of any buffer, 16 bytes a row: `00000010  7b 22 69 64 22 3a 20 31  2c 20 ...
 /// {"id": 1, ...`. It holds the QByteArray it is given (shared, never copied), paints only the
@@ -126,4 +126,4 @@ private:
     JobLane m_copyLane{this};
 };
 
-} // namespace Ui
+} // namespace Gui

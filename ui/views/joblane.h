@@ -11,7 +11,7 @@
 #include <type_traits>
 #include <utility>
 
-namespace Ui {
+namespace Gui {
 
 /// Runs a view's O(size) work on a pool thread and hands the result back on the view's thread, only
 /// while it is still the newest job of this lane and the view still exists. Starting a job, cancel()
@@ -86,4 +86,4 @@ private:
     bool m_busy = false;
 };
 
-} // namespace Ui
+} // namespace Gui

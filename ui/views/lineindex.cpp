@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstring>
 
-namespace Ui {
+namespace Gui {
 
 namespace {
 
@@ -133,4 +133,4 @@ qint64 LineIndex::lineOf(QByteArrayView text, qint64 offset) const
     return line;
 }
 
-} // namespace Ui
+} // namespace Gui

@@ -5,7 +5,7 @@
 #include <functional>
 #include <vector>
 
-namespace Ui {
+namespace Gui {
 
 /// Where the lines of a text start, kept sparse so that it stays small for any text: a mark at
 /// every 256th line start, and at every line start 64 KiB or more past the previous mark. A lookup
@@ -57,4 +57,4 @@ private:
     bool m_complete = true;
 };
 
-} // namespace Ui
+} // namespace Gui

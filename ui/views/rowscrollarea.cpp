@@ -12,7 +12,7 @@
 #include <algorithm>
 #include <climits>
 
-namespace Ui {
+namespace Gui {
 
 namespace ScrollMapping {
 
@@ -256,4 +256,4 @@ void RowScrollArea::timerEvent(QTimerEvent *event)
     dragScrolled(m_dragPos);
 }
 
-} // namespace Ui
+} // namespace Gui

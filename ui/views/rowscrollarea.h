@@ -8,7 +8,7 @@
 
 class QThreadPool;
 
-namespace Ui {
+namespace Gui {
 
 /// Maps a row index to a scroll bar value and back. The bar counts rows, not pixels; when there are
 /// more rows than `limit`, values are spread over 0..limit, and the ends map to the ends exactly.
@@ -93,4 +93,4 @@ private:
     QPoint m_dragPos;
 };
 
-} // namespace Ui
+} // namespace Gui

@@ -5,7 +5,7 @@
 
 #include <functional>
 
-namespace Ui {
+namespace Gui {
 
 /// What a stretch of text is, for colouring; the colours come from the palette (see ViewTheme).
 enum class SpanRole : quint8 {
@@ -37,4 +37,4 @@ struct Span
 /// thread for visible lines only, so it must be quick and must not keep `line`.
 using LineHighlighter = std::function<void(qsizetype lineStart, QByteArrayView line, QList<Span> &spans)>;
 
-} // namespace Ui
+} // namespace Gui

@@ -2,7 +2,7 @@
 
 #include <QPalette>
 
-namespace Ui {
+namespace Gui {
 
 namespace {
 
@@ -46,4 +46,4 @@ ViewTheme ViewTheme::fromPalette(const QPalette &palette)
     return t;
 }
 
-} // namespace Ui
+} // namespace Gui

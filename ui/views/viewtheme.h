@@ -8,7 +8,7 @@
 
 class QPalette;
 
-namespace Ui {
+namespace Gui {
 
 /// The colours of the code and hex views, derived from a palette so that they follow light and dark
 /// themes: the syntax colours are picked by the lightness of the base colour, everything else is
@@ -32,4 +32,4 @@ struct ViewTheme
     QColor colorFor(SpanRole role) const { return roleText[std::size_t(role)]; }
 };
 
-} // namespace Ui
+} // namespace Gui

@@ -15,7 +15,7 @@ namespace Config {
 /**
  * The one place settings are read and written. Each setting is a typed entry with its key and
  * default, so no string key is spelled twice and no caller guesses a default. The entries here
- * are the ones the core and the command line need; the window adds its own in Ui::Settings.
+ * are the ones the core and the command line need; the window adds its own in Gui::Settings.
  *
  * A value that is stored but cannot be read as its entry's type reads as the default, so a hand-
  * edited or damaged file never hands the listener a port or limit of 0.
