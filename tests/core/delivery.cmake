@@ -1,2 +1,3 @@
 # Delivery: composing outgoing messages.
 hookscope_add_test(tst_variables SOURCES core/tst_variables.cpp LIBS hookscope_core LABELS core)
+hookscope_add_test(tst_templates SOURCES core/tst_templates.cpp LIBS hookscope_core LABELS core)

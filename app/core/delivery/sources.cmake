@@ -1,5 +1,14 @@
-# Delivery sources: curl commands, message variables, the sender (target_sources on hookscope_core).
+# Delivery sources: curl commands, message variables, templates, the sender (target_sources on
+# hookscope_core).
 target_sources(hookscope_core PRIVATE
     delivery/curlcommand.h delivery/curlcommand.cpp
     delivery/variables.h delivery/variables.cpp
+    delivery/template.h delivery/template.cpp
 )
+
+# The delivery templates that come with Hookscope, as :/templates/NAME.http.
+file(GLOB _hookscope_templates CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/resources/templates/*.http)
+qt_add_resources(hookscope_core "delivery_templates"
+    PREFIX "/templates"
+    BASE ${PROJECT_SOURCE_DIR}/resources/templates
+    FILES ${_hookscope_templates})
