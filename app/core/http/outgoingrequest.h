@@ -1,0 +1,40 @@
+#pragma once
+
+#include "response.h"
+
+#include <QByteArray>
+#include <QUrl>
+
+namespace Http {
+
+/**
+ * A request as the sender puts it on the wire: exactly the method, target, header lines (names as
+ * given, in order, duplicates kept) and body it holds — nothing added, nothing normalised. What the
+ * panel shows is what is sent; the defaults a request usually needs are added where it is made
+ * (withDefaults), visibly, not here.
+ */
+struct OutgoingRequest
+{
+    QByteArray method = "POST";
+    QByteArray target = "/"; ///< origin form: path and query as they go on the wire
+    HeaderList headers;
+    QByteArray body;
+    bool chunked = false; ///< send the body as one chunk and the last chunk (Transfer-Encoding is the caller's)
+
+    /// "METHOD target HTTP/1.1", the header lines, the blank line.
+    QByteArray head() const;
+    /// head() and the body, chunk-framed when `chunked`.
+    QByteArray wire() const;
+
+    /// A request for `url`: its path and query as the target ("/" when empty).
+    static OutgoingRequest to(const QUrl &url, const QByteArray &method = "POST");
+    /// "host", "host:port" (port only when not the scheme's default), "[::1]:8080": the Host value.
+    static QByteArray hostOf(const QUrl &url);
+    /// The headers a request is sent with unless the user set them (by name, case-insensitively),
+    /// before the user's: Host, Content-Length (or Transfer-Encoding: chunked), and
+    /// User-Agent: Hookscope/VERSION. One of these set by the user with an empty value is left out
+    /// altogether (as curl's `-H 'Host:'`), so a receiver can be tested without it.
+    static HeaderList withDefaults(HeaderList headers, const QUrl &url, qint64 bodySize, bool chunked);
+};
+
+} // namespace Http
