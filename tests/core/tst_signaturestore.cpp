@@ -20,6 +20,7 @@
 #include <QtTest>
 
 #include <condition_variable>
+#include <functional>
 #include <mutex>
 
 using namespace Session;
@@ -99,13 +100,14 @@ struct Pass
     int deliveries = 0;
     bool done = false;
 };
-Pass runPass(const QString &path, const Signing::Config &config)
+Pass runPass(const QString &path, const Signing::Config &config, qint64 upTo = 0,
+             const std::function<void()> &meanwhile = {})
 {
     Capture::Reverifier reverifier;
     Pass pass;
     std::mutex mutex;
     std::condition_variable finished;
-    reverifier.start(path, Signing::Verifier(config), [&](const SignatureUpdates &updates, bool done) {
+    reverifier.start(path, Signing::Verifier(config), upTo, [&](const SignatureUpdates &updates, bool done) {
         std::lock_guard lock(mutex);
         pass.updates += updates;
         ++pass.deliveries;
@@ -113,6 +115,8 @@ Pass runPass(const QString &path, const Signing::Config &config)
         if (done)
             finished.notify_one();
     });
+    if (meanwhile)
+        meanwhile();
     std::unique_lock lock(mutex);
     finished.wait_for(lock, std::chrono::seconds(20), [&pass] { return pass.done; });
     return pass;
@@ -131,6 +135,7 @@ private Q_SLOTS:
     void updatesReachFileAndSummaries();
     void reverifyFindsNewResultsOnce();
     void reverifyOfOldSession();
+    void reverifyWaitsForRequestsOnTheirWay();
     void ndjsonAndHarCarryIt();
     void filterBySignature_data();
     void filterBySignature();
@@ -288,6 +293,31 @@ void TstSignatureStore::reverifyOfOldSession()
     QCOMPARE(pass.updates.at(0).result.verdict, Verdict::NoSecret);
     QCOMPARE(pass.updates.at(0).result.scheme, QStringLiteral("github"));
     QCOMPARE(pass.updates.at(1).result.verdict, Verdict::Unsigned);
+}
+
+void TstSignatureStore::reverifyWaitsForRequestsOnTheirWay()
+{
+    // Requests captured just before the secret changed may reach the file after the pass read its
+    // end: the pass reads on to the newest of them, so none keeps the old verdict.
+    const QString file = m_dir.filePath(QStringLiteral("tail.hookscope"));
+    const QByteArray body = "{}";
+    const auto signedRecord = [&body](qint64 id) {
+        return capture(id, githubRequest(body, githubSignature(kSecret, body)),
+                       result(QStringLiteral("github"), Verdict::NoSecret));
+    };
+    QVERIFY(writeAll(file, {signedRecord(1)}));
+    SessionWriter writer;
+    QCOMPARE(writer.open(file).problem, FileProblem::None);
+    writer.start();
+    const Pass pass = runPass(file, githubConfig(kSecret), 3, [&writer, &signedRecord] {
+        QThread::msleep(200); // the pass has read request 1 and found nothing after it
+        writer.submit({signedRecord(2), signedRecord(3)});
+    });
+    writer.stop();
+    QVERIFY(pass.done);
+    QCOMPARE(pass.updates.size(), 3);
+    QCOMPARE(pass.updates.last().id, 3);
+    QCOMPARE(pass.updates.last().result.verdict, Verdict::Valid);
 }
 
 void TstSignatureStore::ndjsonAndHarCarryIt()

@@ -261,7 +261,8 @@ void CaptureEngine::reverify()
     const QString path = m_writer->path();
     const QByteArray fingerprint = Reverifier::fingerprint(m_service->verifier().config());
     QObject *context = m_context;
-    m_reverifier->start(path, m_service->verifier(),
+    m_service->flushToWriter(); // what was captured with the old settings heads for the file now
+    m_reverifier->start(path, m_service->verifier(), m_service->nextId() - 1,
                         [this, context, path, fingerprint](const Session::SignatureUpdates &updates, bool done) {
                             QMetaObject::invokeMethod(context, [this, path, fingerprint, updates, done] {
                                 if (!m_writer || m_writer->path() != path)

@@ -3,9 +3,11 @@
 #include "session/sessionreader.h"
 
 #include <QCryptographicHash>
+#include <QElapsedTimer>
 #include <QLoggingCategory>
 
 #include <algorithm>
+#include <chrono>
 
 namespace Capture {
 
@@ -24,12 +26,12 @@ void Reverifier::cancel()
     m_cancel.store(false);
 }
 
-void Reverifier::start(const QString &path, const Signing::Verifier &verifier, Deliver deliver)
+void Reverifier::start(const QString &path, const Signing::Verifier &verifier, qint64 upTo, Deliver deliver)
 {
     cancel();
     m_running.store(true);
-    m_thread = std::thread([this, path, verifier, deliver = std::move(deliver)] {
-        run(path, verifier, deliver);
+    m_thread = std::thread([this, path, verifier, upTo, deliver = std::move(deliver)] {
+        run(path, verifier, upTo, deliver);
         m_running.store(false);
     });
 }
@@ -59,7 +61,7 @@ QByteArray Reverifier::fingerprint(const Signing::Config &config)
     return hash.result().toHex();
 }
 
-void Reverifier::run(QString path, Signing::Verifier verifier, Deliver deliver)
+void Reverifier::run(QString path, Signing::Verifier verifier, qint64 upTo, Deliver deliver)
 {
     Session::SessionReader reader;
     if (reader.open(path).problem != Session::FileProblem::None) {
@@ -73,10 +75,20 @@ void Reverifier::run(QString path, Signing::Verifier verifier, Deliver deliver)
     }
     qint64 after = 0;
     qint64 checked = 0;
+    QElapsedTimer waiting;
     while (!m_cancel.load()) {
         const Session::CapturedBatch batch = reader.loadAfter(after, kBatch);
-        if (batch.isEmpty())
-            break;
+        if (batch.isEmpty()) {
+            // Requests captured with the old settings may still be on their way into the file:
+            // wait for them a little (they commit within milliseconds unless the disk is full).
+            if (after >= upTo || (waiting.isValid() && waiting.hasExpired(kWaitForTailMs)))
+                break;
+            if (!waiting.isValid())
+                waiting.start();
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+            continue;
+        }
+        waiting.invalidate();
         Session::SignatureUpdates changed;
         for (const Session::CapturedRequestPtr &r : batch) {
             if (r->rejected)

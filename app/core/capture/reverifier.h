@@ -33,8 +33,9 @@ public:
     Reverifier(const Reverifier &) = delete;
     Reverifier &operator=(const Reverifier &) = delete;
 
-    /// Cancels a pass under way, then verifies `path` with `verifier`.
-    void start(const QString &path, const Signing::Verifier &verifier, Deliver deliver);
+    /// Cancels a pass under way, then verifies `path` with `verifier`, reading on to request `upTo`
+    /// (the newest captured before the settings changed, which may not be in the file yet).
+    void start(const QString &path, const Signing::Verifier &verifier, qint64 upTo, Deliver deliver);
     /// Stops the pass under way, waiting for it.
     void cancel();
     bool isRunning() const { return m_running.load(); }
@@ -45,9 +46,11 @@ public:
 
     /// Requests read per batch.
     static constexpr int kBatch = 256;
+    /// How long a pass waits for requests up to `upTo` to reach the file.
+    static constexpr qint64 kWaitForTailMs = 5000;
 
 private:
-    void run(QString path, Signing::Verifier verifier, Deliver deliver);
+    void run(QString path, Signing::Verifier verifier, qint64 upTo, Deliver deliver);
 
     std::thread m_thread;
     std::atomic<bool> m_cancel{false};
