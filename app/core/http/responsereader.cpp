@@ -7,6 +7,7 @@ namespace Http {
 
 namespace {
 
+using Syntax::forEachListElement;
 using Syntax::hexValue;
 using Syntax::isFieldValueChar;
 using Syntax::isOws;
@@ -26,22 +27,6 @@ QString byteName(char c)
 QString latin1(QByteArrayView bytes)
 {
     return QString::fromLatin1(bytes.data(), bytes.size());
-}
-
-// Calls f(element) for every non-empty element of a comma-separated list (RFC 9110 §5.6.1);
-// stops when f returns false.
-template<typename F>
-void forEachElement(QByteArrayView value, F &&f)
-{
-    for (qsizetype start = 0; start <= value.size();) {
-        qsizetype comma = value.indexOf(',', start);
-        if (comma < 0)
-            comma = value.size();
-        const QByteArrayView element = trimOws(value.sliced(start, comma - start));
-        if (!element.isEmpty() && !f(element))
-            return;
-        start = comma + 1;
-    }
 }
 
 constexpr qsizetype kMaxChunkLine = 4096;
@@ -491,7 +476,7 @@ bool ResponseReader::finishHead()
         if (equalsIgnoreCase(f.name, "Transfer-Encoding")) {
             if (codingOffset < 0)
                 codingOffset = valueAt;
-            forEachElement(f.value, [&](QByteArrayView coding) {
+            forEachListElement(f.value, [&](QByteArrayView coding) {
                 chunkedLast = equalsIgnoreCase(coding, "chunked");
                 if (chunkedLast)
                     ++chunkedCount;
@@ -500,7 +485,7 @@ bool ResponseReader::finishHead()
                 return true;
             });
         } else if (equalsIgnoreCase(f.name, "Connection")) {
-            forEachElement(f.value, [&](QByteArrayView option) {
+            forEachListElement(f.value, [&](QByteArrayView option) {
                 connectionClose = connectionClose || equalsIgnoreCase(option, "close");
                 connectionKeepAlive = connectionKeepAlive || equalsIgnoreCase(option, "keep-alive");
                 return true;
@@ -509,7 +494,7 @@ bool ResponseReader::finishHead()
             // RFC 9110 §8.6: 1*DIGIT; a list of identical values may be taken as one.
             bool valid = false;
             bool conflict = false;
-            forEachElement(f.value, [&](QByteArrayView element) {
+            forEachListElement(f.value, [&](QByteArrayView element) {
                 qint64 value = 0;
                 for (char c : element) {
                     if (!isDigit(c)) {
