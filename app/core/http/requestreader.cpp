@@ -8,6 +8,7 @@ namespace Http {
 
 namespace {
 
+using Syntax::forEachListElement;
 using Syntax::hexValue;
 using Syntax::isFieldValueChar;
 using Syntax::isOws;
@@ -33,23 +34,6 @@ QString byteName(char c)
 QString latin1(QByteArrayView bytes)
 {
     return QString::fromLatin1(bytes.data(), bytes.size());
-}
-
-// Calls f(element) for every non-empty element of a comma-separated list (RFC 9110 §5.6.1).
-template<typename F>
-bool forEachListElement(QByteArrayView value, F &&f)
-{
-    qsizetype start = 0;
-    while (start <= value.size()) {
-        qsizetype comma = value.indexOf(',', start);
-        if (comma < 0)
-            comma = value.size();
-        const QByteArrayView element = trimOws(value.sliced(start, comma - start));
-        if (!element.isEmpty() && !f(element))
-            return false;
-        start = comma + 1;
-    }
-    return true;
 }
 
 constexpr qsizetype kMaxChunkLine = 4096;

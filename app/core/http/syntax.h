@@ -76,4 +76,22 @@ inline QByteArrayView trimOws(QByteArrayView v)
     return v;
 }
 
+/// Calls f(element) for every non-empty element of a comma-separated list (RFC 9110 §5.6.1);
+/// stops and returns false as soon as f does.
+template<typename F>
+bool forEachListElement(QByteArrayView value, F &&f)
+{
+    qsizetype start = 0;
+    while (start <= value.size()) {
+        qsizetype comma = value.indexOf(',', start);
+        if (comma < 0)
+            comma = value.size();
+        const QByteArrayView element = trimOws(value.sliced(start, comma - start));
+        if (!element.isEmpty() && !f(element))
+            return false;
+        start = comma + 1;
+    }
+    return true;
+}
+
 } // namespace Http::Syntax
