@@ -4,12 +4,7 @@ namespace Http {
 
 QByteArrayView ReceivedResponse::headerValue(QByteArrayView name) const
 {
-    for (const FieldSpan &s : m_headers) {
-        const Field f = field(m_rawHead, s);
-        if (equalsIgnoreCase(f.name, name))
-            return f.value;
-    }
-    return {};
+    return firstValueOf(m_rawHead, m_headers, name);
 }
 
 int ReceivedResponse::interimStatus(qsizetype i) const

@@ -25,18 +25,18 @@ public:
     bool hasStatusLine() const { return m_status != 0; }
     int status() const { return m_status; }
     /// The reason phrase as on the wire; may be empty.
-    QByteArrayView reason() const { return slice(m_rawHead, m_reasonOffset, m_reasonLength); }
+    QByteArrayView reason() const { return sliceOf(m_rawHead, m_reasonOffset, m_reasonLength); }
     /// "HTTP/1.1" as on the wire.
-    QByteArrayView httpVersion() const { return slice(m_rawHead, 0, m_hasVersion ? 8 : 0); }
+    QByteArrayView httpVersion() const { return sliceOf(m_rawHead, 0, m_hasVersion ? 8 : 0); }
     int versionMajor() const { return m_versionMajor; }
     int versionMinor() const { return m_versionMinor; }
 
     qsizetype headerCount() const { return m_headers.size(); }
-    Field header(qsizetype i) const { return field(m_rawHead, m_headers.at(i)); }
+    Field header(qsizetype i) const { return fieldOf(m_rawHead, m_headers.at(i)); }
     /// The first header whose name matches case-insensitively, or a null view.
     QByteArrayView headerValue(QByteArrayView name) const;
     qsizetype trailerCount() const { return m_trailers.size(); }
-    Field trailer(qsizetype i) const { return field(m_chunkFraming, m_trailers.at(i)); }
+    Field trailer(qsizetype i) const { return fieldOf(m_chunkFraming, m_trailers.at(i)); }
 
     const QByteArray &rawHead() const { return m_rawHead; }
     const QByteArray &body() const { return m_body; }
@@ -62,15 +62,6 @@ public:
 
 private:
     friend class ResponseReader;
-
-    static QByteArrayView slice(const QByteArray &bytes, quint32 offset, quint32 length)
-    {
-        return QByteArrayView(bytes).sliced(offset, length);
-    }
-    static Field field(const QByteArray &bytes, const FieldSpan &s)
-    {
-        return {slice(bytes, s.nameOffset, s.nameLength), slice(bytes, s.valueOffset, s.valueLength)};
-    }
 
     QByteArray m_rawHead;
     QByteArray m_body;

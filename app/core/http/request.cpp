@@ -22,14 +22,19 @@ bool equalsIgnoreCase(QByteArrayView a, QByteArrayView b)
     return true;
 }
 
-QByteArrayView Request::headerValue(QByteArrayView name) const
+QByteArrayView firstValueOf(const QByteArray &bytes, const QList<FieldSpan> &fields, QByteArrayView name)
 {
-    for (const FieldSpan &s : m_headers) {
-        const Field f = field(m_rawHead, s);
+    for (const FieldSpan &s : fields) {
+        const Field f = fieldOf(bytes, s);
         if (equalsIgnoreCase(f.name, name))
             return f.value;
     }
     return {};
+}
+
+QByteArrayView Request::headerValue(QByteArrayView name) const
+{
+    return firstValueOf(m_rawHead, m_headers, name);
 }
 
 QString Request::warningName(Warning w)

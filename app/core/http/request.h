@@ -25,6 +25,21 @@ struct Field
     QByteArrayView value;
 };
 
+/// The bytes [offset, offset + length) of `bytes`: how a message's parts point into its head.
+inline QByteArrayView sliceOf(const QByteArray &bytes, quint32 offset, quint32 length)
+{
+    return QByteArrayView(bytes).sliced(offset, length);
+}
+
+/// The value of the first of `fields` in `bytes` whose name matches case-insensitively, or null.
+QByteArrayView firstValueOf(const QByteArray &bytes, const QList<FieldSpan> &fields, QByteArrayView name);
+
+/// The field line a span marks in `bytes` (a request's or a response's head, or their trailers).
+inline Field fieldOf(const QByteArray &bytes, const FieldSpan &s)
+{
+    return {sliceOf(bytes, s.nameOffset, s.nameLength), sliceOf(bytes, s.valueOffset, s.valueLength)};
+}
+
 /// Things about a request that do not stop it from being captured but that a user should see.
 enum class Warning : quint32 {
     MissingHost = 1u << 0,        ///< HTTP/1.1 without Host (RFC 9112 §3.2 says 400; we capture)
@@ -45,20 +60,20 @@ enum class Warning : quint32 {
 class Request
 {
 public:
-    QByteArrayView method() const { return slice(m_rawHead, m_methodOffset, m_methodLength); }
-    QByteArrayView target() const { return slice(m_rawHead, m_targetOffset, m_targetLength); }
+    QByteArrayView method() const { return sliceOf(m_rawHead, m_methodOffset, m_methodLength); }
+    QByteArrayView target() const { return sliceOf(m_rawHead, m_targetOffset, m_targetLength); }
     /// "HTTP/1.1" as on the wire.
-    QByteArrayView httpVersion() const { return slice(m_rawHead, m_versionOffset, m_versionLength); }
+    QByteArrayView httpVersion() const { return sliceOf(m_rawHead, m_versionOffset, m_versionLength); }
     int versionMajor() const { return m_versionMajor; }
     int versionMinor() const { return m_versionMinor; }
     bool hasRequestLine() const { return m_methodLength > 0; }
 
     qsizetype headerCount() const { return m_headers.size(); }
-    Field header(qsizetype i) const { return field(m_rawHead, m_headers.at(i)); }
+    Field header(qsizetype i) const { return fieldOf(m_rawHead, m_headers.at(i)); }
     /// The first header whose name matches case-insensitively, or a null view.
     QByteArrayView headerValue(QByteArrayView name) const;
     qsizetype trailerCount() const { return m_trailers.size(); }
-    Field trailer(qsizetype i) const { return field(m_chunkFraming, m_trailers.at(i)); }
+    Field trailer(qsizetype i) const { return fieldOf(m_chunkFraming, m_trailers.at(i)); }
 
     const QByteArray &rawHead() const { return m_rawHead; }
     const QByteArray &body() const { return m_body; }
@@ -86,15 +101,6 @@ public:
 
 private:
     friend class RequestReader;
-
-    static QByteArrayView slice(const QByteArray &bytes, quint32 offset, quint32 length)
-    {
-        return QByteArrayView(bytes).sliced(offset, length);
-    }
-    static Field field(const QByteArray &bytes, const FieldSpan &s)
-    {
-        return {slice(bytes, s.nameOffset, s.nameLength), slice(bytes, s.valueOffset, s.valueLength)};
-    }
 
     QByteArray m_rawHead;
     QByteArray m_body;

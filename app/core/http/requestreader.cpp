@@ -449,7 +449,7 @@ bool RequestReader::checkFramingField(const FieldSpan &s)
 {
     // Framing is checked as each line arrives, so a sender that stops mid-head after a bad
     // Content-Length still hears why instead of waiting for a timeout.
-    const Field f = Request::field(m_head, s);
+    const Field f = fieldOf(m_head, s);
     const bool isLength = f.name.size() == 14 && equalsIgnoreCase(f.name, "Content-Length");
     const bool isCoding = f.name.size() == 17 && equalsIgnoreCase(f.name, "Transfer-Encoding");
     if ((!isLength && !isCoding) || m_framingIgnored)
@@ -524,7 +524,7 @@ bool RequestReader::finishHead()
     qint64 otherCodingOffset = -1;
 
     for (const FieldSpan &s : std::as_const(r.m_headers)) {
-        const Field f = Request::field(r.m_rawHead, s);
+        const Field f = fieldOf(r.m_rawHead, s);
         const qsizetype nameLength = f.name.size();
         if (nameLength == 4 && equalsIgnoreCase(f.name, "Host")) {
             ++hostCount;

@@ -471,7 +471,7 @@ bool ResponseReader::finishHead()
     bool chunkedLast = false;
     QByteArrayView otherCoding;
     for (const FieldSpan &s : std::as_const(r.m_headers)) {
-        const Field f = ReceivedResponse::field(r.m_rawHead, s);
+        const Field f = fieldOf(r.m_rawHead, s);
         const qint64 valueAt = m_headStart + s.valueOffset;
         if (equalsIgnoreCase(f.name, "Transfer-Encoding")) {
             if (codingOffset < 0)
