@@ -116,7 +116,7 @@ public:
     bool isReusable() const;
     bool isBusy() const;
 
-signals:
+Q_SIGNALS:
     void finished(const Http::ExchangeResult &result);
 
 private:
