@@ -4,6 +4,7 @@ target_sources(hookscope_core PRIVATE
     delivery/curlcommand.h delivery/curlcommand.cpp
     delivery/variables.h delivery/variables.cpp
     delivery/template.h delivery/template.cpp
+    delivery/sender.h delivery/sender.cpp delivery/retrypolicy.cpp
 )
 
 # The delivery templates that come with Hookscope, as :/templates/NAME.http.
