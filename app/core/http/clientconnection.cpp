@@ -103,8 +103,11 @@ struct ClientConnection::Private
     explicit Private(ClientConnection *owner)
         : q(owner)
     {
-        connectTimer.setSingleShot(true);
-        totalTimer.setSingleShot(true);
+        // Precise: a coarse timer may fire up to 5 % early, and a timeout is a promise to the user.
+        for (QTimer *timer : {&connectTimer, &totalTimer}) {
+            timer->setSingleShot(true);
+            timer->setTimerType(Qt::PreciseTimer);
+        }
         QObject::connect(&connectTimer, &QTimer::timeout, q, [this] { connectTimedOut(); });
         QObject::connect(&totalTimer, &QTimer::timeout, q, [this] { totalTimedOut(); });
     }
