@@ -123,8 +123,10 @@ void TstSender::fanOutSendsOneResolvedMessageToEveryDestination()
 
 void TstSender::retriesUntilAnAnswerAndKeepsTheSigningId()
 {
-    ScriptedServer server(
-        {ScriptedServer::reply(503), ScriptedServer::kReset.toByteArray(), ScriptedServer::reply(200)});
+    // The 503 closes its connection, so the reset hits a fresh one (a reset on a reused keep-alive
+    // connection is retried by the connection itself, not counted as an attempt).
+    ScriptedServer server({ScriptedServer::reply(503, "Connection: close\r\n"), ScriptedServer::kReset.toByteArray(),
+                           ScriptedServer::reply(200)});
     Delivery::Sender sender;
     Recorder rec(sender);
     Delivery::Message m = message({urlOf(server)});

@@ -112,7 +112,12 @@ public:
         auto it = m_messages.find(id);
         if (it == m_messages.end())
             return;
-        for (int i = 0; i < it->destinations.size(); ++i) {
+        const int count = int(it->destinations.size());
+        for (int i = 0; i < count; ++i) {
+            // A report can finish the message and drop it: look it up again each time.
+            it = m_messages.find(id);
+            if (it == m_messages.end())
+                return;
             Destination &d = it->destinations[i];
             if (d.done)
                 continue;
