@@ -7,6 +7,7 @@
 #include "session/har.h"
 #include "session/ndjson.h"
 #include "session/schema.h"
+#include "session/scratch.h"
 #include "session/sessionfile.h"
 #include "session/sessionreader.h"
 #include "session/sessionwriter.h"
@@ -19,6 +20,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -149,6 +151,7 @@ private Q_SLOTS:
     void hubHoldsUntilAWriterIsAttached();
     void engineHandsRecordsToTheOpenSession();
     void saveAsCopiesWhatWasSentMeanwhile();
+    void scratchThatOnlySentIsKept();
     void harEntryPerAttempt();
     void harImportSkipsSentAttempts();
     void ndjsonLinePerAttempt();
@@ -479,6 +482,31 @@ void TstOutbound::saveAsCopiesWhatWasSentMeanwhile()
     QCOMPARE(back.size(), 2);
     QCOMPARE(back.at(1).responseBody, QByteArray("hello"));
     QCOMPARE(back.at(1).requestBody, kBody);
+}
+
+void TstOutbound::scratchThatOnlySentIsKept()
+{
+    // A scratch session used only to send is offered again at the next start, not deleted as
+    // empty; one with nothing at all still is.
+    QStandardPaths::setTestModeEnabled(true);
+    const QString sentOnly = Scratch::newPath();
+    {
+        SessionWriter writer;
+        QCOMPARE(writer.open(sentOnly).problem, FileProblem::None);
+        writer.start();
+        writer.submit(message("only-sent", 1'780'000'000'000, 1));
+        writer.stop();
+    }
+    const QString empty = Scratch::newPath();
+    {
+        SessionWriter writer;
+        QCOMPARE(writer.open(empty).problem, FileProblem::None);
+        writer.stop();
+    }
+    QCOMPARE(Scratch::latest(), sentOnly);
+    QVERIFY(QFile::exists(sentOnly));
+    QVERIFY(!QFile::exists(empty));
+    Scratch::remove(sentOnly);
 }
 
 void TstOutbound::harEntryPerAttempt()
