@@ -112,7 +112,7 @@ public:
     /// Messages with attempts running or waiting.
     int activeMessages() const;
 
-signals:
+Q_SIGNALS:
     /// The message was resolved and will be sent (before its first attempt report).
     void prepared(const Delivery::Prepared &prepared);
     void attemptFinished(const Delivery::AttemptReport &report);
