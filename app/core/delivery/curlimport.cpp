@@ -43,10 +43,11 @@ bool isDefaultName(QByteArrayView name)
     return false;
 }
 
-// curl_easy_escape: everything but the unreserved characters of RFC 3986 §2.3 is %XX.
+// As curl 7.88 encodes --data-urlencode (tried): the unreserved characters of RFC 3986 §2.3
+// stay, a space becomes '+', everything else %XX.
 QByteArray urlEncoded(QByteArrayView bytes)
 {
-    return bytes.toByteArray().toPercentEncoding();
+    return bytes.toByteArray().toPercentEncoding().replace("%20", "+");
 }
 
 struct DataPart
@@ -543,7 +544,7 @@ bool Importer::build()
     if (!m_form.isEmpty() && (!m_data.isEmpty() || !m_uploadFile.isEmpty()))
         return fail(tr("-F cannot be combined with -d, --data-* or --json (curl refuses that too)."));
 
-    // The body, as curl joins its pieces: '&' between -d pieces, none between --json pieces.
+    // The body, as curl 7.88 joins its pieces (tried): '&' before each but a --json piece.
     QByteArray body;
     for (qsizetype i = 0; i < m_data.size(); ++i) {
         const DataPart &part = m_data.at(i);
@@ -555,7 +556,7 @@ bool Importer::build()
                 m.bodyFile = part.file;
             }
         }
-        if (i > 0 && !(part.json && m_data.at(i - 1).json))
+        if (i > 0 && !part.json)
             body += '&';
         body += m_data.at(i).bytes;
     }
@@ -588,8 +589,13 @@ bool Importer::build()
         url = withScheme(url);
         if (m_get && !body.isEmpty())
             url += (url.contains('?') ? '&' : '?') + body;
-        if (!m_uploadFile.isEmpty() && url.endsWith('/'))
-            url += QFileInfo(m_uploadFile).fileName().toUtf8(); // curl -T file http://host/dir/
+        if (!m_uploadFile.isEmpty()) { // curl -T file http://host/dir/ puts it at /dir/file
+            const qsizetype authority = url.indexOf("://") + 3;
+            if (url.indexOf('/', authority) < 0)
+                url += '/';
+            if (url.endsWith('/'))
+                url += QFileInfo(m_uploadFile).fileName().toUtf8();
+        }
         const QUrl parsed = QUrl::fromEncoded(url);
         if (!parsed.isValid() || parsed.host().isEmpty())
             return fail(tr("Not a URL: %1").arg(QString::fromUtf8(url)));

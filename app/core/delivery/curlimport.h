@@ -50,10 +50,13 @@ struct CurlImport
  * each in the place curl puts it. curl's `User-Agent: curl/VERSION` is not copied: Hookscope's
  * own User-Agent default stands in for it (shown in the panel, changeable), unless the command
  * sets one with -A or -H. Host and Content-Length stay Hookscope's defaults (one per
- * destination, always right for the body); a -H header that would come out the same as the
- * default, in the same place, is left to the default. Where curl would send no Content-Length
- * (no body), the message says so with an emptied Content-Length, so the wire matches. curl's
- * `Expect: 100-continue` for large bodies is not copied (the sender does not wait for 100).
+ * destination, always right for the body, even after the body is edited; the sender puts
+ * Content-Length after Host where curl puts it after the -H headers); a -H header that would
+ * come out the same as the default, in the same place, is left to the default. Where curl would
+ * send no Content-Length (no body), the message says so with an emptied Content-Length, so the
+ * wire matches. curl's `Expect: 100-continue` (for -T and bodies over 1 MiB) is not copied: the
+ * sender does not wait for a 100 response. --compressed asks for "deflate, gzip, br", the
+ * codings Hookscope can show decoded (curl adds zstd where built with it).
  *
  * `-H 'Name:'` removes a header: for Hookscope's defaults (Host, User-Agent, Content-Length,
  * Transfer-Encoding) it becomes the emptied row that leaves the default out; for headers curl
