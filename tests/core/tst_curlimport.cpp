@@ -419,6 +419,9 @@ void TstCurlImport::files()
     QCOMPARE(r.message.destinations.value(0).path(), QStringLiteral("/bin.dat"));
     r = importCurl(QStringLiteral("curl -T bin.dat http://h/put/here"), m_inDir);
     QCOMPARE(r.message.destinations.value(0).path(), QStringLiteral("/put/here"));
+    r = imported("curl -d @/dev/zero http://h/"); // would never end
+    QVERIFY(!r.ok());
+    QVERIFY2(r.error.contains(QLatin1String("not a regular file")), qPrintable(r.error));
     r = importCurl(QStringLiteral("curl -d @missing.txt http://h/"), m_inDir);
     QVERIFY(!r.ok());
     QVERIFY2(r.error.contains(QLatin1String("missing.txt")), qPrintable(r.error));

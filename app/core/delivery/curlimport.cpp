@@ -126,6 +126,10 @@ QString Importer::path(QByteArrayView name) const
 bool Importer::readFile(QByteArrayView name, QByteArray *bytes)
 {
     QFile file(path(name));
+    // Only a regular file: /dev/zero, a FIFO or /dev/stdin would never end (curl would read them;
+    // a paste into the panel must not hang the window).
+    if (!QFileInfo(file.fileName()).isFile())
+        return fail(tr("%1 is not a regular file.").arg(file.fileName()));
     if (!file.open(QIODevice::ReadOnly))
         return fail(tr("Cannot read %1: %2").arg(file.fileName(), file.errorString()));
     if (file.size() > kMaxReadFile)
