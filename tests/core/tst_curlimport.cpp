@@ -309,6 +309,9 @@ void TstCurlImport::curlAddedHeaders()
     // -A '' leaves the User-Agent out, as curl does.
     r = imported("curl -A '' http://h/");
     QCOMPARE(lines(wireHeaders(r.message)), QStringLiteral("Host: h\nAccept: */*"));
+    // Spaces around a value are not part of it: -A of spaces is no User-Agent, -e of spaces none.
+    r = imported("curl -A '  ' -e $'\\t' -b ' k=v ' http://h/");
+    QCOMPARE(lines(wireHeaders(r.message)), QStringLiteral("Host: h\nAccept: */*\nCookie: k=v"));
     r = imported("curl -u ann http://h/");
     QCOMPARE(r.message.headers.value(0).second, "Basic " + QByteArray("ann:").toBase64());
     QVERIFY(r.warnings.join(QLatin1Char('\n')).contains(QLatin1String("password")));

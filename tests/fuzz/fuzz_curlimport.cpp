@@ -36,6 +36,19 @@ bool sameMessage(const Delivery::Message &a, const Delivery::Message &b)
            a.client.useEnvironmentProxy == b.client.useEnvironmentProxy && a.retry.maxAttempts == b.retry.maxAttempts;
 }
 
+QString describe(const Delivery::Message &m)
+{
+    QString out = QString::fromLatin1(m.method.toPercentEncoding(" /:;@,")) + QLatin1Char(' ');
+    for (const QUrl &url : m.destinations)
+        out += url.toString() + QLatin1Char(' ');
+    for (const auto &[name, value] : m.headers)
+        out += QLatin1String("\n  ") + QString::fromLatin1(name.toPercentEncoding(" /:;@,")) + QLatin1String(": ") +
+               QString::fromLatin1(value.toPercentEncoding(" /:;@,*"));
+    out += QLatin1String("\n  body ") + QString::fromLatin1(m.body.toPercentEncoding(" /:;@,{}\"")) +
+           QLatin1String(m.chunked ? " chunked" : "");
+    return out;
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
@@ -63,7 +76,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     if (!again.warnings.isEmpty())
         fail("Copy as curl of an imported message imports with warnings",
              again.warnings.join(QLatin1Char('\n')) + QLatin1Char('\n') + command);
-    if (!sameMessage(first.message, again.message))
-        fail("Copy as curl of an imported message imports as another message", text + QLatin1Char('\n') + command);
+    if (!sameMessage(first.message, again.message)) {
+        fail("Copy as curl of an imported message imports as another message",
+             text + QLatin1Char('\n') + command + QLatin1String("\nfirst:\n") + describe(first.message) +
+                 QLatin1String("\nagain:\n") + describe(again.message));
+    }
     return 0;
 }

@@ -299,16 +299,17 @@ bool Importer::apply(const OptionSpec &o, QByteArrayView spelled, const QByteArr
     case Opt::Bearer:
         m_authorization = "Bearer " + value;
         break;
+    // Spaces around a value are not part of it (RFC 9110 §5.5); one of only spaces is none.
     case Opt::UserAgent:
-        m_userAgent = value;
+        m_userAgent = value.trimmed();
         m_hasUserAgent = true;
         break;
     case Opt::Referer:
-        m_referer = value.endsWith(";auto") ? value.chopped(5) : value;
+        m_referer = (value.endsWith(";auto") ? value.chopped(5) : value).trimmed();
         break;
     case Opt::Cookie:
         if (value.contains('=')) {
-            m_cookie = m_cookie.isEmpty() ? value : m_cookie + "; " + value;
+            m_cookie = m_cookie.isEmpty() ? value.trimmed() : m_cookie + "; " + value.trimmed();
         } else {
             warn(tr("-b %1 names a cookie file, which is not read; add a Cookie header instead.")
                      .arg(QString::fromUtf8(value)));
