@@ -17,6 +17,7 @@ private Q_SLOTS:
     void schemePicksTheVariable();
     void proxyUrlForms();
     void unsupportedProxyIsAnError();
+    void systemEnvironmentAsCurlReadsIt();
     void noProxy_data();
     void noProxy();
     void noProxyBypassesTheProxy();
@@ -73,43 +74,58 @@ void TestClientProxy::unsupportedProxyIsAnError()
     QVERIFY2(choice.error.contains(QStringLiteral("https_proxy")), qPrintable(choice.error));
 }
 
+void TestClientProxy::systemEnvironmentAsCurlReadsIt()
+{
+    for (const char *name : {"http_proxy", "https_proxy", "all_proxy", "no_proxy", "ALL_PROXY", "NO_PROXY"})
+        qunsetenv(name);
+    // Upper-case HTTP_PROXY is ignored (CGI sets it from a client's Proxy header); the others count.
+    qputenv("HTTP_PROXY", "http://cgi-injected:1");
+    qputenv("HTTPS_PROXY", "http://upper:2");
+    qputenv("ALL_PROXY", "socks5://all:3");
+    qputenv("NO_PROXY", ".internal");
+    ProxyEnvironment env = ProxyEnvironment::system();
+    QVERIFY(env.httpProxy.isEmpty());
+    QCOMPARE(env.httpsProxy, QStringLiteral("http://upper:2"));
+    QCOMPARE(env.allProxy, QStringLiteral("socks5://all:3"));
+    QCOMPARE(env.noProxy, QStringLiteral(".internal"));
+    QCOMPARE(proxyFor(QUrl(QStringLiteral("http://example.com/")), env).describe(), QStringLiteral("socks5://all:3"));
+
+    // Lower case wins over upper case where both are read.
+    qputenv("https_proxy", "http://lower:4");
+    qputenv("no_proxy", "example.com");
+    env = ProxyEnvironment::system();
+    QCOMPARE(env.httpsProxy, QStringLiteral("http://lower:4"));
+    QCOMPARE(env.noProxy, QStringLiteral("example.com"));
+    for (const char *name : {"HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY", "https_proxy", "no_proxy"})
+        qunsetenv(name);
+}
+
 void TestClientProxy::noProxy_data()
 {
     QTest::addColumn<QString>("list");
     QTest::addColumn<QString>("host");
     QTest::addColumn<bool>("bypass");
-    QTest::newRow("star") << "*"
-                          << "anything.example" << true;
-    QTest::newRow("exact") << "example.com"
-                           << "example.com" << true;
-    QTest::newRow("subdomain") << "example.com"
-                               << "api.example.com" << true;
-    QTest::newRow("leading dot") << ".example.com"
-                                 << "api.example.com" << true;
-    QTest::newRow("leading dot, domain itself") << ".example.com"
-                                                << "example.com" << true;
-    QTest::newRow("suffix is not a label") << "example.com"
-                                           << "badexample.com" << false;
-    QTest::newRow("case") << "Example.COM"
-                          << "API.example.com" << true;
-    QTest::newRow("list with spaces") << "localhost, internal.test ,10.1.2.3"
-                                      << "svc.internal.test" << true;
-    QTest::newRow("ip") << "10.1.2.3"
-                        << "10.1.2.3" << true;
-    QTest::newRow("other ip") << "10.1.2.3"
-                              << "10.1.2.4" << false;
-    QTest::newRow("cidr") << "192.168.0.0/16"
-                          << "192.168.7.9" << true;
-    QTest::newRow("cidr miss") << "192.168.0.0/16"
-                               << "192.169.0.1" << false;
-    QTest::newRow("ipv6") << "::1"
-                          << "::1" << true;
-    QTest::newRow("ip entry, name host") << "127.0.0.1"
-                                         << "localhost" << false;
-    QTest::newRow("empty") << ""
-                           << "example.com" << false;
-    QTest::newRow("star in a list") << "a.test,*"
-                                    << "b.test" << true;
+    const auto row = [](const char *name, const char *list, const char *host, bool bypass) {
+        QTest::newRow(name) << QString::fromLatin1(list) << QString::fromLatin1(host) << bypass;
+    };
+    row("star", "*", "anything.example", true);
+    row("star with spaces", " * ", "b.test", true);
+    row("star only as the whole list", "a.test,*", "b.test", false);
+    row("exact", "example.com", "example.com", true);
+    row("subdomain", "example.com", "api.example.com", true);
+    row("leading dot", ".example.com", "api.example.com", true);
+    row("leading dot, domain itself", ".example.com", "example.com", true);
+    row("suffix is not a label", "example.com", "badexample.com", false);
+    row("case", "Example.COM", "API.example.com", true);
+    row("trailing dot on the host", "example.com", "api.example.com.", true);
+    row("list with spaces", "localhost, internal.test ,10.1.2.3", "svc.internal.test", true);
+    row("ip", "10.1.2.3", "10.1.2.3", true);
+    row("other ip", "10.1.2.3", "10.1.2.4", false);
+    row("cidr", "192.168.0.0/16", "192.168.7.9", true);
+    row("cidr miss", "192.168.0.0/16", "192.169.0.1", false);
+    row("ipv6", "::1", "::1", true);
+    row("ip entry, name host", "127.0.0.1", "localhost", false);
+    row("empty", "", "example.com", false);
 }
 
 void TestClientProxy::noProxy()

@@ -81,6 +81,7 @@ private Q_SLOTS:
     void closeDelimitedResponse();
     void interimThenFinal();
     void malformedResponse();
+    void responseOverTheBodyLimit();
     void unreadableBodyFile();
     void untrustedCertificateFails();
     void pinnedCertificatePasses();
@@ -137,6 +138,28 @@ void TestClientConnection::chunkedBody()
     QVERIFY(result);
     QCOMPARE(result->outcome, Outcome::Response);
     QCOMPARE(server.received(0), expected);
+
+    // A file body goes out one chunk per piece read (64 KiB), then the last chunk.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("chunks.bin"));
+    QByteArray content(150 * 1024, Qt::Uninitialized);
+    for (qsizetype i = 0; i < content.size(); ++i)
+        content[i] = static_cast<char>('a' + i % 26);
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QCOMPARE(file.write(content), content.size());
+    }
+    const QByteArray framed = request.head() + "10000\r\n" + content.left(0x10000) + "\r\n10000\r\n" +
+                              content.mid(0x10000, 0x10000) + "\r\n5800\r\n" + content.mid(0x20000) + "\r\n0\r\n\r\n";
+    ScriptedServer fileServer(answerEach(framed.size(), kOk));
+    QVERIFY(fileServer.start());
+    ClientConnection fileClient(fileServer.url(), {});
+    const auto fromFile = exchange(fileClient, fileServer.url(), request, path);
+    QVERIFY(fromFile);
+    QCOMPARE(fromFile->outcome, Outcome::Response);
+    QCOMPARE(fromFile->bodyBytesSent, content.size());
+    QVERIFY(fileServer.received(0) == framed);
 }
 
 void TestClientConnection::fileBodyIsStreamed()
@@ -365,6 +388,23 @@ void TestClientConnection::malformedResponse()
     QVERIFY(!client.isReusable());
 }
 
+void TestClientConnection::responseOverTheBodyLimit()
+{
+    const OutgoingRequest request = post(QUrl(QStringLiteral("http://127.0.0.1/")), "big?");
+    ScriptedServer server(
+        answerEach(request.wire().size(), "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n" + QByteArray(100, 'b')));
+    QVERIFY(server.start());
+    ClientOptions options;
+    options.maxResponseBodyBytes = 10;
+    ClientConnection client(server.url(), options);
+    const auto result = exchange(client, server.url(), request);
+    QVERIFY(result);
+    QCOMPARE(result->outcome, Outcome::BadResponse);
+    QCOMPARE(result->response.status(), 200);
+    QVERIFY(result->response.body().size() <= 10);
+    QVERIFY(!client.isReusable());
+}
+
 void TestClientConnection::unreadableBodyFile()
 {
     ScriptedServer server;
@@ -521,6 +561,24 @@ void TestClientConnection::httpProxyTunnelsWithConnect()
     QCOMPARE(proxy.connectLines().size(), 1);
     QCOMPARE(server.connectionCount(), 2);
     QCOMPARE(directResult->peer, QStringLiteral("127.0.0.1:%1").arg(server.serverPort()));
+
+    // https goes through the same tunnel (https_proxy), TLS end to end with the destination.
+    const SelfSigned identity = SelfSigned::make("Behind the proxy");
+    ScriptedServer secure(answerEach(request.wire().size(), kOk));
+    secure.setTls(identity.certificate, identity.key);
+    QVERIFY(secure.start());
+    qputenv("https_proxy", "127.0.0.1:" + QByteArray::number(proxy.serverPort())); // no scheme: http://
+    const QUrl secureUrl = secure.url(QStringLiteral("/via"), QStringLiteral("https"));
+    ClientOptions pinned;
+    pinned.tls.pinnedSha256 = {identity.certificate.digest(QCryptographicHash::Sha256)};
+    ClientConnection tunnelled(secureUrl, pinned);
+    const auto secureResult = exchange(tunnelled, secureUrl, request);
+    QVERIFY(secureResult);
+    QCOMPARE(secureResult->outcome, Outcome::Response);
+    QCOMPARE(proxy.connectLines().size(), 2);
+    QCOMPARE(proxy.connectLines().last(), "CONNECT 127.0.0.1:" + QByteArray::number(secure.serverPort()) + " HTTP/1.1");
+    QCOMPARE(secure.received(0), request.wire());
+    QCOMPARE(secureResult->peerCertificateSha256, pinned.tls.pinnedSha256.first());
 }
 
 QTEST_GUILESS_MAIN(TestClientConnection)

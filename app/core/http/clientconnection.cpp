@@ -302,7 +302,6 @@ bool ClientConnection::Private::feed(QByteArrayView data)
             return true;
         }
         if (step.event == ResponseReader::Event::Failed) {
-            result.response = reader.takePartial();
             finish(ExchangeResult::Outcome::BadResponse, QStringLiteral("%1 (at byte %2 of the response)")
                                                              .arg(forPeople(reader.error().reason))
                                                              .arg(reader.error().offset));
@@ -356,7 +355,6 @@ void ClientConnection::Private::onSocketError(QAbstractSocket::SocketError error
     QString why = forPeople(reader.error().reason);
     if (error != QAbstractSocket::RemoteHostClosedError)
         why += QStringLiteral(" (%1)").arg(socket->errorString());
-    result.response = reader.takePartial();
     finish(ExchangeResult::Outcome::ConnectionClosed, why);
 }
 
@@ -438,7 +436,6 @@ void ClientConnection::Private::totalTimedOut()
         return;
     const QString within = durationText(options.totalTimeoutMs);
     const qint64 arrived = reader.bytesRead();
-    result.response = reader.takePartial();
     finish(ExchangeResult::Outcome::Timeout,
            arrived == 0 ? QStringLiteral("No response within %1").arg(within)
                         : QStringLiteral("No complete response within %1 (%2 bytes arrived)").arg(within).arg(arrived));
@@ -452,8 +449,11 @@ void ClientConnection::Private::finish(ExchangeResult::Outcome outcome, const QS
     result.outcome = outcome;
     result.error = error;
     result.durationMs = clock.elapsed();
-    if (outcome != ExchangeResult::Outcome::Response)
+    if (outcome != ExchangeResult::Outcome::Response) {
+        if (phase == Phase::Exchanging)
+            result.response = reader.takePartial(); // what arrived, for the user to see
         dropSocket();
+    }
     phase = Phase::Idle;
     ++generation;
     const ExchangeResult done = std::exchange(result, ExchangeResult());

@@ -53,11 +53,12 @@ bool noProxyMatches(const QString &noProxy, const QString &host)
     if (name.endsWith(u'.'))
         name.chop(1);
     const QHostAddress hostAddress(name);
+    // curl: "*" exempts every host only as the whole list; inside a list it is an ordinary name.
+    if (noProxy.trimmed() == QLatin1String("*"))
+        return true;
     const QStringList entries = noProxy.split(u',', Qt::SkipEmptyParts);
     for (QString entry : entries) {
         entry = entry.trimmed().toLower();
-        if (entry == QLatin1String("*"))
-            return true;
         if (entry.startsWith(u'.'))
             entry.remove(0, 1);
         if (entry.endsWith(u'.'))

@@ -40,7 +40,7 @@ struct ProxyChoice
  */
 ProxyChoice proxyFor(const QUrl &url, const ProxyEnvironment &env);
 
-/// Whether a no_proxy list (commas, optional spaces) exempts `host`: "*" exempts every host; an
+/// Whether a no_proxy list (commas, optional spaces) exempts `host`: "*" alone exempts every host; an
 /// entry matches the host itself and its subdomains, with or without a leading dot; IP entries
 /// (and CIDR ranges such as 10.0.0.0/8) match IP hosts only.
 bool noProxyMatches(const QString &noProxy, const QString &host);
