@@ -47,16 +47,15 @@ double median(QList<double> values)
 double timeOneSend(Delivery::Sender &sender, const Delivery::Message &message)
 {
     int failures = 0;
-    bool done = false;
+    QEventLoop loop;
     const auto a =
         QObject::connect(&sender, &Delivery::Sender::attemptFinished, &sender,
                          [&](const Delivery::AttemptReport &r) { failures += r.exchange.response.status() != 200; });
-    const auto b = QObject::connect(&sender, &Delivery::Sender::messageFinished, &sender, [&] { done = true; });
+    const auto b = QObject::connect(&sender, &Delivery::Sender::messageFinished, &loop, &QEventLoop::quit);
     QElapsedTimer t;
     t.start();
     sender.send(message);
-    while (!done)
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+    loop.exec();
     const double ms = double(t.nsecsElapsed()) / 1e6;
     QObject::disconnect(a);
     QObject::disconnect(b);
@@ -141,15 +140,18 @@ int load(const QStringList &args, const QByteArray &body)
     message.headers = {{"Content-Type", "application/json"}};
     message.body = body;
     int finished = 0, ok = 0;
+    QEventLoop loop;
     QObject::connect(&sender, &Delivery::Sender::attemptFinished, &sender,
                      [&](const Delivery::AttemptReport &r) { ok += r.exchange.response.status() == 200; });
-    QObject::connect(&sender, &Delivery::Sender::messageFinished, &sender, [&] { ++finished; });
+    QObject::connect(&sender, &Delivery::Sender::messageFinished, &loop, [&] {
+        if (++finished == messages)
+            loop.quit();
+    });
     QElapsedTimer t;
     t.start();
     for (int i = 0; i < messages; ++i)
         sender.send(message);
-    while (finished < messages)
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+    loop.exec();
     const double seconds = double(t.nsecsElapsed()) / 1e9;
     std::printf("%d messages, %d connections: %.2f s, %.0f messages/s, %d answered 200\n", messages, connections,
                 seconds, messages / seconds, ok);

@@ -15,6 +15,9 @@
 
 #include <atomic>
 #include <deque>
+#include <mutex>
+#include <unordered_map>
+#include <vector>
 
 namespace Delivery {
 
@@ -46,6 +49,18 @@ QByteArray contentTypeOf(const Http::HeaderList &headers)
 
 } // namespace
 
+/// What crosses between the Sender's thread and the delivery thread: messages one way, events the
+/// other, each direction with at most one wake-up in flight however many items it carries (a
+/// wake-up per item costs more than sending the item).
+struct Sender::Mailbox
+{
+    std::mutex mutex;
+    std::vector<std::pair<qint64, Message>> inbox;
+    bool inboxPosted = false;
+    std::vector<Event> outbox;
+    bool outboxPosted = false;
+};
+
 /// Lives on the delivery thread: the messages in flight, their attempts and the connection pool.
 class Sender::Worker : public QObject
 {
@@ -65,7 +80,8 @@ public:
         QByteArray signingId;
         qint64 bodySize = 0;
         QList<Destination> destinations;
-        int open = 0; // destinations without their final report
+        QStringList poolKeys; // per destination: the connections it may use
+        int open = 0;         // destinations without their final report
     };
     struct Ready
     {
@@ -74,6 +90,8 @@ public:
     };
 
     int maxConnections = 32;
+    Sender *sender = nullptr; // where events go (Sender::deliver), on its own thread
+    std::shared_ptr<Mailbox> mailbox;
 
     /// Idle keep-alive connections are closed this long after the last message finished.
     static constexpr int kIdleCloseMs = 15'000;
@@ -86,39 +104,57 @@ public:
         connect(&m_idleTimer, &QTimer::timeout, this, [this] { closeIdle(); });
     }
 
-    void start(qint64 id, const Message &message)
+    /// Starts every message sent since the last time, then dispatches once.
+    void takeInbox()
+    {
+        std::vector<std::pair<qint64, Message>> fresh;
+        {
+            std::lock_guard lock(mailbox->mutex);
+            fresh.swap(mailbox->inbox);
+            mailbox->inboxPosted = false;
+        }
+        for (auto &[id, message] : fresh)
+            start(id, std::move(message));
+        dispatch();
+    }
+
+    void start(qint64 id, Message message)
     {
         m_idleTimer.stop();
-        Running run;
-        run.prepared = prepare(id, message);
-        if (!run.prepared.error.isEmpty()) {
-            Q_EMIT prepared(run.prepared);
-            Q_EMIT messageFinished(id);
+        auto run = std::make_unique<Running>();
+        run->prepared = prepare(id, std::move(message));
+        if (!run->prepared.error.isEmpty()) {
+            post(run->prepared);
+            post(id);
             return;
         }
-        run.signingId = stableSigningId(message.signScheme, QUuid::fromString(QLatin1String(run.prepared.messageUid)));
-        run.bodySize = message.bodyFile.isEmpty() ? run.prepared.body.size() : QFileInfo(message.bodyFile).size();
-        run.destinations.resize(message.destinations.size());
-        run.open = int(message.destinations.size());
-        auto it = m_messages.insert(id, std::move(run));
-        Q_EMIT prepared(it->prepared);
-        for (int i = 0; i < it->destinations.size(); ++i)
-            enqueue(id, i);
-        dispatch();
+        const Message &m = run->prepared.message;
+        run->signingId = stableSigningId(m.signScheme, QUuid::fromString(QLatin1String(run->prepared.messageUid)));
+        run->bodySize = m.bodyFile.isEmpty() ? run->prepared.body.size() : QFileInfo(m.bodyFile).size();
+        run->destinations.resize(m.destinations.size());
+        for (const QUrl &url : m.destinations)
+            run->poolKeys << Http::ClientConnection::poolKey(url, m.client);
+        run->open = int(m.destinations.size());
+        post(run->prepared);
+        for (int i = 0; i < run->destinations.size(); ++i) {
+            run->destinations[i].waiting = true;
+            m_ready.push_back({id, i});
+        }
+        m_messages.emplace(id, std::move(run));
     }
 
     void cancel(qint64 id)
     {
-        auto it = m_messages.find(id);
-        if (it == m_messages.end())
+        Running *run = find(id);
+        if (!run)
             return;
-        const int count = int(it->destinations.size());
+        const int count = int(run->destinations.size());
         for (int i = 0; i < count; ++i) {
             // A report can finish the message and drop it: look it up again each time.
-            it = m_messages.find(id);
-            if (it == m_messages.end())
+            run = find(id);
+            if (!run)
                 return;
-            Destination &d = it->destinations[i];
+            Destination &d = run->destinations[i];
             if (d.done)
                 continue;
             if (d.running) {
@@ -129,15 +165,17 @@ public:
             Http::ExchangeResult cancelled;
             cancelled.outcome = Http::ExchangeResult::Outcome::Cancelled;
             cancelled.error = tr("Cancelled before attempt %1 started.").arg(d.attempt + 1);
-            cancelled.url = it->prepared.message.destinations.at(i);
+            cancelled.url = run->prepared.message.destinations.at(i);
             cancelled.startedAtMs = QDateTime::currentMSecsSinceEpoch();
-            report(id, *it, i, std::move(cancelled), {}, true, -1);
+            report(id, *run, i, std::move(cancelled), {}, true, -1);
         }
     }
 
     void cancelAll()
     {
-        const QList<qint64> ids = m_messages.keys();
+        std::vector<qint64> ids;
+        for (const auto &entry : m_messages)
+            ids.push_back(entry.first);
         for (qint64 id : ids)
             cancel(id);
     }
@@ -157,19 +195,34 @@ public:
         m_idle.clear();
     }
 
-Q_SIGNALS:
-    void prepared(const Delivery::Prepared &prepared);
-    void attemptFinished(const Delivery::AttemptReport &report);
-    void messageFinished(qint64 messageId);
-
 private:
-    Prepared prepare(qint64 id, const Message &message)
+    Running *find(qint64 id)
+    {
+        const auto it = m_messages.find(id);
+        return it == m_messages.end() ? nullptr : it->second.get();
+    }
+
+    /// Hands an event to the Sender's thread; one wake-up carries every event made meanwhile.
+    void post(Event event)
+    {
+        {
+            std::lock_guard lock(mailbox->mutex);
+            mailbox->outbox.push_back(std::move(event));
+            if (mailbox->outboxPosted)
+                return;
+            mailbox->outboxPosted = true;
+        }
+        Sender *to = sender;
+        QMetaObject::invokeMethod(
+            to, [to] { to->deliver(); }, Qt::QueuedConnection);
+    }
+
+    Prepared prepare(qint64 id, Message message)
     {
         Prepared p;
         p.messageId = id;
         p.messageUid = QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
         p.createdAtMs = QDateTime::currentMSecsSinceEpoch();
-        p.message = message;
         MessageVariables vars(message.variables, p.createdAtMs);
         p.method = vars.apply(message.method);
         for (const auto &[name, value] : message.headers)
@@ -184,6 +237,7 @@ private:
                 p.error = signFileBody(message.bodyFile, &m_fileBodies[id]);
         }
         p.unresolved = vars.unresolved();
+        p.message = std::move(message);
         return p;
     }
 
@@ -195,12 +249,6 @@ private:
             return tr("The body file %1 cannot be read: %2").arg(path, file.errorString());
         *out = file.readAll();
         return {};
-    }
-
-    void enqueue(qint64 id, int destination)
-    {
-        m_messages[id].destinations[destination].waiting = true;
-        m_ready.push_back({id, destination});
     }
 
     Http::ClientConnection *takeIdle(const QString &key)
@@ -233,14 +281,14 @@ private:
     {
         while (!m_ready.empty()) {
             const Ready next = m_ready.front();
-            auto it = m_messages.find(next.messageId);
-            if (it == m_messages.end() || !it->destinations[next.destination].waiting) {
+            Running *run = find(next.messageId);
+            if (!run || !run->destinations[next.destination].waiting) {
                 m_ready.pop_front(); // cancelled while it waited
                 continue;
             }
-            const Message &message = it->prepared.message;
-            const QUrl url = message.destinations.at(next.destination);
-            const QString key = Http::ClientConnection::poolKey(url, message.client);
+            const Message &message = run->prepared.message;
+            const QUrl &url = message.destinations.at(next.destination);
+            const QString &key = run->poolKeys.at(next.destination);
             Http::ClientConnection *connection = takeIdle(key);
             if (!connection) {
                 if (m_connections >= maxConnections && !evictIdle())
@@ -251,7 +299,7 @@ private:
                         [this, connection](const Http::ExchangeResult &result) { onFinished(connection, result); });
             }
             m_ready.pop_front();
-            startAttempt(next.messageId, *it, next.destination, connection, key);
+            startAttempt(next.messageId, *run, next.destination, connection, key);
         }
     }
 
@@ -298,9 +346,8 @@ private:
             connection->deleteLater();
         }
 
-        auto it = m_messages.find(busy.messageId);
-        if (it != m_messages.end()) {
-            Running &run = *it;
+        if (Running *found = find(busy.messageId)) {
+            Running &run = *found;
             Destination &d = run.destinations[busy.destination];
             d.running = nullptr;
             const RetryPolicy &policy = run.prepared.message.retry;
@@ -312,8 +359,8 @@ private:
                 const qint64 id = busy.messageId;
                 const int destination = busy.destination;
                 QTimer::singleShot(int(wait), this, [this, id, destination] {
-                    auto m = m_messages.find(id);
-                    if (m == m_messages.end() || !m->destinations[destination].waiting)
+                    Running *waiting = find(id);
+                    if (!waiting || !waiting->destinations[destination].waiting)
                         return; // cancelled meanwhile
                     m_ready.push_back({id, destination});
                     dispatch();
@@ -336,16 +383,16 @@ private:
         r.exchange = std::move(result);
         r.requestBody = run.prepared.body;
         r.signatureHeaders = signature;
-        Q_EMIT attemptFinished(r);
+        post(std::move(r));
         if (!final)
             return;
         run.destinations[destination].done = true;
         if (--run.open == 0) {
-            m_messages.remove(id);
+            m_messages.erase(id); // `run` is gone from here on
             m_fileBodies.remove(id);
-            if (m_messages.isEmpty())
+            if (m_messages.empty())
                 m_idleTimer.start();
-            Q_EMIT messageFinished(id);
+            post(id);
         }
     }
 
@@ -356,7 +403,8 @@ private:
         QString key;
     };
 
-    QHash<qint64, Running> m_messages;
+    // Running by address-stable pointer: a reference taken before an insert stays valid.
+    std::unordered_map<qint64, std::unique_ptr<Running>> m_messages;
     QHash<qint64, QByteArray> m_fileBodies; // signed file bodies, read once per message
     std::deque<Ready> m_ready;
     QHash<Http::ClientConnection *, Busy> m_busy;
@@ -374,18 +422,15 @@ Sender::Sender(QObject *parent)
     : QObject(parent)
     , m_thread(new QThread(this))
     , m_worker(new Worker)
+    , m_mailbox(std::make_shared<Mailbox>())
 {
     qRegisterMetaType<Delivery::Prepared>();
     qRegisterMetaType<Delivery::AttemptReport>();
     qRegisterMetaType<Http::ExchangeResult>();
     m_thread->setObjectName(QStringLiteral("delivery"));
+    m_worker->sender = this;
+    m_worker->mailbox = m_mailbox;
     m_worker->moveToThread(m_thread);
-    connect(m_worker, &Worker::prepared, this, &Sender::prepared);
-    connect(m_worker, &Worker::attemptFinished, this, &Sender::attemptFinished);
-    connect(m_worker, &Worker::messageFinished, this, [this](qint64 id) {
-        m_active.fetch_sub(1);
-        Q_EMIT messageFinished(id);
-    });
     m_thread->start();
 }
 
@@ -431,9 +476,36 @@ qint64 Sender::send(const Message &message, QString *error)
     }
     const qint64 id = g_nextMessageId.fetch_add(1);
     m_active.fetch_add(1);
+    {
+        std::lock_guard lock(m_mailbox->mutex);
+        m_mailbox->inbox.emplace_back(id, message);
+        if (m_mailbox->inboxPosted)
+            return id; // the wake-up already on its way takes this one too
+        m_mailbox->inboxPosted = true;
+    }
     Worker *worker = m_worker;
-    QMetaObject::invokeMethod(worker, [worker, id, message] { worker->start(id, message); });
+    QMetaObject::invokeMethod(worker, [worker] { worker->takeInbox(); });
     return id;
+}
+
+void Sender::deliver()
+{
+    std::vector<Event> events;
+    {
+        std::lock_guard lock(m_mailbox->mutex);
+        events.swap(m_mailbox->outbox);
+        m_mailbox->outboxPosted = false;
+    }
+    for (Event &event : events) {
+        if (const auto *p = std::get_if<Prepared>(&event)) {
+            Q_EMIT prepared(*p);
+        } else if (const auto *r = std::get_if<AttemptReport>(&event)) {
+            Q_EMIT attemptFinished(*r);
+        } else {
+            m_active.fetch_sub(1);
+            Q_EMIT messageFinished(std::get<qint64>(event));
+        }
+    }
 }
 
 void Sender::cancel(qint64 messageId)

@@ -13,6 +13,7 @@
 
 #include <atomic>
 #include <memory>
+#include <variant>
 
 class QThread;
 
@@ -130,8 +131,15 @@ Q_SIGNALS:
 
 private:
     class Worker;
+    struct Mailbox;
+    /// One thing the delivery thread tells: a message prepared, an attempt, a message finished.
+    using Event = std::variant<Prepared, AttemptReport, qint64>;
+    /// On this object's thread: emits the events the worker posted since the last call, in order.
+    void deliver();
+
     QThread *m_thread;
     Worker *m_worker;
+    std::shared_ptr<Mailbox> m_mailbox;
     std::atomic<int> m_active{0};
 };
 
