@@ -78,6 +78,9 @@ void HarTransfer::exportHar(const QString &session, const QString &path)
                                              progress.report(done, total);
                                              return !progress.cancelled();
                                          });
+            // What the sender sent follows, an entry per attempt.
+            ok = ok && reader.forEachAttempt(
+                           [&](const Session::OutboundAttempt &a) { return !progress.cancelled() && har.write(a); });
             ok = ok && har.finish() && out.commit(); // cancelled: nothing is written
             if (progress.cancelled())
                 error = tr("cancelled; nothing was written");

@@ -2,6 +2,7 @@
 #include "exportcommand.h"
 #include "importcommand.h"
 #include "listencommand.h"
+#include "sendcommand.h"
 #include "signcommand.h"
 
 #include <QCoreApplication>
@@ -25,6 +26,7 @@ const char kUsage[] = QT_TRANSLATE_NOOP(
            "  listen     capture webhooks headless and print each request\n"
            "  export     write a session as HAR 1.2 or NDJSON\n"
            "  import     read a HAR file into a session\n"
+           "  send       send a message (signed, with retries) to one or more URLs and print each answer\n"
            "  sign       print the headers that sign a body (read from stdin) for a provider's scheme\n"
 
            "\n"
@@ -76,6 +78,8 @@ int run(int argc, char **argv)
         return ExportCommand::run(args);
     if (std::strcmp(command, "import") == 0)
         return ImportCommand::run(args);
+    if (std::strcmp(command, "send") == 0)
+        return SendCommand::run(args);
     if (std::strcmp(command, "sign") == 0)
         return SignCommand::run(args);
 

@@ -28,8 +28,9 @@ void usageError(const QString &message)
 int run(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QCoreApplication::translate("Cli::ExportCommand", "Write a session's requests as HAR 1.2 or NDJSON."));
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "Cli::ExportCommand",
+        "Write a session's requests, and the attempts of the messages it sent, as HAR 1.2 or NDJSON."));
     parser.addHelpOption();
     parser.addPositionalArgument(QCoreApplication::translate("Cli::ExportCommand", "SESSION"),
                                  QCoreApplication::translate("Cli::ExportCommand", "The .hookscope session file."));
@@ -94,6 +95,7 @@ int run(const QStringList &args)
     };
     QString error;
     qint64 written = 0;
+    qint64 sent = 0; // attempts the sender made, after the captured requests
     bool ok = true;
     if (asHar) {
         Session::HarWriter writer(out.get());
@@ -104,18 +106,27 @@ int run(const QStringList &args)
                            return writer.write(*r);
                        },
                        onProgress);
+        ok = ok && reader.forEachAttempt([&](const Session::OutboundAttempt &a) {
+            ++sent;
+            return writer.write(a);
+        });
         ok = ok && writer.finish();
         if (!ok)
             error = writer.error().isEmpty() ? reader.error() : writer.error();
     } else {
+        const auto sink = [&out](QByteArrayView piece) {
+            return out->write(piece.data(), piece.size()) == piece.size();
+        };
         ok = reader.forEach(
             [&](Session::CapturedRequestPtr r) {
                 ++written;
-                return Session::writeNdjsonLine(*r, [&out](QByteArrayView piece) {
-                    return out->write(piece.data(), piece.size()) == piece.size();
-                });
+                return Session::writeNdjsonLine(*r, sink);
             },
             onProgress);
+        ok = ok && reader.forEachAttempt([&](const Session::OutboundAttempt &a) {
+            ++sent;
+            return Session::writeNdjsonLine(a, sink);
+        });
         if (!ok)
             error = out->errorString().isEmpty() ? reader.error() : out->errorString();
     }
@@ -133,10 +144,17 @@ int run(const QStringList &args)
         printError("export", error);
         return 1;
     }
-    if (outPath != QLatin1String("-"))
+    if (outPath != QLatin1String("-") && sent == 0)
         std::fprintf(stderr, "%s\n",
                      qUtf8Printable(QCoreApplication::translate("Cli::ExportCommand", "exported %n requests to %1",
                                                                 nullptr, int(written))
+                                        .arg(outPath)));
+    else if (outPath != QLatin1String("-"))
+        std::fprintf(stderr, "%s\n",
+                     qUtf8Printable(QCoreApplication::translate("Cli::ExportCommand",
+                                                                "exported %1 requests and %n sent attempts to %2",
+                                                                nullptr, int(sent))
+                                        .arg(written)
                                         .arg(outPath)));
     return 0;
 }

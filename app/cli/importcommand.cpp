@@ -69,13 +69,14 @@ int run(const QStringList &args)
     }
     QList<Session::CapturedRequest> entries;
     QString error;
+    qint64 skippedSent = 0;
     if (!Session::readHar(
             &in,
             [&entries](Session::CapturedRequest &&entry) {
                 entries.append(std::move(entry));
                 return true;
             },
-            &error)) {
+            &error, &skippedSent)) {
         usageError(QCoreApplication::translate("Cli::ImportCommand", "%1: %2").arg(in.fileName(), error));
         return 2;
     }
@@ -128,6 +129,11 @@ int run(const QStringList &args)
                  qUtf8Printable(QCoreApplication::translate("Cli::ImportCommand", "imported %n requests into %1",
                                                             nullptr, int(total))
                                     .arg(sessionPath)));
+    if (skippedSent > 0) // sent messages are not imported (yet): say so rather than drop them silently
+        std::fprintf(stderr, "%s\n",
+                     qUtf8Printable(QCoreApplication::translate("Cli::ImportCommand",
+                                                                "skipped %n attempts sent by Hookscope's sender",
+                                                                nullptr, int(skippedSent))));
     return 0;
 }
 

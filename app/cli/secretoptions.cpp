@@ -1,5 +1,7 @@
 #include "secretoptions.h"
+#include "terminal.h"
 
+#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
 #include <QUrl>
@@ -86,6 +88,38 @@ bool SecretOptions::toConfig(Signing::Config *config, QString *error) const
         c.toleranceSeconds.insert(scheme, seconds);
     }
     *config = c;
+    return true;
+}
+
+bool readSigningSecret(const QCommandLineParser &parser, const QCommandLineOption &inline_,
+                       const QCommandLineOption &file, const char *command, QByteArray *secret)
+{
+    if (parser.isSet(inline_) && parser.isSet(file)) {
+        printError(command, SecretOptions::tr("give the secret once: --secret or --secret-file"));
+        return false;
+    }
+    if (parser.isSet(file)) {
+        QFile f(parser.value(file));
+        if (!f.open(QIODevice::ReadOnly)) {
+            printError(
+                command,
+                SecretOptions::tr("cannot read the secret file %1: %2").arg(parser.value(file), f.errorString()));
+            return false;
+        }
+        QByteArray line = f.readLine();
+        while (line.endsWith('\n') || line.endsWith('\r'))
+            line.chop(1);
+        *secret = line;
+    } else if (parser.isSet(inline_)) {
+        *secret = parser.value(inline_).toUtf8();
+    } else {
+        *secret = qgetenv("HOOKSCOPE_SECRET");
+    }
+    if (secret->isEmpty()) {
+        printError(command, SecretOptions::tr("give the secret: --secret S, --secret-file FILE or HOOKSCOPE_SECRET "
+                                              "in the environment"));
+        return false;
+    }
     return true;
 }
 

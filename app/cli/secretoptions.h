@@ -6,6 +6,9 @@
 #include <QString>
 #include <QStringList>
 
+class QCommandLineOption;
+class QCommandLineParser;
+
 namespace Cli {
 
 /**
@@ -30,5 +33,11 @@ private:
     /// One `SCHEME[:PATTERN]=SECRET`; `where` names it in errors.
     static bool parseSecret(const QByteArray &spec, const QString &where, Signing::Secret *out, QString *error);
 };
+
+/// The signing secret from --secret, the first line of --secret-file, or HOOKSCOPE_SECRET, so
+/// that it need not show in `ps`; never printed. False (the problem printed for `command`) when
+/// none is given or both options are.
+bool readSigningSecret(const QCommandLineParser &parser, const QCommandLineOption &inline_,
+                       const QCommandLineOption &file, const char *command, QByteArray *secret);
 
 } // namespace Cli

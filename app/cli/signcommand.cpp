@@ -1,4 +1,5 @@
 #include "signcommand.h"
+#include "secretoptions.h"
 #include "terminal.h"
 
 #include "signing/signing.h"
@@ -16,40 +17,6 @@ namespace {
 void usageError(const QString &message)
 {
     printError("sign", message);
-}
-
-/// The secret from --secret, the first line of --secret-file, or HOOKSCOPE_SECRET, so that it
-/// need not show in `ps`. Never printed.
-bool readSecret(const QCommandLineParser &parser, const QCommandLineOption &inline_, const QCommandLineOption &file,
-                QByteArray *secret)
-{
-    if (parser.isSet(inline_) && parser.isSet(file)) {
-        usageError(QCoreApplication::translate("Cli::SignCommand", "give the secret once: --secret or --secret-file"));
-        return false;
-    }
-    if (parser.isSet(file)) {
-        QFile f(parser.value(file));
-        if (!f.open(QIODevice::ReadOnly)) {
-            usageError(QCoreApplication::translate("Cli::SignCommand", "cannot read the secret file %1: %2")
-                           .arg(parser.value(file), f.errorString()));
-            return false;
-        }
-        QByteArray line = f.readLine();
-        while (line.endsWith('\n') || line.endsWith('\r'))
-            line.chop(1);
-        *secret = line;
-    } else if (parser.isSet(inline_)) {
-        *secret = parser.value(inline_).toUtf8();
-    } else {
-        *secret = qgetenv("HOOKSCOPE_SECRET");
-    }
-    if (secret->isEmpty()) {
-        usageError(QCoreApplication::translate(
-            "Cli::SignCommand",
-            "give the secret: --secret S, --secret-file FILE or HOOKSCOPE_SECRET in the environment"));
-        return false;
-    }
-    return true;
 }
 
 } // namespace
@@ -130,7 +97,7 @@ int run(const QStringList &args)
     options.id = parser.value(id).toUtf8();
     options.contentType = parser.value(contentType).toUtf8();
     QByteArray secretBytes;
-    if (!readSecret(parser, secret, secretFile, &secretBytes))
+    if (!readSigningSecret(parser, secret, secretFile, "sign", &secretBytes))
         return 2;
 
     QFile in;

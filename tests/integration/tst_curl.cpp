@@ -6,6 +6,8 @@
 
 #include "capture/captureengine.h"
 #include "delivery/curlcommand.h"
+#include "delivery/curlimport.h"
+#include "http/outgoingrequest.h"
 #include "http/requestreader.h"
 
 #include <QProcess>
@@ -182,6 +184,10 @@ private Q_SLOTS:
     void curlDefaultsWhenAsked();
     void commandShape();
     void baseUrl();
+    void messageCommandSendsWhatHookscopeSends_data();
+    void messageCommandSendsWhatHookscopeSends();
+    void importReadsWhatCurlSends_data();
+    void importReadsWhatCurlSends();
 
 private:
     QString m_bash;
@@ -499,6 +505,150 @@ void TstCurl::baseUrl()
                 .contains(QLatin1String(" 'http://[::1]:8080/hooks/1?a=b' ")));
     // No base: back to the port the request came in on.
     QVERIFY(Delivery::curlCommand(r, QUrl()).contains(QLatin1String(" 'http://localhost:9090/hooks/1?a=b' ")));
+}
+
+namespace {
+
+QString headerLines(const Http::HeaderList &headers)
+{
+    QStringList out;
+    for (const auto &[name, value] : headers)
+        out += shown(name) + QLatin1String(": ") + shown(value);
+    return out.join(QLatin1Char('\n'));
+}
+
+QString headerLines(const Http::Request &r)
+{
+    Http::HeaderList headers;
+    for (qsizetype i = 0; i < r.headerCount(); ++i)
+        headers.append({r.header(i).name.toByteArray(), r.header(i).value.toByteArray()});
+    return headerLines(headers);
+}
+
+} // namespace
+
+// Copy as curl from the sender panel: curl puts on the wire what the sender would.
+void TstCurl::messageCommandSendsWhatHookscopeSends_data()
+{
+    QTest::addColumn<Delivery::Message>("message");
+    Delivery::Message m;
+    m.headers = {{"Content-Type", "application/json"}, {"X-Dup", "1"}, {"x-dup", "2"}, {"X-Empty", ""}};
+    m.body = R"({"id":"evt_1","s":"it's $HOME"})";
+    QTest::newRow("JSON, duplicates, empty value") << m;
+    m = {};
+    m.method = "GET";
+    m.headers = {{"User-Agent", ""}, {"Content-Length", ""}, {"Host", ""}, {"X-Only", "1"}};
+    QTest::newRow("defaults left out") << m;
+    m = {};
+    m.method = "PATCH";
+    m.headers = {{"X-A", "1"}, {"host", "virtual.example"}, {"User-Agent", "Stripe/1.0"}, {"Accept", "*/*"}};
+    m.body = everyByteValue();
+    QTest::newRow("binary body, own Host after another header") << m;
+    m = {};
+    m.method = "PUT";
+    m.headers = {{"Content-Type", "text/plain"}};
+    m.body = "line one\nline two\n";
+    m.chunked = true;
+    QTest::newRow("chunked") << m;
+}
+
+void TstCurl::messageCommandSendsWhatHookscopeSends()
+{
+    QFETCH(Delivery::Message, message);
+    Engine e;
+    QVERIFY(e.ok);
+    message.destinations = {e.engine.url().resolved(QUrl(QStringLiteral("/send?x=1")))};
+    const QString command = Delivery::curlCommand(message);
+    QString error;
+    const CapturedRequestPtr got = replay(e, m_env, m_bash, {QStringLiteral("-c"), command}, &error);
+    QVERIFY2(got, qPrintable(error + QLatin1Char('\n') + command));
+    const QUrl &url = message.destinations.first();
+    QCOMPARE(got->request.method(), message.method);
+    QCOMPARE(got->request.target(), Http::OutgoingRequest::to(url).target);
+    QCOMPARE(headerLines(got->request), headerLines(Http::OutgoingRequest::withDefaults(
+                                            message.headers, url, message.body.size(), message.chunked)));
+    QCOMPARE(got->request.body(), message.body);
+    QCOMPARE(got->request.isChunked(), message.chunked);
+}
+
+// A pasted command and what curl sends for it: the imported message goes on the wire the same,
+// but for the User-Agent (Hookscope's own stands in for curl's; the commands set one).
+void TstCurl::importReadsWhatCurlSends_data()
+{
+    QTest::addColumn<QString>("command"); // %1: the listener's URL, %2: a directory with files
+    const auto row = [](const char *name, const char *command) { QTest::newRow(name) << QString::fromUtf8(command); };
+    row("plain GET", "curl -q -s -A ua '%1/get?x=1'");
+    row("no User-Agent", "curl -q -s -A '' %1/");
+    row("-d joined", "curl -q -s -A ua %1/form -d a=1 -d 'b=2 3' --data-urlencode 'q=a b&c' -d @%2/lines.txt");
+    row("--json", "curl -q -s -A ua -H 'X-A: 1' -H 'x-a: 2' --json '{\"a\":' --json '1}' %1/json");
+    row("-u -e -b", "curl -q -s -A ua -u ann:pw -e http://ref.example/ -b 'k=v; l=w' %1/auth");
+    row("-G", "curl -q -s -A ua -G --data-urlencode 'q=a b' -d n=1 '%1/search?z=0'");
+    row("own Host and no Content-Type", "curl -q -s -A ua -X PUT -H 'Host: other.example' -H 'Content-Type:' "
+                                        "--data-binary @%2/bin.dat %1/put");
+    row("removed and empty headers", "curl -q -s -A ua -H 'Host:' -H 'X-Empty;' -H 'Accept:' %1/empty");
+    row("printf pipe", "printf 'a\\000b\\047c\\n' | curl -q -s -A ua --data-binary @- %1/pipe");
+    row("-T", "curl -q -s -A ua -T %2/bin.dat %1/dir/");
+    row("HEAD", "curl -q -s -A ua -I %1/head");
+    row("-F", "curl -q -s -A ua -F name=ann -F 'photo=@%2/bin.dat;type=image/png' -F 'text=<%2/lines.txt' %1/upload");
+    row("chunked", "curl -q -s -A ua -H 'Transfer-Encoding: chunked' -d hello %1/chunked");
+}
+
+void TstCurl::importReadsWhatCurlSends()
+{
+    QFETCH(QString, command);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    for (const auto &[name, bytes] :
+         {std::pair<const char *, QByteArray>{"lines.txt", "a=1\r\n&b=2\n"}, {"bin.dat", everyByteValue()}}) {
+        QFile f(dir.filePath(QLatin1String(name)));
+        QVERIFY(f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size());
+    }
+    Engine e;
+    QVERIFY(e.ok);
+    QString url = e.engine.url().toString();
+    while (url.endsWith(QLatin1Char('/')))
+        url.chop(1);
+    command.replace(QLatin1String("%1"), url).replace(QLatin1String("%2"), dir.path());
+    QString error;
+    const CapturedRequestPtr sent = replay(e, m_env, m_bash, {QStringLiteral("-c"), command}, &error);
+    QVERIFY2(sent, qPrintable(error + QLatin1Char('\n') + command));
+
+    const Delivery::CurlImport imported = Delivery::importCurl(command);
+    QVERIFY2(imported.ok(), qPrintable(imported.error));
+    QVERIFY2(imported.warnings.isEmpty(), qPrintable(imported.warnings.join(QLatin1Char('\n'))));
+    const Delivery::Message &m = imported.message;
+    QCOMPARE(m.destinations.size(), 1);
+    const QUrl &to = m.destinations.first();
+    Http::HeaderList headers = Http::OutgoingRequest::withDefaults(m.headers, to, m.body.size(), m.chunked);
+    QByteArray body = m.body;
+    // curl's multipart boundary is random: take it over before comparing.
+    const auto boundaryOf = [](const QByteArray &type) {
+        const qsizetype at = type.indexOf("boundary=");
+        return at < 0 ? QByteArray() : type.sliced(at + 9);
+    };
+    const QByteArray boundary = boundaryOf(sent->request.headerValue("Content-Type").toByteArray());
+    for (auto &h : headers) {
+        if (!boundary.isEmpty() && h.first == "Content-Type" && h.second.contains("boundary=")) {
+            const QByteArray mine = boundaryOf(h.second);
+            h.second.replace(mine, boundary);
+            body.replace(mine, boundary);
+        }
+    }
+    QCOMPARE(m.method, sent->request.method().toByteArray());
+    QCOMPARE(Http::OutgoingRequest::to(to).target, sent->request.target().toByteArray());
+    // By design: Content-Length is the sender's default, which goes after Host where curl puts it
+    // after the -H headers; the sender does not send curl's Expect: 100-continue (for -T).
+    Http::HeaderList curlSent;
+    for (qsizetype i = 0; i < sent->request.headerCount(); ++i) {
+        if (sent->request.header(i).name != "Expect")
+            curlSent.append({sent->request.header(i).name.toByteArray(), sent->request.header(i).value.toByteArray()});
+    }
+    const auto lengthLast = [](Http::HeaderList list) {
+        std::stable_partition(list.begin(), list.end(), [](const auto &h) { return h.first != "Content-Length"; });
+        return list;
+    };
+    QCOMPARE(headerLines(lengthLast(headers)), headerLines(lengthLast(curlSent)));
+    QCOMPARE(shown(body), shown(sent->request.body()));
 }
 
 QTEST_GUILESS_MAIN(TstCurl)

@@ -4,6 +4,7 @@
 #include "reverifier.h"
 #include "session/journal.h"
 #include "session/sessionwriter.h"
+#include "session/writerhub.h"
 
 #include <QCoreApplication>
 #include <QNetworkInterface>
@@ -16,6 +17,7 @@ namespace Capture {
 
 CaptureEngine::CaptureEngine(QObject *parent)
     : QObject(parent)
+    , m_outbound(std::make_shared<Session::WriterHub>())
 {
     qRegisterMetaType<Session::CapturedRequestPtr>();
     qRegisterMetaType<Session::CapturedBatch>();
@@ -48,11 +50,7 @@ CaptureEngine::~CaptureEngine()
             delete m_listener; // no new requests
             m_listener = nullptr;
             m_reverifier.reset();
-            if (m_writer) {
-                m_service->flushToWriter();
-                m_writer->stop(); // but the queued ones reach the file
-            }
-            m_writer.reset();
+            closeWriter(); // but the queued ones reach the file
             delete m_context;
         },
         Qt::BlockingQueuedConnection);
@@ -168,7 +166,7 @@ void CaptureEngine::attachWriter(std::unique_ptr<Session::SessionWriter> writer)
         writer->start();
         m_service->setNextId(writer->nextId());
     }
-    m_service->setSessionWriter(writer.get(), m_fastAck);
+    useWriter(writer.get());
     m_writer = std::move(writer);
     reverify(); // a session from before these settings (or before signatures) is brought up to date
 }
@@ -188,15 +186,9 @@ Session::SessionFile::Info CaptureEngine::switchWriter(const QString &path, cons
     }
     // Everything queued for the old file is written there and its senders answered. This runs on
     // the capture thread, so no request can arrive in between: each lands in exactly one file.
-    std::unique_ptr<Session::SessionWriter> previous = std::move(m_writer);
-    m_service->setSessionWriter(nullptr, m_fastAck);
-    const QString previousPath = previous ? previous->path() : QString();
-    if (previous) {
-        previous->stop();
-        QCoreApplication::sendPostedEvents(m_service, QEvent::MetaCall);
-        m_service->flushBatch(); // the old file's records reach the owner before the news of the switch
-        previous.reset();
-    }
+    const QString previousPath = m_writer ? m_writer->path() : QString();
+    closeWriter();
+    m_service->flushBatch(); // the old file's records reach the owner before the news of the switch
     if (next && !copyNewerFrom.isEmpty()) {
         QString error;
         if (!next->copyNewerFrom(copyNewerFrom, &error)) {
@@ -211,6 +203,22 @@ Session::SessionFile::Info CaptureEngine::switchWriter(const QString &path, cons
     }
     attachWriter(std::move(next));
     return {};
+}
+
+void CaptureEngine::useWriter(Session::SessionWriter *writer)
+{
+    m_service->setSessionWriter(writer, m_fastAck);
+    m_outbound->attach(writer);
+}
+
+void CaptureEngine::closeWriter()
+{
+    useWriter(nullptr);
+    if (m_writer) {
+        m_writer->stop();
+        QCoreApplication::sendPostedEvents(m_service, QEvent::MetaCall);
+        m_writer.reset();
+    }
 }
 
 void CaptureEngine::openSession(const QString &path, const QString &copyNewerFrom)
@@ -371,14 +379,7 @@ void CaptureEngine::stop()
         m_context,
         [this] {
             m_listener->close();
-            if (m_writer) {
-                // Everything captured is committed before stop() returns.
-                m_service->flushToWriter();
-                m_writer->stop();
-                QCoreApplication::sendPostedEvents(m_service, QEvent::MetaCall);
-                m_service->setSessionWriter(nullptr, m_fastAck);
-                m_writer.reset();
-            }
+            closeWriter(); // everything captured is committed before stop() returns
             m_service->flushBatch();
         },
         Qt::BlockingQueuedConnection);

@@ -20,7 +20,8 @@ class Listener;
 }
 namespace Session {
 class SessionWriter;
-}
+class WriterHub;
+} // namespace Session
 
 namespace Capture {
 
@@ -86,6 +87,9 @@ public:
     /// signed request already in the session in the background (signaturesUpdated as it goes).
     void setSignatures(const Signing::Config &config);
     QString sessionPath() const { return m_sessionPath; }
+    /// Where delivery hands what it sent, from any thread: into whichever session is open, held
+    /// while none is (see Session::WriterHub). Shared, so a sender may outlive the engine.
+    std::shared_ptr<Session::WriterHub> outbound() const { return m_outbound; }
 
     bool isListening() const { return m_port != 0; }
     QHostAddress address() const { return m_address; }
@@ -124,6 +128,10 @@ private:
     /// Capture thread: binds a new listener and swaps it in; false (with `error`) leaves the old.
     bool rebind(const QHostAddress &address, quint16 port, QString *error);
     void attachWriter(std::unique_ptr<Session::SessionWriter> writer);
+    /// Capture thread: captures and sent records go to `writer` from now on (null: nowhere).
+    void useWriter(Session::SessionWriter *writer);
+    /// Capture thread: detaches the writer, commits what was queued for it and answers its senders.
+    void closeWriter();
     /// Capture thread: re-verifies the open session with the current signature settings.
     void reverify();
 
@@ -132,6 +140,7 @@ private:
     CaptureService *m_service = nullptr;              // capture thread
     Http::Listener *m_listener = nullptr;             // capture thread; replaced whole on a rebind
     std::unique_ptr<Session::SessionWriter> m_writer; // made, swapped and stopped on the capture thread
+    std::shared_ptr<Session::WriterHub> m_outbound;   // attached to m_writer on the capture thread
     std::unique_ptr<Reverifier> m_reverifier;         // capture thread
     bool m_fastAck = false;                           // capture thread
     int m_nice = 0;                                   // capture thread

@@ -1,197 +1,19 @@
 #include "curlcommand.h"
+#include "shellquote.h"
 
+#include "http/outgoingrequest.h"
 #include "http/request.h"
 #include "session/capturedrequest.h"
 
-#include <QChar>
 #include <QCoreApplication>
+#include <QFileInfo>
+#include <QRegularExpression>
 
 #include <algorithm>
 
 namespace Delivery {
 
 namespace {
-
-// Linux refuses a single argument longer than 128 KiB (MAX_ARG_STRLEN) when it starts curl, so a
-// larger body cannot be an argument; it goes through printf, a shell builtin, instead.
-constexpr qsizetype kMaxInlineBody = 64 * 1024;
-
-struct CodePoint
-{
-    char32_t value = 0;
-    int length = 0; ///< 0: the bytes at this place are not UTF-8
-};
-
-// Strict: overlong forms, surrogates and values past U+10FFFF are not UTF-8.
-CodePoint decodeUtf8(QByteArrayView s, qsizetype i)
-{
-    const auto lead = static_cast<uchar>(s[i]);
-    if (lead < 0x80)
-        return {lead, 1};
-    int length = 0;
-    char32_t value = 0;
-    char32_t smallest = 0;
-    if ((lead & 0xe0) == 0xc0) {
-        length = 2;
-        value = lead & 0x1fu;
-        smallest = 0x80;
-    } else if ((lead & 0xf0) == 0xe0) {
-        length = 3;
-        value = lead & 0x0fu;
-        smallest = 0x800;
-    } else if ((lead & 0xf8) == 0xf0) {
-        length = 4;
-        value = lead & 0x07u;
-        smallest = 0x10000;
-    } else {
-        return {};
-    }
-    if (i + length > s.size())
-        return {};
-    for (int k = 1; k < length; ++k) {
-        const auto b = static_cast<uchar>(s[i + k]);
-        if ((b & 0xc0) != 0x80)
-            return {};
-        value = (value << 6) | (b & 0x3fu);
-    }
-    if (value < smallest || value > 0x10ffff || (value >= 0xd800 && value <= 0xdfff))
-        return {};
-    return {value, length};
-}
-
-// Whether a character reads as itself in the command. Controls are escaped because a pasted ESC
-// can end a terminal's bracketed paste and run the rest as typed; invisible, look-alike spacing
-// and bidi characters because they make the command read differently from what it sends.
-bool showsAsItself(char32_t c)
-{
-    if (c < 0x80)
-        return c >= 0x20 && c != 0x7f;
-    switch (QChar::category(c)) {
-    case QChar::Other_Control:
-    case QChar::Other_Format:
-    case QChar::Other_Surrogate:
-    case QChar::Other_PrivateUse:
-    case QChar::Other_NotAssigned:
-    case QChar::Separator_Space:
-    case QChar::Separator_Line:
-    case QChar::Separator_Paragraph:
-        return false;
-    default:
-        return true;
-    }
-}
-
-// Calls shown(QByteArrayView character) for each character that can stay as it is, and
-// escaped(uchar byte) for each byte of everything else.
-template<typename Shown, typename Escaped>
-void forEachCharacter(QByteArrayView s, Shown shown, Escaped escaped)
-{
-    qsizetype i = 0;
-    while (i < s.size()) {
-        const CodePoint c = decodeUtf8(s, i);
-        if (c.length == 0) {
-            escaped(static_cast<uchar>(s[i]));
-            ++i;
-            continue;
-        }
-        if (showsAsItself(c.value)) {
-            shown(s.sliced(i, c.length));
-        } else {
-            for (int k = 0; k < c.length; ++k)
-                escaped(static_cast<uchar>(s[i + k]));
-        }
-        i += c.length;
-    }
-}
-
-bool isPrintableText(QByteArrayView s, bool allowNewline)
-{
-    bool printable = true;
-    forEachCharacter(
-        s, [](QByteArrayView) {}, [&](uchar b) { printable = printable && allowNewline && b == '\n'; });
-    return printable;
-}
-
-bool isBareWordChar(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           QByteArrayView("_-./@%+=,").contains(c);
-}
-
-void appendHex(QByteArray &out, uchar b)
-{
-    static constexpr char digits[] = "0123456789abcdef";
-    out += "\\x";
-    out += digits[b >> 4];
-    out += digits[b & 0xf];
-}
-
-/// `s` as one shell word: bare when that is safe in sh, bash and zsh; in single quotes when it is
-/// printable text; otherwise in bash's $'...' with \xHH escapes for the bytes that need them.
-QByteArray shellWord(QByteArrayView s, bool allowNewline = false)
-{
-    if (!s.isEmpty() && s.front() != '=' && std::all_of(s.begin(), s.end(), isBareWordChar))
-        return s.toByteArray();
-    if (isPrintableText(s, allowNewline))
-        return '\'' + s.toByteArray().replace('\'', "'\\''") + '\'';
-    QByteArray out = "$'";
-    forEachCharacter(
-        s,
-        [&](QByteArrayView c) {
-            if (c == "\\" || c == "'")
-                out += '\\';
-            out += c;
-        },
-        [&](uchar b) {
-            if (b == '\t')
-                out += "\\t";
-            else if (b == '\n')
-                out += "\\n";
-            else if (b == '\r')
-                out += "\\r";
-            else
-                appendHex(out, b);
-        });
-    out += '\'';
-    return out;
-}
-
-/// A single-quoted printf format that prints exactly `bytes`. POSIX printf knows \ddd octal
-/// escapes in the format (up to three digits, so three are always written), \n, \t, \r and \\.
-QByteArray printfFormat(QByteArrayView bytes)
-{
-    QByteArray out = "'";
-    forEachCharacter(
-        bytes,
-        [&](QByteArrayView c) {
-            if (c == "\\")
-                out += "\\\\";
-            else if (c == "%")
-                out += "%%";
-            else if (c == "'")
-                out += "\\047";
-            else if (c == "-" && out.size() == 1)
-                out += "\\055"; // a leading '-' would be read as an option
-            else
-                out += c;
-        },
-        [&](uchar b) {
-            if (b == '\t') {
-                out += "\\t";
-            } else if (b == '\n') {
-                out += "\\n";
-            } else if (b == '\r') {
-                out += "\\r";
-            } else {
-                out += '\\';
-                out += char('0' + (b >> 6));
-                out += char('0' + ((b >> 3) & 7));
-                out += char('0' + (b & 7));
-            }
-        });
-    out += '\'';
-    return out;
-}
 
 struct Target
 {
@@ -277,6 +99,57 @@ bool isCanonicalFieldLine(const QByteArray &head, const Http::Field &f)
            QByteArrayView(head).sliced(valueEnd).startsWith("\r\n");
 }
 
+struct HeaderOption
+{
+    QByteArrayView name;
+    QByteArrayView value;
+    bool remove = false; ///< -H 'Name:': curl leaves its own header of that name out
+};
+
+// -H options that make curl send exactly the header lines of `headers` (order, case, duplicates,
+// empty values). `curlAddsHost`: without a Host among them, curl's own Host may be sent.
+void appendHeaderOptions(QList<QByteArray> &parts, const QList<HeaderOption> &headers, bool curlAddsHost)
+{
+    // curl puts a custom Host first, as "Host", and sends only the first one. An empty "Host:"
+    // ahead of them turns curl's own Host off; then every Host line is sent like any other
+    // header: in its place, in its case.
+    qsizetype firstHost = -1;
+    qsizetype hostCount = 0;
+    for (qsizetype i = 0; i < headers.size(); ++i) {
+        if (!headers.at(i).remove && Http::equalsIgnoreCase(headers.at(i).name, "Host") && hostCount++ == 0)
+            firstHost = i;
+    }
+    if (hostCount > 1 || (hostCount == 1 && (firstHost != 0 || headers.at(0).name != "Host")) ||
+        (hostCount == 0 && !curlAddsHost)) {
+        parts.append("-H 'Host:'");
+    }
+    for (const HeaderOption &h : headers) {
+        // curl drops "Name:" with nothing after it; "Name;" is its way to send an empty value.
+        QByteArray line = h.name.toByteArray();
+        if (h.remove)
+            line += ':';
+        else if (h.value.isEmpty())
+            line += ';';
+        else
+            line += ": " + h.value.toByteArray();
+        parts.append("-H " + Shell::word(line));
+    }
+}
+
+bool isInlineBody(const QByteArray &body, bool multiline)
+{
+    return body.size() <= Shell::kMaxInlineBody && Shell::isPrintableText(body, multiline);
+}
+
+// The body option: inline, or from the printf in front of curl.
+void appendBodyOption(QList<QByteArray> &parts, const QByteArray &body, bool inlineBody)
+{
+    if (inlineBody)
+        parts.append("--data-raw " + Shell::word(body, true)); // --data-binary would read a file for '@...'
+    else
+        parts.append("--data-binary @-");
+}
+
 } // namespace
 
 QString curlCommand(const Session::CapturedRequest &captured, const QUrl &base, const CurlOptions &options)
@@ -289,9 +162,9 @@ QString curlCommand(const Session::CapturedRequest &captured, const QUrl &base, 
 
     const bool withBody = sendsBody(r);
     const QByteArray &body = r.body();
-    const bool inlineBody = withBody && body.size() <= kMaxInlineBody && isPrintableText(body, options.multiline);
+    const bool inlineBody = withBody && isInlineBody(body, options.multiline);
     if (withBody && !inlineBody)
-        parts.append("printf " + printfFormat(body) + " |");
+        parts.append("printf " + Shell::printfFormat(body) + " |");
 
     // -q must come first: it keeps ~/.curlrc from adding options to the request.
     QByteArray curl = "curl -q";
@@ -301,43 +174,25 @@ QString curlCommand(const Session::CapturedRequest &captured, const QUrl &base, 
     if (method == "HEAD" && !withBody)
         curl += " --head"; // -X HEAD would make curl wait for a body that never comes
     else if (method != (withBody ? "POST" : "GET"))
-        curl += " -X " + shellWord(method);
-    curl += ' ' + shellWord(QByteArray(target.origin + (target.inUrl ? target.target : QByteArray())));
+        curl += " -X " + Shell::word(method);
+    curl += ' ' + Shell::word(QByteArray(target.origin + (target.inUrl ? target.target : QByteArray())));
     parts.append(curl);
     if (!target.inUrl)
-        parts.append("--request-target " + shellWord(target.target));
+        parts.append("--request-target " + Shell::word(target.target));
 
-    // curl puts a custom Host first, as "Host", and sends only the first one. An empty "Host:"
-    // ahead of them turns curl's own Host off; then every Host line is sent like any other
-    // header: in its place, in its case.
-    qsizetype firstHost = -1;
-    const qsizetype hostCount = countHeaders(r, "Host", &firstHost);
-    if (hostCount > 1 || (hostCount == 1 && (firstHost != 0 || r.header(0).name != "Host")) ||
-        (hostCount == 0 && !options.includeCurlDefaults)) {
-        parts.append("-H 'Host:'");
-    }
-    for (qsizetype i = 0; i < r.headerCount(); ++i) {
-        const Http::Field f = r.header(i);
-        // curl drops "Name:" with nothing after it; "Name;" is its way to send an empty value.
-        QByteArray line = f.name.toByteArray();
-        if (f.value.isEmpty())
-            line += ';';
-        else
-            line += ": " + f.value.toByteArray();
-        parts.append("-H " + shellWord(line));
-    }
+    QList<HeaderOption> headers;
+    for (qsizetype i = 0; i < r.headerCount(); ++i)
+        headers.append({r.header(i).name, r.header(i).value, false});
+    appendHeaderOptions(parts, headers, options.includeCurlDefaults);
     if (!options.includeCurlDefaults) {
         for (QByteArrayView name : missingCurlDefaults(r)) {
             if (name != "Host")
-                parts.append("-H " + shellWord(QByteArray(name.toByteArray() + ':')));
+                parts.append("-H " + Shell::word(QByteArray(name.toByteArray() + ':')));
         }
     }
 
-    if (inlineBody)
-        parts.append("--data-raw " + shellWord(body, true)); // --data-binary would read a file for '@...'
-    else if (withBody)
-        parts.append("--data-binary @-");
-
+    if (withBody)
+        appendBodyOption(parts, body, inlineBody);
     return QString::fromUtf8(parts.join(options.multiline ? " \\\n  " : " "));
 }
 
@@ -396,6 +251,118 @@ QStringList curlDifferences(const Session::CapturedRequest &captured, const Curl
             out += QCoreApplication::translate("Delivery::CurlCommand", "curl adds headers of its own: %1.")
                        .arg(names.join(QStringLiteral(", ")));
     }
+    return out;
+}
+
+namespace {
+
+bool isDefaultName(QByteArrayView name)
+{
+    for (QByteArrayView d : {"Host", "User-Agent", "Content-Length", "Transfer-Encoding"}) {
+        if (Http::equalsIgnoreCase(name, d))
+            return true;
+    }
+    return false;
+}
+
+bool hasHeader(const Http::HeaderList &headers, QByteArrayView name)
+{
+    return std::any_of(headers.cbegin(), headers.cend(),
+                       [name](const auto &h) { return Http::equalsIgnoreCase(h.first, name); });
+}
+
+QByteArray seconds(int ms)
+{
+    QByteArray s = QByteArray::number(ms / 1000.0, 'f', 3);
+    while (s.endsWith('0'))
+        s.chop(1);
+    if (s.endsWith('.'))
+        s.chop(1);
+    return s;
+}
+
+} // namespace
+
+QString curlCommand(const Message &m, const CurlOptions &options)
+{
+    if (m.destinations.isEmpty())
+        return {};
+    const bool fileBody = !m.bodyFile.isEmpty();
+    const qint64 size = fileBody ? QFileInfo(m.bodyFile).size() : m.body.size();
+    const Http::HeaderList resolved =
+        Http::OutgoingRequest::withDefaults(m.headers, m.destinations.first(), size, m.chunked);
+    // curl sends a body only when given data; an empty one only matters when chunked ("0\r\n\r\n").
+    const bool withBody = fileBody || !m.body.isEmpty() || m.chunked;
+    const bool inlineBody = withBody && !fileBody && isInlineBody(m.body, options.multiline);
+
+    QList<QByteArray> parts;
+    if (withBody && !fileBody && !inlineBody)
+        parts.append("printf " + Shell::printfFormat(m.body) + " |");
+    QByteArray curl = "curl -q --http1.1 --path-as-is --globoff";
+    if (m.method == "HEAD" && !withBody)
+        curl += " --head";
+    else if (m.method != (withBody ? "POST" : "GET"))
+        curl += " -X " + Shell::word(m.method);
+    if (m.client.tls.insecure)
+        curl += " -k";
+    const Http::ClientOptions defaults;
+    if (m.client.connectTimeoutMs != defaults.connectTimeoutMs)
+        curl += " --connect-timeout " + seconds(m.client.connectTimeoutMs);
+    if (m.client.totalTimeoutMs != defaults.totalTimeoutMs)
+        curl += " --max-time " + seconds(m.client.totalTimeoutMs);
+    if (m.retry.maxAttempts > 1)
+        curl += " --retry " + QByteArray::number(m.retry.maxAttempts - 1);
+    if (!m.client.useEnvironmentProxy)
+        curl += " --noproxy '*'";
+    for (const QUrl &url : m.destinations)
+        curl += ' ' + Shell::word(url.toEncoded());
+    parts.append(curl);
+
+    // The defaults withDefaults puts in front (Host aside: curl's is the same, per URL), then the
+    // message's own headers, emptied defaults as curl's way to leave its own out.
+    QList<HeaderOption> headers;
+    qsizetype kept = 0;
+    for (const auto &h : m.headers)
+        kept += h.second.isEmpty() && isDefaultName(h.first) ? 0 : 1;
+    for (qsizetype i = 0; i < resolved.size() - kept; ++i) {
+        if (!Http::equalsIgnoreCase(resolved.at(i).first, "Host"))
+            headers.append({resolved.at(i).first, resolved.at(i).second, false});
+    }
+    for (const auto &h : m.headers)
+        headers.append({h.first, h.second, h.second.isEmpty() && isDefaultName(h.first)});
+    appendHeaderOptions(parts, headers, true);
+    if (!hasHeader(m.headers, "Accept"))
+        parts.append("-H 'Accept:'");
+    if (withBody && !hasHeader(m.headers, "Content-Type"))
+        parts.append("-H 'Content-Type:'");
+    if (withBody && !hasHeader(m.headers, "Expect"))
+        parts.append("-H 'Expect:'");
+
+    if (fileBody)
+        parts.append("--data-binary " + Shell::word(QByteArray('@' + m.bodyFile.toLocal8Bit())));
+    else if (withBody)
+        appendBodyOption(parts, m.body, inlineBody);
+    return QString::fromUtf8(parts.join(options.multiline ? " \\\n  " : " "));
+}
+
+QStringList curlDifferences(const Message &m)
+{
+    QStringList out;
+    const auto tr = [](const char *text) { return QCoreApplication::translate("Delivery::CurlCommand", text); };
+    static const QRegularExpression placeholder(QStringLiteral("\\{\\{[^{}]+\\}\\}"));
+    bool placeholders = QString::fromUtf8(m.body).contains(placeholder);
+    for (const auto &h : m.headers)
+        placeholders = placeholders || QString::fromUtf8(h.first + h.second).contains(placeholder);
+    if (placeholders)
+        out += tr("curl sends the {{placeholders}} as written; Hookscope fills them in for each message.");
+    if (!m.signScheme.isEmpty())
+        out += tr("curl does not sign: the signature headers Hookscope adds for each attempt are not in the "
+                  "command.");
+    if (!m.client.tls.pinnedSha256.isEmpty() && !m.client.tls.insecure)
+        out += tr("The certificates accepted for this destination are not known to curl; it checks against the "
+                  "CA store.");
+    if (m.retry.maxAttempts > 1)
+        out += tr("curl retries at its own intervals, not with this message's backoff.");
     return out;
 }
 

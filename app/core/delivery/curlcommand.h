@@ -1,5 +1,7 @@
 #pragma once
 
+#include "sender.h"
+
 #include <QString>
 #include <QStringList>
 #include <QUrl>
@@ -45,5 +47,26 @@ QString curlCommand(const Session::CapturedRequest &request, const QUrl &base, c
 /// One sentence for each way the command from curlCommand() differs from what was captured;
 /// empty when the server receives the same request bytes.
 QStringList curlDifferences(const Session::CapturedRequest &request, const CurlOptions &options = {});
+
+/**
+ * A shell command that makes curl send `message` to each of its destinations as Hookscope sends
+ * it (Copy as curl in the sender panel), and that importCurl() reads back as the same message.
+ *
+ * The headers go out as the sender puts them on the wire: Hookscope's defaults (Content-Length,
+ * User-Agent: Hookscope/VERSION, Transfer-Encoding for a chunked body) are written out, Host is
+ * curl's (the same value, first, for each URL), emptied defaults become `-H 'Name:'`, and curl's
+ * own Accept, Content-Type and Expect are turned off unless the message has them. A file body is
+ * `--data-binary @FILE`; other bodies are quoted as curlCommand() for a capture quotes them.
+ * Connection options curl knows are carried: -k, --max-time, --connect-timeout, --retry,
+ * --noproxy '*'. Placeholders are written as they are (curl sends them unresolved) and signing
+ * is not part of the command: curlDifferences() says so.
+ *
+ * Returns an empty string for a message without a destination.
+ */
+QString curlCommand(const Message &message, const CurlOptions &options = {});
+
+/// One sentence for each way the command from curlCommand(message) does not send what Hookscope
+/// would send.
+QStringList curlDifferences(const Message &message);
 
 } // namespace Delivery

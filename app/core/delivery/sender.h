@@ -11,6 +11,7 @@
 #include <QString>
 #include <QUrl>
 
+#include <atomic>
 #include <memory>
 
 class QThread;
@@ -20,10 +21,10 @@ namespace Delivery {
 /// Which failures are tried again, how often and how long to wait.
 struct RetryPolicy
 {
-    int maxAttempts = 1;          ///< attempts per destination in all (1: no retry)
-    int initialDelayMs = 1'000;   ///< wait before the first retry; doubles each time
-    int maxDelayMs = 60'000;      ///< a wait never exceeds this (Retry-After included)
-    double jitter = 0.2;          ///< each wait is drawn from [d·(1-jitter), d·(1+jitter)]
+    int maxAttempts = 1;           ///< attempts per destination in all (1: no retry)
+    int initialDelayMs = 1'000;    ///< wait before the first retry; doubles each time
+    int maxDelayMs = 60'000;       ///< a wait never exceeds this (Retry-After included)
+    double jitter = 0.2;           ///< each wait is drawn from [d·(1-jitter), d·(1+jitter)]
     bool onConnectionError = true; ///< refused, reset, closed early, TLS... (ConnectFailed, ConnectionClosed)
     bool onTimeout = true;         ///< ConnectTimeout, Timeout
     bool on5xx = true;
@@ -67,7 +68,7 @@ struct AttemptReport
     bool final = true;     ///< no further attempt follows for this destination
     qint64 retryInMs = -1; ///< not final: the wait before the next attempt
     Http::ExchangeResult exchange;
-    QByteArray requestBody;          ///< the resolved body sent (empty for a file body)
+    QByteArray requestBody;            ///< the resolved body sent (empty for a file body)
     Http::HeaderList signatureHeaders; ///< the headers signing added to this attempt
 };
 
@@ -76,6 +77,8 @@ struct Prepared
 {
     qint64 messageId = 0;
     QByteArray messageUid;
+    qint64 createdAtMs = 0; ///< wall clock when it was sent
+    Message message;        ///< as composed (what a session stores and History reopens)
     QByteArray method;
     Http::HeaderList headers; ///< placeholders resolved, no defaults, no signature
     QByteArray body;          ///< placeholders resolved (empty for a file body)
@@ -104,15 +107,17 @@ public:
     ~Sender() override;
 
     void setMaxConnections(int connections);
-    /// Queues the message; returns its number, 0 when it cannot be sent (prepared() says why).
-    qint64 send(const Message &message);
+    /// Queues the message; returns its number, or 0 when it cannot be sent (with `error` saying
+    /// why: no destination, a URL that is not http(s), an unknown scheme or missing secret).
+    /// Problems found later (an unreadable body file) come as Prepared::error.
+    qint64 send(const Message &message, QString *error = nullptr);
     /// Stops the message's attempts now (running ones end as Cancelled, waiting ones are dropped).
     void cancel(qint64 messageId);
     void cancelAll();
     /// Messages with attempts running or waiting.
     int activeMessages() const;
 
-signals:
+Q_SIGNALS:
     /// The message was resolved and will be sent (before its first attempt report).
     void prepared(const Delivery::Prepared &prepared);
     void attemptFinished(const Delivery::AttemptReport &report);
@@ -123,6 +128,7 @@ private:
     class Worker;
     QThread *m_thread;
     Worker *m_worker;
+    std::atomic<int> m_active{0};
 };
 
 } // namespace Delivery

@@ -43,14 +43,14 @@ struct ClientOptions
 struct ExchangeResult
 {
     enum class Outcome {
-        Response,          ///< a complete response was read
-        ConnectFailed,     ///< DNS, refused, unreachable, proxy refused
-        TlsFailed,         ///< handshake failed or the certificate was not trusted
-        ConnectTimeout,    ///< no connection (or handshake) within connectTimeoutMs
-        Timeout,           ///< connected, but no complete response within totalTimeoutMs
-        ConnectionClosed,  ///< reset or closed before the response was complete
-        BadResponse,       ///< the reply is not valid HTTP/1.x (ResponseError in `error`)
-        BodyUnreadable,    ///< the request body file could not be read
+        Response,         ///< a complete response was read
+        ConnectFailed,    ///< DNS, refused, unreachable, proxy refused
+        TlsFailed,        ///< handshake failed or the certificate was not trusted
+        ConnectTimeout,   ///< no connection (or handshake) within connectTimeoutMs
+        Timeout,          ///< connected, but no complete response within totalTimeoutMs
+        ConnectionClosed, ///< reset or closed before the response was complete
+        BadResponse,      ///< the reply is not valid HTTP/1.x (ResponseError in `error`)
+        BodyUnreadable,   ///< the request body file could not be read
         Cancelled,
     };
     Outcome outcome = Outcome::Cancelled;
@@ -65,7 +65,7 @@ struct ExchangeResult
     qint64 connectMs = -1;  ///< time to a usable connection (0 when an idle one was reused)
     qint64 durationMs = 0;  ///< start() to finish
     bool reusedConnection = false;
-    QString peer;           ///< "127.0.0.1:8080" (the proxy when going through one)
+    QString peer; ///< "127.0.0.1:8080" (the proxy when going through one)
 
     /// https: the certificate the server presented (whether trusted or not), so the user can
     /// be asked to accept it.
@@ -116,7 +116,7 @@ public:
     bool isReusable() const;
     bool isBusy() const;
 
-signals:
+Q_SIGNALS:
     void finished(const Http::ExchangeResult &result);
 
 private:

@@ -28,9 +28,19 @@ QByteArray OutgoingRequest::wire() const
         out += body;
         return out;
     }
-    if (!body.isEmpty())
-        out += QByteArray::number(body.size(), 16) + "\r\n" + body + "\r\n";
-    out += "0\r\n\r\n";
+    out += chunk(body) + lastChunk();
+    return out;
+}
+
+QByteArray OutgoingRequest::chunk(QByteArrayView data)
+{
+    if (data.isEmpty())
+        return {};
+    QByteArray out = QByteArray::number(data.size(), 16);
+    out.reserve(out.size() + data.size() + 4);
+    out += "\r\n";
+    out += data;
+    out += "\r\n";
     return out;
 }
 

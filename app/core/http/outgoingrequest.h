@@ -25,6 +25,11 @@ struct OutgoingRequest
     QByteArray head() const;
     /// head() and the body, chunk-framed when `chunked`.
     QByteArray wire() const;
+    /// One chunk of a chunked body (RFC 9112 §7.1): size in hex, CRLF, the data, CRLF; nothing for
+    /// empty data, which would read as the last chunk.
+    static QByteArray chunk(QByteArrayView data);
+    /// The last chunk and the empty trailer section that end a chunked body.
+    static QByteArray lastChunk() { return QByteArrayLiteral("0\r\n\r\n"); }
 
     /// A request for `url`: its path and query as the target ("/" when empty).
     static OutgoingRequest to(const QUrl &url, const QByteArray &method = "POST");

@@ -32,8 +32,20 @@
 //   Cookie header carries the same data); timings are not read.
 // A field Hookscope reads must have the right type when present; fields it does not read are
 // not checked.
+//
+// Sent attempts (what the sender stored, schema version 2) are exported after the captured
+// requests, one entry per attempt in the order they were stored: `request` holds what was
+// written (method, target, version and headers split from the exact head; postData the body
+// sent), `response` what came back (status 0 with empty fields when nothing did; statusText is
+// the reason phrase as received). Their custom object is `_outbound`, never `_hookscope`:
+// message_uid, destination (index), attempt, final, outcome, error (null when none), peer,
+// started_at_ms, duration_ms, retry_in_ms (null when final), request_head_base64,
+// request_body_size, response_head_base64 (when a response came) and response_truncated.
+// Import skips entries with `_outbound`: Hookscope does not import sent messages yet, and
+// they are never taken for captured requests.
 
 #include "capturedrequest.h"
+#include "outbound.h"
 
 #include <QCoreApplication>
 #include <QIODevice>
@@ -61,6 +73,8 @@ public:
     bool begin();
     /// Appends one entry. Returns false with error() when the device fails.
     bool write(const CapturedRequest &request);
+    /// Appends one entry for an attempt the sender made (see the notes on sent attempts above).
+    bool write(const OutboundAttempt &attempt);
     /// Closes the document and flushes everything to the device.
     bool finish();
 
@@ -69,6 +83,8 @@ public:
     qint64 entriesWritten() const { return m_entries; }
 
 private:
+    template<typename Record>
+    bool writeEntry(const Record &record);
     bool flush();
     bool fail(const QString &message);
 
@@ -88,6 +104,9 @@ private:
  * so callers import inside a transaction and roll back on failure. When `onEntry` returns false,
  * reading stops and readHar returns false ("log.entries[N]: import stopped").
  */
-bool readHar(QIODevice *in, const std::function<bool(CapturedRequest &&)> &onEntry, QString *error);
+/// Entries of sent attempts (with `_outbound`) are not captured requests: they are skipped, and
+/// counted in `*skippedSent` when given.
+bool readHar(QIODevice *in, const std::function<bool(CapturedRequest &&)> &onEntry, QString *error,
+             qint64 *skippedSent = nullptr);
 
 } // namespace Session

@@ -549,7 +549,7 @@ bool HarReader::readEntry(const QJsonObject &entry, const QString &path, Capture
 
 } // namespace
 
-bool readHar(QIODevice *in, const std::function<bool(CapturedRequest &&)> &onEntry, QString *error)
+bool readHar(QIODevice *in, const std::function<bool(CapturedRequest &&)> &onEntry, QString *error, qint64 *skippedSent)
 {
     const auto fail = [&](const QString &message) {
         if (error)
@@ -585,6 +585,11 @@ bool readHar(QIODevice *in, const std::function<bool(CapturedRequest &&)> &onEnt
         const QString path = indexed(entriesPath, i);
         if (!list.at(i).isObject())
             return fail(HarReader::problem(path, typeName(QJsonValue::Object)));
+        if (list.at(i).toObject().contains(QLatin1String("_outbound"))) {
+            if (skippedSent)
+                ++*skippedSent;
+            continue;
+        }
         CapturedRequest c;
         if (!reader.readEntry(list.at(i).toObject(), path, c))
             return fail(reader.error);

@@ -3,6 +3,7 @@
 #include "http/syntax.h"
 
 #include "http/requestreader.h"
+#include "loosehead.h"
 #include "ndjson.h"
 
 #include <QJsonArray>
@@ -133,27 +134,47 @@ QByteArray requestUrl(const CapturedRequest &c)
     return url;
 }
 
-void appendHeaders(QByteArray &out, const Http::Request &r)
+using NameValue = std::pair<QByteArrayView, QByteArrayView>;
+
+// `field(i)` gives the i-th of `count` header fields as a NameValue.
+template<typename Field>
+void appendHeaders(QByteArray &out, qsizetype count, Field field)
 {
     out += '[';
     bool first = true;
-    for (qsizetype i = 0; i < r.headerCount(); ++i)
-        appendNameValue(out, first, r.header(i).name, r.header(i).value);
+    for (qsizetype i = 0; i < count; ++i) {
+        const NameValue f = field(i);
+        appendNameValue(out, first, f.first, f.second);
+    }
     out += ']';
 }
 
-void appendCookies(QByteArray &out, const Http::Request &r)
+template<typename Field>
+void appendCookies(QByteArray &out, qsizetype count, Field field)
 {
     out += '[';
     bool first = true;
-    for (qsizetype i = 0; i < r.headerCount(); ++i) {
-        const Http::Field f = r.header(i);
-        if (Http::equalsIgnoreCase(f.name, "Cookie")) {
-            forEachPair(f.value, ';',
+    for (qsizetype i = 0; i < count; ++i) {
+        const NameValue f = field(i);
+        if (Http::equalsIgnoreCase(f.first, "Cookie")) {
+            forEachPair(f.second, ';',
                         [&](QByteArrayView name, QByteArrayView value) { appendNameValue(out, first, name, value); });
         }
     }
     out += ']';
+}
+
+auto fieldsOf(const Http::Request &r)
+{
+    return [&r](qsizetype i) {
+        const Http::Field f = r.header(i);
+        return NameValue(f.name, f.value);
+    };
+}
+
+auto fieldsOf(const Http::HeaderList &list)
+{
+    return [&list](qsizetype i) { return NameValue(list.at(i).first, list.at(i).second); };
 }
 
 void appendQueryString(QByteArray &out, QByteArrayView target)
@@ -183,9 +204,9 @@ void appendRequest(QByteArray &out, const CapturedRequest &c)
     out += ",\"httpVersion\":";
     appendString(out, r.httpVersion());
     out += ",\"cookies\":";
-    appendCookies(out, r);
+    appendCookies(out, r.headerCount(), fieldsOf(r));
     out += ",\"headers\":";
-    appendHeaders(out, r);
+    appendHeaders(out, r.headerCount(), fieldsOf(r));
     out += ",\"queryString\":";
     appendQueryString(out, r.target());
     if (!r.body().isEmpty()) {
@@ -219,11 +240,9 @@ void appendResponse(QByteArray &out, const CapturedRequest &c)
     out += ",\"statusText\":";
     appendString(out, answered ? Http::Response::standardReason(c.responseStatus) : QByteArray());
     out += answered ? ",\"httpVersion\":\"HTTP/1.1\"" : ",\"httpVersion\":\"\"";
-    out += ",\"cookies\":[],\"headers\":[";
-    bool first = true;
-    for (const auto &[name, value] : c.responseHeaders)
-        appendNameValue(out, first, name, value);
-    out += "],\"content\":{\"size\":";
+    out += ",\"cookies\":[],\"headers\":";
+    appendHeaders(out, c.responseHeaders.size(), fieldsOf(c.responseHeaders));
+    out += ",\"content\":{\"size\":";
     appendNumber(out, c.responseBody.size());
     out += ",\"mimeType\":";
     appendString(out, responseHeader(c, "Content-Type"));
@@ -303,6 +322,116 @@ void appendEntry(QByteArray &out, const CapturedRequest &c)
     out += '}';
 }
 
+// A sent attempt: the request as the bytes that went out, the response as what came back.
+void appendSentRequest(QByteArray &out, const OutboundAttempt &a, const LooseHead &head)
+{
+    out += "{\"method\":";
+    appendString(out, head.first);
+    out += ",\"url\":";
+    appendString(out, a.url.toUtf8());
+    out += ",\"httpVersion\":";
+    appendString(out, head.third);
+    out += ",\"cookies\":";
+    appendCookies(out, head.fields.size(), fieldsOf(head.fields));
+    out += ",\"headers\":";
+    appendHeaders(out, head.fields.size(), fieldsOf(head.fields));
+    out += ",\"queryString\":";
+    appendQueryString(out, head.second);
+    if (!a.requestBody.isEmpty()) {
+        out += ",\"postData\":{\"mimeType\":";
+        appendString(out, head.value("Content-Type"));
+        out += ',';
+        appendBodyText(out, a.requestBody);
+        out += '}';
+    }
+    out += ",\"headersSize\":";
+    appendNumber(out, a.requestHead.size());
+    out += ",\"bodySize\":";
+    appendNumber(out, qMax(a.requestBodyBytes, qint64(a.requestBody.size())));
+    out += '}';
+}
+
+void appendReceivedResponse(QByteArray &out, const OutboundAttempt &a, const LooseHead &head)
+{
+    const bool answered = !a.responseHead.isEmpty();
+    out += "{\"status\":";
+    appendNumber(out, a.status);
+    out += ",\"statusText\":";
+    appendString(out, head.third);
+    out += ",\"httpVersion\":";
+    appendString(out, head.first);
+    out += ",\"cookies\":[],\"headers\":";
+    appendHeaders(out, head.fields.size(), fieldsOf(head.fields));
+    out += ",\"content\":{\"size\":";
+    appendNumber(out, a.responseBody.size());
+    out += ",\"mimeType\":";
+    appendString(out, head.value("Content-Type"));
+    out += ',';
+    appendBodyText(out, a.responseBody);
+    out += "},\"redirectURL\":";
+    appendString(out, head.value("Location"));
+    out += ",\"headersSize\":";
+    appendNumber(out, answered ? a.responseHead.size() : -1);
+    out += ",\"bodySize\":";
+    appendNumber(out, answered ? a.responseBody.size() : -1);
+    out += '}';
+}
+
+void appendOutbound(QByteArray &out, const OutboundAttempt &a)
+{
+    out += "{\"message_uid\":";
+    appendString(out, a.messageUid);
+    out += ",\"destination\":";
+    appendNumber(out, a.destination);
+    out += ",\"attempt\":";
+    appendNumber(out, a.attempt);
+    out += a.final ? ",\"final\":true" : ",\"final\":false";
+    out += ",\"outcome\":";
+    appendString(out, a.outcome.toUtf8());
+    out += ",\"error\":";
+    if (a.error.isEmpty())
+        out += "null";
+    else
+        appendString(out, a.error.toUtf8());
+    out += ",\"peer\":";
+    appendString(out, a.peer.toUtf8());
+    out += ",\"started_at_ms\":";
+    appendNumber(out, a.startedAtMs);
+    out += ",\"duration_ms\":";
+    appendNumber(out, a.durationMs);
+    out += ",\"retry_in_ms\":";
+    if (a.final || a.retryInMs < 0)
+        out += "null";
+    else
+        appendNumber(out, a.retryInMs);
+    out += ",\"request_head_base64\":";
+    appendBase64(out, a.requestHead);
+    out += ",\"request_body_size\":";
+    appendNumber(out, qMax(a.requestBodyBytes, qint64(a.requestBody.size())));
+    if (!a.responseHead.isEmpty()) {
+        out += ",\"response_head_base64\":";
+        appendBase64(out, a.responseHead);
+    }
+    out += a.responseTruncated ? ",\"response_truncated\":true}" : ",\"response_truncated\":false}";
+}
+
+void appendEntry(QByteArray &out, const OutboundAttempt &a)
+{
+    out += "{\"startedDateTime\":\"";
+    out += rfc3339Utc(a.startedAtMs);
+    out += "\",\"time\":";
+    appendNumber(out, a.durationMs);
+    out += ",\"request\":";
+    appendSentRequest(out, a, LooseHead::split(a.requestHead));
+    out += ",\"response\":";
+    appendReceivedResponse(out, a, LooseHead::split(a.responseHead));
+    out += ",\"cache\":{},\"timings\":{\"blocked\":-1,\"dns\":-1,\"connect\":-1,\"send\":0,\"wait\":";
+    appendNumber(out, a.durationMs);
+    out += ",\"receive\":0,\"ssl\":-1},\"_outbound\":";
+    appendOutbound(out, a);
+    out += '}';
+}
+
 } // namespace
 
 HarWriter::HarWriter(QIODevice *out)
@@ -340,14 +469,25 @@ bool HarWriter::begin()
     return flush();
 }
 
-bool HarWriter::write(const CapturedRequest &request)
+template<typename Record>
+bool HarWriter::writeEntry(const Record &record)
 {
     if (m_state != State::Open) // not translated: a caller's mistake
         return m_state == State::Failed ? false : fail(QStringLiteral("write() outside begin() and finish()"));
     m_buffer += m_entries ? ",\n" : "\n"; // one entry per line: easy to grep and diff
-    appendEntry(m_buffer, request);
+    appendEntry(m_buffer, record);
     ++m_entries;
     return m_buffer.size() < kFlushAt || flush();
+}
+
+bool HarWriter::write(const CapturedRequest &request)
+{
+    return writeEntry(request);
+}
+
+bool HarWriter::write(const OutboundAttempt &attempt)
+{
+    return writeEntry(attempt);
 }
 
 bool HarWriter::finish()

@@ -1,9 +1,21 @@
 #include "ndjson.h"
 #include "jsontext.h"
+#include "loosehead.h"
 
 namespace Session {
 
 namespace {
+
+void appendPair(QByteArray &out, qsizetype i, QByteArrayView name, QByteArrayView value)
+{
+    if (i)
+        out += ',';
+    out += '[';
+    appendJsonString(out, name);
+    out += ',';
+    appendJsonString(out, value);
+    out += ']';
+}
 
 void appendFields(QByteArray &out, const Http::Request &r, bool trailers)
 {
@@ -11,14 +23,16 @@ void appendFields(QByteArray &out, const Http::Request &r, bool trailers)
     const qsizetype count = trailers ? r.trailerCount() : r.headerCount();
     for (qsizetype i = 0; i < count; ++i) {
         const Http::Field f = trailers ? r.trailer(i) : r.header(i);
-        if (i)
-            out += ',';
-        out += '[';
-        appendJsonString(out, f.name);
-        out += ',';
-        appendJsonString(out, f.value);
-        out += ']';
+        appendPair(out, i, f.name, f.value);
     }
+    out += ']';
+}
+
+void appendFields(QByteArray &out, const Http::HeaderList &fields)
+{
+    out += '[';
+    for (qsizetype i = 0; i < fields.size(); ++i)
+        appendPair(out, i, fields.at(i).first, fields.at(i).second);
     out += ']';
 }
 
@@ -86,15 +100,101 @@ void appendSignatureJson(QByteArray &out, const Signing::Result &s)
     out += '}';
 }
 
-QByteArray toNdjsonLine(const CapturedRequest &c)
+namespace {
+template<typename Record>
+QByteArray wholeLine(const Record &record, qsizetype reserve)
 {
     QByteArray line;
-    line.reserve(512 + c.request.rawHead().size() + c.request.body().size() * 4 / 3 + c.raw.size() * 4 / 3);
-    writeNdjsonLine(c, [&line](QByteArrayView piece) {
+    line.reserve(reserve);
+    writeNdjsonLine(record, [&line](QByteArrayView piece) {
         line += piece;
         return true;
     });
     return line;
+}
+} // namespace
+
+QByteArray toNdjsonLine(const CapturedRequest &c)
+{
+    return wholeLine(c, 512 + c.request.rawHead().size() + c.request.body().size() * 4 / 3 + c.raw.size() * 4 / 3);
+}
+
+QByteArray toNdjsonLine(const OutboundAttempt &a)
+{
+    return wholeLine(a, 512 + a.requestHead.size() * 4 / 3 + a.requestBody.size() * 4 / 3 +
+                            a.responseHead.size() * 7 / 3 + a.responseBody.size() * 4 / 3);
+}
+
+bool writeNdjsonLine(const OutboundAttempt &a, const std::function<bool(QByteArrayView)> &sink)
+{
+    const LooseHead request = LooseHead::split(a.requestHead);
+    QByteArray out;
+    out.reserve(512 + a.requestHead.size() * 2);
+    out += "{\"direction\":\"outbound\"";
+    appendKey(out, "message_uid");
+    appendJsonString(out, a.messageUid);
+    appendKey(out, "destination");
+    out += QByteArray::number(a.destination);
+    appendKey(out, "url");
+    appendJsonString(out, a.url.toUtf8());
+    appendKey(out, "attempt");
+    out += QByteArray::number(a.attempt);
+    appendKey(out, "final");
+    out += a.final ? "true" : "false";
+    appendKey(out, "started_at");
+    out += '"' + rfc3339Utc(a.startedAtMs) + '"';
+    appendKey(out, "duration_ms");
+    out += QByteArray::number(a.durationMs);
+    appendKey(out, "peer");
+    appendJsonString(out, a.peer.toUtf8());
+    appendKey(out, "method");
+    appendJsonString(out, request.first);
+    appendKey(out, "target");
+    appendJsonString(out, request.second);
+    appendKey(out, "http_version");
+    appendJsonString(out, request.third);
+    appendKey(out, "headers");
+    appendFields(out, request.fields);
+    appendKey(out, "request_head_base64");
+    if (!appendBase64(out, a.requestHead, sink))
+        return false;
+    appendKey(out, "body_base64");
+    if (!appendBase64(out, a.requestBody, sink))
+        return false;
+    appendKey(out, "body_size");
+    out += QByteArray::number(qMax(a.requestBodyBytes, qint64(a.requestBody.size())));
+    appendKey(out, "status");
+    out += a.status > 0 ? QByteArray::number(a.status) : QByteArray("null");
+    appendKey(out, "outcome");
+    appendJsonString(out, a.outcome.toUtf8());
+    appendKey(out, "error");
+    appendStringOrNull(out, a.error.toUtf8(), !a.error.isEmpty());
+    appendKey(out, "retry_in_ms");
+    out += a.final || a.retryInMs < 0 ? QByteArray("null") : QByteArray::number(a.retryInMs);
+    appendKey(out, "response");
+    if (a.responseHead.isEmpty()) {
+        out += "null}\n";
+        return sink(out);
+    }
+    const LooseHead response = LooseHead::split(a.responseHead);
+    out += "{\"http_version\":";
+    appendJsonString(out, response.first);
+    appendKey(out, "reason");
+    appendJsonString(out, response.third);
+    appendKey(out, "headers");
+    appendFields(out, response.fields);
+    appendKey(out, "head_base64");
+    if (!appendBase64(out, a.responseHead, sink))
+        return false;
+    appendKey(out, "body_base64");
+    if (!appendBase64(out, a.responseBody, sink))
+        return false;
+    appendKey(out, "body_size");
+    out += QByteArray::number(a.responseBody.size());
+    appendKey(out, "truncated");
+    out += a.responseTruncated ? "true" : "false";
+    out += "}}\n";
+    return sink(out);
 }
 
 bool writeNdjsonLine(const CapturedRequest &c, const std::function<bool(QByteArrayView)> &sink)

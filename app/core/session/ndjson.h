@@ -2,6 +2,7 @@
 
 #include "capturedrequest.h"
 #include "jsontext.h"
+#include "outbound.h"
 
 #include <QByteArray>
 
@@ -19,6 +20,19 @@ QByteArray toNdjsonLine(const CapturedRequest &request);
 /// The same line, handed to `sink` in pieces: the base64 of a large body a few MB at a time, so
 /// printing a 100 MB body never holds its 133 MB of text at once. False when the sink refuses.
 bool writeNdjsonLine(const CapturedRequest &request, const std::function<bool(QByteArrayView)> &sink);
+
+/**
+ * One attempt the sender made as one line of JSON, beside the captured requests in
+ * `export --ndjson`, told apart by "direction":"outbound" (captured lines have no "direction"):
+ * message_uid, destination (index), url, attempt, final, started_at, duration_ms, peer, then the
+ * request as written — method, target, http_version and headers split from the exact head
+ * (request_head_base64), body_base64 and body_size (the whole body's size) — then status (null
+ * when no response came), outcome, error (null when none), retry_in_ms (null when final) and
+ * response: null, or {http_version, reason, headers, head_base64, body_base64, body_size,
+ * truncated}. Strings follow the rules above.
+ */
+QByteArray toNdjsonLine(const OutboundAttempt &attempt);
+bool writeNdjsonLine(const OutboundAttempt &attempt, const std::function<bool(QByteArrayView)> &sink);
 
 /// A signature result as a JSON object, the same in NDJSON and in HAR's `_signature`:
 /// {"scheme":"github","status":"invalid","reason":"mismatch","skew_seconds":12,"secret":..,"detail":..}

@@ -59,6 +59,62 @@ CREATE TABLE payloads(
 );
 )sql";
 
+// Version 2: what the sender sent. A message as composed (what History lists and reopens), each
+// attempt to deliver it with the bytes as sent, and the response that came back. Attempts name
+// their message by uid, so an attempt stored before its message (or without one) is still kept.
+const char kSchemaV2[] = R"sql(
+CREATE TABLE outbound_messages(
+    id INTEGER PRIMARY KEY,
+    uid BLOB NOT NULL UNIQUE,
+    created_at INTEGER NOT NULL,  -- ms since the epoch, UTC
+    name TEXT,
+    method BLOB NOT NULL,
+    destinations TEXT NOT NULL,   -- JSON array of the URLs, in order
+    headers BLOB NOT NULL,        -- "Name: value\r\n" lines as composed, in order
+    body BLOB,
+    body_file TEXT,
+    sign_scheme TEXT,
+    composition BLOB              -- the panel's JSON, opaque here
+);
+CREATE INDEX outbound_messages_by_time ON outbound_messages(created_at, id);
+
+-- Request bodies as sent. Retries and fan-out send the same bytes again and again: each distinct
+-- body is stored once (unlike received responses, which are kept per attempt).
+CREATE TABLE outbound_bodies(
+    id INTEGER PRIMARY KEY,
+    digest BLOB NOT NULL UNIQUE,  -- SHA-256 of body
+    body BLOB NOT NULL            -- last: a large one is written in place
+);
+
+CREATE TABLE outbound_attempts(
+    id INTEGER PRIMARY KEY,
+    message_uid BLOB NOT NULL,
+    destination INTEGER NOT NULL, -- index into the message's destinations
+    url TEXT NOT NULL,
+    attempt INTEGER NOT NULL,     -- 1 for the first try
+    final INTEGER NOT NULL,
+    started_at INTEGER NOT NULL,  -- ms since the epoch, UTC
+    duration_ms INTEGER NOT NULL,
+    peer TEXT,
+    request_head BLOB NOT NULL,   -- exactly as written
+    request_body_id INTEGER REFERENCES outbound_bodies(id), -- NULL: no body
+    request_body_size INTEGER NOT NULL, -- the whole body's size (a file body may be larger)
+    status INTEGER,               -- NULL: no response
+    outcome TEXT NOT NULL,
+    error TEXT,
+    retry_in_ms INTEGER           -- NULL when final
+);
+CREATE INDEX outbound_attempts_by_message ON outbound_attempts(message_uid, destination, attempt);
+
+-- What came back, one per attempt that got a response.
+CREATE TABLE outbound_responses(
+    attempt_id INTEGER PRIMARY KEY REFERENCES outbound_attempts(id) ON DELETE CASCADE,
+    truncated INTEGER NOT NULL DEFAULT 0, -- the body was cut at the body limit
+    head BLOB NOT NULL,           -- as received
+    body BLOB NOT NULL            -- de-chunked, up to the body limit (last: written in place)
+);
+)sql";
+
 bool stamp(Sql::Database &db, int version)
 {
     const QByteArray sql = "PRAGMA application_id = " + QByteArray::number(kApplicationId) +
@@ -71,7 +127,7 @@ bool stamp(Sql::Database &db, int version)
 bool createSchema(Sql::Database &db)
 {
     Sql::Transaction transaction(db);
-    if (!transaction.isActive() || !db.exec(kSchemaV1) || !stamp(db, kSchemaVersion))
+    if (!transaction.isActive() || !db.exec(kSchemaV1) || !db.exec(kSchemaV2) || !stamp(db, kSchemaVersion))
         return false;
     Sql::Statement info(db, "INSERT INTO session_info(key, value) VALUES ('created_by', ?1), ('created_at', "
                             "CAST(strftime('%s','now') AS INTEGER) * 1000)");
@@ -87,9 +143,12 @@ bool migrateSchema(Sql::Database &db, int fromVersion)
     Sql::Transaction transaction(db);
     if (!transaction.isActive())
         return false;
-    // Each step takes version N to N+1. There is only version 1 so far; a future step looks like
-    //   case 1: if (!db.exec("ALTER TABLE ...")) return false; [[fallthrough]];
+    // Each step takes version N to N+1, falling through to the next.
     switch (fromVersion) {
+    case 1:
+        if (!db.exec(kSchemaV2))
+            return false;
+        break; // the newest step: add `[[fallthrough]];` when a version 3 comes
     default:
         db.setError(
             QCoreApplication::translate("Session::Schema", "no migration from schema version %1").arg(fromVersion));

@@ -56,9 +56,10 @@ QString latest()
         SessionReader reader;
         if (reader.open(file.absoluteFilePath()).problem != FileProblem::None)
             continue; // not ours to delete: leave it for the user to look at
-        const qint64 count = reader.count();
+        // Sent messages count too: a session used only to send is kept like one that captured.
+        const bool empty = reader.count() == 0 && reader.messageCount() == 0;
         reader.close();
-        if (count == 0)
+        if (empty)
             remove(file.absoluteFilePath());
         else if (newest.isEmpty())
             newest = file.absoluteFilePath();

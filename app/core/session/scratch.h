@@ -8,7 +8,8 @@ namespace Session::Scratch {
 QString directory();
 /// A new, unused scratch file name.
 QString newPath();
-/// The newest scratch session that holds requests, to offer again; removes empty ones.
+/// The newest scratch session that holds requests or sent messages, to offer again; removes
+/// empty ones.
 QString latest();
 bool isScratch(const QString &path);
 /// Deletes a session file with its -wal and -shm companions, unless a log beside it still holds

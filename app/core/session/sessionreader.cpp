@@ -193,4 +193,29 @@ bool SessionReader::forEach(const std::function<bool(CapturedRequestPtr)> &fn, c
     return ok;
 }
 
+QList<OutboundSummary> SessionReader::listMessages(int limit)
+{
+    return OutboundReader::list(m_db->db, limit);
+}
+
+qint64 SessionReader::messageCount()
+{
+    return OutboundReader::count(m_db->db);
+}
+
+OutboundMessagePtr SessionReader::loadMessage(const QByteArray &uid)
+{
+    return OutboundReader::message(m_db->db, uid);
+}
+
+OutboundAttempts SessionReader::loadAttempts(const QByteArray &uid)
+{
+    return OutboundReader::attempts(m_db->db, uid);
+}
+
+bool SessionReader::forEachAttempt(const std::function<bool(const OutboundAttempt &)> &fn)
+{
+    return OutboundReader::forEachAttempt(m_db->db, fn);
+}
+
 } // namespace Session

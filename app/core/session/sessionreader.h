@@ -1,6 +1,7 @@
 #pragma once
 
 #include "capturedrequest.h"
+#include "outboundreader.h"
 #include "sessionfile.h"
 
 #include <functional>
@@ -40,6 +41,18 @@ public:
     QByteArray verifiedWith();
     /// Every request in full, in id order. `fn` returns false to stop.
     bool forEach(const std::function<bool(CapturedRequestPtr)> &fn, const Progress &progress = {});
+
+    /// Messages the sender sent, newest first, with how each destination fared; at most `limit`
+    /// (0: all). Empty for a file from before the sender (schema version 1).
+    QList<OutboundSummary> listMessages(int limit = 0);
+    qint64 messageCount();
+    /// One sent message as composed, or null.
+    OutboundMessagePtr loadMessage(const QByteArray &uid);
+    /// A sent message's attempts, by destination then attempt number, with what came back.
+    OutboundAttempts loadAttempts(const QByteArray &uid);
+    /// Every attempt of every sent message, in the order stored (for exports). `fn` returns
+    /// false to stop.
+    bool forEachAttempt(const std::function<bool(const OutboundAttempt &)> &fn);
 
 private:
     struct Db;

@@ -1,4 +1,5 @@
 #include "sessionwriter.h"
+#include "sessionwriterdb.h"
 #include "sqlite.h"
 #include "storedrecord.h"
 
@@ -15,7 +16,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
-Q_LOGGING_CATEGORY(lcSession, "hookscope.session", QtWarningMsg)
+Q_LOGGING_CATEGORY(Session::lcSession, "hookscope.session", QtWarningMsg)
 
 namespace Session {
 
@@ -71,23 +72,6 @@ void bindSignature(Sql::Statement &s, int first, const Signing::Result &sig, Sig
         s.bindText(first + 2, text.detail);
 }
 } // namespace
-
-struct SessionWriter::Db
-{
-    Sql::Database db;
-    Sql::Statement insertRequest;
-    Sql::Statement insertPayload;
-    Sql::Statement insertAnswer;
-    Sql::Statement trim;
-    Sql::Statement trimPayloads;
-    QHash<QByteArray, qint64> answers; // digest → id
-    qint64 lastAnswerId = 0;
-    int lastStatus = 0;
-    QByteArray lastBody;
-    Http::HeaderList lastHeaders;
-    QHostAddress lastRemote;
-    QByteArray lastRemoteText;
-};
 
 SessionWriter::SessionWriter()
     : m_db(std::make_unique<Db>())
@@ -162,7 +146,7 @@ SessionFile::Info SessionWriter::open(const QString &path)
     db.exec("PRAGMA wal_autocheckpoint = 0");
     sqlite3_wal_hook(db.handle(), &SessionWriter::walHook, this);
     if (!m_db->insertRequest.isValid() || !m_db->insertPayload.isValid() || !m_db->insertAnswer.isValid() ||
-        !m_db->trim.isValid() || !m_db->trimPayloads.isValid()) {
+        !m_db->trim.isValid() || !m_db->trimPayloads.isValid() || !m_db->outbound.prepare(db)) {
         info = {FileProblem::Io, tr("%1: %2").arg(path, db.error()), info.schemaVersion};
         db.close();
         m_journal.unlock();
@@ -178,68 +162,6 @@ SessionFile::Info SessionWriter::open(const QString &path)
     }
     Journal::removeLogFiles(path);
     return info;
-}
-
-bool SessionWriter::moveInLogOf(const QString &session, QString *error)
-{
-    CapturedBatch left;
-    const qint64 lastStored = m_nextId - 1;
-    if (!Journal::replay(
-            session,
-            [&left, lastStored](CapturedRequestPtr r) {
-                if (r->id > lastStored)
-                    left.append(std::move(r));
-            },
-            error))
-        return false; // a log that cannot be read is not deleted either
-    if (left.isEmpty())
-        return true;
-    std::sort(left.begin(), left.end(), [](const auto &a, const auto &b) { return a->id < b->id; });
-    if (!writeBatch(left)) {
-        *error = tr("could not recover %n logged requests: %1", nullptr, int(left.size())).arg(m_db->db.error());
-        return false;
-    }
-    m_nextId = left.last()->id + 1;
-    qCInfo(lcSession) << "recovered" << left.size() << "requests from the log of" << session;
-    return true;
-}
-
-bool SessionWriter::copyNewerFrom(const QString &other, QString *error)
-{
-    Sql::Database &db = m_db->db;
-    Sql::Statement attach(db, "ATTACH DATABASE ?1 AS source");
-    const QByteArray otherPath = other.toUtf8();
-    attach.bindText(1, otherPath);
-    if (!attach.exec()) {
-        *error = db.error();
-        return false;
-    }
-    bool ok = false;
-    {
-        Sql::Transaction transaction(db);
-        // Ids are the same in both files up to the snapshot, so anything above our largest is new.
-        ok = transaction.isActive() &&
-             db.exec("INSERT INTO main.answers SELECT * FROM source.answers "
-                     "WHERE id > (SELECT coalesce(max(id), 0) FROM main.answers);"
-                     "INSERT INTO main.payloads SELECT * FROM source.payloads "
-                     "WHERE id > (SELECT coalesce(max(id), 0) FROM main.requests);"
-                     "INSERT INTO main.requests SELECT * FROM source.requests "
-                     "WHERE id > (SELECT coalesce(max(id), 0) FROM main.requests);") &&
-             transaction.commit();
-    }
-    if (!ok)
-        *error = db.error();
-    db.exec("DETACH DATABASE source");
-    if (!ok)
-        return false;
-    m_nextId = db.queryInt("SELECT coalesce(max(id), 0) + 1 FROM requests", 1);
-    m_db->answers.clear();
-    Sql::Statement answers(db, "SELECT digest, id FROM answers");
-    while (answers.step())
-        m_db->answers.insert(answers.bytes(0), answers.int64(1));
-    // What the other session's log still holds (SQLite refused it there) is newer than its file:
-    // it comes along too, or those answered requests would stay behind and their ids be reused.
-    return moveInLogOf(other, error);
 }
 
 void SessionWriter::setMaxPageCount(qint64 pages)
@@ -372,6 +294,27 @@ void SessionWriter::submit(CapturedBatch records)
     m_wake.notify_one();
 }
 
+void SessionWriter::submit(OutboundMessagePtr message)
+{
+    submit(OutboundBatch{{std::move(message)}, {}});
+}
+
+void SessionWriter::submit(OutboundAttempts attempts)
+{
+    submit(OutboundBatch{{}, std::move(attempts)});
+}
+
+void SessionWriter::submit(const OutboundBatch &records)
+{
+    if (records.isEmpty())
+        return;
+    {
+        std::lock_guard lock(m_mutex);
+        m_outboundQueue += records;
+    }
+    m_wake.notify_one();
+}
+
 void SessionWriter::stop()
 {
     if (m_thread.joinable()) {
@@ -395,6 +338,9 @@ void SessionWriter::stop()
     m_db->insertAnswer = {};
     m_db->trim = {};
     m_db->trimPayloads = {};
+    m_db->outbound.finish();
+    if (!m_outboundRetry.isEmpty())
+        qCWarning(lcSession) << "lost" << m_outboundRetry.size() << "sent messages and attempts SQLite refused";
     // Everything logged is in SQLite now, unless the last try failed too: then the log stays
     // for the next writer to replay.
     if (m_retry.isEmpty())
@@ -426,6 +372,7 @@ void SessionWriter::run()
     if (m_nice != 0)
         ::setpriority(PRIO_PROCESS, pid_t(::gettid()), m_nice);
     CapturedBatch fresh;
+    OutboundBatch outbound;
     QList<qint64> deletes;
     SignatureUpdates updates;
     QByteArray verifiedWith;
@@ -434,22 +381,24 @@ void SessionWriter::run()
         {
             std::unique_lock lock(m_mutex);
             const auto ready = [this] {
-                return !m_queue.isEmpty() || !m_deletes.isEmpty() || !m_signatureUpdates.isEmpty() ||
-                       !m_verifiedWith.isEmpty() || m_stopping;
+                return !m_queue.isEmpty() || !m_outboundQueue.isEmpty() || !m_deletes.isEmpty() ||
+                       !m_signatureUpdates.isEmpty() || !m_verifiedWith.isEmpty() || m_stopping;
             };
-            if (m_retry.isEmpty())
+            if (!waiting())
                 m_wake.wait(lock, ready);
             else
                 m_wake.wait_for(lock, std::chrono::milliseconds(qMax<qint64>(0, m_retryAtMs - steadyMs())), ready);
             fresh.swap(m_queue);
+            std::swap(outbound, m_outboundQueue);
             deletes.swap(m_deletes);
             updates.swap(m_signatureUpdates);
             verifiedWith = std::exchange(m_verifiedWith, {});
             stopping = m_stopping;
         }
         applyPageCap();
-        if (!m_retry.isEmpty() && !stopping && deletes.isEmpty() && updates.isEmpty() && steadyMs() < m_retryAtMs) {
+        if (waiting() && !stopping && deletes.isEmpty() && updates.isEmpty() && steadyMs() < m_retryAtMs) {
             // Still failing a moment ago: these join the records that wait for the next try.
+            m_outboundRetry += std::exchange(outbound, {});
             if (!fresh.isEmpty()) {
                 setRetry(m_retry + fresh);
                 if (m_onCommit)
@@ -459,7 +408,7 @@ void SessionWriter::run()
             continue;
         }
         // Inserts queued before deletes go first, so a request is never deleted before it exists.
-        commit(std::exchange(fresh, {}));
+        commit(std::exchange(fresh, {}), std::exchange(outbound, {}));
         if (!deletes.isEmpty()) {
             forgetDeleted(deletes);
             if (!removeIds(deletes))
@@ -474,7 +423,8 @@ void SessionWriter::run()
         }
         if (stopping) {
             std::lock_guard lock(m_mutex);
-            if (m_queue.isEmpty() && m_deletes.isEmpty() && m_signatureUpdates.isEmpty() && m_verifiedWith.isEmpty())
+            if (m_queue.isEmpty() && m_outboundQueue.isEmpty() && m_deletes.isEmpty() && m_signatureUpdates.isEmpty() &&
+                m_verifiedWith.isEmpty())
                 return; // what SQLite still would not take stays in the log for the next writer
         }
         if (m_restartWanted.exchange(false)) {
@@ -487,15 +437,17 @@ void SessionWriter::run()
     }
 }
 
-void SessionWriter::commit(CapturedBatch fresh)
+void SessionWriter::commit(CapturedBatch fresh, OutboundBatch outbound)
 {
-    const bool retrying = !m_retry.isEmpty();
-    if (fresh.isEmpty() && !retrying)
+    const bool retrying = waiting();
+    if (fresh.isEmpty() && outbound.isEmpty() && !retrying)
         return;
     // What failed before goes first: the log is released up to the newest id committed, so
     // nothing older may still be missing from SQLite.
-    const CapturedBatch batch = retrying ? m_retry + fresh : fresh;
-    const bool ok = writeBatch(batch);
+    const CapturedBatch batch = m_retry.isEmpty() ? fresh : m_retry + fresh;
+    if (!m_outboundRetry.isEmpty())
+        outbound = std::exchange(m_outboundRetry, {}) += outbound;
+    const bool ok = writeBatch(batch, outbound);
     {
         std::lock_guard lock(m_mutex);
         if (ok)
@@ -503,17 +455,21 @@ void SessionWriter::commit(CapturedBatch fresh)
         ++m_transactions;
     }
     if (ok) {
-        m_journal.release(batch.last()->id);
+        if (!batch.isEmpty())
+            m_journal.release(batch.last()->id);
         if (m_onCommit && !fresh.isEmpty())
             m_onCommit(fresh, {});
         if (retrying) {
-            qCInfo(lcSession) << "saving again: SQLite took the" << batch.size() << "logged requests it had refused";
+            qCInfo(lcSession) << "saving again: SQLite took the" << batch.size() + outbound.size()
+                              << "records it had refused";
             recovered();
         }
         return;
     }
     m_lastError = m_db->db.error();
-    qCWarning(lcSession) << "could not save" << batch.size() << "requests:" << m_lastError;
+    qCWarning(lcSession) << "could not save" << batch.size() << "requests and" << outbound.size()
+                         << "sent records:" << m_lastError;
+    m_outboundRetry = std::move(outbound);
     setRetry(batch);
     m_retryDelayMs = retrying ? qMin(m_retryDelayMs * 2, kLastRetryMs) : kFirstRetryMs;
     m_retryAtMs = steadyMs() + m_retryDelayMs;
@@ -671,12 +627,14 @@ qint64 SessionWriter::storeAnswer(const CapturedRequest &r)
 
 void SessionWriter::rollBackAnswers(const QHash<QByteArray, qint64> &before)
 {
-    // Answers inserted in a transaction that failed are gone from the file: forget them too.
+    // Answers (and sent bodies) inserted in a transaction that failed are gone from the file:
+    // forget them too.
     m_db->answers = before;
     m_db->lastAnswerId = 0;
+    m_db->outbound.rolledBack();
 }
 
-bool SessionWriter::writeBatch(const CapturedBatch &batch)
+bool SessionWriter::writeBatch(const CapturedBatch &batch, const OutboundBatch &outbound)
 {
     Sql::Database &db = m_db->db;
     Sql::Transaction transaction(db);
@@ -790,7 +748,7 @@ bool SessionWriter::writeBatch(const CapturedBatch &batch)
             return false;
         }
     }
-    if (!transaction.commit()) {
+    if (!m_db->outbound.write(outbound) || !transaction.commit()) {
         rollBackAnswers(answersBefore);
         return false;
     }

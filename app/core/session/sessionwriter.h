@@ -2,6 +2,7 @@
 
 #include "capturedrequest.h"
 #include "journal.h"
+#include "outboundwriter.h"
 #include "sessionfile.h"
 
 #include <QCoreApplication>
@@ -34,6 +35,11 @@ namespace Session {
  * A record leaves the log only once SQLite has it. When a commit fails (a full disk), its records
  * stay in the log and in memory and are tried again, before anything newer, until SQLite takes
  * them: at the next submission, or after a pause that grows while the failure lasts.
+ *
+ * What the sender sent (OutboundMessage, OutboundAttempt) rides the same transactions but not the
+ * log: nobody waits on its commit to answer a sender, and it is committed within one writer round
+ * (milliseconds) of its submission. While SQLite refuses commits it waits in memory with the
+ * refused captures and is tried with them; a process killed in that window loses it.
  */
 class SessionWriter
 {
@@ -82,6 +88,11 @@ public:
     /// Queues a record for the next transaction. Safe from any thread.
     void submit(CapturedRequestPtr record);
     void submit(CapturedBatch records);
+    /// Queues what the sender sent for the next transaction (see the class comment). A message
+    /// submitted again with the same uid replaces the stored one. Safe from any thread.
+    void submit(OutboundMessagePtr message);
+    void submit(OutboundAttempts attempts);
+    void submit(const OutboundBatch &records);
     /// Deletes requests from the file, after everything queued before. Safe from any thread.
     void remove(const QList<qint64> &ids);
     /// Stores new signature results of requests already in the file (after re-verification), after
@@ -98,7 +109,9 @@ private:
     struct Db;
     void run();
     /// One transaction for `fresh` after whatever failed before; reports and releases the log.
-    void commit(CapturedBatch fresh);
+    void commit(CapturedBatch fresh, OutboundBatch outbound);
+    /// Writer thread: records refused by SQLite wait for another try.
+    bool waiting() const { return !m_retry.isEmpty() || !m_outboundRetry.isEmpty(); }
     void applyPageCap();
     /// Moves into SQLite what the log of `session` holds beyond this file's newest request.
     bool moveInLogOf(const QString &session, QString *error);
@@ -107,7 +120,7 @@ private:
     void forgetDeleted(const QList<qint64> &ids);
     void runCheckpoints();
     static int walHook(void *self, ::sqlite3 *db, const char *name, int pages);
-    bool writeBatch(const CapturedBatch &batch);
+    bool writeBatch(const CapturedBatch &batch, const OutboundBatch &outbound = {});
     qint64 answerId(const CapturedRequest &record);
     qint64 storeAnswer(const CapturedRequest &record);
     void rollBackAnswers(const QHash<QByteArray, qint64> &before);
@@ -127,6 +140,9 @@ private:
     mutable std::mutex m_mutex;
     std::condition_variable m_wake;
     CapturedBatch m_queue;
+    OutboundBatch m_outboundQueue;
+    // Writer thread: sent records SQLite refused along with m_retry (they are not in the log).
+    OutboundBatch m_outboundRetry;
     // Logged, reported as failed, and not in SQLite yet: older than anything in m_queue.
     CapturedBatch m_retry;     // writer thread
     qsizetype m_retrySize = 0; // its size, for backlog()

@@ -1,0 +1,159 @@
+#include "outboundreader.h"
+#include "sqlite.h"
+#include "storedrecord.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace Session::OutboundReader {
+
+namespace {
+
+// Version 1 files have no outbound tables; a reader does not migrate them.
+bool hasTables(Sql::Database &db)
+{
+    return db.queryInt("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'outbound_attempts'", 0) > 0;
+}
+
+QStringList destinationsOf(QByteArrayView json)
+{
+    QStringList out;
+    const QJsonArray list = QJsonDocument::fromJson(json.toByteArray()).array();
+    for (const QJsonValue &v : list)
+        out.append(v.toString());
+    return out;
+}
+
+const char kAttemptColumns[] =
+    "SELECT a.message_uid, a.destination, a.url, a.attempt, a.final, a.started_at, a.duration_ms, a.peer, "
+    "a.request_head, b.body, a.request_body_size, a.status, a.outcome, a.error, a.retry_in_ms, r.head, r.body, "
+    "r.truncated FROM outbound_attempts a LEFT JOIN outbound_bodies b ON b.id = a.request_body_id "
+    "LEFT JOIN outbound_responses r ON r.attempt_id = a.id ";
+
+OutboundAttempt attemptFrom(const Sql::Statement &s)
+{
+    OutboundAttempt a;
+    a.messageUid = s.bytes(0);
+    a.destination = int(s.int64(1));
+    a.url = s.text(2);
+    a.attempt = int(s.int64(3));
+    a.final = s.int64(4) != 0;
+    a.startedAtMs = s.int64(5);
+    a.durationMs = s.int64(6);
+    a.peer = s.text(7);
+    a.requestHead = s.bytes(8);
+    a.requestBody = s.bytes(9);
+    a.requestBodyBytes = s.int64(10);
+    a.status = int(s.int64(11));
+    a.outcome = s.text(12);
+    a.error = s.text(13);
+    a.retryInMs = s.isNull(14) ? -1 : s.int64(14);
+    a.responseHead = s.bytes(15);
+    a.responseBody = s.bytes(16);
+    a.responseTruncated = s.int64(17) != 0;
+    return a;
+}
+
+} // namespace
+
+qint64 count(Sql::Database &db)
+{
+    return hasTables(db) ? db.queryInt("SELECT count(*) FROM outbound_messages", -1) : 0;
+}
+
+QList<OutboundSummary> list(Sql::Database &db, int limit)
+{
+    QList<OutboundSummary> out;
+    if (!hasTables(db))
+        return out;
+    // One read transaction: the messages and their attempts come from the same snapshot.
+    if (!db.exec("BEGIN"))
+        return out;
+    Sql::Statement messages(db, "SELECT uid, created_at, name, method, destinations, sign_scheme "
+                                "FROM outbound_messages ORDER BY created_at DESC, id DESC LIMIT ?1");
+    messages.bind(1, limit > 0 ? limit : -1);
+    QHash<QByteArray, qsizetype> byUid;
+    while (messages.step()) {
+        OutboundSummary m;
+        m.uid = messages.bytes(0);
+        m.createdAtMs = messages.int64(1);
+        m.name = messages.text(2);
+        m.method = messages.bytes(3);
+        m.destinations = destinationsOf(messages.view(4));
+        m.signScheme = messages.text(5);
+        m.finalStatuses.fill(-1, m.destinations.size());
+        m.finalOutcomes.resize(m.destinations.size());
+        byUid.insert(m.uid, out.size());
+        out.append(std::move(m));
+    }
+    Sql::Statement attempts(db, "SELECT destination, final, status, outcome FROM outbound_attempts "
+                                "WHERE message_uid = ?1 ORDER BY destination, attempt");
+    for (OutboundSummary &m : out) {
+        attempts.bindBlob(1, m.uid);
+        while (attempts.step()) {
+            ++m.attempts;
+            const qint64 destination = attempts.int64(0);
+            if (attempts.int64(1) == 0 || destination < 0 || destination >= m.destinations.size())
+                continue;
+            m.finalStatuses[destination] = int(attempts.int64(2));
+            m.finalOutcomes[destination] = attempts.text(3);
+        }
+        attempts.reset();
+    }
+    db.exec("ROLLBACK");
+    return out;
+}
+
+OutboundMessagePtr message(Sql::Database &db, const QByteArray &uid)
+{
+    if (!hasTables(db))
+        return nullptr;
+    Sql::Statement s(db, "SELECT uid, created_at, name, method, destinations, headers, body, body_file, sign_scheme, "
+                         "composition FROM outbound_messages WHERE uid = ?1");
+    s.bindBlob(1, uid);
+    if (!s.step())
+        return nullptr;
+    auto m = std::make_shared<OutboundMessage>();
+    m->uid = s.bytes(0);
+    m->createdAtMs = s.int64(1);
+    m->name = s.text(2);
+    m->method = s.bytes(3);
+    m->destinations = destinationsOf(s.view(4));
+    m->headers = Stored::decodeHeaders(s.view(5));
+    m->body = s.bytes(6);
+    m->bodyFile = s.text(7);
+    m->signScheme = s.text(8);
+    m->composition = s.bytes(9);
+    return m;
+}
+
+OutboundAttempts attempts(Sql::Database &db, const QByteArray &uid)
+{
+    OutboundAttempts out;
+    if (!hasTables(db))
+        return out;
+    const QByteArray sql = QByteArray(kAttemptColumns) + "WHERE a.message_uid = ?1 ORDER BY a.destination, a.attempt";
+    Sql::Statement s(db, sql.constData());
+    s.bindBlob(1, uid);
+    while (s.step())
+        out.append(attemptFrom(s));
+    return out;
+}
+
+bool forEachAttempt(Sql::Database &db, const std::function<bool(const OutboundAttempt &)> &fn)
+{
+    if (!hasTables(db))
+        return true;
+    const QByteArray sql = QByteArray(kAttemptColumns) + "ORDER BY a.id";
+    Sql::Statement s(db, sql.constData());
+    if (!s.isValid())
+        return false;
+    while (s.step()) {
+        if (!fn(attemptFrom(s)))
+            return false;
+    }
+    return !s.failed();
+}
+
+} // namespace Session::OutboundReader

@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# The sender's figures beside their references, run by hand (not in CI).
+#
+#   tests/benchmarks/bench_send.sh [--messages 10000] [--connections 32] [--destinations 100] [--rounds 5]
+#
+# 1. Fan-out: one 1 KB message to N local destinations through the delivery engine, wall time,
+#    beside `curl --parallel` sending the same body to the same destinations.
+# 2. Load: M messages through the delivery engine with C connections against `hookscope listen`,
+#    beside `wrk -t1 -cC` posting the same 1 KB body to the same listener; prints the ratio
+#    (the issue's goal: at least 0.5 of wrk).
+set -euo pipefail
+
+messages=10000
+connections=32
+destinations=100
+rounds=5
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --messages) messages=$2; shift 2 ;;
+    --connections) connections=$2; shift 2 ;;
+    --destinations) destinations=$2; shift 2 ;;
+    --rounds) rounds=$2; shift 2 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+
+root=$(cd "$(dirname "$0")/../.." && pwd)
+build=${BUILD_DIR:-$root/build/bench}
+"$root/packaging/install-deps.sh" --bench
+cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DHOOKSCOPE_BUILD_TESTS=ON >/dev/null
+cmake --build "$build" -j"$(nproc)" --target hookscope bench_send >/dev/null
+bench="$build/tests/benchmarks/bench_send"
+[[ -x $bench ]] || bench=$(find "$build" -name bench_send -type f -perm -u+x | head -1)
+
+work=$(mktemp -d)
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+echo "== fan-out" >&2
+"$bench" fanout --destinations "$destinations" --rounds "$rounds"
+
+echo "== load: $messages messages, $connections connections, against hookscope listen" >&2
+"$build/hookscope" listen --port 0 >/dev/null 2>"$work/listen.err" & pids+=($!)
+for _ in $(seq 100); do
+  port=$(sed -n 's/^listening on http:\/\/127.0.0.1:\([0-9]*\)$/\1/p' "$work/listen.err")
+  [[ -n $port ]] && break
+  sleep 0.1
+done
+[[ -n ${port:-} ]] || { echo "hookscope listen did not start" >&2; exit 1; }
+url="http://127.0.0.1:$port/hooks"
+
+python3 - "$work/body.json" <<'PY'
+import sys
+body = '{"id":"evt_1OaBcDeFgHiJkLmN","object":"event","type":"invoice.paid","pad":"'
+body += "x" * (1024 - len(body) - 2) + '"}'
+open(sys.argv[1], "w").write(body)
+PY
+cat > "$work/post.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+local f = io.open("$work/body.json", "rb")
+wrk.body = f:read("*a")
+f:close()
+LUA
+
+ours=$("$bench" load --url "$url" --messages "$messages" --connections "$connections" --body "$work/body.json")
+echo "hookscope send engine: $ours"
+ours_rps=$(awk '{for (i = 1; i < NF; i++) if ($(i+1) == "messages/s,") print $i}' <<<"$ours")
+wrk_out=$(wrk -t1 -c"$connections" -d5s -s "$work/post.lua" "$url")
+wrk_rps=$(awk '/Requests\/sec/ {print $2}' <<<"$wrk_out")
+echo "wrk -t1 -c$connections -d5s:  $wrk_rps requests/s"
+python3 -c "print('ratio hookscope/wrk: %.2f' % ($ours_rps / $wrk_rps))"

@@ -1,0 +1,227 @@
+// `hookscope send` as a user runs it: the real binary sending to real `hookscope listen` processes.
+
+#include "hookscopeprocess.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTemporaryFile>
+#include <QtTest>
+
+namespace {
+
+const QString kSecret = QStringLiteral("It's a Secret to Everybody");
+
+QList<QJsonObject> jsonLines(const QByteArray &out)
+{
+    QList<QJsonObject> lines;
+    for (const QByteArray &line : out.split('\n')) {
+        if (!line.isEmpty())
+            lines << QJsonDocument::fromJson(line).object();
+    }
+    return lines;
+}
+
+QStringList headerNames(const QJsonObject &captured)
+{
+    QStringList names;
+    for (const QJsonValue &h : captured.value(QStringLiteral("headers")).toArray())
+        names << h.toArray().at(0).toString();
+    return names;
+}
+
+QString header(const QJsonObject &captured, const QString &name)
+{
+    for (const QJsonValue &h : captured.value(QStringLiteral("headers")).toArray()) {
+        if (h.toArray().at(0).toString().compare(name, Qt::CaseInsensitive) == 0)
+            return h.toArray().at(1).toString();
+    }
+    return {};
+}
+
+QByteArray bodyOf(const QJsonObject &captured)
+{
+    return QByteArray::fromBase64(captured.value(QStringLiteral("body_base64")).toString().toLatin1());
+}
+
+} // namespace
+
+class TstSendCli : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void signedFanOutToThreeListeners();
+    void fileBodyIsSentByteForByte();
+    void templateSignsWithItsScheme();
+    void retriesThenReportsTheFinalAnswer();
+    void unreachableDestinationFails();
+    void badOptions_data();
+    void badOptions();
+};
+
+void TstSendCli::signedFanOutToThreeListeners()
+{
+    const QStringList listenArgs{QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--json"),
+                                 QStringLiteral("--secret"), QStringLiteral("github=") + kSecret};
+    Listen a(listenArgs), b(listenArgs), c(listenArgs);
+    QVERIFY(a.waitListening());
+    QVERIFY(b.waitListening());
+    QVERIFY(c.waitListening());
+
+    const QByteArray body = "{\"zen\":\"Keep it logically awesome.\",\"amount\":1.50,\"n\":1e3}";
+    const Result r =
+        runHookscope({QStringLiteral("send"), a.url.toString() + QStringLiteral("/hooks/a"),
+                      b.url.toString() + QStringLiteral("/b"), c.url.toString() + QStringLiteral("/c?x=1"),
+                      QStringLiteral("-H"), QStringLiteral("Content-Type: application/json"), QStringLiteral("-H"),
+                      QStringLiteral("X-GitHub-Event: push"), QStringLiteral("-H"), QStringLiteral("x-duplicate: one"),
+                      QStringLiteral("-H"), QStringLiteral("X-Duplicate: two"), QStringLiteral("--data"),
+                      QString::fromUtf8(body), QStringLiteral("--sign"), QStringLiteral("github"),
+                      QStringLiteral("--secret"), kSecret, QStringLiteral("--json")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QList<QJsonObject> results = jsonLines(r.out);
+    QCOMPARE(results.size(), 3);
+    for (const QJsonObject &o : results) {
+        QCOMPARE(o.value(QStringLiteral("status")).toInt(), 200);
+        QCOMPARE(o.value(QStringLiteral("attempts")).toInt(), 1);
+        QVERIFY(o.value(QStringLiteral("error")).isNull());
+        QVERIFY(o.contains(QStringLiteral("duration_ms")));
+    }
+    QVERIFY(results.at(0).value(QStringLiteral("url")).toString().endsWith(QLatin1String("/hooks/a")));
+
+    QList<QJsonObject> captured;
+    for (Listen *l : {&a, &b, &c}) {
+        const QList<QByteArray> lines = l->waitLines(1);
+        QCOMPARE(lines.size(), 1);
+        captured << QJsonDocument::fromJson(lines.first()).object();
+    }
+    const QStringList expectedNames{QStringLiteral("Host"),
+                                    QStringLiteral("Content-Length"),
+                                    QStringLiteral("User-Agent"),
+                                    QStringLiteral("Content-Type"),
+                                    QStringLiteral("X-GitHub-Event"),
+                                    QStringLiteral("x-duplicate"),
+                                    QStringLiteral("X-Duplicate"),
+                                    QStringLiteral("X-Hub-Signature"),
+                                    QStringLiteral("X-Hub-Signature-256")}; // GitHub sends both
+    for (const QJsonObject &o : captured) {
+        QCOMPARE(bodyOf(o), body);
+        QCOMPARE(headerNames(o), expectedNames);
+        QCOMPARE(o.value(QStringLiteral("method")).toString(), QStringLiteral("POST"));
+        QCOMPARE(o.value(QStringLiteral("signature")).toObject().value(QStringLiteral("status")).toString(),
+                 QStringLiteral("valid"));
+        QVERIFY(header(o, QStringLiteral("User-Agent")).startsWith(QLatin1String("Hookscope/")));
+    }
+    QCOMPARE(captured.at(2).value(QStringLiteral("target")).toString(), QStringLiteral("/c?x=1"));
+    QCOMPARE(header(captured.at(1), QStringLiteral("Host")), QStringLiteral("127.0.0.1:%1").arg(b.port));
+}
+
+void TstSendCli::fileBodyIsSentByteForByte()
+{
+    Listen l({QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--json")});
+    QVERIFY(l.waitListening());
+    QTemporaryFile file;
+    QVERIFY(file.open());
+    QByteArray bytes;
+    for (int i = 0; i < 300'000; ++i)
+        bytes += char(i * 7 % 256);
+    bytes += "\r\n\r\n\0tail";
+    file.write(bytes);
+    file.close();
+    const Result r = runHookscope({QStringLiteral("send"), l.url.toString(), QStringLiteral("--data"),
+                                   QLatin1Char('@') + file.fileName(), QStringLiteral("-H"),
+                                   QStringLiteral("Content-Type: application/octet-stream")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY2(r.out.startsWith("200 OK  "), r.out.constData());
+    const QList<QByteArray> lines = l.waitLines(1);
+    QCOMPARE(lines.size(), 1);
+    const QJsonObject captured = QJsonDocument::fromJson(lines.first()).object();
+    QCOMPARE(bodyOf(captured), bytes);
+    QCOMPARE(header(captured, QStringLiteral("Content-Length")), QString::number(bytes.size()));
+}
+
+void TstSendCli::templateSignsWithItsScheme()
+{
+    Listen l({QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--json"), QStringLiteral("--secret"),
+              QStringLiteral("stripe=whsec_test")});
+    QVERIFY(l.waitListening());
+    const Result r = runHookscope({QStringLiteral("send"), l.url.toString() + QStringLiteral("/stripe"),
+                                   QStringLiteral("--template"), QStringLiteral("stripe-payment-intent-succeeded"),
+                                   QStringLiteral("--secret"), QStringLiteral("whsec_test"), QStringLiteral("--json")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QList<QByteArray> lines = l.waitLines(1);
+    QCOMPARE(lines.size(), 1);
+    const QJsonObject captured = QJsonDocument::fromJson(lines.first()).object();
+    QCOMPARE(captured.value(QStringLiteral("signature")).toObject().value(QStringLiteral("status")).toString(),
+             QStringLiteral("valid"));
+    QVERIFY2(!bodyOf(captured).contains("{{"), bodyOf(captured).constData()); // placeholders resolved
+    QVERIFY(header(captured, QStringLiteral("User-Agent")).startsWith(QLatin1String("Stripe/")));
+}
+
+void TstSendCli::retriesThenReportsTheFinalAnswer()
+{
+    Listen l({QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--json"), QStringLiteral("--status"),
+              QStringLiteral("503")});
+    QVERIFY(l.waitListening());
+    const Result r = runHookscope({QStringLiteral("send"), l.url.toString(), QStringLiteral("--data"),
+                                   QStringLiteral("x"), QStringLiteral("--retries"), QStringLiteral("2"),
+                                   QStringLiteral("--retry-delay"), QStringLiteral("20"), QStringLiteral("--json")});
+    QCOMPARE(r.exitCode, 1);
+    const QList<QJsonObject> results = jsonLines(r.out);
+    QCOMPARE(results.size(), 1);
+    QCOMPARE(results.first().value(QStringLiteral("status")).toInt(), 503);
+    QCOMPARE(results.first().value(QStringLiteral("attempts")).toInt(), 3);
+    QVERIFY(results.first().value(QStringLiteral("error")).toString().contains(QLatin1String("503")));
+    QCOMPARE(l.waitLines(3).size(), 3); // the listener saw every attempt
+}
+
+void TstSendCli::unreachableDestinationFails()
+{
+    Listen l({QStringLiteral("--port"), QStringLiteral("0")});
+    QVERIFY(l.waitListening());
+    const QString up = l.url.toString();
+    QCOMPARE(l.stop(SIGTERM), 0); // nothing listens on that port any more
+    const Result r = runHookscope({QStringLiteral("send"), up, QStringLiteral("--data"), QStringLiteral("x"),
+                                   QStringLiteral("--timeout"), QStringLiteral("3000")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.out.startsWith(QByteArray("---  " + up.toUtf8())), r.out.constData());
+    QVERIFY2(r.out.contains("refused"), r.out.constData());
+}
+
+void TstSendCli::badOptions_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QByteArray>("mentions");
+    const auto l = [](std::initializer_list<const char *> words) {
+        QStringList out{QStringLiteral("send")};
+        for (const char *w : words)
+            out << QString::fromUtf8(w);
+        return out;
+    };
+    QTest::newRow("no url") << l({"--data", "x"}) << QByteArray("URL");
+    QTest::newRow("not http") << l({"ftp://example.com/"}) << QByteArray("ftp://example.com/");
+    QTest::newRow("bad header") << l({"http://127.0.0.1:9/", "-H", "no colon here"}) << QByteArray("-H");
+    QTest::newRow("unknown scheme") << l({"http://127.0.0.1:9/", "--sign", "githup", "--secret", "s"})
+                                    << QByteArray("githup");
+    QTest::newRow("sign without secret") << l({"http://127.0.0.1:9/", "--sign", "github"}) << QByteArray("secret");
+    QTest::newRow("secret without sign") << l({"http://127.0.0.1:9/", "--secret", "s"}) << QByteArray("--sign");
+    QTest::newRow("retries not a number") << l({"http://127.0.0.1:9/", "--retries", "many"}) << QByteArray("--retries");
+    QTest::newRow("timeout zero") << l({"http://127.0.0.1:9/", "--timeout", "0"}) << QByteArray("--timeout");
+    QTest::newRow("missing body file") << l({"http://127.0.0.1:9/", "--data", "@/nonexistent/body"})
+                                       << QByteArray("/nonexistent/body");
+    QTest::newRow("unknown template") << l({"http://127.0.0.1:9/", "--template", "nope"}) << QByteArray("github-push");
+}
+
+void TstSendCli::badOptions()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QByteArray, mentions);
+    const Result r = runHookscope(args);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(mentions), r.err.constData());
+    QVERIFY(r.out.isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TstSendCli)
+#include "tst_sendcli.moc"
