@@ -3,10 +3,13 @@
 // number spellings, a form table, multipart with a file), templates, and the workspaces of the
 // window with their keys.
 
+#include "fieldsmodel.h"
 #include "mainwindow.h"
 #include "requestdetail.h"
+#include "requesttablemodel.h"
 #include "send/bodyeditor.h"
 #include "send/composer.h"
+#include "send/exchangeview.h"
 #include "send/headerseditor.h"
 #include "send/historymodel.h"
 #include "send/resultsmodel.h"
@@ -22,11 +25,14 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QComboBox>
+#include <QLineEdit>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -72,6 +78,8 @@ private Q_SLOTS:
     void resultsAndHistoryModels();
     void workspacesSwitchWithTheirKeys();
     void capturedRequestOpensInTheSender();
+    void pastedCurlFillsTheComposer();
+    void ctrlEnterSendsToTheListenerAndAClosedPort();
 
 private:
     QTemporaryDir m_home;
@@ -154,8 +162,10 @@ void TstSendPanel::jsonIsCheckedAsTyped()
 {
     Gui::BodyEditor body;
     body.setKind(Gui::BodyEditor::Json);
-    QTest::keyClicks(body.textEdit(), QStringLiteral("{\"a\": 1,\n  \"b\": }"));
-    QCOMPARE(body.jsonStatus().left(20), QStringLiteral("Line 2, column 8: ").left(20));
+    QTest::keyClicks(body.textEdit(), QStringLiteral("{\"a\": 1,"));
+    QCOMPARE(body.jsonStatus().left(7), QStringLiteral("Line 1,")); // incomplete as it is typed
+    QTest::keyClick(body.textEdit(), Qt::Key_Return);
+    QTest::keyClicks(body.textEdit(), QStringLiteral("  \"b\": }"));
     QVERIFY2(body.jsonStatus().startsWith(QLatin1String("Line 2, column 8")), qPrintable(body.jsonStatus()));
     body.setText(R"({"a": 1, "b": [true, null]})");
     QCOMPARE(body.jsonStatus(), QStringLiteral("Valid JSON"));
@@ -255,7 +265,7 @@ void TstSendPanel::templatesFillTheComposerAndSaveRoundTrips()
     QCOMPARE(own.first().t.body, github->body);
     QCOMPARE(own.first().destinations, m.destinations);
     // And the Templates menu offers it beside Hookscope's own.
-    QMetaObject::invokeMethod(panel.templatesMenu(), "aboutToShow");
+    Q_EMIT panel.templatesMenu()->aboutToShow();
     bool listed = false;
     for (QAction *a : panel.templatesMenu()->actions())
         listed = listed || a->text() == QLatin1String("My push");
@@ -302,7 +312,8 @@ void TstSendPanel::workspacesSwitchWithTheirKeys()
     auto *workspaces = window.findChild<Gui::Workspaces *>();
     QVERIFY(workspaces);
     QCOMPARE(workspaces->current(), int(Gui::Workspaces::Captured));
-    QVERIFY(window.table()->isVisible());
+    QVERIFY(window.findChild<QWidget *>(QStringLiteral("tableStack"))->isVisible());
+    QVERIFY(!workspaces->panel()->isVisible());
     auto *send = window.findChild<QAction *>(QStringLiteral("send"));
     QVERIFY(send);
     QVERIFY(!send->isEnabled()); // Ctrl+Enter means nothing over the captured table
@@ -310,11 +321,12 @@ void TstSendPanel::workspacesSwitchWithTheirKeys()
     QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
     QCOMPARE(workspaces->current(), int(Gui::Workspaces::Sender));
     QVERIFY(workspaces->panel()->isVisible());
-    QVERIFY(!window.table()->isVisible());
+    QVERIFY(!window.findChild<QWidget *>(QStringLiteral("tableStack"))->isVisible());
     QVERIFY(send->isEnabled());
     QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
     QCOMPARE(workspaces->current(), int(Gui::Workspaces::Captured));
-    QVERIFY(window.table()->isVisible());
+    QVERIFY(window.findChild<QWidget *>(QStringLiteral("tableStack"))->isVisible());
+    QVERIFY(!workspaces->panel()->isVisible());
 
     // The listener's URL is offered as a destination.
     QTRY_VERIFY(ready(window));
@@ -353,6 +365,90 @@ void TstSendPanel::capturedRequestOpensInTheSender()
                                    {"Content-Type", "text/plain"},
                                    {"Content-Length", "5"}}));
     QCOMPARE(m.body, QByteArray("hello"));
+}
+
+void TstSendPanel::pastedCurlFillsTheComposer()
+{
+    QTemporaryDir folder;
+    Gui::SenderPanel panel(nullptr, nullptr, new Gui::TemplateLibrary(folder.path()));
+    QString error;
+    QVERIFY2(panel.fillFromCurl(QStringLiteral("curl -X PUT 'http://127.0.0.1:9/c?q=1' -H 'X-A: 1' -H 'x-a: 2' "
+                                               "--data-raw '{\"n\":1.0e3}'"),
+                                &error),
+             qPrintable(error));
+    const Delivery::Message m = panel.message();
+    QCOMPARE(m.method, QByteArray("PUT"));
+    QCOMPARE(m.destinations, QList<QUrl>{QUrl(QStringLiteral("http://127.0.0.1:9/c?q=1"))});
+    QVERIFY(m.headers.contains({"X-A", "1"}));
+    QVERIFY(m.headers.indexOf({"x-a", "2"}) > m.headers.indexOf({"X-A", "1"}));
+    QCOMPARE(m.body, QByteArray("{\"n\":1.0e3}"));
+    QVERIFY(!panel.fillFromCurl(QStringLiteral("curl 'unbalanced"), &error));
+    QVERIFY(!error.isEmpty());
+}
+
+void TstSendPanel::ctrlEnterSendsToTheListenerAndAClosedPort()
+{
+    Gui::MainWindow window(anyPort());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QTRY_VERIFY(ready(window));
+    // A port nothing listens on: bound, then let go.
+    QTcpServer closed;
+    QVERIFY(closed.listen(QHostAddress::LocalHost, 0));
+    const quint16 closedPort = closed.serverPort();
+    closed.close();
+
+    auto *workspaces = window.findChild<Gui::Workspaces *>();
+    QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+    Gui::SenderPanel *panel = workspaces->panel();
+    Gui::Composer *composer = panel->composer();
+    composer->addListenerDestination("/sent?from=panel");
+    composer->destinations()->addRow({QStringLiteral("http://127.0.0.1:%1/nobody").arg(closedPort)});
+    composer->headers()->rows()->addRow({QStringLiteral("X-Test"), QStringLiteral("yes")});
+    composer->headers()->rows()->addRow({QStringLiteral("x-test"), QStringLiteral("again")});
+    composer->body()->setKind(Gui::BodyEditor::Json);
+    composer->body()->setText(R"({"n":1.0e3})");
+    composer->tabs()->setCurrentIndex(Gui::Composer::Body);
+    composer->body()->textEdit()->setFocus();
+    QTRY_VERIFY(composer->body()->textEdit()->hasFocus());
+
+    QTest::keyClick(composer->body()->textEdit(), Qt::Key_Return, Qt::ControlModifier);
+    QVERIFY2(panel->isSending() || panel->results()->rowCount() > 0, qPrintable(panel->statusText()));
+    QTRY_COMPARE_WITH_TIMEOUT(panel->results()->rowCount(), 2, 10000);
+    QTRY_VERIFY(!panel->isSending());
+
+    int ok = -1;
+    int failed = -1;
+    for (int row = 0; row < 2; ++row)
+        (panel->results()->report(row).exchange.url.port() == closedPort ? failed : ok) = row;
+    QVERIFY(ok >= 0 && failed >= 0);
+    QCOMPARE(panel->results()->index(ok, Gui::ResultsModel::Status).data().toString(), QStringLiteral("200 OK"));
+    QCOMPARE(panel->results()->index(failed, Gui::ResultsModel::Status).data().toString(),
+             QStringLiteral("connect-failed"));
+    QVERIFY(!panel->results()->index(failed, Gui::ResultsModel::Error).data().toString().isEmpty());
+
+    // Selecting the listener's row shows what was sent and what came back.
+    panel->resultsView()->selectRow(ok);
+    const QByteArray sent = panel->exchange()->requestBytes();
+    QVERIFY(sent.startsWith("POST /sent?from=panel HTTP/1.1\r\n"));
+    QVERIFY(sent.contains("\r\nX-Test: yes\r\nx-test: again\r\n"));
+    QVERIFY(sent.endsWith("\r\n\r\n{\"n\":1.0e3}"));
+    QVERIFY(panel->exchange()->headersModel()->rowCount() > 0);
+
+    // And the listener captured exactly those bytes.
+    QTRY_COMPARE(window.model()->rowCount(), 1);
+    window.table()->selectRow(0);
+    QTRY_VERIFY(window.isDetailReady());
+    QCOMPARE(window.detail()->request()->request.wireBytes(), sent);
+
+    // The history lists it with its outcome; opening it restores the composition.
+    QCOMPARE(panel->history()->rowCount(), 1);
+    QVERIFY2(panel->history()->index(0).data().toString().contains(QLatin1String("1 of 2 destinations failed")),
+             qPrintable(panel->history()->index(0).data().toString()));
+    panel->historyFilterEdit()->setText(QStringLiteral("no such text"));
+    QCOMPARE(panel->historyFilter()->rowCount(), 0);
+    panel->historyFilterEdit()->setText(QStringLiteral("sent?from"));
+    QCOMPARE(panel->historyFilter()->rowCount(), 1);
 }
 
 QTEST_MAIN(TstSendPanel)

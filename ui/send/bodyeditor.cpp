@@ -173,15 +173,8 @@ QByteArray BodyEditor::body(QString *error) const
         return text();
     case File:
         return {};
-    case Form: {
-        QByteArrayList pairs;
-        for (int row = 0; row < m_form->rowCount(); ++row) {
-            if (m_form->isEnabled(row))
-                pairs.append(QUrl::toPercentEncoding(m_form->cell(row, 0)) + '=' +
-                             QUrl::toPercentEncoding(m_form->cell(row, 1)));
-        }
-        return pairs.join('&');
-    }
+    case Form:
+        return formBody();
     case Multipart:
         break;
     }
@@ -205,6 +198,17 @@ QByteArray BodyEditor::body(QString *error) const
         out += "\r\n";
     }
     return out + "--" + m_boundary + "--\r\n";
+}
+
+QByteArray BodyEditor::formBody() const
+{
+    QByteArrayList pairs;
+    for (int row = 0; row < m_form->rowCount(); ++row) {
+        if (m_form->isEnabled(row))
+            pairs.append(QUrl::toPercentEncoding(m_form->cell(row, 0)) + '=' +
+                         QUrl::toPercentEncoding(m_form->cell(row, 1)));
+    }
+    return pairs.join('&');
 }
 
 qint64 BodyEditor::size() const

@@ -40,6 +40,8 @@ public:
     /// The bytes to send; for File, empty (the sender streams bodyFile()). `error` says why a
     /// multipart file could not be read.
     QByteArray body(QString *error = nullptr) const;
+    /// The form table as application/x-www-form-urlencoded (what body() is for Form).
+    QByteArray formBody() const;
     /// How many bytes body() (or the file) has, for the Content-Length shown.
     qint64 size() const;
     /// The Content-Type this form of body is sent with.

@@ -150,7 +150,7 @@ void Composer::showBody(const QByteArray &body, QByteArrayView contentType)
         m_body->formRows()->clearRows();
         for (const Payload::FormField &field : Payload::parseUrlEncodedForm(body))
             m_body->formRows()->addRow({field.name, field.value});
-        if (m_body->body() == body) {
+        if (m_body->formBody() == body) {
             m_body->setKind(BodyEditor::Form);
             return;
         }

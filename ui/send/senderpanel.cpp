@@ -11,6 +11,8 @@
 
 #include "rowtable.h"
 
+#include "delivery/curlcommand.h"
+#include "delivery/curlimport.h"
 #include "session/capturedrequest.h"
 #include "signing/signing.h"
 
@@ -59,6 +61,7 @@ SenderPanel::SenderPanel(SecretStore *store, QWidget *parent, TemplateLibrary *t
     , m_cancel(new QAction(tr("Cance&l Sending"), this))
     , m_paste(new QAction(tr("&Paste curl Command"), this))
     , m_save(new QAction(tr("Sa&ve as Template…"), this))
+    , m_copy(new QAction(tr("C&opy as curl"), this))
 {
     setObjectName(QStringLiteral("senderPanel"));
     m_send->setObjectName(QStringLiteral("send"));
@@ -69,6 +72,16 @@ SenderPanel::SenderPanel(SecretStore *store, QWidget *parent, TemplateLibrary *t
     m_cancel->setEnabled(false);
     m_paste->setObjectName(QStringLiteral("pasteCurl"));
     m_save->setObjectName(QStringLiteral("saveTemplate"));
+    m_copy->setObjectName(QStringLiteral("copyMessageCurl"));
+    connect(m_copy, &QAction::triggered, this, [this] {
+        const Delivery::Message m = message();
+        QGuiApplication::clipboard()->setText(Delivery::curlCommand(m));
+        const QStringList differences = Delivery::curlDifferences(m);
+        showStatus(differences.isEmpty()
+                       ? tr("Copied the curl command")
+                       : tr("Copied the curl command. Not the same: %1").arg(differences.join(QLatin1Char(' '))),
+                   !differences.isEmpty());
+    });
     connect(m_send, &QAction::triggered, this, &SenderPanel::send);
     connect(m_cancel, &QAction::triggered, this, &SenderPanel::cancel);
     connect(m_paste, &QAction::triggered, this, &SenderPanel::pasteCurl);
@@ -90,10 +103,13 @@ SenderPanel::SenderPanel(SecretStore *store, QWidget *parent, TemplateLibrary *t
     templatesButton->setPopupMode(QToolButton::InstantPopup);
     auto *pasteButton = new QToolButton(this);
     pasteButton->setDefaultAction(m_paste);
+    auto *copyButton = new QToolButton(this);
+    copyButton->setDefaultAction(m_copy);
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_composer->methodBox());
     bar->addWidget(templatesButton);
     bar->addWidget(pasteButton);
+    bar->addWidget(copyButton);
     bar->addWidget(m_status, 1);
     bar->addWidget(m_sendButton);
     bar->addWidget(m_cancelButton);
@@ -222,9 +238,9 @@ bool SenderPanel::send()
         showStatus(problem, true);
         return false;
     }
-    const qint64 id = sender()->send(m);
+    const qint64 id = sender()->send(m, &problem);
     if (id == 0) {
-        showStatus(tr("Not sent"), true); // prepared() says why
+        showStatus(tr("Not sent: %1").arg(problem), true);
         return false;
     }
     m_active.insert(id);
@@ -387,20 +403,25 @@ void SenderPanel::askTemplateName()
 
 bool SenderPanel::fillFromCurl(const QString &command, QString *error)
 {
-    // The curl import (Delivery, curlimport.h) is not on this branch yet; the paste action is
-    // wired here so switching to it is this one function.
-    Q_UNUSED(command)
-    *error = tr("Pasting a curl command is not available in this build yet");
-    return false;
+    const Delivery::CurlImport imported = Delivery::importCurl(command);
+    if (!imported.ok()) {
+        *error = imported.error;
+        return false;
+    }
+    openMessage(imported.message);
+    m_name.clear();
+    if (!imported.warnings.isEmpty())
+        showStatus(tr("Filled from curl; %1").arg(imported.warnings.join(QLatin1Char(' '))), true);
+    else
+        showStatus(tr("Filled from the curl command"));
+    return true;
 }
 
 void SenderPanel::pasteCurl()
 {
     QString error;
-    if (fillFromCurl(QGuiApplication::clipboard()->text(), &error))
-        showStatus(tr("Filled from the curl command on the clipboard"));
-    else
-        showStatus(error, true);
+    if (!fillFromCurl(QGuiApplication::clipboard()->text(), &error))
+        showStatus(tr("The clipboard holds no curl command Hookscope can read: %1").arg(error), true);
 }
 
 QString SenderPanel::statusText() const
@@ -416,7 +437,7 @@ void SenderPanel::showStatus(const QString &text, bool problem)
 
 QList<QAction *> SenderPanel::panelActions() const
 {
-    return {m_send, m_cancel, m_paste, m_save};
+    return {m_send, m_cancel, m_paste, m_copy, m_save};
 }
 
 } // namespace Gui

@@ -16,6 +16,9 @@ class QPushButton;
 class QSortFilterProxyModel;
 class QTableView;
 
+namespace Delivery {
+struct Template;
+}
 namespace Session {
 struct CapturedRequest;
 }
@@ -38,7 +41,7 @@ class TemplateLibrary;
  * and the response (ExchangeView). Sent messages are listed in a filterable history, newest
  * first, to open again. Templates come from TemplateLibrary.
  *
- * The actions ("send", "cancelSend", "pasteCurl", "saveTemplate") are the panel's; the window
+ * The actions (send, cancel, paste curl, copy as curl, save as template) are the panel's; the window
  * puts them in its menu (Workspaces).
  */
 class SenderPanel : public QWidget
@@ -58,8 +61,8 @@ public:
     void openCaptured(const Session::CapturedRequest &request);
     void setListenerUrl(const QUrl &url);
     void applyTemplate(const Delivery::Template &t, const QList<QUrl> &destinations = {});
-    /// Fills the panel from a curl command line. Until the curl import of the delivery module
-    /// lands, this says so and returns false.
+    /// Fills the panel from a curl command line (Delivery::importCurl); false with `error` when
+    /// nothing could be made of it.
     bool fillFromCurl(const QString &command, QString *error);
     /// Saves what is composed as a template of the user's; false with `error` when it could not.
     bool saveAsTemplate(const QString &name, QString *error);
@@ -83,7 +86,7 @@ public:
     QLineEdit *historyFilterEdit() const { return m_historyEdit; }
     QMenu *templatesMenu() const { return m_templatesMenu; }
     QString statusText() const;
-    /// "send", "cancelSend", "pasteCurl", "saveTemplate".
+    /// "send", "cancelSend", "pasteCurl", "copyMessageCurl", "saveTemplate".
     QList<QAction *> panelActions() const;
 
 Q_SIGNALS:
@@ -122,6 +125,7 @@ private:
     QAction *m_cancel;
     QAction *m_paste;
     QAction *m_save;
+    QAction *m_copy;
     QString m_name; // the template or history entry the composition started from
     qint64 m_shown = 0;
     QSet<qint64> m_active;
