@@ -2,8 +2,10 @@
 #include "secretoptions.h"
 #include "terminal.h"
 
+#include "capture/outboundrecords.h"
 #include "delivery/sender.h"
 #include "delivery/template.h"
+#include "session/sessionwriter.h"
 #include "signing/signing.h"
 
 #include <QCommandLineParser>
@@ -16,6 +18,7 @@
 #include <QUrl>
 
 #include <cstdio>
+#include <memory>
 
 namespace Cli::SendCommand {
 
@@ -281,8 +284,18 @@ int run(const QStringList &args)
     message.client.connectTimeoutMs = std::min(timeoutMs, message.client.connectTimeoutMs);
     message.client.tls.insecure = parser.isSet(insecure);
     message.client.useEnvironmentProxy = !parser.isSet(noProxy);
-    if (parser.isSet(session))
-        return usage(tr("--session is not available yet in this build"));
+    // Opened before anything is sent, so a session that cannot be used costs no delivery.
+    std::unique_ptr<Session::SessionWriter> writer;
+    QString saveError;
+    if (parser.isSet(session)) {
+        writer = std::make_unique<Session::SessionWriter>();
+        const Session::SessionFile::Info info = writer->open(parser.value(session));
+        if (info.problem != Session::FileProblem::None)
+            return usage(info.error);
+        // Empty again once commits recover; read after stop(), which joins the writer thread.
+        writer->setHealthHandler([&saveError](const QString &error) { saveError = error; });
+        writer->start();
+    }
 
     Delivery::Sender sender;
     QList<Outcome> outcomes(message.destinations.size());
@@ -293,11 +306,15 @@ int run(const QStringList &args)
     QString prepareError;
     QObject::connect(&sender, &Delivery::Sender::prepared, &sender, [&](const Delivery::Prepared &p) {
         prepareError = p.error;
+        if (writer && p.error.isEmpty())
+            writer->submit(Capture::outboundMessage(p));
         if (!p.unresolved.isEmpty())
             printError("send",
                        tr("left as written, not known: {{%1}}").arg(p.unresolved.join(QLatin1String("}}, {{"))));
     });
     QObject::connect(&sender, &Delivery::Sender::attemptFinished, &sender, [&](const Delivery::AttemptReport &r) {
+        if (writer)
+            writer->submit(Session::OutboundAttempts{Capture::outboundAttempt(r, Http::Limits().maxBodyBytes)});
         Outcome &o = outcomes[r.destination];
         o.attempts = r.attempt;
         o.done = r.final;
@@ -318,6 +335,11 @@ int run(const QStringList &args)
     if (sender.send(message, &error) == 0)
         return usage(error);
     QCoreApplication::exec();
+    if (writer) {
+        writer->stop();
+        if (!saveError.isEmpty())
+            printError("send", tr("could not save into %1: %2").arg(parser.value(session), saveError));
+    }
     if (!prepareError.isEmpty()) {
         printError("send", prepareError);
         return 1;
@@ -350,7 +372,7 @@ int run(const QStringList &args)
             text += QStringLiteral(": ") + why;
         writeOut(text.toUtf8() + '\n', stdout);
     }
-    return allOk ? 0 : 1;
+    return allOk && saveError.isEmpty() ? 0 : 1;
 }
 
 } // namespace Cli::SendCommand

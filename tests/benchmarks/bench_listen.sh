@@ -34,20 +34,7 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 
-root=$(cd "$(dirname "$0")/../.." && pwd)
-build=${BUILD_DIR:-$root/build/bench}
-"$root/packaging/install-deps.sh" --bench
-cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DHOOKSCOPE_BUILD_TESTS=ON >/dev/null
-cmake --build "$build" -j"$(nproc)" --target hookscope bench_bare_server >/dev/null
-
-work=$(mktemp -d)
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
+source "$(dirname "$0")/benchsetup.sh" hookscope bench_bare_server
 
 wait_port() { # port: wait until something accepts connections there
   for _ in $(seq 100); do

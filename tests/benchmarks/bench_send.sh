@@ -24,28 +24,15 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 
-root=$(cd "$(dirname "$0")/../.." && pwd)
-build=${BUILD_DIR:-$root/build/bench}
-"$root/packaging/install-deps.sh" --bench
-cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DHOOKSCOPE_BUILD_TESTS=ON >/dev/null
-cmake --build "$build" -j"$(nproc)" --target hookscope bench_send >/dev/null
+source "$(dirname "$0")/benchsetup.sh" hookscope bench_send
 bench="$build/tests/benchmarks/bench_send"
-[[ -x $bench ]] || bench=$(find "$build" -name bench_send -type f -perm -u+x | head -1)
 
-work=$(mktemp -d)
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
 
 echo "== fan-out" >&2
 "$bench" fanout --destinations "$destinations" --rounds "$rounds"
 
 echo "== load: $messages messages, $connections connections, against hookscope listen" >&2
-"$build/hookscope" listen --port 0 >/dev/null 2>"$work/listen.err" & pids+=($!)
+"$build/bin/hookscope" listen --port 0 >/dev/null 2>"$work/listen.err" & pids+=($!)
 for _ in $(seq 100); do
   port=$(sed -n 's/^listening on http:\/\/127.0.0.1:\([0-9]*\)$/\1/p' "$work/listen.err")
   [[ -n $port ]] && break

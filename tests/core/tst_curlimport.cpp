@@ -1,6 +1,8 @@
 // Pasting a curl command into the sender: words split as a shell splits them, each option as curl
 // reads it, and Hookscope's own Copy as curl read back to the same request.
 
+#include "curltesting.h"
+
 #include "delivery/curlcommand.h"
 #include "delivery/curlimport.h"
 #include "delivery/shellsplit.h"
@@ -13,6 +15,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+using CurlTesting::headerLines;
+using CurlTesting::shown;
 using Delivery::CurlImport;
 using Delivery::importCurl;
 using Http::HeaderList;
@@ -22,36 +26,6 @@ namespace {
 CurlImport imported(const char *command, const Delivery::CurlImportOptions &options = {})
 {
     return importCurl(QString::fromUtf8(command), options);
-}
-
-QString shown(QByteArrayView bytes)
-{
-    QString out;
-    for (char c : bytes) {
-        const auto b = static_cast<uchar>(c);
-        if (b >= 0x20 && b < 0x7f && b != '\\')
-            out += QLatin1Char(c);
-        else
-            out += QStringLiteral("\\x%1").arg(b, 2, 16, QLatin1Char('0'));
-    }
-    return out;
-}
-
-/// Header lines one per line, so a failed comparison shows what differs.
-QString lines(const HeaderList &headers)
-{
-    QStringList out;
-    for (const auto &[name, value] : headers)
-        out += shown(name) + QLatin1String(": ") + shown(value);
-    return out.join(QLatin1Char('\n'));
-}
-
-QString lines(const Http::Request &r)
-{
-    HeaderList headers;
-    for (qsizetype i = 0; i < r.headerCount(); ++i)
-        headers.append({r.header(i).name.toByteArray(), r.header(i).value.toByteArray()});
-    return lines(headers);
 }
 
 /// What the sender would put on the wire for the message's first destination.
@@ -221,13 +195,13 @@ void TstCurlImport::windowsContinuations()
     r = imported("curl https://example.com/ ^\n  -H \"X-A: 1\"");
     QVERIFY(r.ok());
     QCOMPARE(r.message.destinations.size(), 1);
-    QVERIFY(!lines(r.message.headers).contains(QLatin1String("X-A")));
+    QVERIFY(!headerLines(r.message.headers).contains(QLatin1String("X-A")));
     QVERIFY2(r.warnings.join(QLatin1Char('\n')).contains(QLatin1String("Windows cmd")),
              qPrintable(r.warnings.join(QLatin1Char('\n'))));
     // PowerShell: a backtick at the end of a line.
     r = imported("curl https://example.com/ `\n  -H 'X-A: 1'");
     QVERIFY2(r.ok(), qPrintable(r.error));
-    QVERIFY(!lines(r.message.headers).contains(QLatin1String("X-A")));
+    QVERIFY(!headerLines(r.message.headers).contains(QLatin1String("X-A")));
     QVERIFY(r.warnings.join(QLatin1Char('\n')).contains(QLatin1String("PowerShell")));
 }
 
@@ -274,23 +248,24 @@ void TstCurlImport::headers()
     QVERIFY2(r.ok(), qPrintable(r.error));
     // Order, case, duplicates as given; curl's Accept first; "Name:" for a Hookscope default
     // becomes the emptied row that leaves it out; "Name;" an empty value.
-    QCOMPARE(lines(r.message.headers), QStringLiteral("Accept: */*\nX-Lower: a\nx-lower: b\nX-Lower: a\nX-Space: v  \n"
-                                                      "X-Empty: \nContent-Type: text/plain\nUser-Agent: "));
-    QCOMPARE(lines(wireHeaders(r.message)),
+    QCOMPARE(headerLines(r.message.headers),
+             QStringLiteral("Accept: */*\nX-Lower: a\nx-lower: b\nX-Lower: a\nX-Space: v  \n"
+                            "X-Empty: \nContent-Type: text/plain\nUser-Agent: "));
+    QCOMPARE(headerLines(wireHeaders(r.message)),
              QStringLiteral("Host: h\nContent-Length: 1\nAccept: */*\nX-Lower: a\nx-lower: b\nX-Lower: a\n"
                             "X-Space: v  \nX-Empty: \nContent-Type: text/plain"));
     QVERIFY(r.warnings.join(QLatin1Char('\n')).contains(QLatin1String("Not a header")));
 
     // A -H that gives what the default gives anyway is left to the default.
     const CurlImport same = imported("curl -H 'Host: h' -H 'X: 1' http://h/");
-    QCOMPARE(lines(same.message.headers), QStringLiteral("Accept: */*\nX: 1\nContent-Length: "));
+    QCOMPARE(headerLines(same.message.headers), QStringLiteral("Accept: */*\nX: 1\nContent-Length: "));
     // Without a body curl sends no Content-Length; the message leaves it out too.
-    QCOMPARE(lines(wireHeaders(same.message)),
+    QCOMPARE(headerLines(wireHeaders(same.message)),
              QStringLiteral("Host: h\nUser-Agent: Hookscope/" HOOKSCOPE_VERSION "\nAccept: */*\nX: 1"));
     // Another Host is kept, and emptying it removes the marker for it when a value follows.
     const CurlImport other = imported("curl -H 'Host:' -H 'X: 1' -H 'host: other' http://h/");
-    QCOMPARE(lines(other.message.headers), QStringLiteral("Accept: */*\nX: 1\nhost: other\nContent-Length: "));
-    QCOMPARE(lines(wireHeaders(other.message)),
+    QCOMPARE(headerLines(other.message.headers), QStringLiteral("Accept: */*\nX: 1\nhost: other\nContent-Length: "));
+    QCOMPARE(headerLines(wireHeaders(other.message)),
              QStringLiteral("User-Agent: Hookscope/" HOOKSCOPE_VERSION "\nAccept: */*\nX: 1\nhost: other"));
 }
 
@@ -299,26 +274,27 @@ void TstCurlImport::curlAddedHeaders()
     CurlImport r = imported("curl -u 'ann:s3cr:t' -A 'my-agent/1' -e https://ref.example/ -b 'a=1; b=2' -b c=3 "
                             "--compressed -H 'X: 1' http://h/");
     QVERIFY2(r.ok(), qPrintable(r.error));
-    QCOMPARE(lines(r.message.headers),
+    QCOMPARE(headerLines(r.message.headers),
              QStringLiteral("Authorization: Basic YW5uOnMzY3I6dA==\nUser-Agent: my-agent/1\nAccept: */*\n"
                             "Accept-Encoding: deflate, gzip, br\nReferer: https://ref.example/\n"
                             "Cookie: a=1; b=2; c=3\nX: 1\nContent-Length: "));
     // -H wins over the option that would add the same header; -H 'Accept:' leaves curl's out.
     r = imported("curl -u a:b -A ua -H 'authorization: Bearer t' -H 'user-agent: mine' -H 'Accept:' http://h/");
-    QCOMPARE(lines(r.message.headers), QStringLiteral("authorization: Bearer t\nuser-agent: mine\nContent-Length: "));
+    QCOMPARE(headerLines(r.message.headers),
+             QStringLiteral("authorization: Bearer t\nuser-agent: mine\nContent-Length: "));
     // -A '' leaves the User-Agent out, as curl does.
     r = imported("curl -A '' http://h/");
-    QCOMPARE(lines(wireHeaders(r.message)), QStringLiteral("Host: h\nAccept: */*"));
+    QCOMPARE(headerLines(wireHeaders(r.message)), QStringLiteral("Host: h\nAccept: */*"));
     // Spaces around a value are not part of it: -A of spaces is no User-Agent, -e of spaces none.
     r = imported("curl -A '  ' -e $'\\t' -b ' k=v ' http://h/");
-    QCOMPARE(lines(wireHeaders(r.message)), QStringLiteral("Host: h\nAccept: */*\nCookie: k=v"));
+    QCOMPARE(headerLines(wireHeaders(r.message)), QStringLiteral("Host: h\nAccept: */*\nCookie: k=v"));
     r = imported("curl -u ann http://h/");
     QCOMPARE(r.message.headers.value(0).second, "Basic " + QByteArray("ann:").toBase64());
     QVERIFY(r.warnings.join(QLatin1Char('\n')).contains(QLatin1String("password")));
     r = imported("curl --oauth2-bearer tok http://h/");
     QCOMPARE(r.message.headers.value(0), (QPair<QByteArray, QByteArray>("Authorization", "Bearer tok")));
     r = imported("curl -b cookies.txt http://h/");
-    QVERIFY(!lines(r.message.headers).contains(QLatin1String("Cookie")));
+    QVERIFY(!headerLines(r.message.headers).contains(QLatin1String("Cookie")));
     QVERIFY(r.warnings.join(QLatin1Char('\n')).contains(QLatin1String("cookie file")));
 }
 
@@ -328,17 +304,18 @@ void TstCurlImport::data()
     QVERIFY2(r.ok(), qPrintable(r.error));
     QCOMPARE(r.message.method, "POST");
     QCOMPARE(r.message.body, "a=1&b=2&c=3&@d&e=5");
-    QCOMPARE(lines(r.message.headers), QStringLiteral("Accept: */*\nContent-Type: application/x-www-form-urlencoded"));
+    QCOMPARE(headerLines(r.message.headers),
+             QStringLiteral("Accept: */*\nContent-Type: application/x-www-form-urlencoded"));
     r = imported("curl -dx=1 -H 'Content-Type: application/json' http://h/");
     QCOMPARE(r.message.body, "x=1");
-    QCOMPARE(lines(r.message.headers), QStringLiteral("Accept: */*\nContent-Type: application/json"));
+    QCOMPARE(headerLines(r.message.headers), QStringLiteral("Accept: */*\nContent-Type: application/json"));
     r = imported("curl -d '' http://h/");
     QCOMPARE(r.message.method, "POST");
-    QCOMPARE(lines(wireHeaders(r.message)),
+    QCOMPARE(headerLines(wireHeaders(r.message)),
              QStringLiteral("Host: h\nContent-Length: 0\nUser-Agent: Hookscope/" HOOKSCOPE_VERSION
                             "\nAccept: */*\nContent-Type: application/x-www-form-urlencoded"));
     r = imported("curl -H 'Content-Type:' -d x http://h/");
-    QCOMPARE(lines(r.message.headers), QStringLiteral("Accept: */*"));
+    QCOMPARE(headerLines(r.message.headers), QStringLiteral("Accept: */*"));
     r = imported("curl -H 'Transfer-Encoding: chunked' -d abc http://h/");
     QVERIFY(r.message.chunked);
 }
@@ -362,9 +339,10 @@ void TstCurlImport::json()
     QVERIFY2(r.ok(), qPrintable(r.error));
     QCOMPARE(r.message.method, "POST");
     QCOMPARE(r.message.body, R"({"a":1})");
-    QCOMPARE(lines(r.message.headers), QStringLiteral("Content-Type: application/json\nAccept: application/json"));
+    QCOMPARE(headerLines(r.message.headers),
+             QStringLiteral("Content-Type: application/json\nAccept: application/json"));
     r = imported(R"(curl --json '{}' -H 'Accept: text/plain' http://h/)");
-    QCOMPARE(lines(r.message.headers), QStringLiteral("Accept: text/plain\nContent-Type: application/json"));
+    QCOMPARE(headerLines(r.message.headers), QStringLiteral("Accept: text/plain\nContent-Type: application/json"));
 }
 
 void TstCurlImport::form()
@@ -379,7 +357,7 @@ void TstCurlImport::form()
     QVERIFY2(r.ok(), qPrintable(r.error));
     QCOMPARE(r.message.method, "POST");
     const QByteArray b = m_inDir.formBoundary;
-    QCOMPARE(lines(r.message.headers),
+    QCOMPARE(headerLines(r.message.headers),
              QStringLiteral("Accept: */*\nContent-Type: multipart/form-data; boundary=") + QString::fromLatin1(b));
     const QByteArray d = "--" + b + "\r\nContent-Disposition: form-data; name=";
     QCOMPARE(shown(r.message.body),
@@ -405,7 +383,7 @@ void TstCurlImport::files()
     CurlImport r = importCurl(QStringLiteral("curl -d @lines.txt -H @headers.txt http://h/"), m_inDir);
     QVERIFY2(r.ok(), qPrintable(r.error));
     QCOMPARE(r.message.body, "a=1&b=2");
-    QCOMPARE(lines(r.message.headers),
+    QCOMPARE(headerLines(r.message.headers),
              QStringLiteral("Accept: */*\nX-One: 1\nX-Two: 2\nContent-Type: application/x-www-form-urlencoded"));
     r = importCurl(QStringLiteral("curl --data-binary @bin.dat http://h/"), m_inDir);
     QCOMPARE(r.message.body, everyByteValue());
@@ -438,7 +416,8 @@ void TstCurlImport::largeFileStaysAFile()
     QVERIFY2(r.ok(), qPrintable(r.error));
     QCOMPARE(r.message.bodyFile, big);
     QVERIFY(r.message.body.isEmpty());
-    QCOMPARE(lines(wireHeaders(r.message)).section(QLatin1Char('\n'), 1, 1), QStringLiteral("Content-Length: 1048577"));
+    QCOMPARE(headerLines(wireHeaders(r.message)).section(QLatin1Char('\n'), 1, 1),
+             QStringLiteral("Content-Length: 1048577"));
     r = importCurl(QStringLiteral("curl -T big.bin http://h/"), m_inDir);
     QCOMPARE(r.message.bodyFile, big);
     QCOMPARE(r.message.method, "PUT");
@@ -462,7 +441,7 @@ void TstCurlImport::getMovesDataIntoTheQuery()
     QVERIFY(r.message.body.isEmpty());
     QCOMPARE(r.message.destinations.value(0).toEncoded(), "http://h/s?a=1&q=x+y");
     QCOMPARE(r.message.destinations.value(1).toEncoded(), "http://h/t?z=0&a=1&q=x+y");
-    QCOMPARE(lines(r.message.headers), QStringLiteral("Accept: */*\nContent-Length: "));
+    QCOMPARE(headerLines(r.message.headers), QStringLiteral("Accept: */*\nContent-Length: "));
     QCOMPARE(imported("curl -G -I -d a=1 http://h/").message.method, "HEAD");
 }
 
@@ -500,7 +479,7 @@ void TstCurlImport::optionSpellings()
     QVERIFY(r.message.client.tls.insecure); // --no-insecure is curl's default, not a reset here
     QCOMPARE(r.message.client.totalTimeoutMs, 9000);
     QCOMPARE(r.message.body, "v");
-    QCOMPARE(lines(r.message.headers),
+    QCOMPARE(headerLines(r.message.headers),
              QStringLiteral("Accept: */*\nX-A: 1\nContent-Type: application/x-www-form-urlencoded"));
     // Only -L earns a warning: -s, -S, -i, -v and -o change what curl prints.
     QCOMPARE(r.warnings.size(), 1);
@@ -645,7 +624,7 @@ void TstCurlImport::copyAsCurlReadsBack()
         QCOMPARE(m.destinations.size(), 1);
         QCOMPARE(Http::OutgoingRequest::to(m.destinations.first()).target, r.target().toByteArray());
         QCOMPARE(Http::OutgoingRequest::hostOf(m.destinations.first()), "127.0.0.1:8080");
-        QCOMPARE(lines(wireHeaders(m)), lines(r));
+        QCOMPARE(headerLines(wireHeaders(m)), headerLines(r));
         QCOMPARE(m.chunked, r.isChunked());
         QCOMPARE(shown(m.body), shown(r.body()));
     }
@@ -713,9 +692,9 @@ void TstCurlImport::messageRoundTrip()
         const Delivery::Message &m = back.message;
         QCOMPARE(m.method, message.method);
         QCOMPARE(m.destinations, message.destinations);
-        QVERIFY2(lines(m.headers) == lines(message.headers),
-                 qPrintable(lines(m.headers) + QLatin1String("\n---\n") + lines(message.headers) + QLatin1Char('\n') +
-                            command));
+        QVERIFY2(headerLines(m.headers) == headerLines(message.headers),
+                 qPrintable(headerLines(m.headers) + QLatin1String("\n---\n") + headerLines(message.headers) +
+                            QLatin1Char('\n') + command));
         QCOMPARE(shown(m.body), shown(message.body));
         QCOMPARE(m.chunked, message.chunked);
         QCOMPARE(m.client.tls.insecure, message.client.tls.insecure);
@@ -724,7 +703,7 @@ void TstCurlImport::messageRoundTrip()
         QCOMPARE(m.client.useEnvironmentProxy, message.client.useEnvironmentProxy);
         QCOMPARE(m.retry.maxAttempts, message.retry.maxAttempts);
         for (int d = 0; d < m.destinations.size(); ++d)
-            QCOMPARE(lines(wireHeaders(m, d)), lines(wireHeaders(message, d)));
+            QCOMPARE(headerLines(wireHeaders(m, d)), headerLines(wireHeaders(message, d)));
     }
 }
 
@@ -750,7 +729,7 @@ void TstCurlImport::messageCommandShape()
     const CurlImport back = importCurl(command, options);
     QVERIFY2(back.ok(), qPrintable(back.error));
     QCOMPARE(back.message.bodyFile, file);
-    QCOMPARE(lines(back.message.headers), lines(m.headers));
+    QCOMPARE(headerLines(back.message.headers), headerLines(m.headers));
     m.signScheme = QStringLiteral("github");
     QCOMPARE(Delivery::curlDifferences(m).size(), 1);
     QVERIFY(Delivery::curlCommand(Delivery::Message{}).isEmpty());

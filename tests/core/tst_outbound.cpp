@@ -123,6 +123,23 @@ CapturedRequestPtr capture(qint64 id, const QByteArray &bytes)
     return r;
 }
 
+/// Writes sent records into `file` through a real writer, as the sender reports them: messages,
+/// then each list of attempts as one submission.
+bool writeSent(const QString &file, const QList<OutboundMessagePtr> &messages,
+               const QList<OutboundAttempts> &reports = {})
+{
+    SessionWriter writer;
+    if (writer.open(file).problem != FileProblem::None)
+        return false;
+    writer.start();
+    for (const OutboundMessagePtr &m : messages)
+        writer.submit(m);
+    for (const OutboundAttempts &r : reports)
+        writer.submit(r);
+    writer.stop();
+    return true;
+}
+
 qint64 countRows(const QString &file, const char *sql)
 {
     Sql::Database db;
@@ -185,15 +202,8 @@ void TstOutbound::roundTripAfterReopen()
         writer.submit(capture(1, "POST /in HTTP/1.1\r\nHost: h\r\nContent-Length: 2\r\n\r\n{}"));
         writer.stop();
     }
-    {
-        // A second run of the app: the file is appended to, nothing before is lost.
-        SessionWriter writer;
-        QCOMPARE(writer.open(file).problem, FileProblem::None);
-        writer.start();
-        writer.submit(second);
-        writer.submit(OutboundAttempts{attempt(*second, 0, 1, 0, true)});
-        writer.stop();
-    }
+    // A second run of the app: the file is appended to, nothing before is lost.
+    QVERIFY(writeSent(file, {second}, {{attempt(*second, 0, 1, 0, true)}}));
     SessionReader reader;
     QCOMPARE(reader.open(file).problem, FileProblem::None);
     QCOMPARE(reader.count(), 1); // captured requests stay where they were
@@ -242,15 +252,10 @@ void TstOutbound::requestBodiesStoredOnce()
     }
     all.append(attempt(*m, 0, 4, 200, true, other));
     all.append(attempt(*m, 1, 4, 200, true, other));
-    {
-        SessionWriter writer;
-        QCOMPARE(writer.open(file).problem, FileProblem::None);
-        writer.start();
-        writer.submit(m);
-        for (const OutboundAttempt &a : std::as_const(all))
-            writer.submit(OutboundAttempts{a}); // one transaction each, as at rest
-        writer.stop();
-    }
+    QList<OutboundAttempts> oneByOne; // one transaction each, as at rest
+    for (const OutboundAttempt &a : std::as_const(all))
+        oneByOne.append({a});
+    QVERIFY(writeSent(file, {m}, oneByOne));
     QCOMPARE(countRows(file, "SELECT count(*) FROM outbound_bodies"), 2);
     QCOMPARE(countRows(file, "SELECT count(*) FROM outbound_attempts"), all.size());
     QCOMPARE(countRows(file, "SELECT count(*) FROM outbound_responses"), all.size());
@@ -271,14 +276,7 @@ void TstOutbound::sameUidReplacesTheMessage()
     const QString file = path(QStringLiteral("rename.hookscope"));
     auto renamed = std::make_shared<OutboundMessage>(*message("uid-1", 1'780'000'000'000));
     renamed->name = QStringLiteral("renamed");
-    {
-        SessionWriter writer;
-        QCOMPARE(writer.open(file).problem, FileProblem::None);
-        writer.start();
-        writer.submit(message("uid-1", 1'780'000'000'000));
-        writer.submit(OutboundMessagePtr(renamed));
-        writer.stop();
-    }
+    QVERIFY(writeSent(file, {message("uid-1", 1'780'000'000'000), renamed}));
     SessionReader reader;
     QCOMPARE(reader.open(file).problem, FileProblem::None);
     QCOMPARE(reader.messageCount(), 1);
@@ -447,13 +445,8 @@ void TstOutbound::saveAsCopiesWhatWasSentMeanwhile()
     const QString copy = path(QStringLiteral("copy.hookscope"));
     const OutboundMessagePtr old = message("old", 1'780'000'000'000, 1);
     const OutboundMessagePtr fresh = message("fresh", 1'780'000'000'100, 1);
+    QVERIFY(writeSent(source, {old}, {{attempt(*old, 0, 1, 200, true)}}));
     {
-        SessionWriter writer;
-        QCOMPARE(writer.open(source).problem, FileProblem::None);
-        writer.start();
-        writer.submit(old);
-        writer.submit(OutboundAttempts{attempt(*old, 0, 1, 200, true)});
-        writer.stop();
         Sql::Database db;
         QVERIFY(db.open(source, Sql::Database::Mode::ReadOnly));
         Sql::Statement vacuum(db, "VACUUM INTO ?1");
@@ -461,14 +454,7 @@ void TstOutbound::saveAsCopiesWhatWasSentMeanwhile()
         vacuum.bindText(1, name);
         QVERIFY(vacuum.exec());
     }
-    {
-        SessionWriter writer;
-        QCOMPARE(writer.open(source).problem, FileProblem::None);
-        writer.start();
-        writer.submit(fresh);
-        writer.submit(OutboundAttempts{attempt(*fresh, 0, 1, 0, false), attempt(*fresh, 0, 2, 201, true)});
-        writer.stop();
-    }
+    QVERIFY(writeSent(source, {fresh}, {{attempt(*fresh, 0, 1, 0, false), attempt(*fresh, 0, 2, 201, true)}}));
     SessionWriter writer;
     QCOMPARE(writer.open(copy).problem, FileProblem::None);
     QString error;
@@ -490,19 +476,9 @@ void TstOutbound::scratchThatOnlySentIsKept()
     // empty; one with nothing at all still is.
     QStandardPaths::setTestModeEnabled(true);
     const QString sentOnly = Scratch::newPath();
-    {
-        SessionWriter writer;
-        QCOMPARE(writer.open(sentOnly).problem, FileProblem::None);
-        writer.start();
-        writer.submit(message("only-sent", 1'780'000'000'000, 1));
-        writer.stop();
-    }
+    QVERIFY(writeSent(sentOnly, {message("only-sent", 1'780'000'000'000, 1)}));
     const QString empty = Scratch::newPath();
-    {
-        SessionWriter writer;
-        QCOMPARE(writer.open(empty).problem, FileProblem::None);
-        writer.stop();
-    }
+    QVERIFY(writeSent(empty, {}));
     QCOMPARE(Scratch::latest(), sentOnly);
     QVERIFY(QFile::exists(sentOnly));
     QVERIFY(!QFile::exists(empty));

@@ -2,6 +2,8 @@
 
 #include "hookscopeprocess.h"
 
+#include "session/sessionwriter.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -72,6 +74,7 @@ private Q_SLOTS:
     void readOnlySessionRefused();
     void lockedSessionRefused();
     void exportAndImportRoundTrip();
+    void exportIncludesSentAttempts();
     void importForeignHar_data();
     void importForeignHar();
     void brokenHarNamesTheField();
@@ -513,6 +516,65 @@ void TstCli::exportAndImportRoundTrip()
     const QJsonObject log = QJsonDocument::fromJson(first).object().value(u"log").toObject();
     QCOMPARE(log.value(u"version").toString(), QStringLiteral("1.2"));
     QCOMPARE(log.value(u"entries").toArray().size(), 3);
+}
+
+// What the sender stored follows the captured requests, an entry (line) per attempt; importing
+// that HAR takes back the captured requests only and says what it skipped.
+void TstCli::exportIncludesSentAttempts()
+{
+    QTemporaryDir dir;
+    const QString session = dir.filePath(QStringLiteral("sent.hookscope"));
+    QVERIFY(captureInto(session));
+    {
+        Session::SessionWriter writer;
+        QCOMPARE(writer.open(session).problem, Session::FileProblem::None);
+        writer.start();
+        auto message = std::make_shared<Session::OutboundMessage>();
+        message->uid = "cli-sent";
+        message->method = "POST";
+        message->destinations = {QStringLiteral("http://127.0.0.1:9/a"), QStringLiteral("http://127.0.0.1:9/b")};
+        writer.submit(Session::OutboundMessagePtr(message));
+        Session::OutboundAttempts attempts;
+        for (int destination = 0; destination < 2; ++destination) {
+            Session::OutboundAttempt a;
+            a.messageUid = message->uid;
+            a.destination = destination;
+            a.url = message->destinations.at(destination);
+            a.requestHead = "POST /x HTTP/1.1\r\nHost: 127.0.0.1:9\r\nContent-Length: 2\r\n\r\n";
+            a.requestBody = "{}";
+            a.status = 202;
+            a.outcome = QStringLiteral("response");
+            a.responseHead = "HTTP/1.1 202 Accepted\r\nContent-Length: 0\r\n\r\n";
+            attempts.append(a);
+        }
+        writer.submit(attempts);
+        writer.stop();
+    }
+    const Result ndjson =
+        runHookscope({QStringLiteral("export"), session, QStringLiteral("--ndjson"), QStringLiteral("-")});
+    QCOMPARE(ndjson.exitCode, 0);
+    const QList<QByteArray> lines = ndjson.out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 5);
+    for (int i = 0; i < 5; ++i) {
+        const QJsonObject o = QJsonDocument::fromJson(lines.at(i)).object();
+        QCOMPARE(o.value(u"direction").toString(), i < 3 ? QString() : QStringLiteral("outbound"));
+    }
+    QCOMPARE(QJsonDocument::fromJson(lines.at(4)).object().value(u"destination").toInt(), 1);
+
+    const QString har = dir.filePath(QStringLiteral("sent.har"));
+    const Result exported = runHookscope({QStringLiteral("export"), session, QStringLiteral("--har"), har});
+    QCOMPARE(exported.exitCode, 0);
+    QVERIFY2(exported.err.contains("exported 3 requests and 2 sent attempts"), exported.err.constData());
+    const QJsonArray entries =
+        QJsonDocument::fromJson(fileBytes(har)).object().value(u"log").toObject().value(u"entries").toArray();
+    QCOMPARE(entries.size(), 5);
+    QCOMPARE(entries.at(3).toObject().value(u"_outbound").toObject().value(u"message_uid").toString(),
+             QStringLiteral("cli-sent"));
+    const Result imported = runHookscope(
+        {QStringLiteral("import"), har, QStringLiteral("--session"), dir.filePath(QStringLiteral("b.hookscope"))});
+    QCOMPARE(imported.exitCode, 0);
+    QVERIFY2(imported.err.contains("imported 3 requests"), imported.err.constData());
+    QVERIFY2(imported.err.contains("skipped 2 attempts"), imported.err.constData());
 }
 
 void TstCli::importForeignHar_data()

@@ -4,6 +4,8 @@
 
 #include "rawclient.h"
 
+#include "core/curltesting.h"
+
 #include "capture/captureengine.h"
 #include "delivery/curlcommand.h"
 #include "delivery/curlimport.h"
@@ -16,6 +18,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+using CurlTesting::headerLines;
+using CurlTesting::shown;
 using Session::CapturedRequestPtr;
 
 namespace {
@@ -52,19 +56,6 @@ public:
     QList<CapturedRequestPtr> records;
     bool ok = false;
 };
-
-QString shown(QByteArrayView bytes)
-{
-    QString out;
-    for (char c : bytes) {
-        const auto b = static_cast<uchar>(c);
-        if (b >= 0x20 && b < 0x7f && b != '\\')
-            out += QLatin1Char(c);
-        else
-            out += QStringLiteral("\\x%1").arg(b, 2, 16, QLatin1Char('0'));
-    }
-    return out;
-}
 
 /// What differs between two requests as a server sees them, or an empty string.
 QString firstDifference(const Http::Request &a, const Http::Request &b)
@@ -506,26 +497,6 @@ void TstCurl::baseUrl()
     // No base: back to the port the request came in on.
     QVERIFY(Delivery::curlCommand(r, QUrl()).contains(QLatin1String(" 'http://localhost:9090/hooks/1?a=b' ")));
 }
-
-namespace {
-
-QString headerLines(const Http::HeaderList &headers)
-{
-    QStringList out;
-    for (const auto &[name, value] : headers)
-        out += shown(name) + QLatin1String(": ") + shown(value);
-    return out.join(QLatin1Char('\n'));
-}
-
-QString headerLines(const Http::Request &r)
-{
-    Http::HeaderList headers;
-    for (qsizetype i = 0; i < r.headerCount(); ++i)
-        headers.append({r.header(i).name.toByteArray(), r.header(i).value.toByteArray()});
-    return headerLines(headers);
-}
-
-} // namespace
 
 // Copy as curl from the sender panel: curl puts on the wire what the sender would.
 void TstCurl::messageCommandSendsWhatHookscopeSends_data()

@@ -2,6 +2,8 @@
 
 #include "hookscopeprocess.h"
 
+#include "session/sessionreader.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -164,9 +166,12 @@ void TstSendCli::retriesThenReportsTheFinalAnswer()
     Listen l({QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--json"), QStringLiteral("--status"),
               QStringLiteral("503")});
     QVERIFY(l.waitListening());
-    const Result r = runHookscope({QStringLiteral("send"), l.url.toString(), QStringLiteral("--data"),
-                                   QStringLiteral("x"), QStringLiteral("--retries"), QStringLiteral("2"),
-                                   QStringLiteral("--retry-delay"), QStringLiteral("20"), QStringLiteral("--json")});
+    QTemporaryDir dir;
+    const QString sessionPath = dir.filePath(QStringLiteral("sent.hookscope"));
+    const Result r =
+        runHookscope({QStringLiteral("send"), l.url.toString(), QStringLiteral("--data"), QStringLiteral("x"),
+                      QStringLiteral("--retries"), QStringLiteral("2"), QStringLiteral("--retry-delay"),
+                      QStringLiteral("20"), QStringLiteral("--json"), QStringLiteral("--session"), sessionPath});
     QCOMPARE(r.exitCode, 1);
     const QList<QJsonObject> results = jsonLines(r.out);
     QCOMPARE(results.size(), 1);
@@ -174,6 +179,22 @@ void TstSendCli::retriesThenReportsTheFinalAnswer()
     QCOMPARE(results.first().value(QStringLiteral("attempts")).toInt(), 3);
     QVERIFY(results.first().value(QStringLiteral("error")).toString().contains(QLatin1String("503")));
     QCOMPARE(l.waitLines(3).size(), 3); // the listener saw every attempt
+
+    // --session kept the message and every attempt, with what was sent and what came back.
+    Session::SessionReader reader;
+    QCOMPARE(reader.open(sessionPath).problem, Session::FileProblem::None);
+    const QList<Session::OutboundSummary> messages = reader.listMessages();
+    QCOMPARE(messages.size(), 1);
+    const Session::OutboundAttempts attempts = reader.loadAttempts(messages.first().uid);
+    QCOMPARE(attempts.size(), 3);
+    for (int i = 0; i < 3; ++i) {
+        QCOMPARE(attempts.at(i).attempt, i + 1);
+        QCOMPARE(attempts.at(i).status, 503);
+        QCOMPARE(attempts.at(i).final, i == 2);
+        QVERIFY(attempts.at(i).requestHead.startsWith("POST / HTTP/1.1\r\nHost: "));
+        QCOMPARE(attempts.at(i).requestBody, QByteArray("x"));
+        QVERIFY(attempts.at(i).responseHead.startsWith("HTTP/1.1 503 "));
+    }
 }
 
 void TstSendCli::unreachableDestinationFails()

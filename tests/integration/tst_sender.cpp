@@ -79,6 +79,7 @@ private Q_SLOTS:
     void unreadableBodyFileIsReported();
     void fileBodyIsStreamedAndSigned();
     void unknownPlaceholdersAreListed();
+    void rawTargetIsSentAsGiven();
 };
 
 void TstSender::fanOutSendsOneResolvedMessageToEveryDestination()
@@ -334,6 +335,18 @@ void TstSender::unknownPlaceholdersAreListed()
     QTRY_COMPARE(rec.finished.size(), 1);
     QCOMPARE(rec.prepared.first().unresolved, QStringList{QStringLiteral("nope")});
     QCOMPARE(server.requests().first().body(), QByteArray("{\"a\":\"{{nope}}\",\"b\":\"acme\"}"));
+}
+
+void TstSender::rawTargetIsSentAsGiven()
+{
+    ScriptedServer server;
+    Delivery::Sender sender;
+    Recorder rec(sender);
+    Delivery::Message m = message({urlOf(server, QStringLiteral("/ignored"))});
+    m.rawTarget = "/a/%2e%2e/b?x={v}&y=%2f"; // QUrl would turn this into /b?x=%7Bv%7D&y=%2F
+    sender.send(m);
+    QTRY_COMPARE(rec.finished.size(), 1);
+    QCOMPARE(server.requests().first().target().toByteArray(), QByteArray("/a/%2e%2e/b?x={v}&y=%2f"));
 }
 
 QTEST_GUILESS_MAIN(TstSender)

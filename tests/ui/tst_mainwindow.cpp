@@ -16,6 +16,7 @@
 #include "session/scratch.h"
 #include "session/sessionreader.h"
 #include "session/sessionwriter.h"
+#include "session/writerhub.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -70,6 +71,7 @@ private Q_SLOTS:
     void takesNextFreePortWhenBusy();
     void saveAsWhileCapturing();
     void openSwitchesSession();
+    void sessionWithSentMessagesOpens();
     void badFileIsRefusedAndUntouched();
     void scratchSessionOfferedAgain();
     void selectingShowsTheRequest();
@@ -197,6 +199,53 @@ void TstMainWindow::openSwitchesSession()
     QTRY_COMPARE(window.model()->rowCount(), 5);
     QCOMPARE(window.model()->idAt(4), 5); // numbering goes on from the file's last request
     QCOMPARE(countIn(other), 5);
+}
+
+void TstMainWindow::sessionWithSentMessagesOpens()
+{
+    // A session that holds sent messages beside its captures (schema 2) opens like any other,
+    // and what the sender hands the window's engine goes into it.
+    const QString file = m_dir.filePath(QStringLiteral("sent.hookscope"));
+    QVERIFY(WindowTesting::writeSession(file, {"/in/1", "/in/2", "/in/3"}));
+    const auto sentMessage = [](const QByteArray &uid) {
+        auto m = std::make_shared<Session::OutboundMessage>();
+        m->uid = uid;
+        m->createdAtMs = 1'780'000'000'000;
+        m->method = "POST";
+        m->destinations = {QStringLiteral("http://127.0.0.1:9/hook")};
+        return Session::OutboundMessagePtr(m);
+    };
+    {
+        Session::SessionWriter writer;
+        QCOMPARE(writer.open(file).problem, Session::FileProblem::None);
+        writer.start();
+        writer.submit(sentMessage("sent-before"));
+        Session::OutboundAttempt attempt;
+        attempt.messageUid = "sent-before";
+        attempt.url = QStringLiteral("http://127.0.0.1:9/hook");
+        attempt.requestHead = "POST /hook HTTP/1.1\r\nHost: 127.0.0.1:9\r\n\r\n";
+        attempt.outcome = QStringLiteral("connect-failed");
+        writer.submit(Session::OutboundAttempts{attempt});
+        writer.stop();
+    }
+    {
+        Gui::MainWindow window(anyPort());
+        QTRY_VERIFY(ready(window));
+        window.openSession(file);
+        QTRY_COMPARE(window.sessions()->path(), file);
+        QTRY_VERIFY(ready(window));
+        QVERIFY(!window.sessions()->isReadOnly());
+        QCOMPARE(window.model()->rowCount(), 3);
+        QCOMPARE(window.model()->index(2, Gui::RequestTableModel::Target).data().toString(), QStringLiteral("/in/3"));
+        window.engine()->outbound()->submit(sentMessage("sent-from-window"));
+    }
+    Session::SessionReader reader;
+    QCOMPARE(reader.open(file).problem, Session::FileProblem::None);
+    QCOMPARE(reader.count(), 3);
+    const QList<Session::OutboundSummary> sent = reader.listMessages();
+    QCOMPARE(sent.size(), 2);
+    QCOMPARE(reader.loadAttempts("sent-before").size(), 1);
+    QVERIFY(reader.loadMessage("sent-from-window"));
 }
 
 void TstMainWindow::badFileIsRefusedAndUntouched()

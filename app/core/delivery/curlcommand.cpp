@@ -52,16 +52,11 @@ Target makeTarget(const Session::CapturedRequest &captured, const QUrl &base)
     return t;
 }
 
-qsizetype countHeaders(const Http::Request &r, QByteArrayView name, qsizetype *firstIndex = nullptr)
+qsizetype countHeaders(const Http::Request &r, QByteArrayView name)
 {
     qsizetype count = 0;
-    for (qsizetype i = r.headerCount() - 1; i >= 0; --i) {
-        if (Http::equalsIgnoreCase(r.header(i).name, name)) {
-            ++count;
-            if (firstIndex)
-                *firstIndex = i;
-        }
-    }
+    for (qsizetype i = 0; i < r.headerCount(); ++i)
+        count += Http::equalsIgnoreCase(r.header(i).name, name) ? 1 : 0;
     return count;
 }
 

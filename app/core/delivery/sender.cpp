@@ -266,6 +266,8 @@ private:
         const Message &message = run.prepared.message;
         const QUrl url = message.destinations.at(destination);
         Http::OutgoingRequest request = Http::OutgoingRequest::to(url, run.prepared.method);
+        if (!message.rawTarget.isEmpty())
+            request.target = message.rawTarget;
         Http::HeaderList headers = run.prepared.headers;
         Http::HeaderList signature;
         if (!message.signScheme.isEmpty()) {

@@ -43,6 +43,10 @@ struct Message
     QString name;
     QByteArray method = "POST";
     QList<QUrl> destinations;
+    /// The request-target exactly as it goes on the wire, for every destination (a captured
+    /// request's "/a/%2e%2e/b?x={v}", "*", an absolute form...); empty: each URL's path and query.
+    /// QUrl normalises what it holds, so a request opened from a capture keeps its target here.
+    QByteArray rawTarget;
     /// As composed, in order, duplicates kept; `{{name}}` placeholders allowed in names and values.
     /// The defaults (Host, Content-Length, User-Agent) are added per destination unless set here
     /// (Http::OutgoingRequest::withDefaults); set one to an empty value to leave it out.

@@ -103,6 +103,15 @@ bool isBareWordChar(char c)
            QByteArrayView("_-./@%+=,").contains(c);
 }
 
+// \t, \n and \r, which $'...' and printf both know; false for any other byte.
+bool appendNamedEscape(QByteArray &out, uchar b)
+{
+    const char *escape = b == '\t' ? "\\t" : b == '\n' ? "\\n" : b == '\r' ? "\\r" : nullptr;
+    if (escape)
+        out += escape;
+    return escape != nullptr;
+}
+
 void appendHex(QByteArray &out, uchar b)
 {
     static constexpr char digits[] = "0123456789abcdef";
@@ -136,13 +145,7 @@ QByteArray word(QByteArrayView s, bool allowNewline)
             out += c;
         },
         [&](uchar b) {
-            if (b == '\t')
-                out += "\\t";
-            else if (b == '\n')
-                out += "\\n";
-            else if (b == '\r')
-                out += "\\r";
-            else
+            if (!appendNamedEscape(out, b))
                 appendHex(out, b);
         });
     out += '\'';
@@ -167,13 +170,7 @@ QByteArray printfFormat(QByteArrayView bytes)
                 out += c;
         },
         [&](uchar b) {
-            if (b == '\t') {
-                out += "\\t";
-            } else if (b == '\n') {
-                out += "\\n";
-            } else if (b == '\r') {
-                out += "\\r";
-            } else {
+            if (!appendNamedEscape(out, b)) {
                 out += '\\';
                 out += char('0' + (b >> 6));
                 out += char('0' + ((b >> 3) & 7));

@@ -193,34 +193,74 @@ void appendQueryString(QByteArray &out, QByteArrayView target)
     out += ']';
 }
 
+/// What a HAR request object says, from a captured request or from the head of a sent one.
+struct RequestParts
+{
+    QByteArrayView method;
+    QByteArray url;
+    QByteArrayView version;
+    QByteArrayView target;
+    QByteArrayView body;
+    QByteArrayView contentType;
+    qint64 headSize = 0;
+    qint64 bodySize = 0;
+};
+
+template<typename Field>
+void appendRequest(QByteArray &out, const RequestParts &r, qsizetype fieldCount, Field field)
+{
+    out += "{\"method\":";
+    appendString(out, r.method);
+    out += ",\"url\":";
+    appendString(out, r.url);
+    out += ",\"httpVersion\":";
+    appendString(out, r.version);
+    out += ",\"cookies\":";
+    appendCookies(out, fieldCount, field);
+    out += ",\"headers\":";
+    appendHeaders(out, fieldCount, field);
+    out += ",\"queryString\":";
+    appendQueryString(out, r.target);
+    if (!r.body.isEmpty()) {
+        out += ",\"postData\":{\"mimeType\":";
+        appendString(out, r.contentType);
+        out += ',';
+        appendBodyText(out, r.body);
+        out += '}';
+    }
+    out += ",\"headersSize\":";
+    appendNumber(out, r.headSize);
+    out += ",\"bodySize\":";
+    appendNumber(out, r.bodySize);
+    out += '}';
+}
+
 void appendRequest(QByteArray &out, const CapturedRequest &c)
 {
     const Http::Request &r = c.request;
     const bool line = r.hasRequestLine(); // a request rejected early may have none
-    out += "{\"method\":";
-    appendString(out, r.method());
-    out += ",\"url\":";
-    appendString(out, line ? requestUrl(c) : QByteArray());
-    out += ",\"httpVersion\":";
-    appendString(out, r.httpVersion());
-    out += ",\"cookies\":";
-    appendCookies(out, r.headerCount(), fieldsOf(r));
-    out += ",\"headers\":";
-    appendHeaders(out, r.headerCount(), fieldsOf(r));
-    out += ",\"queryString\":";
-    appendQueryString(out, r.target());
-    if (!r.body().isEmpty()) {
-        out += ",\"postData\":{\"mimeType\":";
-        appendString(out, r.headerValue("Content-Type"));
-        out += ',';
-        appendBodyText(out, r.body());
-        out += '}';
-    }
-    out += ",\"headersSize\":";
-    appendNumber(out, r.rawHead().size());
-    out += ",\"bodySize\":";
-    appendNumber(out, r.body().size());
-    out += '}';
+    const RequestParts parts{.method = r.method(),
+                             .url = line ? requestUrl(c) : QByteArray(),
+                             .version = r.httpVersion(),
+                             .target = r.target(),
+                             .body = r.body(),
+                             .contentType = r.headerValue("Content-Type"),
+                             .headSize = r.rawHead().size(),
+                             .bodySize = r.body().size()};
+    appendRequest(out, parts, r.headerCount(), fieldsOf(r));
+}
+
+// A response's `,"content":{...},"redirectURL":...`.
+void appendContent(QByteArray &out, QByteArrayView body, QByteArrayView mimeType, QByteArrayView location)
+{
+    out += ",\"content\":{\"size\":";
+    appendNumber(out, body.size());
+    out += ",\"mimeType\":";
+    appendString(out, mimeType);
+    out += ',';
+    appendBodyText(out, body);
+    out += "},\"redirectURL\":";
+    appendString(out, location);
 }
 
 QByteArrayView responseHeader(const CapturedRequest &c, QByteArrayView name)
@@ -242,14 +282,7 @@ void appendResponse(QByteArray &out, const CapturedRequest &c)
     out += answered ? ",\"httpVersion\":\"HTTP/1.1\"" : ",\"httpVersion\":\"\"";
     out += ",\"cookies\":[],\"headers\":";
     appendHeaders(out, c.responseHeaders.size(), fieldsOf(c.responseHeaders));
-    out += ",\"content\":{\"size\":";
-    appendNumber(out, c.responseBody.size());
-    out += ",\"mimeType\":";
-    appendString(out, responseHeader(c, "Content-Type"));
-    out += ',';
-    appendBodyText(out, c.responseBody);
-    out += "},\"redirectURL\":";
-    appendString(out, responseHeader(c, "Location"));
+    appendContent(out, c.responseBody, responseHeader(c, "Content-Type"), responseHeader(c, "Location"));
     out += ",\"headersSize\":-1,\"bodySize\":";
     appendNumber(out, answered ? c.responseBody.size() : -1);
     out += '}';
@@ -325,30 +358,16 @@ void appendEntry(QByteArray &out, const CapturedRequest &c)
 // A sent attempt: the request as the bytes that went out, the response as what came back.
 void appendSentRequest(QByteArray &out, const OutboundAttempt &a, const LooseHead &head)
 {
-    out += "{\"method\":";
-    appendString(out, head.first);
-    out += ",\"url\":";
-    appendString(out, a.url.toUtf8());
-    out += ",\"httpVersion\":";
-    appendString(out, head.third);
-    out += ",\"cookies\":";
-    appendCookies(out, head.fields.size(), fieldsOf(head.fields));
-    out += ",\"headers\":";
-    appendHeaders(out, head.fields.size(), fieldsOf(head.fields));
-    out += ",\"queryString\":";
-    appendQueryString(out, head.second);
-    if (!a.requestBody.isEmpty()) {
-        out += ",\"postData\":{\"mimeType\":";
-        appendString(out, head.value("Content-Type"));
-        out += ',';
-        appendBodyText(out, a.requestBody);
-        out += '}';
-    }
-    out += ",\"headersSize\":";
-    appendNumber(out, a.requestHead.size());
-    out += ",\"bodySize\":";
-    appendNumber(out, qMax(a.requestBodyBytes, qint64(a.requestBody.size())));
-    out += '}';
+    const QByteArray contentType = head.value("Content-Type");
+    const RequestParts parts{.method = head.first,
+                             .url = a.url.toUtf8(),
+                             .version = head.third,
+                             .target = head.second,
+                             .body = a.requestBody,
+                             .contentType = contentType,
+                             .headSize = a.requestHead.size(),
+                             .bodySize = qMax(a.requestBodyBytes, qint64(a.requestBody.size()))};
+    appendRequest(out, parts, head.fields.size(), fieldsOf(head.fields));
 }
 
 void appendReceivedResponse(QByteArray &out, const OutboundAttempt &a, const LooseHead &head)
@@ -362,14 +381,7 @@ void appendReceivedResponse(QByteArray &out, const OutboundAttempt &a, const Loo
     appendString(out, head.first);
     out += ",\"cookies\":[],\"headers\":";
     appendHeaders(out, head.fields.size(), fieldsOf(head.fields));
-    out += ",\"content\":{\"size\":";
-    appendNumber(out, a.responseBody.size());
-    out += ",\"mimeType\":";
-    appendString(out, head.value("Content-Type"));
-    out += ',';
-    appendBodyText(out, a.responseBody);
-    out += "},\"redirectURL\":";
-    appendString(out, head.value("Location"));
+    appendContent(out, a.responseBody, head.value("Content-Type"), head.value("Location"));
     out += ",\"headersSize\":";
     appendNumber(out, answered ? a.responseHead.size() : -1);
     out += ",\"bodySize\":";

@@ -70,6 +70,23 @@ bool appendBase64(QByteArray &out, QByteArrayView bytes, const std::function<boo
     return true;
 }
 
+/// A sent or received message's headers, its exact head under `headKey`, and its body.
+bool appendMessage(QByteArray &out, const LooseHead &split, const char *headKey, QByteArrayView head,
+                   QByteArrayView body, qint64 bodySize, const std::function<bool(QByteArrayView)> &sink)
+{
+    appendKey(out, "headers");
+    appendFields(out, split.fields);
+    appendKey(out, headKey);
+    if (!appendBase64(out, head, sink))
+        return false;
+    appendKey(out, "body_base64");
+    if (!appendBase64(out, body, sink))
+        return false;
+    appendKey(out, "body_size");
+    out += QByteArray::number(bodySize);
+    return true;
+}
+
 } // namespace
 
 void appendSignatureJson(QByteArray &out, const Signing::Result &s)
@@ -153,16 +170,9 @@ bool writeNdjsonLine(const OutboundAttempt &a, const std::function<bool(QByteArr
     appendJsonString(out, request.second);
     appendKey(out, "http_version");
     appendJsonString(out, request.third);
-    appendKey(out, "headers");
-    appendFields(out, request.fields);
-    appendKey(out, "request_head_base64");
-    if (!appendBase64(out, a.requestHead, sink))
+    if (!appendMessage(out, request, "request_head_base64", a.requestHead, a.requestBody,
+                       qMax(a.requestBodyBytes, qint64(a.requestBody.size())), sink))
         return false;
-    appendKey(out, "body_base64");
-    if (!appendBase64(out, a.requestBody, sink))
-        return false;
-    appendKey(out, "body_size");
-    out += QByteArray::number(qMax(a.requestBodyBytes, qint64(a.requestBody.size())));
     appendKey(out, "status");
     out += a.status > 0 ? QByteArray::number(a.status) : QByteArray("null");
     appendKey(out, "outcome");
@@ -181,16 +191,8 @@ bool writeNdjsonLine(const OutboundAttempt &a, const std::function<bool(QByteArr
     appendJsonString(out, response.first);
     appendKey(out, "reason");
     appendJsonString(out, response.third);
-    appendKey(out, "headers");
-    appendFields(out, response.fields);
-    appendKey(out, "head_base64");
-    if (!appendBase64(out, a.responseHead, sink))
+    if (!appendMessage(out, response, "head_base64", a.responseHead, a.responseBody, a.responseBody.size(), sink))
         return false;
-    appendKey(out, "body_base64");
-    if (!appendBase64(out, a.responseBody, sink))
-        return false;
-    appendKey(out, "body_size");
-    out += QByteArray::number(a.responseBody.size());
     appendKey(out, "truncated");
     out += a.responseTruncated ? "true" : "false";
     out += "}}\n";

@@ -25,6 +25,20 @@ QStringList destinationsOf(QByteArrayView json)
     return out;
 }
 
+// The columns a summary and a full message share, first in both queries.
+const char kMessageColumns[] = "SELECT uid, created_at, name, method, destinations, sign_scheme";
+
+template<typename Message>
+void readMessageColumns(const Sql::Statement &s, Message &m)
+{
+    m.uid = s.bytes(0);
+    m.createdAtMs = s.int64(1);
+    m.name = s.text(2);
+    m.method = s.bytes(3);
+    m.destinations = destinationsOf(s.view(4));
+    m.signScheme = s.text(5);
+}
+
 const char kAttemptColumns[] =
     "SELECT a.message_uid, a.destination, a.url, a.attempt, a.final, a.started_at, a.duration_ms, a.peer, "
     "a.request_head, b.body, a.request_body_size, a.status, a.outcome, a.error, a.retry_in_ms, r.head, r.body, "
@@ -70,18 +84,14 @@ QList<OutboundSummary> list(Sql::Database &db, int limit)
     // One read transaction: the messages and their attempts come from the same snapshot.
     if (!db.exec("BEGIN"))
         return out;
-    Sql::Statement messages(db, "SELECT uid, created_at, name, method, destinations, sign_scheme "
-                                "FROM outbound_messages ORDER BY created_at DESC, id DESC LIMIT ?1");
+    const QByteArray sql =
+        QByteArray(kMessageColumns) + " FROM outbound_messages ORDER BY created_at DESC, id DESC LIMIT ?1";
+    Sql::Statement messages(db, sql.constData());
     messages.bind(1, limit > 0 ? limit : -1);
     QHash<QByteArray, qsizetype> byUid;
     while (messages.step()) {
         OutboundSummary m;
-        m.uid = messages.bytes(0);
-        m.createdAtMs = messages.int64(1);
-        m.name = messages.text(2);
-        m.method = messages.bytes(3);
-        m.destinations = destinationsOf(messages.view(4));
-        m.signScheme = messages.text(5);
+        readMessageColumns(messages, m);
         m.finalStatuses.fill(-1, m.destinations.size());
         m.finalOutcomes.resize(m.destinations.size());
         byUid.insert(m.uid, out.size());
@@ -109,21 +119,17 @@ OutboundMessagePtr message(Sql::Database &db, const QByteArray &uid)
 {
     if (!hasTables(db))
         return nullptr;
-    Sql::Statement s(db, "SELECT uid, created_at, name, method, destinations, headers, body, body_file, sign_scheme, "
-                         "composition FROM outbound_messages WHERE uid = ?1");
+    const QByteArray sql =
+        QByteArray(kMessageColumns) + ", headers, body, body_file, composition FROM outbound_messages WHERE uid = ?1";
+    Sql::Statement s(db, sql.constData());
     s.bindBlob(1, uid);
     if (!s.step())
         return nullptr;
     auto m = std::make_shared<OutboundMessage>();
-    m->uid = s.bytes(0);
-    m->createdAtMs = s.int64(1);
-    m->name = s.text(2);
-    m->method = s.bytes(3);
-    m->destinations = destinationsOf(s.view(4));
-    m->headers = Stored::decodeHeaders(s.view(5));
-    m->body = s.bytes(6);
-    m->bodyFile = s.text(7);
-    m->signScheme = s.text(8);
+    readMessageColumns(s, *m);
+    m->headers = Stored::decodeHeaders(s.view(6));
+    m->body = s.bytes(7);
+    m->bodyFile = s.text(8);
     m->composition = s.bytes(9);
     return m;
 }
