@@ -44,6 +44,7 @@ Composer::Composer(QWidget *parent)
     , m_headers(new HeadersEditor(this))
     , m_body(new BodyEditor(this))
     , m_variables(new RowTable({tr("Name"), tr("Value")}, false, this))
+    , m_rawTargetNote(new QLabel(this))
 {
     m_method->setObjectName(QStringLiteral("method"));
     m_method->setEditable(true); // any token: WebDAV's, a made-up one to test a receiver
@@ -59,6 +60,12 @@ Composer::Composer(QWidget *parent)
     listener->setAutoRaise(true);
     m_destinations->buttons()->insertWidget(4, listener);
     connect(listener, &QToolButton::clicked, this, [this] { addListenerDestination(); });
+    m_rawTargetNote->setWordWrap(true);
+    m_rawTargetNote->setTextFormat(Qt::PlainText);
+    m_destinations->layout()->addWidget(m_rawTargetNote);
+    setRawTarget({});
+    // A URL typed by the user means its own path: the captured target no longer applies.
+    connect(m_destinations, &RowTable::cellEdited, this, [this] { setRawTarget({}); });
 
     auto *variablesPage = new QWidget(this);
     auto *variablesLayout = new QVBoxLayout(variablesPage);
@@ -113,6 +120,7 @@ Delivery::Message Composer::message(QString *error) const
     if (m_body->kind() == BodyEditor::File)
         m.bodyFile = m_body->bodyFile();
     m.chunked = m_chunked;
+    m.rawTarget = m_rawTarget;
     for (int row = 0; row < m_variables->rowCount(); ++row) {
         const QString name = m_variables->cell(row, 0).trimmed();
         if (!name.isEmpty())
@@ -140,6 +148,7 @@ void Composer::setMessage(const Delivery::Message &message)
     for (auto it = message.variables.cbegin(); it != message.variables.cend(); ++it)
         m_variables->addRow({it.key(), QString::fromUtf8(it.value())});
     m_chunked = message.chunked;
+    setRawTarget(message.rawTarget);
     refreshDefaults();
 }
 
@@ -186,11 +195,13 @@ void Composer::openCaptured(const Session::CapturedRequest &request)
     if (!m_listener.isValid() && request.localPort)
         base.setPort(request.localPort);
     const QByteArray origin = base.adjusted(QUrl::RemovePath | QUrl::RemoveQuery).toEncoded();
-    m.destinations.append(QUrl::fromEncoded(origin + r.target().toByteArray(), QUrl::StrictMode));
+    const QUrl url = QUrl::fromEncoded(origin + r.target().toByteArray(), QUrl::TolerantMode);
+    m.destinations.append(url.isValid() ? url : QUrl::fromEncoded(origin + '/'));
     for (qsizetype i = 0; i < r.headerCount(); ++i)
         m.headers.append({r.header(i).name.toByteArray(), r.header(i).value.toByteArray()});
     m.body = r.body();
     m.chunked = r.isChunked();
+    m.rawTarget = r.target().toByteArray(); // QUrl would normalise %2e%2e, {v}, %2F
     setMessage(m);
 }
 
@@ -214,6 +225,15 @@ void Composer::addListenerDestination(const QByteArray &path)
         }
     }
     m_destinations->addRow({url.toString()});
+}
+
+void Composer::setRawTarget(const QByteArray &target)
+{
+    m_rawTarget = target;
+    m_rawTargetNote->setText(tr("Every destination gets the request-target exactly as captured: %1 — edit a URL "
+                                "to send its own path instead.")
+                                 .arg(QString::fromUtf8(target)));
+    m_rawTargetNote->setVisible(!target.isEmpty());
 }
 
 void Composer::setChunked(bool chunked)

@@ -6,6 +6,7 @@
 #include <QWidget>
 
 class QComboBox;
+class QLabel;
 class QTabWidget;
 
 namespace Delivery {
@@ -52,6 +53,9 @@ public:
     /// Adds the listener (its root, or `path` on it) as a destination.
     void addListenerDestination(const QByteArray &path = {});
     void setChunked(bool chunked);
+    /// The request-target every destination gets as it is (Message::rawTarget); empty: the URLs'.
+    void setRawTarget(const QByteArray &target);
+    QByteArray rawTarget() const { return m_rawTarget; }
     bool isChunked() const { return m_chunked; }
 
     QComboBox *methodBox() const { return m_method; }
@@ -74,6 +78,8 @@ private:
     HeadersEditor *m_headers;
     BodyEditor *m_body;
     RowTable *m_variables;
+    QLabel *m_rawTargetNote;
+    QByteArray m_rawTarget;
     QUrl m_listener;
     bool m_chunked = false;
 };
