@@ -362,8 +362,19 @@ void TstSendPanel::capturedRequestOpensInTheSender()
                                    {"X-Twice", "1"},
                                    {"X-Twice", "2"},
                                    {"Content-Type", "text/plain"},
-                                   {"Content-Length", "5"}}));
+                                   {"Content-Length", "5"},
+                                   {"User-Agent", ""}})); // ours left out: the request had none
     QCOMPARE(m.body, QByteArray("hello"));
+
+    // Sent again (Ctrl+Enter), the listener receives the same bytes it captured the first time.
+    QTest::keyClick(&window, Qt::Key_Return, Qt::ControlModifier);
+    QTRY_COMPARE(window.model()->rowCount(), 2);
+    QTRY_VERIFY(!workspaces->panel()->isSending());
+    QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
+    window.table()->selectionModel()->select(window.model()->index(1, 0), // not selectRow: no Ctrl held over
+                                             QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    QTRY_VERIFY(window.isDetailReady());
+    QCOMPARE(window.detail()->request()->request.wireBytes(), request);
 }
 
 void TstSendPanel::pastedCurlFillsTheComposer()

@@ -203,6 +203,7 @@ void Composer::openCaptured(const Session::CapturedRequest &request)
     m.chunked = r.isChunked();
     m.rawTarget = r.target().toByteArray(); // QUrl would normalise %2e%2e, {v}, %2F
     setMessage(m);
+    m_headers->switchOffDefaults(); // nothing the request did not have: no User-Agent of ours
 }
 
 void Composer::setListenerUrl(const QUrl &url)

@@ -118,6 +118,14 @@ void HeadersEditor::updateDefaults(const QUrl &firstDestination, qint64 bodySize
     }
 }
 
+void HeadersEditor::switchOffDefaults()
+{
+    for (int row = 0; row < m_rows->rowCount(); ++row) {
+        if (m_rows->kind(row) == Default)
+            m_rows->setEnabled(row, false);
+    }
+}
+
 void HeadersEditor::setSignatureHeaders(const Http::HeaderList &headers)
 {
     for (int row = m_rows->rowCount() - 1; row >= 0; --row) {

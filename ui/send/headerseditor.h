@@ -34,6 +34,9 @@ public:
     Http::HeaderList headers() const;
     /// Refreshes the default rows for this request shape.
     void updateDefaults(const QUrl &firstDestination, qint64 bodySize, bool chunked);
+    /// Unticks every default row: the request goes out with only the headers listed as the
+    /// user's (a captured request sent again as it arrived).
+    void switchOffDefaults();
     /// Shows what signing added to the last attempt (replacing the previous ones).
     void setSignatureHeaders(const Http::HeaderList &headers);
     /// Sets the first enabled Content-Type row to `value`, adding one after the defaults if none.
