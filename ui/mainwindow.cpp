@@ -12,6 +12,8 @@
 #include "requesttablemodel.h"
 #include "requesttableview.h"
 #include "rulesdialog.h"
+#include "send/workspaces.h"
+#include "sessiondrops.h"
 #include "settings.h"
 #include "settingsdialog.h"
 #include "signing/signaturerefresh.h"
@@ -31,8 +33,6 @@
 #include <QClipboard>
 #include <QCloseEvent>
 #include <QDir>
-#include <QDragEnterEvent>
-#include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
@@ -41,7 +41,6 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QMimeData>
 #include <QSaveFile>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -100,7 +99,6 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
     setWindowTitle(tr("Hookscope"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/hookscope.svg")));
     resize(1200, 760);
-    setAcceptDrops(true);
     m_loader.setMaxThreadCount(1);
 
     m_tableStack->setObjectName(QStringLiteral("tableStack"));
@@ -117,7 +115,6 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
     m_splitter->addWidget(m_detail);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
-    setCentralWidget(m_splitter);
 
     m_sessionLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     statusBar()->addWidget(m_capture->statusLabel(), 1);
@@ -128,6 +125,10 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
     createActions();
     createMenus();
     createToolBar();
+    new Workspaces(this, m_splitter, m_detail, m_capture, m_signatures->store()); // the central widget
+    auto *drops = new SessionDrops(this);
+    connect(drops, &SessionDrops::openRequested, this, &MainWindow::openSession);
+    connect(drops, &SessionDrops::importRequested, this, &MainWindow::importHar);
     updateCount();
     // Tab walks the window top to bottom: address, filter, table, the request's tabs.
     setTabOrder(m_capture->addressEdit(), m_filterBar->edit());
@@ -672,26 +673,6 @@ void MainWindow::closeEvent(QCloseEvent *event)
     settings.set(Settings::SplitterState, m_splitter->saveState());
     settings.set(Settings::TableHeader, m_table->horizontalHeader()->saveState());
     QMainWindow::closeEvent(event);
-}
-
-void MainWindow::dragEnterEvent(QDragEnterEvent *event)
-{
-    const QList<QUrl> urls = event->mimeData()->urls();
-    if (urls.size() == 1 && urls.first().isLocalFile()) {
-        const QString path = urls.first().toLocalFile();
-        if (path.endsWith(QLatin1String(".hookscope")) || path.endsWith(QLatin1String(".har")))
-            event->acceptProposedAction();
-    }
-}
-
-void MainWindow::dropEvent(QDropEvent *event)
-{
-    const QString path = event->mimeData()->urls().value(0).toLocalFile();
-    if (path.endsWith(QLatin1String(".har")))
-        importHar(path);
-    else
-        openSession(path);
-    event->acceptProposedAction();
 }
 
 QString MainWindow::statusText() const

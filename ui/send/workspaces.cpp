@@ -1,0 +1,103 @@
+#include "workspaces.h"
+#include "senderpanel.h"
+
+#include "capture/capturecontrols.h"
+#include "requestdetail.h"
+
+#include <QAction>
+#include <QMainWindow>
+#include <QMenu>
+#include <QMenuBar>
+#include <QStackedWidget>
+#include <QTabBar>
+#include <QVBoxLayout>
+
+namespace Gui {
+
+Workspaces::Workspaces(QMainWindow *window, QWidget *captured, RequestDetail *detail, CaptureControls *capture,
+                       SecretStore *store)
+    : QWidget(window)
+    , m_tabs(new QTabBar(this))
+    , m_stack(new QStackedWidget(this))
+    , m_panel(new SenderPanel(store, this))
+{
+    setObjectName(QStringLiteral("workspaces"));
+    m_tabs->setObjectName(QStringLiteral("workspaceTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->setExpanding(false);
+    m_tabs->setFocusPolicy(Qt::NoFocus); // Ctrl+1 and Ctrl+2 switch; Tab stays within the workspace
+    m_tabs->addTab(tr("Captured"));
+    m_tabs->addTab(tr("Sender"));
+    m_stack->addWidget(captured);
+    m_stack->addWidget(m_panel);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_tabs);
+    layout->addWidget(m_stack, 1);
+
+    QMenu *menu = window->menuBar()->addMenu(tr("Se&nder"));
+    QAction *showCaptured =
+        addAction(window, QStringLiteral("showCaptured"), tr("&Captured Requests"), QKeySequence(Qt::CTRL | Qt::Key_1));
+    QAction *showSender =
+        addAction(window, QStringLiteral("showSender"), tr("Se&nder"), QKeySequence(Qt::CTRL | Qt::Key_2));
+    QAction *toSender =
+        addAction(window, QStringLiteral("sendToSender"), tr("Send to Sende&r"), QKeySequence(Qt::CTRL | Qt::Key_E));
+    toSender->setToolTip(tr("Open the selected captured request in the sender, exactly as it arrived"));
+    menu->addAction(showCaptured);
+    menu->addAction(showSender);
+    menu->addSeparator();
+    menu->addAction(toSender);
+    menu->addSeparator();
+    for (QAction *action : m_panel->panelActions()) {
+        window->addAction(action); // shortcuts work with the menu bar hidden too
+        menu->addAction(action);
+        m_senderOnly.append(action);
+    }
+    menu->addMenu(m_panel->templatesMenu());
+
+    connect(showCaptured, &QAction::triggered, this, [this] { show(Captured); });
+    connect(showSender, &QAction::triggered, this, [this] { show(Sender); });
+    connect(m_tabs, &QTabBar::currentChanged, this, [this](int index) { show(Index(index)); });
+    connect(m_panel, &SenderPanel::sendingChanged, this, &Workspaces::updateActions);
+    connect(toSender, &QAction::triggered, this, [this, detail] {
+        if (const Session::CapturedRequestPtr request = detail->request()) {
+            m_panel->openCaptured(*request);
+            show(Sender);
+        }
+    });
+    connect(capture, &CaptureControls::urlChanged, m_panel, &SenderPanel::setListenerUrl);
+    show(Captured);
+    window->setCentralWidget(this);
+}
+
+QAction *Workspaces::addAction(QMainWindow *window, const QString &name, const QString &text, const QKeySequence &keys)
+{
+    auto *action = new QAction(text, window);
+    action->setObjectName(name);
+    action->setShortcut(keys);
+    window->addAction(action);
+    return action;
+}
+
+int Workspaces::current() const
+{
+    return m_stack->currentIndex();
+}
+
+void Workspaces::show(Index index)
+{
+    m_tabs->setCurrentIndex(index);
+    m_stack->setCurrentIndex(index);
+    updateActions();
+}
+
+void Workspaces::updateActions()
+{
+    // Ctrl+Enter sends only from the sender; Cancel only while something is being sent.
+    for (QAction *action : std::as_const(m_senderOnly))
+        action->setEnabled(current() == Sender &&
+                           (action->objectName() != QLatin1String("cancelSend") || m_panel->isSending()));
+}
+
+} // namespace Gui
