@@ -2,11 +2,6 @@
 
 namespace Http {
 
-QByteArrayView ReceivedResponse::headerValue(QByteArrayView name) const
-{
-    return firstValueOf(m_rawHead, m_headers, name);
-}
-
 int ReceivedResponse::interimStatus(qsizetype i) const
 {
     // The reader kept only heads whose status line it accepted: "HTTP/1.x NNN".

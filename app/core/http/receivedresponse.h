@@ -18,7 +18,7 @@ namespace Http {
  * and the trailer section are kept too, so wireBytes() rebuilds exactly what was received.
  * Interim (1xx) responses that came before this one are kept as their raw heads.
  */
-class ReceivedResponse
+class ReceivedResponse : public MessageHead
 {
 public:
     /// True once a valid status line was read (a partial response may lack one).
@@ -31,14 +31,9 @@ public:
     int versionMajor() const { return m_versionMajor; }
     int versionMinor() const { return m_versionMinor; }
 
-    qsizetype headerCount() const { return m_headers.size(); }
-    Field header(qsizetype i) const { return fieldOf(m_rawHead, m_headers.at(i)); }
-    /// The first header whose name matches case-insensitively, or a null view.
-    QByteArrayView headerValue(QByteArrayView name) const;
     qsizetype trailerCount() const { return m_trailers.size(); }
     Field trailer(qsizetype i) const { return fieldOf(m_chunkFraming, m_trailers.at(i)); }
 
-    const QByteArray &rawHead() const { return m_rawHead; }
     const QByteArray &body() const { return m_body; }
     bool isChunked() const { return m_chunked; }
     /// The body ran until the connection closed (no Content-Length, not chunked).
@@ -63,11 +58,9 @@ public:
 private:
     friend class ResponseReader;
 
-    QByteArray m_rawHead;
     QByteArray m_body;
     QByteArray m_chunkFraming;
     QByteArrayList m_interimHeads;
-    QList<FieldSpan> m_headers;
     QList<FieldSpan> m_trailers;
     quint32 m_reasonOffset = 0, m_reasonLength = 0;
     int m_status = 0;

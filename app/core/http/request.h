@@ -1,5 +1,7 @@
 #pragma once
 
+#include "messagehead.h"
+
 #include <limits>
 
 #include <QByteArray>
@@ -8,37 +10,6 @@
 #include <QStringList>
 
 namespace Http {
-
-/// Where one field line's name and value sit inside the bytes that carried it.
-struct FieldSpan
-{
-    quint32 nameOffset = 0;
-    quint32 nameLength = 0;
-    quint32 valueOffset = 0;
-    quint32 valueLength = 0;
-};
-
-/// A name/value view into a Request's own bytes; valid while the Request lives.
-struct Field
-{
-    QByteArrayView name;
-    QByteArrayView value;
-};
-
-/// The bytes [offset, offset + length) of `bytes`: how a message's parts point into its head.
-inline QByteArrayView sliceOf(const QByteArray &bytes, quint32 offset, quint32 length)
-{
-    return QByteArrayView(bytes).sliced(offset, length);
-}
-
-/// The value of the first of `fields` in `bytes` whose name matches case-insensitively, or null.
-QByteArrayView firstValueOf(const QByteArray &bytes, const QList<FieldSpan> &fields, QByteArrayView name);
-
-/// The field line a span marks in `bytes` (a request's or a response's head, or their trailers).
-inline Field fieldOf(const QByteArray &bytes, const FieldSpan &s)
-{
-    return {sliceOf(bytes, s.nameOffset, s.nameLength), sliceOf(bytes, s.valueOffset, s.valueLength)};
-}
 
 /// Things about a request that do not stop it from being captured but that a user should see.
 enum class Warning : quint32 {
@@ -57,7 +28,7 @@ enum class Warning : quint32 {
  * after de-chunking. For chunked messages the chunk-size lines and the trailer section are kept
  * too, so wireBytes() rebuilds exactly what was received.
  */
-class Request
+class Request : public MessageHead
 {
 public:
     QByteArrayView method() const { return sliceOf(m_rawHead, m_methodOffset, m_methodLength); }
@@ -68,14 +39,9 @@ public:
     int versionMinor() const { return m_versionMinor; }
     bool hasRequestLine() const { return m_methodLength > 0; }
 
-    qsizetype headerCount() const { return m_headers.size(); }
-    Field header(qsizetype i) const { return fieldOf(m_rawHead, m_headers.at(i)); }
-    /// The first header whose name matches case-insensitively, or a null view.
-    QByteArrayView headerValue(QByteArrayView name) const;
     qsizetype trailerCount() const { return m_trailers.size(); }
     Field trailer(qsizetype i) const { return fieldOf(m_chunkFraming, m_trailers.at(i)); }
 
-    const QByteArray &rawHead() const { return m_rawHead; }
     const QByteArray &body() const { return m_body; }
     bool isChunked() const { return m_chunked; }
     /// The bytes of this message as received: head, then the body in its transfer coding. For a
@@ -102,10 +68,8 @@ public:
 private:
     friend class RequestReader;
 
-    QByteArray m_rawHead;
     QByteArray m_body;
     QByteArray m_chunkFraming; // chunk-size lines, then the trailer section (see m_trailerSectionOffset)
-    QList<FieldSpan> m_headers;
     QList<FieldSpan> m_trailers;
     quint32 m_methodOffset = 0, m_methodLength = 0;
     quint32 m_targetOffset = 0, m_targetLength = 0;
@@ -120,8 +84,5 @@ private:
     bool m_expectContinue = false;
     bool m_switchRequested = false;
 };
-
-/// Case-insensitive ASCII comparison, the way HTTP compares field names and tokens.
-bool equalsIgnoreCase(QByteArrayView a, QByteArrayView b);
 
 } // namespace Http

@@ -1,18 +1,16 @@
 #include "requestreader.h"
 #include "syntax.h"
 
-#include <array>
 #include <limits>
 
 namespace Http {
 
 namespace {
 
-using Syntax::forEachListElement;
-using Syntax::hexValue;
-using Syntax::isFieldValueChar;
+using HeadParsing::kMaxChunkLine;
+using HeadParsing::latin1;
+using HeadParsing::Side;
 using Syntax::isOws;
-using Syntax::trimOws;
 
 bool isToken(char c)
 {
@@ -25,18 +23,8 @@ bool isDigit(char c)
 
 QString byteName(char c)
 {
-    return QStringLiteral("0x%1")
-        .arg(static_cast<unsigned char>(c), 2, 16, QLatin1Char('0'))
-        .toUpper()
-        .replace(QStringLiteral("0X"), QStringLiteral("0x"));
+    return HeadParsing::byteName(c, Side::Request);
 }
-
-QString latin1(QByteArrayView bytes)
-{
-    return QString::fromLatin1(bytes.data(), bytes.size());
-}
-
-constexpr qsizetype kMaxChunkLine = 4096;
 
 } // namespace
 
@@ -54,7 +42,7 @@ void RequestReader::reset()
     m_messageBytes = 0;
     m_remaining = 0;
     m_skippedBlank = 0;
-    m_lastWasCR = false;
+    m_lines.reset();
     m_inMessageBody = false;
     m_framingIgnored = false;
     m_contentLength = -1;
@@ -130,42 +118,20 @@ QString RequestReader::overLimitReason(LineKind kind) const
 RequestReader::LineResult RequestReader::collectLine(QByteArray &buffer, QByteArrayView data, qsizetype &pos,
                                                      qsizetype maxLine, LineKind kind)
 {
-    const char *p = data.data();
-    const qsizetype n = data.size();
-    const qsizetype start = pos;
-    const qsizetype room = qMax<qsizetype>(maxLine - (buffer.size() - m_lineStart), 0);
-    const qsizetype end = qMin(n, start + room);
-    // Takes [start, to) into the line buffer; the byte at `to` (if any) is not consumed.
-    auto consume = [&](qsizetype to) {
-        buffer.append(p + start, to - start);
-        m_messageBytes += to - start;
-        pos = to;
-    };
-    auto bad = [&](qsizetype at, qsizetype to, int status, QString reason) {
-        const qint64 offset = m_messageBytes + (at - start);
-        consume(to);
-        setError(status, std::move(reason), offset);
+    HeadParsing::Failure failure;
+    switch (m_lines.collect(buffer, m_lineStart, data, pos, maxLine, m_messageBytes, Side::Request, failure)) {
+    case HeadParsing::LineCollector::Result::Partial:
+        return LineResult::Partial;
+    case HeadParsing::LineCollector::Result::Done:
+        return LineResult::Done;
+    case HeadParsing::LineCollector::Result::Full: // the line does not fit
+        setError(overLimitStatus(kind), overLimitReason(kind), m_messageBytes);
         return LineResult::Bad;
-    };
-    for (qsizetype i = start; i < end; ++i) {
-        const char c = p[i];
-        if (m_lastWasCR && c != '\n') // RFC 9112 §2.2: a bare CR is invalid; we do not guess it meant SP
-            return bad(i - 1, i, 400, QStringLiteral("bare CR not followed by LF (RFC 9112 §2.2)"));
-        if (c == '\n') {
-            if (!m_lastWasCR)
-                return bad(i, i, 400, QStringLiteral("bare LF line ending; lines must end in CRLF (RFC 9112 §2.2)"));
-            m_lastWasCR = false;
-            consume(i + 1);
-            return LineResult::Done;
-        }
-        if (c == '\0')
-            return bad(i, i, 400, QStringLiteral("NUL byte in the request head"));
-        m_lastWasCR = c == '\r';
+    case HeadParsing::LineCollector::Result::Bad:
+        break;
     }
-    if (end < n) // the line does not fit
-        return bad(end, end, overLimitStatus(kind), overLimitReason(kind));
-    consume(end);
-    return LineResult::Partial;
+    setError(failure.status, std::move(failure.reason), failure.offset);
+    return LineResult::Bad;
 }
 
 RequestReader::Step RequestReader::feed(QByteArrayView data)
@@ -402,47 +368,12 @@ bool RequestReader::parseRequestLine(QByteArrayView line)
 bool RequestReader::parseFieldLine(const QByteArray &buffer, qsizetype lineStart, qsizetype lineEnd,
                                    qint64 bufferOffset, QList<FieldSpan> &fields, bool firstLine)
 {
-    const char *p = buffer.constData();
-    const auto at = [&](qsizetype i) { return bufferOffset + i; };
-    if (isOws(p[lineStart])) {
-        if (firstLine && &fields == &m_req.m_headers) {
-            // RFC 9112 §2.2: whitespace between the start-line and the first field line.
-            return setError(400, QStringLiteral("whitespace between the request line and the first header field"),
-                            at(lineStart));
-        }
-        return setError(400, QStringLiteral("obsolete line folding is not accepted (RFC 9112 §5.2)"), at(lineStart));
-    }
-    qsizetype i = lineStart;
-    while (i < lineEnd && isToken(p[i]))
-        ++i;
-    if (i == lineEnd)
-        return setError(400, QStringLiteral("header line without a colon"), at(i));
-    if (p[i] != ':') {
-        if (isOws(p[i]))
-            return setError(400, QStringLiteral("whitespace between a header name and its colon (RFC 9112 §5.1)"),
-                            at(i));
-        return setError(400, QStringLiteral("invalid character %1 in a header name").arg(byteName(p[i])), at(i));
-    }
-    if (i == lineStart)
-        return setError(400, QStringLiteral("empty header name"), at(i));
-    const qsizetype nameEnd = i;
-    qsizetype valueStart = i + 1;
-    qsizetype valueEnd = lineEnd;
-    while (valueStart < valueEnd && isOws(p[valueStart]))
-        ++valueStart;
-    while (valueEnd > valueStart && isOws(p[valueEnd - 1]))
-        --valueEnd;
-    for (qsizetype v = valueStart; v < valueEnd; ++v) {
-        if (!isFieldValueChar(p[v])) {
-            return setError(400,
-                            QStringLiteral("control character %1 in the value of '%2'")
-                                .arg(byteName(p[v]), latin1(QByteArrayView(p + lineStart, nameEnd - lineStart))),
-                            at(v));
-        }
-    }
-    fields.append(FieldSpan{static_cast<quint32>(lineStart), static_cast<quint32>(nameEnd - lineStart),
-                            static_cast<quint32>(valueStart), static_cast<quint32>(valueEnd - valueStart)});
-    return true;
+    // Trailer lines are worded as header lines here, as they always were.
+    HeadParsing::Failure failure;
+    if (HeadParsing::parseFieldLine(buffer, lineStart, lineEnd, bufferOffset, firstLine && &fields == &m_req.m_headers,
+                                    "header", Side::Request, fields, failure))
+        return true;
+    return setError(failure.status, std::move(failure.reason), failure.offset);
 }
 
 bool RequestReader::checkFramingField(const FieldSpan &s)
@@ -463,34 +394,16 @@ bool RequestReader::checkFramingField(const FieldSpan &s)
                             s.valueOffset);
         return true;
     }
-    // RFC 9110 §8.6: 1*DIGIT; a list of identical values may be accepted as one. Each line
-    // must hold a number itself: an empty line must not borrow one from an earlier line.
-    bool valid = true;
-    bool anyElement = false;
+    // An empty line must not borrow a number from an earlier line.
     qint64 contentLength = m_contentLength;
-    const bool consistent = forEachListElement(f.value, [&](QByteArrayView element) {
-        anyElement = true;
-        qint64 value = 0;
-        for (char c : element) {
-            if (!isDigit(c)) {
-                valid = false;
-                return false;
-            }
-            if (value > (std::numeric_limits<qint64>::max() - 9) / 10)
-                value = std::numeric_limits<qint64>::max(); // saturate: far over any body limit
-            else
-                value = value * 10 + (c - '0');
-        }
-        if (contentLength >= 0 && contentLength != value)
-            return false;
-        contentLength = value;
-        return true;
-    });
-    if (!valid || !anyElement)
-        return setError(400, QStringLiteral("invalid Content-Length '%1' (RFC 9110 §8.6)").arg(latin1(f.value)),
-                        s.valueOffset);
-    if (!consistent)
-        return setError(400, QStringLiteral("conflicting Content-Length values (RFC 9112 §6.3)"), s.valueOffset);
+    switch (HeadParsing::parseContentLength(f.value, contentLength)) {
+    case HeadParsing::ContentLength::Invalid:
+        return setError(400, HeadParsing::invalidContentLength(f.value), s.valueOffset);
+    case HeadParsing::ContentLength::Conflicting:
+        return setError(400, HeadParsing::conflictingContentLength(), s.valueOffset);
+    case HeadParsing::ContentLength::Valid:
+        break;
+    }
     if (m_transferEncodingOffset >= 0)
         return setError(400, QStringLiteral("both Content-Length and Transfer-Encoding (RFC 9112 §6.1)"),
                         s.valueOffset);
@@ -512,16 +425,12 @@ bool RequestReader::finishHead()
     Request &r = m_req;
     const bool http11 = r.m_versionMajor == 1 && r.m_versionMinor >= 1;
     int hostCount = 0;
-    bool connectionClose = false;
-    bool connectionKeepAlive = false;
     bool upgrade = false;
     const qint64 contentLength = m_contentLength;
     const qint64 contentLengthOffset = m_contentLengthOffset;
     qint64 transferEncodingOffset = -1;
-    int chunkedCount = 0;
-    bool chunkedLast = false;
-    QByteArrayView otherCoding;
-    qint64 otherCodingOffset = -1;
+    HeadParsing::TransferCodings codings;
+    HeadParsing::ConnectionOptions connection;
 
     for (const FieldSpan &s : std::as_const(r.m_headers)) {
         const Field f = fieldOf(r.m_rawHead, s);
@@ -531,24 +440,9 @@ bool RequestReader::finishHead()
         } else if (nameLength == 17 && equalsIgnoreCase(f.name, "Transfer-Encoding")) {
             if (transferEncodingOffset < 0)
                 transferEncodingOffset = s.valueOffset;
-            forEachListElement(f.value, [&](QByteArrayView coding) {
-                chunkedLast = equalsIgnoreCase(coding, "chunked");
-                if (chunkedLast) {
-                    ++chunkedCount;
-                } else if (otherCoding.isNull()) {
-                    otherCoding = coding;
-                    otherCodingOffset = s.valueOffset;
-                }
-                return true;
-            });
+            codings.add(f.value, s.valueOffset);
         } else if (nameLength == 10 && equalsIgnoreCase(f.name, "Connection")) {
-            forEachListElement(f.value, [&](QByteArrayView option) {
-                if (equalsIgnoreCase(option, "close"))
-                    connectionClose = true;
-                else if (equalsIgnoreCase(option, "keep-alive"))
-                    connectionKeepAlive = true;
-                return true;
-            });
+            connection.add(f.value);
         } else if (nameLength == 6 && equalsIgnoreCase(f.name, "Expect")) {
             r.m_expectContinue = http11 && equalsIgnoreCase(f.value, "100-continue");
         } else if (nameLength == 7 && equalsIgnoreCase(f.name, "Upgrade")) {
@@ -561,7 +455,7 @@ bool RequestReader::finishHead()
     if (hostCount > 1)
         r.m_warnings |= static_cast<quint32>(Warning::MultipleHost);
     // RFC 9112 §9.3: HTTP/1.1 persists unless "close"; HTTP/1.0 only with "keep-alive".
-    r.m_keepAlive = !connectionClose && (http11 || connectionKeepAlive);
+    r.m_keepAlive = !connection.close && (http11 || connection.keepAlive);
 
     const QByteArrayView method = r.method();
     if (r.m_versionMajor == 2) {
@@ -596,18 +490,18 @@ bool RequestReader::finishHead()
         if (!http11)
             return setError(400, QStringLiteral("Transfer-Encoding in an HTTP/1.0 request (RFC 9112 §6.1)"),
                             transferEncodingOffset);
-        if (chunkedCount == 0 && otherCoding.isNull())
+        if (codings.chunkedCount == 0 && codings.other.isNull())
             return setError(400, QStringLiteral("empty Transfer-Encoding"), transferEncodingOffset);
         // RFC 9112 §6.3: the final coding must be chunked, and chunked is applied only once.
-        if (!chunkedLast)
+        if (!codings.chunkedLast)
             return setError(400, QStringLiteral("the last transfer coding is not chunked (RFC 9112 §6.3)"),
                             transferEncodingOffset);
-        if (chunkedCount > 1)
+        if (codings.chunkedCount > 1)
             return setError(400, QStringLiteral("chunked applied more than once (RFC 9112 §7)"),
                             transferEncodingOffset);
-        if (!otherCoding.isNull())
-            return setError(501, QStringLiteral("transfer coding '%1' is not supported").arg(latin1(otherCoding)),
-                            otherCodingOffset);
+        if (!codings.other.isNull())
+            return setError(501, QStringLiteral("transfer coding '%1' is not supported").arg(latin1(codings.other)),
+                            codings.otherOffset);
         r.m_chunked = true;
         m_lineStart = 0;
         m_inMessageBody = true;
@@ -648,78 +542,11 @@ void RequestReader::makeRoom(qsizetype take, qint64 grow)
 bool RequestReader::parseChunkLine(QByteArrayView line, qint64 lineOffset)
 {
     // RFC 9112 §7.1: chunk = chunk-size [ chunk-ext ] CRLF chunk-data CRLF
-    qsizetype i = 0;
-    qint64 size = 0;
-    while (i < line.size() && hexValue(line[i]) >= 0) {
-        if (size > (std::numeric_limits<qint64>::max() >> 4))
-            return setError(413, QStringLiteral("chunk size too large"), lineOffset + i);
-        size = size * 16 + hexValue(line[i]);
-        ++i;
-    }
-    if (i == 0)
-        return setError(400, QStringLiteral("chunk size is not a hexadecimal number"), lineOffset);
-    if (size > m_limits.maxBodyBytes - m_req.m_body.size()) {
-        return setError(413,
-                        QStringLiteral("chunked body larger than the %1-byte body limit").arg(m_limits.maxBodyBytes),
-                        lineOffset);
-    }
-    // chunk-ext = *( BWS ";" BWS chunk-ext-name [ BWS "=" BWS chunk-ext-val ] )
-    auto skipBws = [&] {
-        while (i < line.size() && isOws(line[i]))
-            ++i;
-    };
-    while (i < line.size()) {
-        skipBws();
-        if (i == line.size())
-            return setError(400, QStringLiteral("whitespace after the chunk size"), lineOffset + i - 1);
-        if (line[i] != ';')
-            return setError(400, QStringLiteral("invalid character %1 after the chunk size").arg(byteName(line[i])),
-                            lineOffset + i);
-        ++i;
-        skipBws();
-        const qsizetype nameStart = i;
-        while (i < line.size() && isToken(line[i]))
-            ++i;
-        if (i == nameStart)
-            return setError(400, QStringLiteral("chunk extension without a name"), lineOffset + i);
-        const qsizetype afterName = i;
-        skipBws();
-        if (i < line.size() && line[i] == '=') {
-            ++i;
-            skipBws();
-            if (i < line.size() && line[i] == '"') {
-                ++i;
-                bool closed = false;
-                while (i < line.size()) {
-                    const char c = line[i];
-                    if (c == '"') {
-                        closed = true;
-                        ++i;
-                        break;
-                    }
-                    // RFC 9110 §5.6.4: quoted-pair = "\" ( HTAB / SP / VCHAR / obs-text )
-                    if (c == '\\' && i + 1 < line.size() && isFieldValueChar(line[i + 1]))
-                        ++i;
-                    else if (c == '\\' || !isFieldValueChar(c))
-                        break;
-                    ++i;
-                }
-                if (!closed && i < line.size())
-                    return setError(400, QStringLiteral("invalid byte in a quoted chunk extension value"),
-                                    lineOffset + i);
-                if (!closed)
-                    return setError(400, QStringLiteral("unterminated quoted chunk extension value"), lineOffset + i);
-            } else {
-                const qsizetype valueStart = i;
-                while (i < line.size() && isToken(line[i]))
-                    ++i;
-                if (i == valueStart)
-                    return setError(400, QStringLiteral("chunk extension '=' without a value"), lineOffset + i);
-            }
-        } else {
-            i = afterName;
-        }
-    }
+    HeadParsing::Failure failure;
+    const qint64 size = HeadParsing::parseChunkLine(line, lineOffset, m_limits.maxBodyBytes - m_req.m_body.size(),
+                                                    m_limits.maxBodyBytes, Side::Request, failure);
+    if (size < 0)
+        return setError(failure.status, std::move(failure.reason), failure.offset);
     m_remaining = size;
     return true;
 }

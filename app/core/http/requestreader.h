@@ -1,5 +1,6 @@
 #pragma once
 
+#include "headparsing.h"
 #include "limits.h"
 #include "request.h"
 
@@ -115,7 +116,7 @@ private:
     qint64 m_messageBytes = 0; // bytes of this message consumed before the current feed() call
     qint64 m_remaining = 0;    // body bytes left (Content-Length), or bytes left in the chunk
     qsizetype m_skippedBlank = 0;
-    bool m_lastWasCR = false; // the previous byte appended to a line buffer was CR
+    HeadParsing::LineCollector m_lines;
     bool m_inMessageBody = false;
     bool m_framingIgnored = false; // CONNECT, PRI: no body is read, framing fields are not checked
     qint64 m_contentLength = -1;   // from the Content-Length lines read so far

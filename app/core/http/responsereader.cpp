@@ -7,12 +7,10 @@ namespace Http {
 
 namespace {
 
-using Syntax::forEachListElement;
-using Syntax::hexValue;
+using HeadParsing::kMaxChunkLine;
+using HeadParsing::latin1;
+using HeadParsing::Side;
 using Syntax::isFieldValueChar;
-using Syntax::isOws;
-using Syntax::isTokenChar;
-using Syntax::trimOws;
 
 bool isDigit(char c)
 {
@@ -21,15 +19,9 @@ bool isDigit(char c)
 
 QString byteName(char c)
 {
-    return QStringLiteral("0x%1").arg(static_cast<unsigned char>(c), 2, 16, QLatin1Char('0'));
+    return HeadParsing::byteName(c, Side::Response);
 }
 
-QString latin1(QByteArrayView bytes)
-{
-    return QString::fromLatin1(bytes.data(), bytes.size());
-}
-
-constexpr qsizetype kMaxChunkLine = 4096;
 constexpr QByteArrayView kHttpPrefix = "HTTP/";
 
 } // namespace
@@ -51,7 +43,7 @@ void ResponseReader::reset()
     m_contentLength = -1;
     m_trailerStart = 0;
     m_chunkCrlf = 0;
-    m_lastWasCR = false;
+    m_lines.reset();
     m_headRequest = false;
     m_connectRequest = false;
     m_error = ResponseError();
@@ -92,38 +84,11 @@ bool ResponseReader::setError(QString reason, qint64 offset)
 ResponseReader::LineResult ResponseReader::collectLine(QByteArray &buffer, QByteArrayView data, qsizetype &pos,
                                                        qsizetype maxLine)
 {
-    const char *p = data.data();
-    const qsizetype start = pos;
-    const qsizetype room = qMax<qsizetype>(maxLine - (buffer.size() - m_lineStart), 0);
-    const qsizetype end = qMin(data.size(), start + room);
-    auto consume = [&](qsizetype to) {
-        buffer.append(p + start, to - start);
-        m_bytesRead += to - start;
-        pos = to;
-    };
-    auto bad = [&](qsizetype at, qsizetype to, QString reason) {
-        const qint64 offset = m_bytesRead + (at - start);
-        consume(to);
-        setError(std::move(reason), offset);
-        return LineResult::Bad;
-    };
-    for (qsizetype i = start; i < end; ++i) {
-        const char c = p[i];
-        if (m_lastWasCR && c != '\n')
-            return bad(i - 1, i, QStringLiteral("bare CR not followed by LF (RFC 9112 §2.2)"));
-        if (c == '\n') {
-            if (!m_lastWasCR)
-                return bad(i, i, QStringLiteral("bare LF line ending; lines must end in CRLF (RFC 9112 §2.2)"));
-            m_lastWasCR = false;
-            consume(i + 1);
-            return LineResult::Done;
-        }
-        if (c == '\0')
-            return bad(i, i, QStringLiteral("NUL byte in the response head"));
-        m_lastWasCR = c == '\r';
-    }
-    consume(end);
-    return end < data.size() ? LineResult::Full : LineResult::Partial;
+    HeadParsing::Failure failure;
+    const LineResult r = m_lines.collect(buffer, m_lineStart, data, pos, maxLine, m_bytesRead, Side::Response, failure);
+    if (r == LineResult::Bad)
+        setError(std::move(failure.reason), failure.offset);
+    return r;
 }
 
 ResponseReader::Step ResponseReader::feed(QByteArrayView data)
@@ -398,44 +363,12 @@ bool ResponseReader::parseStatusLine(QByteArrayView line)
 bool ResponseReader::parseFieldLine(const QByteArray &buffer, qsizetype lineStart, qsizetype lineEnd,
                                     qint64 bufferOffset, QList<FieldSpan> &fields, const char *what)
 {
-    const char *p = buffer.constData();
-    const auto at = [&](qsizetype i) { return bufferOffset + i; };
-    const QString kind = QLatin1String(what);
-    if (isOws(p[lineStart])) {
-        if (fields.isEmpty() && &fields == &m_resp.m_headers)
-            return setError(QStringLiteral("whitespace between the status line and the first header field"),
-                            at(lineStart));
-        return setError(QStringLiteral("obsolete line folding is not accepted (RFC 9112 §5.2)"), at(lineStart));
-    }
-    qsizetype i = lineStart;
-    while (i < lineEnd && isTokenChar(p[i]))
-        ++i;
-    if (i == lineEnd)
-        return setError(QStringLiteral("%1 line without a colon").arg(kind), at(i));
-    if (p[i] != ':') {
-        if (isOws(p[i]))
-            return setError(QStringLiteral("whitespace between a %1 name and its colon (RFC 9112 §5.1)").arg(kind),
-                            at(i));
-        return setError(QStringLiteral("invalid character %1 in a %2 name").arg(byteName(p[i]), kind), at(i));
-    }
-    if (i == lineStart)
-        return setError(QStringLiteral("empty %1 name").arg(kind), at(i));
-    const qsizetype nameEnd = i;
-    qsizetype valueStart = i + 1;
-    qsizetype valueEnd = lineEnd;
-    while (valueStart < valueEnd && isOws(p[valueStart]))
-        ++valueStart;
-    while (valueEnd > valueStart && isOws(p[valueEnd - 1]))
-        --valueEnd;
-    for (qsizetype v = valueStart; v < valueEnd; ++v) {
-        if (!isFieldValueChar(p[v]))
-            return setError(QStringLiteral("control character %1 in the value of '%2'")
-                                .arg(byteName(p[v]), latin1(QByteArrayView(p + lineStart, nameEnd - lineStart))),
-                            at(v));
-    }
-    fields.append(FieldSpan{static_cast<quint32>(lineStart), static_cast<quint32>(nameEnd - lineStart),
-                            static_cast<quint32>(valueStart), static_cast<quint32>(valueEnd - valueStart)});
-    return true;
+    HeadParsing::Failure failure;
+    const bool firstInHead = fields.isEmpty() && &fields == &m_resp.m_headers;
+    if (HeadParsing::parseFieldLine(buffer, lineStart, lineEnd, bufferOffset, firstInHead, what, Side::Response, fields,
+                                    failure))
+        return true;
+    return setError(std::move(failure.reason), failure.offset);
 }
 
 bool ResponseReader::finishHead()
@@ -462,65 +395,35 @@ bool ResponseReader::finishHead()
     m_head = QByteArray();
 
     const bool http11 = r.m_versionMinor >= 1;
-    bool connectionClose = false;
-    bool connectionKeepAlive = false;
+    HeadParsing::ConnectionOptions connection;
+    HeadParsing::TransferCodings codings;
     qint64 contentLength = -1;
     qint64 lengthOffset = -1;
     qint64 codingOffset = -1;
-    int chunkedCount = 0;
-    bool chunkedLast = false;
-    QByteArrayView otherCoding;
     for (const FieldSpan &s : std::as_const(r.m_headers)) {
         const Field f = fieldOf(r.m_rawHead, s);
         const qint64 valueAt = m_headStart + s.valueOffset;
         if (equalsIgnoreCase(f.name, "Transfer-Encoding")) {
             if (codingOffset < 0)
                 codingOffset = valueAt;
-            forEachListElement(f.value, [&](QByteArrayView coding) {
-                chunkedLast = equalsIgnoreCase(coding, "chunked");
-                if (chunkedLast)
-                    ++chunkedCount;
-                else if (otherCoding.isNull())
-                    otherCoding = coding;
-                return true;
-            });
+            codings.add(f.value, valueAt);
         } else if (equalsIgnoreCase(f.name, "Connection")) {
-            forEachListElement(f.value, [&](QByteArrayView option) {
-                connectionClose = connectionClose || equalsIgnoreCase(option, "close");
-                connectionKeepAlive = connectionKeepAlive || equalsIgnoreCase(option, "keep-alive");
-                return true;
-            });
+            connection.add(f.value);
         } else if (equalsIgnoreCase(f.name, "Content-Length")) {
-            // RFC 9110 §8.6: 1*DIGIT; a list of identical values may be taken as one.
-            bool valid = false;
-            bool conflict = false;
-            forEachListElement(f.value, [&](QByteArrayView element) {
-                qint64 value = 0;
-                for (char c : element) {
-                    if (!isDigit(c)) {
-                        valid = false;
-                        return false;
-                    }
-                    value = value > (std::numeric_limits<qint64>::max() - 9) / 10
-                                ? std::numeric_limits<qint64>::max() // saturate: far over any limit
-                                : value * 10 + (c - '0');
-                }
-                conflict = contentLength >= 0 && contentLength != value;
-                contentLength = value;
-                valid = true;
-                return !conflict;
-            });
-            if (conflict)
-                return setError(QStringLiteral("conflicting Content-Length values (RFC 9112 §6.3)"), valueAt);
-            if (!valid)
-                return setError(QStringLiteral("invalid Content-Length '%1' (RFC 9110 §8.6)").arg(latin1(f.value)),
-                                valueAt);
+            switch (HeadParsing::parseContentLength(f.value, contentLength)) {
+            case HeadParsing::ContentLength::Invalid:
+                return setError(HeadParsing::invalidContentLength(f.value), valueAt);
+            case HeadParsing::ContentLength::Conflicting:
+                return setError(HeadParsing::conflictingContentLength(), valueAt);
+            case HeadParsing::ContentLength::Valid:
+                break;
+            }
             if (lengthOffset < 0)
                 lengthOffset = valueAt;
         }
     }
     // RFC 9112 §9.3: HTTP/1.1 persists unless "close"; HTTP/1.0 only with "keep-alive".
-    r.m_keepAlive = !connectionClose && (http11 || connectionKeepAlive);
+    r.m_keepAlive = !connection.close && (http11 || connection.keepAlive);
 
     // RFC 9112 §6.3 ¶1-2: these responses end with their head, whatever it announces.
     if (code == 101 || code == 204 || code == 304 || m_headRequest || (m_connectRequest && code / 100 == 2)) {
@@ -532,13 +435,13 @@ bool ResponseReader::finishHead()
     if (codingOffset >= 0) {
         if (lengthOffset >= 0)
             return setError(QStringLiteral("both Content-Length and Transfer-Encoding (RFC 9112 §6.3)"), codingOffset);
-        if (chunkedCount == 0 && otherCoding.isNull())
+        if (codings.chunkedCount == 0 && codings.other.isNull())
             return setError(QStringLiteral("empty Transfer-Encoding"), codingOffset);
-        if (chunkedLast) {
-            if (chunkedCount > 1)
+        if (codings.chunkedLast) {
+            if (codings.chunkedCount > 1)
                 return setError(QStringLiteral("chunked applied more than once (RFC 9112 §7)"), codingOffset);
-            if (!otherCoding.isNull())
-                return setError(QStringLiteral("transfer coding '%1' is not supported").arg(latin1(otherCoding)),
+            if (!codings.other.isNull())
+                return setError(QStringLiteral("transfer coding '%1' is not supported").arg(latin1(codings.other)),
                                 codingOffset);
             r.m_chunked = true;
             m_lineStart = 0;
@@ -567,60 +470,12 @@ bool ResponseReader::finishHead()
 
 bool ResponseReader::parseChunkLine(QByteArrayView line, qint64 lineOffset)
 {
-    // RFC 9112 §7.1: chunk-size [ chunk-ext ] CRLF
-    qsizetype i = 0;
-    qint64 size = 0;
-    for (; i < line.size() && hexValue(line[i]) >= 0; ++i) {
-        if (size > (std::numeric_limits<qint64>::max() >> 4))
-            return setError(QStringLiteral("chunk size too large"), lineOffset + i);
-        size = size * 16 + hexValue(line[i]);
-    }
-    if (i == 0)
-        return setError(QStringLiteral("chunk size is not a hexadecimal number"), lineOffset);
-    // chunk-ext = *( BWS ";" BWS chunk-ext-name [ BWS "=" BWS chunk-ext-val ] )
-    const auto skip = [&](auto pred) {
-        const qsizetype from = i;
-        while (i < line.size() && pred(line[i]))
-            ++i;
-        return i > from;
-    };
-    const auto fail = [&](const QString &why) { return setError(why, lineOffset + i); };
-    while (i < line.size()) {
-        skip(isOws);
-        if (i == line.size())
-            return setError(QStringLiteral("whitespace after the chunk size"), lineOffset + i - 1);
-        if (line[i] != ';')
-            return fail(QStringLiteral("invalid character %1 after the chunk size").arg(byteName(line[i])));
-        ++i;
-        skip(isOws);
-        if (!skip(isTokenChar))
-            return fail(QStringLiteral("chunk extension without a name"));
-        const qsizetype afterName = i;
-        skip(isOws);
-        if (i == line.size() || line[i] != '=') {
-            i = afterName;
-            continue;
-        }
-        ++i;
-        skip(isOws);
-        if (i == line.size() || line[i] != '"') {
-            if (!skip(isTokenChar))
-                return fail(QStringLiteral("chunk extension '=' without a value"));
-            continue;
-        }
-        // quoted-string, with quoted-pair = "\" ( HTAB / SP / VCHAR / obs-text ) (RFC 9110 §5.6.4)
-        for (++i;; ++i) {
-            if (i == line.size())
-                return fail(QStringLiteral("unterminated quoted chunk extension value"));
-            if (line[i] == '"')
-                break;
-            if (line[i] == '\\' && i + 1 < line.size() && isFieldValueChar(line[i + 1]))
-                ++i;
-            else if (line[i] == '\\' || !isFieldValueChar(line[i]))
-                return fail(QStringLiteral("invalid byte in a quoted chunk extension value"));
-        }
-        ++i;
-    }
+    // RFC 9112 §7.1: chunk-size [ chunk-ext ] CRLF; the body limit is checked as data arrives.
+    HeadParsing::Failure failure;
+    const qint64 size = HeadParsing::parseChunkLine(line, lineOffset, std::numeric_limits<qint64>::max(),
+                                                    m_limits.maxBodyBytes, Side::Response, failure);
+    if (size < 0)
+        return setError(std::move(failure.reason), failure.offset);
     m_remaining = size;
     return true;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "headparsing.h"
 #include "limits.h"
 #include "receivedresponse.h"
 
@@ -90,7 +91,7 @@ private:
         Complete,
         Failed,
     };
-    enum class LineResult { Partial, Done, Full, Bad };
+    using LineResult = HeadParsing::LineCollector::Result;
 
     bool setError(QString reason, qint64 offset);
     /// Moves bytes of the current line from data[pos..] into buffer until its LF, the end of data
@@ -116,7 +117,7 @@ private:
     qint64 m_contentLength = -1;  // announced, for messages
     qsizetype m_trailerStart = 0; // where the trailer section starts in the chunk framing
     qint8 m_chunkCrlf = 0;        // CRLF bytes seen after a chunk's data
-    bool m_lastWasCR = false;
+    HeadParsing::LineCollector m_lines;
     bool m_headRequest = false;
     bool m_connectRequest = false;
     ResponseError m_error;
