@@ -21,6 +21,8 @@
 
 #include "delivery/template.h"
 #include "payload/multipart.h"
+#include "session/sessionreader.h"
+#include "session/sessionwriter.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -80,6 +82,7 @@ private Q_SLOTS:
     void capturedRequestOpensInTheSender();
     void pastedCurlFillsTheComposer();
     void ctrlEnterSendsToTheListenerAndAClosedPort();
+    void sentMessagesAreKeptInTheSessionAndListedAgain();
 
 private:
     QTemporaryDir m_home;
@@ -459,6 +462,58 @@ void TstSendPanel::ctrlEnterSendsToTheListenerAndAClosedPort()
     QCOMPARE(panel->historyFilter()->rowCount(), 0);
     panel->historyFilterEdit()->setText(QStringLiteral("sent?from"));
     QCOMPARE(panel->historyFilter()->rowCount(), 1);
+}
+
+void TstSendPanel::sentMessagesAreKeptInTheSessionAndListedAgain()
+{
+    const QString path = m_home.filePath(QStringLiteral("sent.hookscope"));
+    {
+        Session::SessionWriter made; // an existing session, as `hookscope FILE` opens one
+        QCOMPARE(made.open(path).problem, Session::FileProblem::None);
+    }
+    Gui::WindowOptions options = anyPort();
+    options.sessionPath = path;
+    QByteArray sentHead;
+    {
+        Gui::MainWindow window(options);
+        window.show();
+        QTRY_VERIFY2(ready(window), qPrintable(window.statusText()));
+        Gui::SenderPanel *panel = window.findChild<Gui::Workspaces *>()->panel();
+        panel->composer()->addListenerDestination("/kept");
+        panel->composer()->body()->setKind(Gui::BodyEditor::Text);
+        panel->composer()->body()->setText("kept in the file");
+        QVERIFY2(panel->send(), qPrintable(panel->statusText()));
+        QTRY_COMPARE_WITH_TIMEOUT(panel->results()->rowCount(), 1, 10000);
+        QTRY_VERIFY(!panel->isSending());
+        sentHead = panel->results()->report(0).exchange.requestHead;
+        QTRY_COMPARE(window.model()->rowCount(), 1); // the listener got it too
+    }
+
+    // The file holds the message and its attempt, with the bytes sent and the answer.
+    {
+        Session::SessionReader reader;
+        QCOMPARE(reader.open(path).problem, Session::FileProblem::None);
+        const QList<Session::OutboundSummary> messages = reader.listMessages();
+        QCOMPARE(messages.size(), 1);
+        QCOMPARE(messages.first().finalStatuses, QList<int>{200});
+        const Session::OutboundAttempts attempts = reader.loadAttempts(messages.first().uid);
+        QCOMPARE(attempts.size(), 1);
+        QCOMPARE(attempts.first().requestHead, sentHead);
+        QCOMPARE(attempts.first().requestBody, QByteArray("kept in the file"));
+        QVERIFY(attempts.first().responseHead.startsWith("HTTP/1.1 200 OK\r\n"));
+    }
+
+    // Opened again, the session lists it in the history, ready to send again.
+    Gui::MainWindow again(options);
+    again.show();
+    QTRY_VERIFY(ready(again));
+    Gui::SenderPanel *panel = again.findChild<Gui::Workspaces *>()->panel();
+    QTRY_COMPARE(panel->history()->rowCount(), 1);
+    const Gui::HistoryModel::Entry &entry = panel->history()->entry(0);
+    QCOMPARE(entry.message.body, QByteArray("kept in the file"));
+    QCOMPARE(entry.message.destinations.size(), 1);
+    QVERIFY(entry.message.destinations.first().path().endsWith(QLatin1String("/kept")));
+    QVERIFY2(entry.outcome.contains(QLatin1String("1 of 1")), qPrintable(entry.outcome));
 }
 
 QTEST_MAIN(TstSendPanel)

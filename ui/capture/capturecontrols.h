@@ -34,6 +34,8 @@ public:
 
     CaptureControls(Capture::CaptureEngine *engine, const WindowOptions &options, QWidget *parent);
 
+    Capture::CaptureEngine *engine() const { return m_engine; }
+
     State state() const { return m_state; }
     bool isReadOnly() const { return m_readOnly; }
     /// The actions, named for MainWindow::action(): "listen", "copyUrl", "captureNew", "durable"

@@ -43,6 +43,14 @@ void HistoryModel::add(const Entry &entry)
     endInsertRows();
 }
 
+void HistoryModel::setFromFile(const QList<Entry> &fromFile)
+{
+    beginResetModel();
+    m_entries.removeIf([](const Entry &e) { return e.messageId == 0; });
+    m_entries += fromFile;
+    endResetModel();
+}
+
 int HistoryModel::rowOf(qint64 messageId) const
 {
     for (int row = 0; row < m_entries.size(); ++row) {

@@ -31,6 +31,9 @@ public:
 
     /// Puts `entry` at the top.
     void add(const Entry &entry);
+    /// Replaces what was read from a session file (entries with messageId 0) by `fromFile`,
+    /// newest first, below the messages sent in this run.
+    void setFromFile(const QList<Entry> &fromFile);
     void setOutcome(qint64 messageId, const QString &outcome);
     const Entry &entry(int row) const { return m_entries.at(row); }
     /// The row of a message, -1 when not listed.

@@ -209,6 +209,8 @@ void SenderPanel::cancel()
 
 void SenderPanel::onPrepared(const Delivery::Prepared &prepared)
 {
+    if (m_reports.contains(prepared.messageId))
+        Q_EMIT messagePrepared(prepared);
     if (!prepared.error.isEmpty())
         showStatus(tr("Not sent: %1").arg(prepared.error), true);
     else if (!prepared.unresolved.isEmpty())
@@ -222,6 +224,7 @@ void SenderPanel::onAttempt(const Delivery::AttemptReport &report)
     if (!m_reports.contains(report.messageId))
         return; // not sent from here
     m_reports[report.messageId].append(report);
+    Q_EMIT attemptReported(report);
     if (!report.signatureHeaders.isEmpty())
         m_composer->headers()->setSignatureHeaders(report.signatureHeaders);
     if (report.messageId != m_shown)

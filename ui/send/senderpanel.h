@@ -91,6 +91,10 @@ public:
 
 Q_SIGNALS:
     void sendingChanged(bool sending);
+    /// A message sent from this panel was resolved (SentSession stores it).
+    void messagePrepared(const Delivery::Prepared &prepared);
+    /// An attempt of a message sent from this panel ended.
+    void attemptReported(const Delivery::AttemptReport &report);
 
 private:
     Delivery::Sender *sender();

@@ -9,6 +9,7 @@ target_sources(hookscope_ui PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/rowtable.h ${CMAKE_CURRENT_LIST_DIR}/rowtable.cpp
     ${CMAKE_CURRENT_LIST_DIR}/senderpanel.h ${CMAKE_CURRENT_LIST_DIR}/senderpanel.cpp
     ${CMAKE_CURRENT_LIST_DIR}/senderpanelviews.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/sentsession.h ${CMAKE_CURRENT_LIST_DIR}/sentsession.cpp
     ${CMAKE_CURRENT_LIST_DIR}/sendoptions.h ${CMAKE_CURRENT_LIST_DIR}/sendoptions.cpp
     ${CMAKE_CURRENT_LIST_DIR}/signingpicker.h ${CMAKE_CURRENT_LIST_DIR}/signingpicker.cpp
     ${CMAKE_CURRENT_LIST_DIR}/templatelibrary.h ${CMAKE_CURRENT_LIST_DIR}/templatelibrary.cpp

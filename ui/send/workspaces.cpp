@@ -1,5 +1,6 @@
 #include "workspaces.h"
 #include "senderpanel.h"
+#include "sentsession.h"
 
 #include "capture/capturecontrols.h"
 #include "requestdetail.h"
@@ -67,6 +68,7 @@ Workspaces::Workspaces(QMainWindow *window, QWidget *captured, RequestDetail *de
         }
     });
     connect(capture, &CaptureControls::urlChanged, m_panel, &SenderPanel::setListenerUrl);
+    new SentSession(m_panel, capture->engine()); // what is sent goes into the session file
     show(Captured);
     window->setCentralWidget(this);
 }
