@@ -1,6 +1,7 @@
 // The window at scale, run by hand (see README.md in this folder):
 //   bench_window rows [--rows N]     a million rows: scrolling and selecting per frame, filters, memory
 //   bench_window flood [--seconds S] the GUI thread's longest stall while requests pour in
+//   bench_window send [--messages N] the same while the sender panel sends N messages to the listener
 // Headless (QT_QPA_PLATFORM=offscreen is set if nothing else is); prints figures, asserts nothing.
 
 #include "benchmark.h"
@@ -8,6 +9,10 @@
 #include "mainwindow.h"
 #include "requesttablemodel.h"
 #include "rowdelegate.h"
+#include "send/bodyeditor.h"
+#include "send/composer.h"
+#include "send/senderpanel.h"
+#include "send/workspaces.h"
 
 #include "capture/captureengine.h"
 #include "capture/sessioncontroller.h"
@@ -258,6 +263,44 @@ private:
     QByteArray m_longestReceiver;
 };
 
+/// A 5 ms timer on the GUI thread: the longest gap between its ticks is the worst stall a user
+/// would feel.
+class StallProbe
+{
+public:
+    explicit StallProbe(QObject *context)
+    {
+        m_clock.start();
+        m_timer.setTimerType(Qt::PreciseTimer);
+        QObject::connect(&m_timer, &QTimer::timeout, context, [this] {
+            const qint64 now = m_clock.elapsed();
+            if (m_last > 0) {
+                if (now - m_last > m_worst) {
+                    m_worst = now - m_last;
+                    m_worstAt = now;
+                }
+                m_gaps.push_back(now - m_last);
+            }
+            m_last = now;
+        });
+        m_timer.start(5);
+    }
+    void report()
+    {
+        std::sort(m_gaps.begin(), m_gaps.end());
+        std::printf("gui        longest stall %lld ms (at %.1f s), p99 gap %lld ms (probe every 5 ms)\n", m_worst,
+                    m_worstAt / 1000.0, m_gaps.empty() ? 0 : m_gaps[size_t(double(m_gaps.size()) * 0.99)]);
+    }
+
+private:
+    QElapsedTimer m_clock;
+    QTimer m_timer;
+    qint64 m_last = 0;
+    qint64 m_worst = 0;
+    qint64 m_worstAt = 0;
+    std::vector<qint64> m_gaps;
+};
+
 int benchFlood(int seconds, int rate)
 {
     QStandardPaths::setTestModeEnabled(true);
@@ -274,28 +317,7 @@ int benchFlood(int seconds, int rate)
         QApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
     const quint16 port = window.engine()->port();
 
-    // The probe: a 5 ms timer on the GUI thread; the longest gap between ticks is the worst stall.
-    QElapsedTimer clock;
-    clock.start();
-    qint64 last = 0;
-    qint64 worst = 0;
-    qint64 worstAt = 0;
-    std::vector<qint64> gaps;
-    QTimer probe;
-    probe.setTimerType(Qt::PreciseTimer);
-    QObject::connect(&probe, &QTimer::timeout, &window, [&] {
-        const qint64 now = clock.elapsed();
-        if (last > 0) {
-            if (now - last > worst) {
-                worst = now - last;
-                worstAt = now;
-            }
-            gaps.push_back(now - last);
-        }
-        last = now;
-    });
-    probe.start(5);
-
+    StallProbe probe(&window);
     std::atomic<bool> stop{false};
     std::atomic<qint64> sent{0};
     std::vector<std::thread> clients;
@@ -315,11 +337,9 @@ int benchFlood(int seconds, int rate)
     stop = true;
     for (std::thread &c : clients)
         c.join();
-    std::sort(gaps.begin(), gaps.end());
     std::printf("flood      %lld requests answered in %d s (%.0f a second, %d asked for) with the window open\n",
                 qint64(sent), seconds, double(sent) / seconds, rate);
-    std::printf("gui        longest stall %lld ms (at %.1f s), p99 gap %lld ms (probe every 5 ms)\n", worst,
-                worstAt / 1000.0, gaps.empty() ? 0 : gaps[size_t(double(gaps.size()) * 0.99)]);
+    probe.report();
     app->report();
     std::printf("rows       ");
     int previous = rowsBefore;
@@ -332,6 +352,64 @@ int benchFlood(int seconds, int rate)
 }
 
 } // namespace
+
+/// The sender panel sends `count` messages to the window's own listener, one per event-loop turn
+/// as fast as they go, while the probe watches the GUI thread.
+int benchSend(int count)
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QDir(Session::Scratch::directory()).removeRecursively();
+    Gui::WindowOptions options;
+    options.port = 0;
+    options.portAttempts = 1;
+    Gui::MainWindow window(options);
+    window.resize(1200, 800);
+    window.show();
+    QElapsedTimer wait;
+    wait.start();
+    while (!window.engine()->isListening() && wait.elapsed() < 10000)
+        QApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+    Gui::Workspaces *workspaces = window.findChild<Gui::Workspaces *>();
+    Gui::SenderPanel *panel = workspaces->panel();
+    workspaces->show(Gui::Workspaces::Sender);
+    panel->composer()->addListenerDestination("/bench");
+    panel->composer()->body()->setKind(Gui::BodyEditor::Json);
+    QByteArray body = R"({"id":"{{uuid}}","type":"invoice.paid","pad":")";
+    body += QByteArray(1024 - body.size() - 2, 'x') + "\"}";
+    panel->composer()->body()->setText(body);
+
+    StallProbe probe(&window);
+    QElapsedTimer clock;
+    clock.start();
+    int sent = 0;
+    QTimer sender;
+    QObject::connect(&sender, &QTimer::timeout, &window, [&] {
+        if (sent == count) {
+            sender.stop();
+            return;
+        }
+        if (panel->send())
+            ++sent;
+    });
+    sender.start(0);
+    const int rowsBefore = window.model()->rowCount();
+    QTimer done;
+    QObject::connect(&done, &QTimer::timeout, &window, [&] {
+        if ((sent == count && !panel->isSending() && window.model()->rowCount() - rowsBefore >= count) ||
+            clock.elapsed() > 120'000)
+            QApplication::quit();
+    });
+    done.start(50);
+    auto *app = static_cast<TimedApplication *>(QCoreApplication::instance());
+    app->startTiming();
+    QApplication::exec();
+    app->stopTiming();
+    std::printf("send       %d messages sent from the panel in %.2f s, %d captured by the window's listener\n", sent,
+                clock.elapsed() / 1000.0, window.model()->rowCount() - rowsBefore);
+    probe.report();
+    app->report();
+    return 0;
+}
 
 int main(int argc, char **argv)
 {
@@ -354,6 +432,11 @@ int main(int argc, char **argv)
                          : 20000;
     if (mode == QLatin1String("flood"))
         return benchFlood(seconds, rate);
-    std::fprintf(stderr, "usage: bench_window rows [--rows N] | flood [--seconds S] [--rate PER_SECOND]\n");
+    if (mode == QLatin1String("send"))
+        return benchSend(args.contains(QStringLiteral("--messages"))
+                             ? args.value(args.indexOf(QStringLiteral("--messages")) + 1).toInt()
+                             : 10000);
+    std::fprintf(stderr, "usage: bench_window rows [--rows N] | flood [--seconds S] [--rate PER_SECOND] | send "
+                         "[--messages N]\n");
     return 2;
 }

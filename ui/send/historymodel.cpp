@@ -1,5 +1,7 @@
 #include "historymodel.h"
 
+#include "session/capturedrequest.h"
+
 #include <QDateTime>
 
 namespace Gui {
@@ -24,7 +26,7 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
                               ? e.message.destinations.first().toDisplayString()
                               : tr("%1 and %n more", nullptr, int(e.message.destinations.size() - 1))
                                     .arg(e.message.destinations.first().toDisplayString());
-    const QString time = QDateTime::fromMSecsSinceEpoch(e.sentAtMs).toString(QStringLiteral("HH:mm:ss"));
+    const QString time = Session::localTimeText(e.sentAtMs); // cached per second: cheap for every row
     switch (role) {
     case Qt::DisplayRole:
         return QStringLiteral("%1  %2 %3\n%4%5")
