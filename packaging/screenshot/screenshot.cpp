@@ -2,15 +2,24 @@
 // port, real webhooks arrive over real sockets, a GitHub push is selected with its body shown
 // formatted, and the window is grabbed into a PNG. Run through packaging/screenshot/make.sh.
 //
-//   hookscope_screenshot OUT.png [--width W] [--height H] [--dark]
+//   hookscope_screenshot OUT.png [--width W] [--height H] [--dark] [--sender]
+//
+// --sender shows the sender panel instead: a signed GitHub push fanned out to two paths of the
+// window's own listener and to a port where nothing listens, retried once.
 
 #include "mainwindow.h"
 #include "requestdetail.h"
 #include "requesttablemodel.h"
+#include "send/resultsmodel.h"
+#include "send/senderpanel.h"
+#include "send/sendoptions.h"
+#include "send/signingpicker.h"
+#include "send/workspaces.h"
 
 #include "capture/captureengine.h"
 #include "capture/responserules.h"
 #include "capture/sessioncontroller.h"
+#include "delivery/template.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -19,10 +28,12 @@
 #include <QMessageAuthenticationCode>
 #include <QPalette>
 #include <QPixmap>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QThread>
@@ -97,6 +108,44 @@ int fail(const char *what)
 
 } // namespace
 
+/// The sender: GitHub's push template, signed, to two paths of the window's listener and to a
+/// port nothing listens on (retried once); the first destination's exchange selected.
+bool fanOut(Gui::MainWindow &window)
+{
+    auto *workspaces = window.findChild<Gui::Workspaces *>();
+    Gui::SenderPanel *panel = workspaces->panel();
+    workspaces->show(Gui::Workspaces::Sender);
+    QTcpServer closed; // bound, then let go: a port where nothing listens
+    closed.listen(QHostAddress::LocalHost, 0);
+    const quint16 closedPort = closed.serverPort();
+    closed.close();
+    const QUrl listener = window.engine()->url();
+    QUrl ci = listener;
+    ci.setPath(QStringLiteral("/github"));
+    ci.setQuery(QStringLiteral("hook=ci"));
+    QUrl staging = listener;
+    staging.setPath(QStringLiteral("/staging/github"));
+    for (const Delivery::Template &t : Delivery::Template::builtIn()) {
+        if (t.id == QLatin1String("github-push"))
+            panel->applyTemplate(t, {ci, staging, QUrl(QStringLiteral("http://127.0.0.1:%1/github").arg(closedPort))});
+    }
+    panel->signing()->setScheme(QStringLiteral("github"));
+    panel->signing()->setTypedSecret("It's a Secret to Everybody");
+    panel->options()->attemptsBox()->setValue(2);
+    if (!panel->send())
+        return false;
+    if (!waitFor([&] { return !panel->isSending() && panel->results()->rowCount() == 4; }))
+        return false;
+    for (int row = 0; row < panel->results()->rowCount(); ++row) {
+        if (panel->results()->report(row).exchange.hasResponse()) {
+            panel->resultsView()->selectRow(row); // what was sent and what came back
+            break;
+        }
+    }
+    waitFor([] { return false; }, 200); // the exchange view fills
+    return true;
+}
+
 int main(int argc, char **argv)
 {
     // Nothing of the user's is read or touched: settings and the scratch session go to a
@@ -129,7 +178,10 @@ int main(int argc, char **argv)
                                         QStringLiteral("a dark palette, as a dark desktop gives"));
     parser.addOption(widthOption);
     parser.addOption(heightOption);
+    const QCommandLineOption senderOption(
+        QStringLiteral("sender"), QStringLiteral("the sender panel after a fan-out with one failing destination"));
     parser.addOption(darkOption);
+    parser.addOption(senderOption);
     parser.process(app);
     if (parser.isSet(darkOption)) {
         QPalette dark;
@@ -230,6 +282,8 @@ int main(int argc, char **argv)
     window.detail()->tabs()->setCurrentIndex(Gui::RequestDetail::Body);
     if (!waitFor([&] { return window.isDetailReady() && window.detail()->bodyText().contains(QLatin1Char('\n')); }))
         return fail("the body was not formatted");
+    if (parser.isSet(senderOption) && !fanOut(window))
+        return fail("the fan-out did not finish");
     window.statusBar()->clearMessage(); // show the listening URL, not the last note
     waitFor([] { return false; }, 300); // let the views settle their first paint
 
