@@ -41,6 +41,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <memory>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/socket.h>
@@ -301,20 +302,28 @@ private:
     std::vector<qint64> m_gaps;
 };
 
-int benchFlood(int seconds, int rate)
+/// A window on a fresh scratch session (not last run's), shown and listening on a free port.
+std::unique_ptr<Gui::MainWindow> listeningWindow()
 {
     QStandardPaths::setTestModeEnabled(true);
-    QDir(Session::Scratch::directory()).removeRecursively(); // a new session, not last run's
+    QDir(Session::Scratch::directory()).removeRecursively();
     Gui::WindowOptions options;
     options.port = 0;
     options.portAttempts = 1;
-    Gui::MainWindow window(options);
-    window.resize(1200, 800);
-    window.show();
+    auto window = std::make_unique<Gui::MainWindow>(options);
+    window->resize(1200, 800);
+    window->show();
     QElapsedTimer wait;
     wait.start();
-    while (!window.engine()->isListening() && wait.elapsed() < 10000)
+    while (!window->engine()->isListening() && wait.elapsed() < 10000)
         QApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+    return window;
+}
+
+int benchFlood(int seconds, int rate)
+{
+    const std::unique_ptr<Gui::MainWindow> shown = listeningWindow();
+    Gui::MainWindow &window = *shown;
     const quint16 port = window.engine()->port();
 
     StallProbe probe(&window);
@@ -357,18 +366,8 @@ int benchFlood(int seconds, int rate)
 /// as fast as they go, while the probe watches the GUI thread.
 int benchSend(int count)
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QDir(Session::Scratch::directory()).removeRecursively();
-    Gui::WindowOptions options;
-    options.port = 0;
-    options.portAttempts = 1;
-    Gui::MainWindow window(options);
-    window.resize(1200, 800);
-    window.show();
-    QElapsedTimer wait;
-    wait.start();
-    while (!window.engine()->isListening() && wait.elapsed() < 10000)
-        QApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+    const std::unique_ptr<Gui::MainWindow> shown = listeningWindow();
+    Gui::MainWindow &window = *shown;
     Gui::Workspaces *workspaces = window.findChild<Gui::Workspaces *>();
     Gui::SenderPanel *panel = workspaces->panel();
     workspaces->show(Gui::Workspaces::Sender);
