@@ -21,6 +21,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include <sys/resource.h>
+
 namespace {
 
 QByteArray kilobyteBody()
@@ -41,6 +43,15 @@ double median(QList<double> values)
 {
     std::sort(values.begin(), values.end());
     return values.isEmpty() ? 0 : values.at(values.size() / 2);
+}
+
+/// CPU time of this process so far (every thread, user and system).
+double cpuSeconds()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    const auto seconds = [](const timeval &t) { return double(t.tv_sec) + double(t.tv_usec) / 1e6; };
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime);
 }
 
 /// Runs `message` through `sender` and waits for it; returns ms, or -1 when a destination failed.
@@ -147,14 +158,16 @@ int load(const QStringList &args, const QByteArray &body)
         if (++finished == messages)
             loop.quit();
     });
+    const double cpuBefore = cpuSeconds();
     QElapsedTimer t;
     t.start();
     for (int i = 0; i < messages; ++i)
         sender.send(message);
     loop.exec();
     const double seconds = double(t.nsecsElapsed()) / 1e9;
-    std::printf("%d messages, %d connections: %.2f s, %.0f messages/s, %d answered 200\n", messages, connections,
-                seconds, messages / seconds, ok);
+    const double cpuPerMessageUs = (cpuSeconds() - cpuBefore) * 1e6 / messages;
+    std::printf("%d messages, %d connections: %.2f s, %.0f messages/s, %.1f us CPU per message, %d answered 200\n",
+                messages, connections, seconds, messages / seconds, cpuPerMessageUs, ok);
     return ok == messages ? 0 : 1;
 }
 

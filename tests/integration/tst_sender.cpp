@@ -74,6 +74,7 @@ private Q_SLOTS:
     void givesUpAfterTheLastAttempt();
     void timeoutIsRetried();
     void cancelEndsAWaitingRetry();
+    void cancelReachesAMessageStillQueued();
     void connectionLimitIsKeptAndConnectionsReused();
     void refusesMessagesItCannotSend();
     void unreadableBodyFileIsReported();
@@ -239,6 +240,50 @@ void TstSender::cancelEndsAWaitingRetry()
     QCOMPARE(rec.reports.last().exchange.outcome, Http::ExchangeResult::Outcome::Cancelled);
     QCOMPARE(server.requests().size(), 1);
     QCOMPARE(sender.activeMessages(), 0);
+}
+
+void TstSender::cancelReachesAMessageStillQueued()
+{
+    // One connection and fifty messages: most wait in the queue, unresolved, when one is cancelled.
+    ScriptedServer server;
+    Delivery::Sender sender;
+    sender.setMaxConnections(1);
+    Recorder rec(sender);
+    QList<qint64> ids;
+    for (int i = 0; i < 50; ++i)
+        ids << sender.send(message({urlOf(server)}));
+    const qint64 cancelled = ids.at(40);
+    sender.cancel(cancelled);
+    QTRY_COMPARE(rec.finished.size(), 50);
+    QCOMPARE(sender.activeMessages(), 0);
+    QCOMPARE(server.requests().size(), 49);
+    QCOMPARE(rec.prepared.size(), 50); // the cancelled one was resolved too, to be reported
+    QByteArray cancelledBody;
+    for (const auto &p : rec.prepared) {
+        if (p.messageId == cancelled)
+            cancelledBody = p.body;
+    }
+    QVERIFY(cancelledBody.startsWith("{\"id\":\""));
+    for (const auto &r : server.requests())
+        QVERIFY(r.body() != cancelledBody);
+    int reportsOfCancelled = 0;
+    for (const auto &r : rec.reports) {
+        if (r.messageId != cancelled) {
+            QCOMPARE(r.exchange.response.status(), 200);
+            continue;
+        }
+        ++reportsOfCancelled;
+        QVERIFY(r.final);
+        QCOMPARE(r.exchange.outcome, Http::ExchangeResult::Outcome::Cancelled);
+    }
+    QCOMPARE(reportsOfCancelled, 1);
+    // Everything else went out in the order it was sent.
+    QList<qint64> order;
+    for (const auto &r : rec.reports) {
+        if (r.messageId != cancelled)
+            order << r.messageId;
+    }
+    QVERIFY(std::is_sorted(order.begin(), order.end()));
 }
 
 void TstSender::connectionLimitIsKeptAndConnectionsReused()

@@ -5,6 +5,7 @@
 #include "signing/signing.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
@@ -13,6 +14,7 @@
 #include <QTimer>
 #include <QUuid>
 
+#include <algorithm>
 #include <atomic>
 #include <deque>
 #include <mutex>
@@ -96,15 +98,23 @@ public:
     /// Idle keep-alive connections are closed this long after the last message finished.
     static constexpr int kIdleCloseMs = 15'000;
 
+    /// Events wake the Sender's thread at most this often; the first after a quiet spell at once.
+    static constexpr qint64 kWakeEveryNs = 1'000'000;
+
     Worker()
-        : m_idleTimer(this) // a child, so it moves to the delivery thread with the worker
+        : m_idleTimer(this) // children, so they move to the delivery thread with the worker
+        , m_wakeTimer(this)
     {
         m_idleTimer.setSingleShot(true);
         m_idleTimer.setInterval(kIdleCloseMs);
         connect(&m_idleTimer, &QTimer::timeout, this, [this] { closeIdle(); });
+        m_wakeTimer.setSingleShot(true);
+        m_wakeTimer.setTimerType(Qt::PreciseTimer);
+        connect(&m_wakeTimer, &QTimer::timeout, this, [this] { wakeSender(); });
+        m_sinceWake.start();
     }
 
-    /// Starts every message sent since the last time, then dispatches once.
+    /// Queues every message sent since the last time, then dispatches once.
     void takeInbox()
     {
         std::vector<std::pair<qint64, Message>> fresh;
@@ -113,9 +123,33 @@ public:
             fresh.swap(mailbox->inbox);
             mailbox->inboxPosted = false;
         }
-        for (auto &[id, message] : fresh)
-            start(id, std::move(message));
+        for (auto &entry : fresh)
+            m_pending.push_back(std::move(entry));
         dispatch();
+    }
+
+    /// Starts queued messages while fewer attempts than connections wait for one: a message is
+    /// resolved when it is about to go, so ten thousand queued ones cost their Message each, not
+    /// their resolved bytes and bookkeeping too.
+    void startPending()
+    {
+        while (!m_pending.empty() && m_ready.size() < size_t(maxConnections)) {
+            auto [id, message] = std::move(m_pending.front());
+            m_pending.pop_front();
+            start(id, std::move(message));
+        }
+    }
+
+    /// Starts a queued message now (to cancel it); false when it is not queued.
+    bool startQueued(qint64 id)
+    {
+        const auto it = std::find_if(m_pending.begin(), m_pending.end(), [id](const auto &e) { return e.first == id; });
+        if (it == m_pending.end())
+            return false;
+        auto [queuedId, message] = std::move(*it);
+        m_pending.erase(it);
+        start(queuedId, std::move(message));
+        return true;
     }
 
     void start(qint64 id, Message message)
@@ -129,7 +163,8 @@ public:
             return;
         }
         const Message &m = run->prepared.message;
-        run->signingId = stableSigningId(m.signScheme, QUuid::fromString(QLatin1String(run->prepared.messageUid)));
+        if (!m.signScheme.isEmpty())
+            run->signingId = stableSigningId(m.signScheme, QUuid::fromString(QLatin1String(run->prepared.messageUid)));
         run->bodySize = m.bodyFile.isEmpty() ? run->prepared.body.size() : QFileInfo(m.bodyFile).size();
         run->destinations.resize(m.destinations.size());
         for (const QUrl &url : m.destinations)
@@ -145,6 +180,7 @@ public:
 
     void cancel(qint64 id)
     {
+        startQueued(id); // it is reported like any other: prepared, then cancelled
         Running *run = find(id);
         if (!run)
             return;
@@ -173,6 +209,11 @@ public:
 
     void cancelAll()
     {
+        while (!m_pending.empty()) {
+            auto [id, message] = std::move(m_pending.front());
+            m_pending.pop_front();
+            start(id, std::move(message));
+        }
         std::vector<qint64> ids;
         for (const auto &entry : m_messages)
             ids.push_back(entry.first);
@@ -182,6 +223,7 @@ public:
 
     void shutdown()
     {
+        m_pending.clear(); // nobody is left to hear about them
         cancelAll();
         closeIdle();
     }
@@ -203,6 +245,8 @@ private:
     }
 
     /// Hands an event to the Sender's thread; one wake-up carries every event made meanwhile.
+    /// Wake-ups are spaced kWakeEveryNs apart: under load a wake-up per attempt would cost the
+    /// sending thread more than the attempt's own system calls.
     void post(Event event)
     {
         {
@@ -212,6 +256,16 @@ private:
                 return;
             mailbox->outboxPosted = true;
         }
+        const qint64 since = m_sinceWake.nsecsElapsed();
+        if (since >= kWakeEveryNs)
+            wakeSender();
+        else if (!m_wakeTimer.isActive())
+            m_wakeTimer.start(1); // what is left of the spacing, rounded up to the timer's 1 ms
+    }
+
+    void wakeSender()
+    {
+        m_sinceWake.restart();
         Sender *to = sender;
         QMetaObject::invokeMethod(
             to, [to] { to->deliver(); }, Qt::QueuedConnection);
@@ -224,11 +278,12 @@ private:
         p.messageUid = QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
         p.createdAtMs = QDateTime::currentMSecsSinceEpoch();
         MessageVariables vars(message.variables, p.createdAtMs);
-        p.method = vars.apply(message.method);
+        p.method = vars.resolved(message.method);
+        p.headers.reserve(message.headers.size());
         for (const auto &[name, value] : message.headers)
-            p.headers.append({vars.apply(name), vars.apply(value)});
+            p.headers.append({vars.resolved(name), vars.resolved(value)});
         if (message.bodyFile.isEmpty()) {
-            p.body = vars.apply(message.body);
+            p.body = vars.resolved(message.body);
         } else {
             QFileInfo info(message.bodyFile);
             if (!info.isFile() || !info.isReadable())
@@ -279,7 +334,10 @@ private:
 
     void dispatch()
     {
-        while (!m_ready.empty()) {
+        while (true) {
+            startPending();
+            if (m_ready.empty())
+                return;
             const Ready next = m_ready.front();
             Running *run = find(next.messageId);
             if (!run || !run->destinations[next.destination].waiting) {
@@ -405,13 +463,16 @@ private:
 
     // Running by address-stable pointer: a reference taken before an insert stays valid.
     std::unordered_map<qint64, std::unique_ptr<Running>> m_messages;
-    QHash<qint64, QByteArray> m_fileBodies; // signed file bodies, read once per message
+    QHash<qint64, QByteArray> m_fileBodies;           // signed file bodies, read once per message
+    std::deque<std::pair<qint64, Message>> m_pending; // sent, not started yet, in order
     std::deque<Ready> m_ready;
     QHash<Http::ClientConnection *, Busy> m_busy;
     QHash<Http::ClientConnection *, Http::HeaderList> m_signatures;
     QHash<QString, QList<Http::ClientConnection *>> m_idle;
     int m_connections = 0;
     QTimer m_idleTimer;
+    QTimer m_wakeTimer;
+    QElapsedTimer m_sinceWake; // since the Sender's thread was last woken
 };
 
 namespace {

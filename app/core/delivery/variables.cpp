@@ -63,6 +63,11 @@ QByteArray MessageVariables::valueOf(const QString &name, bool *known)
     return value;
 }
 
+QByteArray MessageVariables::resolved(const QByteArray &text)
+{
+    return text.contains("{{") ? apply(QByteArrayView(text)) : text;
+}
+
 QByteArray MessageVariables::apply(QByteArrayView text)
 {
     QByteArray out;

@@ -27,6 +27,8 @@ public:
 
     /// `text` with every known placeholder replaced.
     QByteArray apply(QByteArrayView text);
+    /// The same, but text without a placeholder comes back as itself, shared rather than copied.
+    QByteArray resolved(const QByteArray &text);
     /// Names used but not known, in order of first use.
     const QStringList &unresolved() const { return m_unresolved; }
     /// The values this message used, by name: what the sent bytes contain.
