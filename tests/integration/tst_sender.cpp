@@ -75,6 +75,7 @@ private Q_SLOTS:
     void timeoutIsRetried();
     void cancelEndsAWaitingRetry();
     void cancelReachesAMessageStillQueued();
+    void eachMessageGoesWhereItSays();
     void connectionLimitIsKeptAndConnectionsReused();
     void refusesMessagesItCannotSend();
     void unreadableBodyFileIsReported();
@@ -284,6 +285,31 @@ void TstSender::cancelReachesAMessageStillQueued()
             order << r.messageId;
     }
     QVERIFY(std::is_sorted(order.begin(), order.end()));
+}
+
+void TstSender::eachMessageGoesWhereItSays()
+{
+    // Messages sent the same way share what their URLs mean on the wire; one going elsewhere must not.
+    ScriptedServer first, second;
+    Delivery::Sender sender;
+    Recorder rec(sender);
+    const QList<QUrl> order{urlOf(first, QStringLiteral("/a")), urlOf(first, QStringLiteral("/a")),
+                            urlOf(first, QStringLiteral("/b?x=1")), urlOf(second, QStringLiteral("/c")),
+                            urlOf(first, QStringLiteral("/a"))};
+    for (qsizetype i = 0; i < order.size(); ++i) {
+        sender.send(message({order.at(i)}));
+        QTRY_COMPARE(rec.finished.size(), i + 1); // one after the other, so each server's order is known
+    }
+    QList<QByteArray> firstTargets, secondTargets;
+    for (const auto &r : first.requests())
+        firstTargets << r.target().toByteArray() + ' ' + r.headerValue("Host").toByteArray();
+    for (const auto &r : second.requests())
+        secondTargets << r.target().toByteArray() + ' ' + r.headerValue("Host").toByteArray();
+    const QByteArray firstHost = "127.0.0.1:" + QByteArray::number(first.serverPort());
+    const QByteArray secondHost = "127.0.0.1:" + QByteArray::number(second.serverPort());
+    QCOMPARE(firstTargets,
+             (QList<QByteArray>{"/a " + firstHost, "/a " + firstHost, "/b?x=1 " + firstHost, "/a " + firstHost}));
+    QCOMPARE(secondTargets, QList<QByteArray>{"/c " + secondHost});
 }
 
 void TstSender::connectionLimitIsKeptAndConnectionsReused()

@@ -1,6 +1,7 @@
 #include "sender.h"
 #include "variables.h"
 
+#include "http/clientproxy.h"
 #include "http/outgoingrequest.h"
 #include "signing/signing.h"
 
@@ -76,14 +77,21 @@ public:
         bool waiting = false; // queued, or sleeping until a retry
         Http::ClientConnection *running = nullptr;
     };
+    /// What a destination URL means on the wire, made once per message (or reused from the last one).
+    struct Route
+    {
+        QString poolKey;   // the connections it may use
+        QByteArray target; // the request-target
+        QByteArray host;   // the Host value
+    };
     struct Running
     {
         Prepared prepared;
         QByteArray signingId;
         qint64 bodySize = 0;
         QList<Destination> destinations;
-        QStringList poolKeys; // per destination: the connections it may use
-        int open = 0;         // destinations without their final report
+        QList<Route> routes; // per destination
+        int open = 0;        // destinations without their final report
     };
     struct Ready
     {
@@ -133,10 +141,13 @@ public:
     /// their resolved bytes and bookkeeping too.
     void startPending()
     {
+        if (m_pending.empty() || m_ready.size() >= size_t(maxConnections))
+            return;
+        const Http::ProxyEnvironment environment = Http::ProxyEnvironment::system();
         while (!m_pending.empty() && m_ready.size() < size_t(maxConnections)) {
             auto [id, message] = std::move(m_pending.front());
             m_pending.pop_front();
-            start(id, std::move(message));
+            start(id, std::move(message), environment);
         }
     }
 
@@ -148,11 +159,11 @@ public:
             return false;
         auto [queuedId, message] = std::move(*it);
         m_pending.erase(it);
-        start(queuedId, std::move(message));
+        start(queuedId, std::move(message), Http::ProxyEnvironment::system());
         return true;
     }
 
-    void start(qint64 id, Message message)
+    void start(qint64 id, Message message, const Http::ProxyEnvironment &environment)
     {
         m_idleTimer.stop();
         auto run = std::make_unique<Running>();
@@ -167,8 +178,7 @@ public:
             run->signingId = stableSigningId(m.signScheme, QUuid::fromString(QLatin1String(run->prepared.messageUid)));
         run->bodySize = m.bodyFile.isEmpty() ? run->prepared.body.size() : QFileInfo(m.bodyFile).size();
         run->destinations.resize(m.destinations.size());
-        for (const QUrl &url : m.destinations)
-            run->poolKeys << Http::ClientConnection::poolKey(url, m.client);
+        run->routes = routesFor(m, environment);
         run->open = int(m.destinations.size());
         post(run->prepared);
         for (int i = 0; i < run->destinations.size(); ++i) {
@@ -176,6 +186,29 @@ public:
             m_ready.push_back({id, i});
         }
         m_messages.emplace(id, std::move(run));
+    }
+
+    /// The routes of `m`'s destinations; the last message's when it goes the same way (a message
+    /// sent many times over makes them once).
+    QList<Route> routesFor(const Message &m, const Http::ProxyEnvironment &environment)
+    {
+        const bool sameWay = m.destinations == m_lastRouted.destinations && environment == m_lastEnvironment &&
+                             m.client.useEnvironmentProxy == m_lastRouted.client.useEnvironmentProxy &&
+                             m.client.tls.insecure == m_lastRouted.client.tls.insecure &&
+                             m.client.tls.pinnedSha256 == m_lastRouted.client.tls.pinnedSha256;
+        if (sameWay && !m_lastRoutes.isEmpty())
+            return m_lastRoutes;
+        QList<Route> routes;
+        routes.reserve(m.destinations.size());
+        for (const QUrl &url : m.destinations) {
+            routes.append({Http::ClientConnection::poolKey(url, m.client, environment),
+                           Http::OutgoingRequest::to(url).target, Http::OutgoingRequest::hostOf(url)});
+        }
+        m_lastRouted.destinations = m.destinations;
+        m_lastRouted.client = m.client;
+        m_lastEnvironment = environment;
+        m_lastRoutes = routes;
+        return routes;
     }
 
     void cancel(qint64 id)
@@ -209,10 +242,11 @@ public:
 
     void cancelAll()
     {
+        const Http::ProxyEnvironment environment = Http::ProxyEnvironment::system();
         while (!m_pending.empty()) {
             auto [id, message] = std::move(m_pending.front());
             m_pending.pop_front();
-            start(id, std::move(message));
+            start(id, std::move(message), environment);
         }
         std::vector<qint64> ids;
         for (const auto &entry : m_messages)
@@ -346,7 +380,7 @@ private:
             }
             const Message &message = run->prepared.message;
             const QUrl &url = message.destinations.at(next.destination);
-            const QString &key = run->poolKeys.at(next.destination);
+            const QString &key = run->routes.at(next.destination).poolKey;
             Http::ClientConnection *connection = takeIdle(key);
             if (!connection) {
                 if (m_connections >= maxConnections && !evictIdle())
@@ -371,9 +405,10 @@ private:
 
         const Message &message = run.prepared.message;
         const QUrl url = message.destinations.at(destination);
-        Http::OutgoingRequest request = Http::OutgoingRequest::to(url, run.prepared.method);
-        if (!message.rawTarget.isEmpty())
-            request.target = message.rawTarget;
+        const Route &route = run.routes.at(destination);
+        Http::OutgoingRequest request;
+        request.method = run.prepared.method;
+        request.target = message.rawTarget.isEmpty() ? route.target : message.rawTarget;
         Http::HeaderList headers = run.prepared.headers;
         Http::HeaderList signature;
         if (!message.signScheme.isEmpty()) {
@@ -386,7 +421,7 @@ private:
             signature = made.headers;
             headers += signature;
         }
-        request.headers = Http::OutgoingRequest::withDefaults(headers, url, run.bodySize, message.chunked);
+        request.headers = Http::OutgoingRequest::withDefaults(headers, route.host, run.bodySize, message.chunked);
         request.body = message.bodyFile.isEmpty() ? run.prepared.body : QByteArray();
         request.chunked = message.chunked;
         m_signatures.insert(connection, signature);
@@ -465,6 +500,9 @@ private:
     std::unordered_map<qint64, std::unique_ptr<Running>> m_messages;
     QHash<qint64, QByteArray> m_fileBodies;           // signed file bodies, read once per message
     std::deque<std::pair<qint64, Message>> m_pending; // sent, not started yet, in order
+    Message m_lastRouted; // destinations and client options only: whose routes m_lastRoutes are
+    Http::ProxyEnvironment m_lastEnvironment;
+    QList<Route> m_lastRoutes;
     std::deque<Ready> m_ready;
     QHash<Http::ClientConnection *, Busy> m_busy;
     QHash<Http::ClientConnection *, Http::HeaderList> m_signatures;

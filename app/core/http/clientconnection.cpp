@@ -324,7 +324,10 @@ bool ClientConnection::Private::feed(QByteArrayView data)
         const ResponseReader::Step step = reader.feed(data.sliced(pos));
         pos += step.consumed;
         if (step.event == ResponseReader::Event::MessageComplete) {
-            complete(pos < data.size() || socket->bytesAvailable() > 0);
+            // Bytes past the response mean the connection is out of step. An unbuffered socket has
+            // handed over all it held (asking the kernel again would cost a system call per response).
+            const bool unbuffered = socket->openMode().testFlag(QIODevice::Unbuffered);
+            complete(pos < data.size() || (!unbuffered && socket->bytesAvailable() > 0));
             return true;
         }
         if (step.event == ResponseReader::Event::Failed) {
@@ -526,6 +529,11 @@ ClientConnection::~ClientConnection()
 
 QString ClientConnection::poolKey(const QUrl &url, const ClientOptions &options)
 {
+    return poolKey(url, options, ProxyEnvironment::system());
+}
+
+QString ClientConnection::poolKey(const QUrl &url, const ClientOptions &options, const ProxyEnvironment &environment)
+{
     const QString scheme = url.scheme().toLower();
     QString key = scheme + QStringLiteral("://") + hostPort(url.host().toLower(), portOf(url));
     if (scheme == QLatin1String("https")) {
@@ -539,8 +547,7 @@ QString ClientConnection::poolKey(const QUrl &url, const ClientOptions &options)
             key += QStringLiteral("|pins=") + pins.join(u',');
         }
     }
-    key += u'|' + (options.useEnvironmentProxy ? proxyFor(url, ProxyEnvironment::system()).describe()
-                                               : ProxyChoice().describe());
+    key += u'|' + (options.useEnvironmentProxy ? proxyFor(url, environment).describe() : ProxyChoice().describe());
     return key;
 }
 

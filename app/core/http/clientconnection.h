@@ -95,6 +95,8 @@ struct ExchangeResult
  *
  * Lives on the thread that made it; finished() is emitted exactly once per send().
  */
+struct ProxyEnvironment;
+
 class ClientConnection : public QObject
 {
     Q_OBJECT
@@ -105,6 +107,8 @@ public:
 
     /// The key connections are pooled under: scheme, host, port, TLS options, proxy choice.
     static QString poolKey(const QUrl &url, const ClientOptions &options);
+    /// The same with the proxy settings already read (reading the environment takes a lock per variable).
+    static QString poolKey(const QUrl &url, const ClientOptions &options, const ProxyEnvironment &environment);
 
     /// Starts one exchange: `request` to `url` (same origin as the connection). When `bodyFile` is
     /// not empty the body is that file's bytes, streamed (request.body is ignored); the request's

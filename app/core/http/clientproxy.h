@@ -16,6 +16,8 @@ struct ProxyEnvironment
 
     /// The process's environment, read now.
     static ProxyEnvironment system();
+
+    bool operator==(const ProxyEnvironment &) const = default;
 };
 
 /// How a connection reaches its destination.

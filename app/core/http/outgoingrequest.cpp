@@ -70,13 +70,19 @@ QByteArray OutgoingRequest::hostOf(const QUrl &url)
 
 HeaderList OutgoingRequest::withDefaults(HeaderList headers, const QUrl &url, qint64 bodySize, bool chunked)
 {
+    return withDefaults(std::move(headers), hostOf(url), bodySize, chunked);
+}
+
+HeaderList OutgoingRequest::withDefaults(HeaderList headers, const QByteArray &host, qint64 bodySize, bool chunked)
+{
     const auto has = [&headers](QByteArrayView name) {
         return std::any_of(headers.cbegin(), headers.cend(),
                            [name](const auto &h) { return equalsIgnoreCase(h.first, name); });
     };
     HeaderList defaults;
+    defaults.reserve(3 + headers.size());
     if (!has("Host"))
-        defaults.append({QByteArrayLiteral("Host"), hostOf(url)});
+        defaults.append({QByteArrayLiteral("Host"), host});
     if (chunked && !has("Transfer-Encoding"))
         defaults.append({QByteArrayLiteral("Transfer-Encoding"), QByteArrayLiteral("chunked")});
     else if (!chunked && !has("Content-Length"))
@@ -84,15 +90,14 @@ HeaderList OutgoingRequest::withDefaults(HeaderList headers, const QUrl &url, qi
     if (!has("User-Agent"))
         defaults.append({QByteArrayLiteral("User-Agent"), QByteArrayLiteral("Hookscope/" HOOKSCOPE_VERSION)});
     // Defaults first, as curl orders them; then the user's. An emptied default is left out.
-    HeaderList out = defaults;
     for (const auto &h : std::as_const(headers)) {
         const bool emptiedDefault =
             h.second.isEmpty() && std::any_of(kDefaultNames.cbegin(), kDefaultNames.cend(),
                                               [&h](QByteArrayView name) { return equalsIgnoreCase(h.first, name); });
         if (!emptiedDefault)
-            out.append(h);
+            defaults.append(h);
     }
-    return out;
+    return defaults;
 }
 
 } // namespace Http

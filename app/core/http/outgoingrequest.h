@@ -40,6 +40,8 @@ struct OutgoingRequest
     /// User-Agent: Hookscope/VERSION. One of these set by the user with an empty value is left out
     /// altogether (as curl's `-H 'Host:'`), so a receiver can be tested without it.
     static HeaderList withDefaults(HeaderList headers, const QUrl &url, qint64 bodySize, bool chunked);
+    /// The same with the Host value already made (hostOf).
+    static HeaderList withDefaults(HeaderList headers, const QByteArray &host, qint64 bodySize, bool chunked);
 };
 
 } // namespace Http
