@@ -6,7 +6,8 @@
 # 1. Fan-out: one 1 KB message to N local destinations through the delivery engine, wall time,
 #    beside `curl --parallel` sending the same body to the same destinations.
 # 2. Load: M messages through the delivery engine with C connections against `hookscope listen`,
-#    beside `wrk -t1 -cC` posting the same 1 KB body to the same listener; prints the ratio
+#    R rounds over one engine (median), beside `wrk -t1 -cC -d5s` posting the same 1 KB body to
+#    the same listener; prints the ratio
 #    (the issue's goal: at least 0.5 of wrk).
 set -euo pipefail
 
@@ -55,9 +56,11 @@ wrk.body = f:read("*a")
 f:close()
 LUA
 
-ours=$("$bench" load --url "$url" --messages "$messages" --connections "$connections" --body "$work/body.json")
-echo "hookscope send engine: $ours"
-ours_rps=$(awk '{for (i = 1; i < NF; i++) if ($(i+1) == "messages/s,") print $i}' <<<"$ours")
+ours=$("$bench" load --url "$url" --messages "$messages" --connections "$connections" --rounds "$rounds" \
+  --body "$work/body.json")
+echo "hookscope send engine:"
+echo "$ours"
+ours_rps=$(awk '/^median/ {for (i = 1; i < NF; i++) if ($(i+1) == "messages/s,") print $i}' <<<"$ours")
 wrk_out=$(wrk -t1 -c"$connections" -d5s -s "$work/post.lua" "$url")
 wrk_rps=$(awk '/Requests\/sec/ {print $2}' <<<"$wrk_out")
 echo "wrk -t1 -c$connections -d5s:  $wrk_rps requests/s"
