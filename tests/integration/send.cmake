@@ -5,3 +5,5 @@ hookscope_add_test(tst_sendcli SOURCES integration/tst_sendcli.cpp integration/h
     LIBS hookscope_core LABELS integration)
 target_compile_definitions(tst_sendcli PRIVATE HOOKSCOPE_BINARY="$<TARGET_FILE:hookscope>")
 add_dependencies(tst_sendcli hookscope)
+hookscope_add_test(tst_repeat SOURCES integration/tst_repeat.cpp integration/scriptedserver.h
+    integration/scriptedserver.cpp LIBS hookscope_core LABELS integration)

@@ -10,6 +10,7 @@ target_sources(hookscope_core PRIVATE
     delivery/variables.h delivery/variables.cpp
     delivery/template.h delivery/template.cpp
     delivery/sender.h delivery/sender.cpp delivery/retrypolicy.cpp
+    delivery/repeat.h delivery/repeat.cpp
 )
 
 # The delivery templates that come with Hookscope, as :/templates/NAME.http.

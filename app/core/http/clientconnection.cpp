@@ -477,7 +477,8 @@ void ClientConnection::Private::finish(ExchangeResult::Outcome outcome, const QS
     file.close();
     result.outcome = outcome;
     result.error = error;
-    result.durationMs = clock.elapsed();
+    result.durationNs = clock.nsecsElapsed();
+    result.durationMs = result.durationNs / 1'000'000;
     if (outcome != ExchangeResult::Outcome::Response) {
         if (phase == Phase::Exchanging)
             result.response = reader.takePartial(); // what arrived, for the user to see

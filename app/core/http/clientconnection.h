@@ -64,6 +64,7 @@ struct ExchangeResult
     qint64 startedAtMs = 0; ///< wall clock, ms since the epoch
     qint64 connectMs = -1;  ///< time to a usable connection (0 when an idle one was reused)
     qint64 durationMs = 0;  ///< start() to finish
+    qint64 durationNs = 0;  ///< the same, precisely (latency figures of a repeated send)
     bool reusedConnection = false;
     QString peer; ///< "127.0.0.1:8080" (the proxy when going through one)
 
