@@ -1,8 +1,8 @@
 #include "sendcommand.h"
 #include "secretoptions.h"
+#include "sendrepeat.h"
 #include "terminal.h"
 
-#include "capture/outboundrecords.h"
 #include "delivery/sender.h"
 #include "delivery/template.h"
 #include "session/sessionwriter.h"
@@ -207,8 +207,22 @@ int run(const QStringList &args)
         QT_TRANSLATE_NOOP("Cli::SendCommand",
                           "Print one JSON object per destination: url, status, attempts, duration_ms (first attempt "
                           "to final answer, waits included), error."));
+    const QCommandLineOption repeatCount =
+        option({QStringLiteral("repeat")},
+               QT_TRANSLATE_NOOP("Cli::SendCommand",
+                                 "Send the message N times, each with its own placeholders and signature, and print a "
+                                 "summary instead: answers by status, latency p50/p90/p99/max, requests/s."),
+               "N");
+    const QCommandLineOption concurrency = option(
+        {QStringLiteral("concurrency")},
+        QT_TRANSLATE_NOOP("Cli::SendCommand", "With --repeat or --rate: requests in flight at most (default 1)."), "C");
+    const QCommandLineOption rate = option(
+        {QStringLiteral("rate")},
+        QT_TRANSLATE_NOOP("Cli::SendCommand", "Send R messages a second for --duration seconds, then summarise."), "R");
+    const QCommandLineOption duration = option(
+        {QStringLiteral("duration")}, QT_TRANSLATE_NOOP("Cli::SendCommand", "How long --rate sends, in seconds."), "S");
     parser.addOptions({method, header, data, templ, sign, secret, secretFile, retries, retryDelay, timeout, insecure,
-                       noProxy, session, json});
+                       noProxy, session, json, repeatCount, concurrency, rate, duration});
     if (const int exit = parseArguments(parser, args, "send"); exit >= 0)
         return exit;
 
@@ -284,6 +298,30 @@ int run(const QStringList &args)
     message.client.connectTimeoutMs = std::min(timeoutMs, message.client.connectTimeoutMs);
     message.client.tls.insecure = parser.isSet(insecure);
     message.client.useEnvironmentProxy = !parser.isSet(noProxy);
+    const bool repeating = parser.isSet(repeatCount) || parser.isSet(rate);
+    Delivery::RepeatPlan plan;
+    if (parser.isSet(repeatCount) && parser.isSet(rate))
+        return usage(tr("--repeat and --rate are two ways to repeat: give one"));
+    if (!repeating && (parser.isSet(concurrency) || parser.isSet(duration)))
+        return usage(tr("--concurrency and --duration go with --repeat or --rate"));
+    if (repeating) {
+        if (!number(concurrency, 1, 1, &plan.concurrency) || plan.concurrency > 10'000)
+            return usage(tr("--concurrency takes a number from 1 to 10000"));
+        if (parser.isSet(repeatCount) && !number(repeatCount, 1, 1, &plan.count))
+            return usage(tr("--repeat takes a number, at least 1"));
+        if (parser.isSet(rate)) {
+            bool ok = false;
+            plan.ratePerSecond = parser.value(rate).toDouble(&ok);
+            if (!ok || plan.ratePerSecond <= 0)
+                return usage(tr("--rate takes messages per second, more than 0"));
+            const double seconds = parser.value(duration).toDouble(&ok);
+            if (!parser.isSet(duration) || !ok || seconds <= 0 || seconds > 86'400)
+                return usage(tr("--rate needs --duration: seconds, more than 0"));
+            plan.durationMs = int(seconds * 1000);
+        }
+        if (const QString problem = plan.problem(); !problem.isEmpty())
+            return usage(problem);
+    }
     // Opened before anything is sent, so a session that cannot be used costs no delivery.
     std::unique_ptr<Session::SessionWriter> writer;
     QString saveError;
@@ -297,6 +335,18 @@ int run(const QStringList &args)
         writer->start();
     }
 
+    if (repeating) {
+        const int exit = repeat(message, plan, writer.get(), parser.isSet(json));
+        if (writer) {
+            writer->stop();
+            if (!saveError.isEmpty()) {
+                printError("send", tr("could not save into %1: %2").arg(parser.value(session), saveError));
+                return 1;
+            }
+        }
+        return exit;
+    }
+
     Delivery::Sender sender;
     QList<Outcome> outcomes(message.destinations.size());
     QElapsedTimer clock;
@@ -304,17 +354,14 @@ int run(const QStringList &args)
     QList<qint64> finishedAt(message.destinations.size(), 0);
     const bool asJson = parser.isSet(json);
     QString prepareError;
+    storeInto(writer.get(), &sender);
     QObject::connect(&sender, &Delivery::Sender::prepared, &sender, [&](const Delivery::Prepared &p) {
         prepareError = p.error;
-        if (writer && p.error.isEmpty())
-            writer->submit(Capture::outboundMessage(p));
         if (!p.unresolved.isEmpty())
             printError("send",
                        tr("left as written, not known: {{%1}}").arg(p.unresolved.join(QLatin1String("}}, {{"))));
     });
     QObject::connect(&sender, &Delivery::Sender::attemptFinished, &sender, [&](const Delivery::AttemptReport &r) {
-        if (writer)
-            writer->submit(Session::OutboundAttempts{Capture::outboundAttempt(r, Http::Limits().maxBodyBytes)});
         Outcome &o = outcomes[r.destination];
         o.attempts = r.attempt;
         o.done = r.final;

@@ -59,6 +59,8 @@ private Q_SLOTS:
     void templateSignsWithItsScheme();
     void retriesThenReportsTheFinalAnswer();
     void unreachableDestinationFails();
+    void repeatSummarisesEveryAnswer();
+    void repeatWithFailuresExitsOne();
     void badOptions_data();
     void badOptions();
 };
@@ -210,6 +212,49 @@ void TstSendCli::unreachableDestinationFails()
     QVERIFY2(r.out.contains("refused"), r.out.constData());
 }
 
+void TstSendCli::repeatSummarisesEveryAnswer()
+{
+    Listen l({QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--json")});
+    QVERIFY(l.waitListening());
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("repeat.hookscope"));
+    const Result r = runHookscope({QStringLiteral("send"), l.url.toString() + QStringLiteral("/r"),
+                                   QStringLiteral("--data"), QStringLiteral(R"({"id":"{{uuid}}"})"),
+                                   QStringLiteral("--repeat"), QStringLiteral("300"), QStringLiteral("--concurrency"),
+                                   QStringLiteral("8"), QStringLiteral("--json"), QStringLiteral("--session"), file});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(r.out.count('\n'), 1); // one summary object, nothing per message
+    const QJsonObject summary = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(summary.value(QStringLiteral("count")).toInteger(), 300);
+    QCOMPARE(summary.value(QStringLiteral("by_status")).toObject(), (QJsonObject{{QStringLiteral("200"), 300}}));
+    for (const char *key : {"p50_ms", "p90_ms", "p99_ms", "max_ms", "requests_per_second"})
+        QVERIFY2(summary.value(QLatin1String(key)).toDouble() > 0, key);
+    QVERIFY(summary.value(QStringLiteral("p50_ms")).toDouble() <= summary.value(QStringLiteral("p99_ms")).toDouble());
+    // Every repeat was captured, each with its own id.
+    const QList<QByteArray> lines = l.waitLines(300);
+    QCOMPARE(lines.size(), 300);
+    QSet<QByteArray> bodies;
+    for (const QByteArray &line : lines)
+        bodies << bodyOf(QJsonDocument::fromJson(line).object());
+    QCOMPARE(bodies.size(), 300);
+    // And every message is in the session file.
+    Session::SessionReader reader;
+    QVERIFY(reader.open(file).problem == Session::FileProblem::None);
+    QCOMPARE(reader.messageCount(), 300);
+}
+
+void TstSendCli::repeatWithFailuresExitsOne()
+{
+    Listen l({QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--status"), QStringLiteral("503")});
+    QVERIFY(l.waitListening());
+    const Result r = runHookscope({QStringLiteral("send"), l.url.toString(), QStringLiteral("--data"),
+                                   QStringLiteral("x"), QStringLiteral("--repeat"), QStringLiteral("5")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.out.startsWith("5 requests in "), r.out.constData());
+    QVERIFY2(r.out.contains("  503: 5\n"), r.out.constData());
+    QVERIFY2(r.out.contains("latency p50 "), r.out.constData());
+}
+
 void TstSendCli::badOptions_data()
 {
     QTest::addColumn<QStringList>("args");
@@ -231,6 +276,14 @@ void TstSendCli::badOptions_data()
     QTest::newRow("timeout zero") << l({"http://127.0.0.1:9/", "--timeout", "0"}) << QByteArray("--timeout");
     QTest::newRow("missing body file") << l({"http://127.0.0.1:9/", "--data", "@/nonexistent/body"})
                                        << QByteArray("/nonexistent/body");
+    QTest::newRow("repeat and rate") << l({"http://127.0.0.1:9/", "--repeat", "5", "--rate", "5", "--duration", "1"})
+                                     << QByteArray("--rate");
+    QTest::newRow("repeat zero") << l({"http://127.0.0.1:9/", "--repeat", "0"}) << QByteArray("--repeat");
+    QTest::newRow("rate without duration") << l({"http://127.0.0.1:9/", "--rate", "5"}) << QByteArray("--duration");
+    QTest::newRow("concurrency alone") << l({"http://127.0.0.1:9/", "--concurrency", "4"})
+                                       << QByteArray("--concurrency");
+    QTest::newRow("concurrency zero") << l({"http://127.0.0.1:9/", "--repeat", "3", "--concurrency", "0"})
+                                      << QByteArray("--concurrency");
     QTest::newRow("unknown template") << l({"http://127.0.0.1:9/", "--template", "nope"}) << QByteArray("github-push");
 }
 
