@@ -62,6 +62,8 @@ SenderPanel::SenderPanel(SecretStore *store, QWidget *parent, TemplateLibrary *t
     , m_paste(new QAction(tr("&Paste curl Command"), this))
     , m_save(new QAction(tr("Sa&ve as Template…"), this))
     , m_copy(new QAction(tr("C&opy as curl"), this))
+    , m_acceptCertificate(new QAction(tr("&Accept this Certificate…"), this))
+    , m_forgetCertificates(new QAction(tr("&Forget Accepted Certificates for this Destination"), this))
 {
     setObjectName(QStringLiteral("senderPanel"));
     m_send->setObjectName(QStringLiteral("send"));
@@ -156,6 +158,7 @@ Delivery::Message SenderPanel::message(QString *error) const
     Delivery::Message m = m_composer->message(&problem);
     m.name = m_name;
     m_options->applyTo(&m);
+    m_pins.applyTo(&m);
     m.signScheme = m_signing->scheme();
     m.signSecret = m.signScheme.isEmpty() ? QByteArray() : m_signing->secret();
     if (m.destinations.isEmpty())

@@ -1,0 +1,182 @@
+// What the sender panel keeps for the user: a certificate accepted for a destination (remembered
+// in the settings, used by every later send there, forgettable).
+
+#include "send/bodyeditor.h"
+#include "send/composer.h"
+#include "send/exchangeview.h"
+#include "send/resultsmodel.h"
+#include "send/rowtable.h"
+#include "send/senderpanel.h"
+#include "windowtesting.h"
+
+#include "integration/clienttestservers.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <memory>
+
+namespace {
+
+/// Answers every request that has fully arrived on a connection (requests without a body) with `answer`.
+ScriptedServer::Handler answerEveryRequest(QByteArray answer)
+{
+    auto answered = std::make_shared<QHash<QTcpSocket *, qsizetype>>();
+    return [=](QTcpSocket *socket, const QByteArray &received) {
+        qsizetype &count = (*answered)[socket];
+        for (const qsizetype complete = received.count("\r\n\r\n"); count < complete; ++count)
+            socket->write(answer);
+    };
+}
+
+/// A GET without a body to each of `urls`.
+void compose(Gui::SenderPanel &panel, const QList<QUrl> &urls)
+{
+    Gui::Composer *composer = panel.composer();
+    composer->methodBox()->setCurrentText(QStringLiteral("GET"));
+    composer->body()->setKind(Gui::BodyEditor::Text);
+    composer->body()->setText({});
+    composer->destinations()->clearRows();
+    for (const QUrl &url : urls)
+        composer->destinations()->addRow({url.toString()});
+}
+
+/// Sends what is composed and waits for every destination's final attempt; the status of the
+/// last results row ("204 No Content", "tls-failed").
+QString sendAndWait(Gui::SenderPanel &panel)
+{
+    if (!panel.send())
+        return QStringLiteral("not sent: ") + panel.statusText();
+    if (!QTest::qWaitFor([&panel] { return !panel.isSending(); }, 10000))
+        return QStringLiteral("still sending");
+    const int rows = panel.results()->rowCount();
+    return rows == 0 ? QStringLiteral("no result")
+                     : panel.results()->index(rows - 1, Gui::ResultsModel::Status).data().toString();
+}
+
+/// The button of `box` with `role`.
+QAbstractButton *buttonOf(QMessageBox *box, QMessageBox::ButtonRole role)
+{
+    for (QAbstractButton *button : box->buttons()) {
+        if (box->buttonRole(button) == role)
+            return button;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+class TstSendMemory : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void acceptedCertificateIsTrustedFromThenOn();
+
+private:
+    QTemporaryDir m_home;
+};
+
+void TstSendMemory::initTestCase()
+{
+    QVERIFY(m_home.isValid());
+    QStandardPaths::setTestModeEnabled(true);
+    // The settings of this run in a file of its own, never the user's.
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_home.path());
+    QCoreApplication::setOrganizationName(QStringLiteral("HookscopeTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_sendmemory"));
+    QVERIFY(QSettings().fileName().startsWith(m_home.path()));
+    WindowTesting::setUpWindowTests();
+}
+
+void TstSendMemory::init()
+{
+    QSettings().clear();
+    WindowTesting::clearScratchSessions();
+}
+
+void TstSendMemory::acceptedCertificateIsTrustedFromThenOn()
+{
+    const SelfSigned identity = SelfSigned::make("Hookscope panel test");
+    QVERIFY(!identity.certificate.isNull());
+    const QByteArray sha256 = identity.certificate.digest(QCryptographicHash::Sha256);
+    ScriptedServer server(answerEveryRequest("HTTP/1.1 204 No Content\r\n\r\n"));
+    server.setTls(identity.certificate, identity.key);
+    QVERIFY(server.start());
+    const QUrl url = server.url(QStringLiteral("/tls"), QStringLiteral("https"));
+    const QString destination = QStringLiteral("127.0.0.1:%1").arg(server.serverPort());
+
+    {
+        Gui::SenderPanel panel(nullptr);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        compose(panel, {url});
+        QCOMPARE(sendAndWait(panel), QStringLiteral("tls-failed"));
+        // The failed row is selected: its certificate is shown with the way to accept it.
+        QPushButton *accept = panel.exchange()->acceptCertificateButton();
+        QVERIFY(accept->isVisibleTo(&panel));
+        QVERIFY(panel.acceptCertificateAction()->isEnabled());
+        QVERIFY(!panel.forgetCertificatesAction()->isEnabled());
+
+        // Declined: nothing is remembered.
+        bool seen = false;
+        WindowTesting::whenModal<QMessageBox>([](QMessageBox *box) { buttonOf(box, QMessageBox::RejectRole)->click(); },
+                                              &seen);
+        QTest::mouseClick(accept, Qt::LeftButton);
+        QTRY_VERIFY(seen);
+        QVERIFY(panel.certificatePins().pins(destination).isEmpty());
+
+        // Accepted: the question names the certificate by its subject and fingerprint.
+        QString question;
+        WindowTesting::whenModal<QMessageBox>(
+            [&question](QMessageBox *box) {
+                question = box->text() + QLatin1Char('\n') + box->informativeText();
+                buttonOf(box, QMessageBox::AcceptRole)->click();
+            },
+            &seen);
+        QTest::mouseClick(accept, Qt::LeftButton);
+        QTRY_VERIFY(seen);
+        QVERIFY2(question.contains(destination), qPrintable(question));
+        QVERIFY2(question.contains(QLatin1String("Hookscope panel test")), qPrintable(question));
+        QVERIFY2(question.contains(Gui::ExchangeView::fingerprintText(sha256)), qPrintable(question));
+        QCOMPARE(panel.certificatePins().pins(destination), QList<QByteArray>{sha256});
+        QVERIFY(panel.forgetCertificatesAction()->isEnabled());
+        QVERIFY(!accept->isEnabled()); // accepted: what is left is to send again
+
+        // Sent again, the same destination answers.
+        QCOMPARE(sendAndWait(panel), QStringLiteral("204 No Content"));
+        QVERIFY(panel.message().client.tls.pinnedSha256.contains(sha256));
+    }
+
+    // Remembered in the settings: a new panel trusts it from its first send.
+    Gui::SenderPanel again(nullptr);
+    compose(again, {url});
+    QCOMPARE(sendAndWait(again), QStringLiteral("204 No Content"));
+    // A destination on another port shares no pin with it.
+    compose(again, {server.url(QStringLiteral("/tls"), QStringLiteral("https")).adjusted(QUrl::RemovePort)});
+    QVERIFY(again.message().client.tls.pinnedSha256.isEmpty());
+
+    // Forgotten from the results' menu: refused again.
+    compose(again, {url});
+    again.resultsView()->selectRow(0);
+    QVERIFY(again.forgetCertificatesAction()->isEnabled());
+    again.forgetCertificatesAction()->trigger();
+    QVERIFY(again.certificatePins().pins(destination).isEmpty());
+    QVERIFY(!again.forgetCertificatesAction()->isEnabled());
+    QCOMPARE(sendAndWait(again), QStringLiteral("tls-failed"));
+    // And the action taking the user's answer accepts it without a dialog.
+    QVERIFY(again.acceptCertificate(again.results()->rowCount() - 1, Gui::SenderPanel::Confirm::Accepted));
+    QCOMPARE(sendAndWait(again), QStringLiteral("204 No Content"));
+}
+
+QTEST_MAIN(TstSendMemory)
+#include "tst_sendmemory.moc"
