@@ -1,5 +1,6 @@
-// What the sender panel keeps for the user: a certificate accepted for a destination (remembered
-// in the settings, used by every later send there, forgettable).
+// What the sender panel keeps for the user: a certificate accepted for a
+// destination (remembered in the settings, used by every later send there,
+// forgettable); every retry switch, which reaches the sender.
 
 #include "send/bodyeditor.h"
 #include "send/composer.h"
@@ -7,15 +8,19 @@
 #include "send/resultsmodel.h"
 #include "send/rowtable.h"
 #include "send/senderpanel.h"
+#include "send/sendoptions.h"
 #include "windowtesting.h"
 
 #include "integration/clienttestservers.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
+#include <QSpinBox>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -24,7 +29,8 @@
 
 namespace {
 
-/// Answers every request that has fully arrived on a connection (requests without a body) with `answer`.
+/// Answers every request that has fully arrived on a connection (requests
+/// without a body) with `answer`.
 ScriptedServer::Handler answerEveryRequest(QByteArray answer)
 {
     auto answered = std::make_shared<QHash<QTcpSocket *, qsizetype>>();
@@ -47,8 +53,8 @@ void compose(Gui::SenderPanel &panel, const QList<QUrl> &urls)
         composer->destinations()->addRow({url.toString()});
 }
 
-/// Sends what is composed and waits for every destination's final attempt; the status of the
-/// last results row ("204 No Content", "tls-failed").
+/// Sends what is composed and waits for every destination's final attempt; the
+/// status of the last results row ("204 No Content", "tls-failed").
 QString sendAndWait(Gui::SenderPanel &panel)
 {
     if (!panel.send())
@@ -80,6 +86,7 @@ private Q_SLOTS:
     void initTestCase();
     void init();
     void acceptedCertificateIsTrustedFromThenOn();
+    void everyRetrySwitchReachesTheMessage();
 
 private:
     QTemporaryDir m_home;
@@ -121,7 +128,8 @@ void TstSendMemory::acceptedCertificateIsTrustedFromThenOn()
         QVERIFY(QTest::qWaitForWindowExposed(&panel));
         compose(panel, {url});
         QCOMPARE(sendAndWait(panel), QStringLiteral("tls-failed"));
-        // The failed row is selected: its certificate is shown with the way to accept it.
+        // The failed row is selected: its certificate is shown with the way to
+        // accept it.
         QPushButton *accept = panel.exchange()->acceptCertificateButton();
         QVERIFY(accept->isVisibleTo(&panel));
         QVERIFY(panel.acceptCertificateAction()->isEnabled());
@@ -135,7 +143,8 @@ void TstSendMemory::acceptedCertificateIsTrustedFromThenOn()
         QTRY_VERIFY(seen);
         QVERIFY(panel.certificatePins().pins(destination).isEmpty());
 
-        // Accepted: the question names the certificate by its subject and fingerprint.
+        // Accepted: the question names the certificate by its subject and
+        // fingerprint.
         QString question;
         WindowTesting::whenModal<QMessageBox>(
             [&question](QMessageBox *box) {
@@ -176,6 +185,66 @@ void TstSendMemory::acceptedCertificateIsTrustedFromThenOn()
     // And the action taking the user's answer accepts it without a dialog.
     QVERIFY(again.acceptCertificate(again.results()->rowCount() - 1, Gui::SenderPanel::Confirm::Accepted));
     QCOMPARE(sendAndWait(again), QStringLiteral("204 No Content"));
+}
+
+void TstSendMemory::everyRetrySwitchReachesTheMessage()
+{
+    ScriptedServer server(answerEveryRequest("HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\n\r\n"));
+    QVERIFY(server.start());
+    Gui::SenderPanel panel(nullptr);
+    compose(panel, {server.url(QStringLiteral("/busy"))});
+    Gui::SendOptions *options = panel.options();
+    options->attemptsBox()->setValue(3);
+    options->firstDelayBox()->setValue(0); // no wait before a retry
+    options->jitterBox()->setValue(0);
+
+    // 5xx ticked (the default): a 503 is tried three times.
+    QCOMPARE(sendAndWait(panel), QStringLiteral("503 Service Unavailable"));
+    QCOMPARE(panel.results()->rowCount(), 3);
+    // Unticked: one attempt, and no more.
+    options->retryOnBox(Gui::SendOptions::Status5xx)->setChecked(false);
+    QCOMPARE(sendAndWait(panel), QStringLiteral("503 Service Unavailable"));
+    QCOMPARE(panel.results()->rowCount(), 1);
+
+    // Every switch, each away from its default, reaches the message and comes
+    // back with its composition.
+    const Delivery::RetryPolicy defaults;
+    options->retryOnBox(Gui::SendOptions::ConnectionError)->setChecked(!defaults.onConnectionError);
+    options->retryOnBox(Gui::SendOptions::Timeout)->setChecked(!defaults.onTimeout);
+    options->retryOnBox(Gui::SendOptions::Status429)->setChecked(!defaults.on429);
+    options->retryOnBox(Gui::SendOptions::Status408)->setChecked(!defaults.on408);
+    options->retryAfterBox()->setChecked(!defaults.honourRetryAfter);
+    options->maxDelayBox()->setValue(7'000);
+    options->jitterBox()->setValue(35);
+    const Delivery::Message m = panel.message();
+    QCOMPARE(m.retry.maxAttempts, 3);
+    QCOMPARE(m.retry.initialDelayMs, 0);
+    QCOMPARE(m.retry.maxDelayMs, 7'000);
+    QCOMPARE(m.retry.jitter, 0.35);
+    QCOMPARE(m.retry.onConnectionError, !defaults.onConnectionError);
+    QCOMPARE(m.retry.onTimeout, !defaults.onTimeout);
+    QCOMPARE(m.retry.on5xx, false);
+    QCOMPARE(m.retry.on429, !defaults.on429);
+    QCOMPARE(m.retry.on408, !defaults.on408);
+    QCOMPARE(m.retry.honourRetryAfter, !defaults.honourRetryAfter);
+
+    // Shown again when the message is opened from this run's history.
+    for (const Delivery::Message &opened : {m}) {
+        Gui::SenderPanel other(nullptr);
+        other.openMessage(opened);
+        const Delivery::RetryPolicy reopened = other.message().retry;
+        QCOMPARE(reopened.maxAttempts, 3);
+        QCOMPARE(reopened.initialDelayMs, 0);
+        QCOMPARE(reopened.maxDelayMs, 7'000);
+        QCOMPARE(reopened.jitter, 0.35);
+        QCOMPARE(reopened.onConnectionError, !defaults.onConnectionError);
+        QCOMPARE(reopened.onTimeout, !defaults.onTimeout);
+        QCOMPARE(reopened.on5xx, false);
+        QCOMPARE(reopened.on429, !defaults.on429);
+        QCOMPARE(reopened.on408, !defaults.on408);
+        QCOMPARE(reopened.honourRetryAfter, !defaults.honourRetryAfter);
+        QCOMPARE(other.options()->retryAfterBox()->isChecked(), !defaults.honourRetryAfter);
+    }
 }
 
 QTEST_MAIN(TstSendMemory)

@@ -1,7 +1,10 @@
 #include "sendoptions.h"
 
 #include <QCheckBox>
+#include <QDoubleSpinBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
 #include <QSpinBox>
 
 namespace Gui {
@@ -10,6 +13,11 @@ SendOptions::SendOptions(QWidget *parent)
     : QWidget(parent)
     , m_attempts(new QSpinBox(this))
     , m_delay(new QSpinBox(this))
+    , m_maxDelay(new QSpinBox(this))
+    , m_jitter(new QDoubleSpinBox(this))
+    , m_retryOn{new QCheckBox(tr("co&nnection errors"), this), new QCheckBox(tr("timeout&s"), this),
+                new QCheckBox(tr("&5xx"), this), new QCheckBox(tr("&429"), this), new QCheckBox(tr("40&8"), this)}
+    , m_retryAfter(new QCheckBox(tr("&Wait as Retry-After says (429, 503)"), this))
     , m_connectTimeout(new QSpinBox(this))
     , m_totalTimeout(new QSpinBox(this))
     , m_chunked(new QCheckBox(tr("Send the body chun&ked"), this))
@@ -21,12 +29,52 @@ SendOptions::SendOptions(QWidget *parent)
     m_attempts->setObjectName(QStringLiteral("attempts"));
     m_attempts->setRange(1, 20);
     m_attempts->setValue(retry.maxAttempts);
-    m_attempts->setToolTip(tr("Attempts per destination; failures, 5xx, 408 and 429 are tried again"));
+    m_attempts->setToolTip(tr("Attempts per destination; the failures ticked under Retry on are tried again"));
+    m_delay->setObjectName(QStringLiteral("firstDelay"));
     m_delay->setRange(0, 600'000);
     m_delay->setSingleStep(100);
     m_delay->setSuffix(tr(" ms"));
     m_delay->setValue(retry.initialDelayMs);
     m_delay->setToolTip(tr("The wait before the first retry; it doubles each time (Retry-After wins)"));
+    m_maxDelay->setObjectName(QStringLiteral("maxDelay"));
+    m_maxDelay->setRange(0, 3'600'000);
+    m_maxDelay->setSingleStep(1000);
+    m_maxDelay->setSuffix(tr(" ms"));
+    m_maxDelay->setValue(retry.maxDelayMs);
+    m_maxDelay->setToolTip(tr("No wait is longer than this, a Retry-After's included"));
+    m_jitter->setObjectName(QStringLiteral("jitter"));
+    m_jitter->setRange(0, 100);
+    m_jitter->setDecimals(0);
+    m_jitter->setSuffix(tr(" %"));
+    m_jitter->setValue(retry.jitter * 100);
+    m_jitter->setToolTip(tr("Each wait is drawn at random this far either side of its value, so many senders do "
+                            "not retry in step"));
+    const bool retryOn[FailureCount] = {retry.onConnectionError, retry.onTimeout, retry.on5xx, retry.on429,
+                                        retry.on408};
+    const char *names[FailureCount] = {"retryOnConnectionError", "retryOnTimeout", "retryOn5xx", "retryOn429",
+                                       "retryOn408"};
+    auto *retryRow = new QHBoxLayout;
+    for (int failure = 0; failure < FailureCount; ++failure) {
+        m_retryOn[failure]->setObjectName(QLatin1String(names[failure]));
+        m_retryOn[failure]->setChecked(retryOn[failure]);
+        retryRow->addWidget(m_retryOn[failure]);
+    }
+    retryRow->addStretch();
+    m_retryOn[ConnectionError]->setToolTip(tr("Refused, reset or closed before the answer was complete"));
+    m_retryOn[Timeout]->setToolTip(tr("No connection within the connect timeout, or no answer within the total"));
+    m_retryAfter->setObjectName(QStringLiteral("honourRetryAfter"));
+    m_retryAfter->setChecked(retry.honourRetryAfter);
+    auto *waits = new QHBoxLayout;
+    waits->addWidget(m_delay);
+    auto *atMost = new QLabel(tr("at &most"), this);
+    atMost->setBuddy(m_maxDelay);
+    auto *jitter = new QLabel(tr("&jitter"), this);
+    jitter->setBuddy(m_jitter);
+    waits->addWidget(atMost);
+    waits->addWidget(m_maxDelay);
+    waits->addWidget(jitter);
+    waits->addWidget(m_jitter);
+    waits->addStretch();
     m_connectTimeout->setObjectName(QStringLiteral("connectTimeout"));
     m_connectTimeout->setRange(100, 600'000);
     m_connectTimeout->setSingleStep(1000);
@@ -39,7 +87,13 @@ SendOptions::SendOptions(QWidget *parent)
 
     auto *layout = new QFormLayout(this);
     layout->addRow(tr("&Attempts:"), m_attempts);
-    layout->addRow(tr("First &retry after:"), m_delay);
+    auto *retryLabel = new QLabel(tr("Retr&y on:"), this);
+    retryLabel->setBuddy(m_retryOn[ConnectionError]);
+    auto *delayLabel = new QLabel(tr("First &retry after:"), this);
+    delayLabel->setBuddy(m_delay);
+    layout->addRow(retryLabel, retryRow);
+    layout->addRow(delayLabel, waits);
+    layout->addRow(QString(), m_retryAfter);
     layout->addRow(tr("Connect timeo&ut:"), m_connectTimeout);
     layout->addRow(tr("&Total timeout:"), m_totalTimeout);
     layout->addRow(m_chunked);
@@ -52,6 +106,14 @@ void SendOptions::applyTo(Delivery::Message *message) const
 {
     message->retry.maxAttempts = m_attempts->value();
     message->retry.initialDelayMs = m_delay->value();
+    message->retry.maxDelayMs = m_maxDelay->value();
+    message->retry.jitter = m_jitter->value() / 100.0;
+    message->retry.onConnectionError = m_retryOn[ConnectionError]->isChecked();
+    message->retry.onTimeout = m_retryOn[Timeout]->isChecked();
+    message->retry.on5xx = m_retryOn[Status5xx]->isChecked();
+    message->retry.on429 = m_retryOn[Status429]->isChecked();
+    message->retry.on408 = m_retryOn[Status408]->isChecked();
+    message->retry.honourRetryAfter = m_retryAfter->isChecked();
     message->client.connectTimeoutMs = m_connectTimeout->value();
     message->client.totalTimeoutMs = m_totalTimeout->value();
     message->client.tls.insecure = m_insecure->isChecked();
@@ -63,6 +125,14 @@ void SendOptions::showFrom(const Delivery::Message &message)
 {
     m_attempts->setValue(message.retry.maxAttempts);
     m_delay->setValue(message.retry.initialDelayMs);
+    m_maxDelay->setValue(message.retry.maxDelayMs);
+    m_jitter->setValue(message.retry.jitter * 100);
+    m_retryOn[ConnectionError]->setChecked(message.retry.onConnectionError);
+    m_retryOn[Timeout]->setChecked(message.retry.onTimeout);
+    m_retryOn[Status5xx]->setChecked(message.retry.on5xx);
+    m_retryOn[Status429]->setChecked(message.retry.on429);
+    m_retryOn[Status408]->setChecked(message.retry.on408);
+    m_retryAfter->setChecked(message.retry.honourRetryAfter);
     m_connectTimeout->setValue(message.client.connectTimeoutMs);
     m_totalTimeout->setValue(message.client.totalTimeoutMs);
     m_insecure->setChecked(message.client.tls.insecure);
