@@ -9,6 +9,24 @@
 
 namespace Gui {
 
+namespace {
+
+void setUpMilliseconds(QSpinBox *box, const char *name, int minimum, int maximum, int step, int value)
+{
+    box->setObjectName(QLatin1String(name));
+    box->setRange(minimum, maximum);
+    box->setSingleStep(step);
+    box->setSuffix(SendOptions::tr(" ms"));
+    box->setValue(value);
+}
+
+/// The policy's switch behind each "Retry on" box, in SendOptions::Failure order.
+constexpr bool Delivery::RetryPolicy::*kRetryOn[SendOptions::FailureCount] = {
+    &Delivery::RetryPolicy::onConnectionError, &Delivery::RetryPolicy::onTimeout, &Delivery::RetryPolicy::on5xx,
+    &Delivery::RetryPolicy::on429, &Delivery::RetryPolicy::on408};
+
+} // namespace
+
 SendOptions::SendOptions(QWidget *parent)
     : QWidget(parent)
     , m_attempts(new QSpinBox(this))
@@ -30,17 +48,9 @@ SendOptions::SendOptions(QWidget *parent)
     m_attempts->setRange(1, 20);
     m_attempts->setValue(retry.maxAttempts);
     m_attempts->setToolTip(tr("Attempts per destination; the failures ticked under Retry on are tried again"));
-    m_delay->setObjectName(QStringLiteral("firstDelay"));
-    m_delay->setRange(0, 600'000);
-    m_delay->setSingleStep(100);
-    m_delay->setSuffix(tr(" ms"));
-    m_delay->setValue(retry.initialDelayMs);
+    setUpMilliseconds(m_delay, "firstDelay", 0, 600'000, 100, retry.initialDelayMs);
     m_delay->setToolTip(tr("The wait before the first retry; it doubles each time (Retry-After wins)"));
-    m_maxDelay->setObjectName(QStringLiteral("maxDelay"));
-    m_maxDelay->setRange(0, 3'600'000);
-    m_maxDelay->setSingleStep(1000);
-    m_maxDelay->setSuffix(tr(" ms"));
-    m_maxDelay->setValue(retry.maxDelayMs);
+    setUpMilliseconds(m_maxDelay, "maxDelay", 0, 3'600'000, 1000, retry.maxDelayMs);
     m_maxDelay->setToolTip(tr("No wait is longer than this, a Retry-After's included"));
     m_jitter->setObjectName(QStringLiteral("jitter"));
     m_jitter->setRange(0, 100);
@@ -49,14 +59,12 @@ SendOptions::SendOptions(QWidget *parent)
     m_jitter->setValue(retry.jitter * 100);
     m_jitter->setToolTip(tr("Each wait is drawn at random this far either side of its value, so many senders do "
                             "not retry in step"));
-    const bool retryOn[FailureCount] = {retry.onConnectionError, retry.onTimeout, retry.on5xx, retry.on429,
-                                        retry.on408};
     const char *names[FailureCount] = {"retryOnConnectionError", "retryOnTimeout", "retryOn5xx", "retryOn429",
                                        "retryOn408"};
     auto *retryRow = new QHBoxLayout;
     for (int failure = 0; failure < FailureCount; ++failure) {
         m_retryOn[failure]->setObjectName(QLatin1String(names[failure]));
-        m_retryOn[failure]->setChecked(retryOn[failure]);
+        m_retryOn[failure]->setChecked(retry.*kRetryOn[failure]);
         retryRow->addWidget(m_retryOn[failure]);
     }
     retryRow->addStretch();
@@ -75,15 +83,8 @@ SendOptions::SendOptions(QWidget *parent)
     waits->addWidget(jitter);
     waits->addWidget(m_jitter);
     waits->addStretch();
-    m_connectTimeout->setObjectName(QStringLiteral("connectTimeout"));
-    m_connectTimeout->setRange(100, 600'000);
-    m_connectTimeout->setSingleStep(1000);
-    m_connectTimeout->setSuffix(tr(" ms"));
-    m_connectTimeout->setValue(client.connectTimeoutMs);
-    m_totalTimeout->setRange(100, 3'600'000);
-    m_totalTimeout->setSingleStep(1000);
-    m_totalTimeout->setSuffix(tr(" ms"));
-    m_totalTimeout->setValue(client.totalTimeoutMs);
+    setUpMilliseconds(m_connectTimeout, "connectTimeout", 100, 600'000, 1000, client.connectTimeoutMs);
+    setUpMilliseconds(m_totalTimeout, "totalTimeout", 100, 3'600'000, 1000, client.totalTimeoutMs);
 
     auto *layout = new QFormLayout(this);
     layout->addRow(tr("&Attempts:"), m_attempts);
@@ -108,11 +109,8 @@ void SendOptions::applyTo(Delivery::Message *message) const
     message->retry.initialDelayMs = m_delay->value();
     message->retry.maxDelayMs = m_maxDelay->value();
     message->retry.jitter = m_jitter->value() / 100.0;
-    message->retry.onConnectionError = m_retryOn[ConnectionError]->isChecked();
-    message->retry.onTimeout = m_retryOn[Timeout]->isChecked();
-    message->retry.on5xx = m_retryOn[Status5xx]->isChecked();
-    message->retry.on429 = m_retryOn[Status429]->isChecked();
-    message->retry.on408 = m_retryOn[Status408]->isChecked();
+    for (int failure = 0; failure < FailureCount; ++failure)
+        message->retry.*kRetryOn[failure] = m_retryOn[failure]->isChecked();
     message->retry.honourRetryAfter = m_retryAfter->isChecked();
     message->client.connectTimeoutMs = m_connectTimeout->value();
     message->client.totalTimeoutMs = m_totalTimeout->value();
@@ -127,11 +125,8 @@ void SendOptions::showFrom(const Delivery::Message &message)
     m_delay->setValue(message.retry.initialDelayMs);
     m_maxDelay->setValue(message.retry.maxDelayMs);
     m_jitter->setValue(message.retry.jitter * 100);
-    m_retryOn[ConnectionError]->setChecked(message.retry.onConnectionError);
-    m_retryOn[Timeout]->setChecked(message.retry.onTimeout);
-    m_retryOn[Status5xx]->setChecked(message.retry.on5xx);
-    m_retryOn[Status429]->setChecked(message.retry.on429);
-    m_retryOn[Status408]->setChecked(message.retry.on408);
+    for (int failure = 0; failure < FailureCount; ++failure)
+        m_retryOn[failure]->setChecked(message.retry.*kRetryOn[failure]);
     m_retryAfter->setChecked(message.retry.honourRetryAfter);
     m_connectTimeout->setValue(message.client.connectTimeoutMs);
     m_totalTimeout->setValue(message.client.totalTimeoutMs);
