@@ -1,6 +1,7 @@
 #include "senderpanel.h"
 #include "bodyeditor.h"
 #include "composer.h"
+#include "composition.h"
 #include "exchangeview.h"
 #include "headerseditor.h"
 #include "historymodel.h"
@@ -161,6 +162,7 @@ Delivery::Message SenderPanel::message(QString *error) const
     m_pins.applyTo(&m);
     m.signScheme = m_signing->scheme();
     m.signSecret = m.signScheme.isEmpty() ? QByteArray() : m_signing->secret();
+    m.composition = Composition::of(*m_composer, m).toJson();
     if (m.destinations.isEmpty())
         problem = tr("Add a destination, or switch one on");
     else if (m.method.isEmpty())
@@ -276,9 +278,22 @@ void SenderPanel::showMessageResults(qint64 messageId)
 void SenderPanel::openMessage(const Delivery::Message &message)
 {
     m_name = message.name;
-    m_composer->setMessage(message);
-    m_options->showFrom(message);
-    m_signing->setScheme(message.signScheme);
+    QString problem;
+    const std::optional<Composition> saved =
+        message.composition.isEmpty() ? std::nullopt : Composition::fromJson(message.composition, &problem);
+    Delivery::Message shown = message;
+    if (saved) {
+        saved->applyTo(m_composer);
+        saved->applyOptionsTo(&shown);
+    } else {
+        m_composer->setMessage(message); // what was sent, every row on
+    }
+    m_options->showFrom(shown);
+    m_signing->setScheme(shown.signScheme);
+    if (!message.composition.isEmpty() && !saved)
+        showStatus(
+            tr("The saved layout of this message could not be read (%1); opened from what was sent").arg(problem),
+            true);
     if (!message.signScheme.isEmpty() && !message.signSecret.isEmpty() && m_signing->secret() != message.signSecret)
         m_signing->setTypedSecret(message.signSecret);
 }
