@@ -24,6 +24,17 @@ void store(QSettings *backend, const QJsonObject &all)
     Settings(backend).set(Settings::CertificatePins, QJsonDocument(all).toJson(QJsonDocument::Compact));
 }
 
+QList<QByteArray> pinsIn(const QJsonObject &all, const QString &destination)
+{
+    QList<QByteArray> out;
+    for (const QJsonValue &v : all.value(destination).toArray()) {
+        const QByteArray sha256 = QByteArray::fromHex(v.toString().toLatin1());
+        if (sha256.size() == kSha256Bytes)
+            out.append(sha256); // a hand-edited entry that is no fingerprint pins nothing
+    }
+    return out;
+}
+
 } // namespace
 
 CertificatePins::CertificatePins(QSettings *backend)
@@ -40,13 +51,7 @@ QString CertificatePins::destinationOf(const QUrl &url)
 
 QList<QByteArray> CertificatePins::pins(const QString &destination) const
 {
-    QList<QByteArray> out;
-    for (const QJsonValue &v : load(m_backend).value(destination).toArray()) {
-        const QByteArray sha256 = QByteArray::fromHex(v.toString().toLatin1());
-        if (sha256.size() == kSha256Bytes)
-            out.append(sha256); // a hand-edited entry that is no fingerprint pins nothing
-    }
-    return out;
+    return pinsIn(load(m_backend), destination);
 }
 
 bool CertificatePins::accept(const QString &destination, const QByteArray &sha256)
@@ -80,9 +85,9 @@ void CertificatePins::applyTo(Delivery::Message *message) const
     const QJsonObject all = load(m_backend);
     QList<QByteArray> &list = message->client.tls.pinnedSha256;
     for (const QUrl &url : std::as_const(message->destinations)) {
-        if (url.scheme() != QLatin1String("https") || !all.contains(destinationOf(url)))
+        if (url.scheme() != QLatin1String("https"))
             continue;
-        for (const QByteArray &pin : pins(destinationOf(url))) {
+        for (const QByteArray &pin : pinsIn(all, destinationOf(url))) {
             if (!list.contains(pin))
                 list.append(pin);
         }
