@@ -29,6 +29,10 @@ public:
     static inline const Entry<QString> SigningPublicUrl{"signing/publicUrl", {}};
     /// JSON object: scheme id → tolerance in seconds, only where it differs from the scheme's own.
     static inline const Entry<QByteArray> SigningTolerances{"signing/tolerances", {}};
+
+    // Sending.
+    /// JSON object: "host:port" → array of hex SHA-256 fingerprints of certificates the user accepted.
+    static inline const Entry<QByteArray> CertificatePins{"send/certificatePins", {}};
 };
 
 } // namespace Gui

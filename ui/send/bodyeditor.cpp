@@ -154,6 +154,14 @@ void BodyEditor::setText(const QByteArray &text)
     m_text->setPlainText(QString::fromUtf8(text));
 }
 
+void BodyEditor::setBoundary(const QByteArray &boundary)
+{
+    if (boundary.isEmpty() || boundary == m_boundary)
+        return;
+    m_boundary = boundary;
+    Q_EMIT changed();
+}
+
 QString BodyEditor::bodyFile() const
 {
     return m_file->text();

@@ -46,6 +46,10 @@ public:
     qint64 size() const;
     /// The Content-Type this form of body is sent with.
     QByteArray contentType() const;
+    /// The multipart boundary (in contentType() and between the parts).
+    QByteArray boundary() const { return m_boundary; }
+    /// Keeps a composition's own boundary, so a Content-Type row written with it stays true.
+    void setBoundary(const QByteArray &boundary);
     /// The JSON check's verdict ("Valid JSON", "Line 2, column 7: ..."); empty for other kinds.
     QString jsonStatus() const;
 

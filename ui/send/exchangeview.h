@@ -4,6 +4,8 @@
 
 #include <QWidget>
 
+class QLabel;
+class QPushButton;
 class QTabWidget;
 class QTableView;
 
@@ -16,7 +18,8 @@ class HexView;
 
 /**
  * One attempt of a sent message with the views captured requests use: the exact request bytes
- * written, then the response's headers, its body formatted (BodyView), raw and hex.
+ * written, then the response's headers, its body formatted (BodyView), raw and hex. An attempt
+ * that failed on an untrusted certificate shows that certificate above, with the button to accept it.
  */
 class ExchangeView : public QWidget
 {
@@ -28,6 +31,8 @@ public:
     explicit ExchangeView(QWidget *parent = nullptr);
 
     void showAttempt(const Delivery::AttemptReport &report);
+    /// "AB:CD:…", as browsers show a certificate's fingerprint.
+    static QString fingerprintText(const QByteArray &sha256);
     void clear();
 
     /// The request bytes as written: the head, then the body (a file body is named, not shown).
@@ -36,8 +41,16 @@ public:
     FieldsModel *headersModel() const { return m_headers; }
     BodyView *bodyView() const { return m_body; }
     CodeView *rawView() const { return m_raw; }
+    /// "Accept this certificate…": shown for an attempt that failed on an untrusted certificate.
+    QPushButton *acceptCertificateButton() const { return m_accept; }
+
+Q_SIGNALS:
+    void acceptCertificateClicked();
 
 private:
+    QWidget *m_certificateBar;
+    QLabel *m_certificate;
+    QPushButton *m_accept;
     QTabWidget *m_tabs;
     CodeView *m_request;
     FieldsModel *m_headers;

@@ -1,6 +1,7 @@
 #include "senderpanel.h"
 #include "bodyeditor.h"
 #include "composer.h"
+#include "composition.h"
 #include "exchangeview.h"
 #include "headerseditor.h"
 #include "historymodel.h"
@@ -62,6 +63,8 @@ SenderPanel::SenderPanel(SecretStore *store, QWidget *parent, TemplateLibrary *t
     , m_paste(new QAction(tr("&Paste curl Command"), this))
     , m_save(new QAction(tr("Sa&ve as Template…"), this))
     , m_copy(new QAction(tr("C&opy as curl"), this))
+    , m_acceptCertificate(new QAction(tr("&Accept this Certificate…"), this))
+    , m_forgetCertificates(new QAction(tr("&Forget Accepted Certificates for this Destination"), this))
 {
     setObjectName(QStringLiteral("senderPanel"));
     m_send->setObjectName(QStringLiteral("send"));
@@ -156,8 +159,10 @@ Delivery::Message SenderPanel::message(QString *error) const
     Delivery::Message m = m_composer->message(&problem);
     m.name = m_name;
     m_options->applyTo(&m);
+    m_pins.applyTo(&m);
     m.signScheme = m_signing->scheme();
     m.signSecret = m.signScheme.isEmpty() ? QByteArray() : m_signing->secret();
+    m.composition = Composition::of(*m_composer, m).toJson();
     if (m.destinations.isEmpty())
         problem = tr("Add a destination, or switch one on");
     else if (m.method.isEmpty())
@@ -273,9 +278,22 @@ void SenderPanel::showMessageResults(qint64 messageId)
 void SenderPanel::openMessage(const Delivery::Message &message)
 {
     m_name = message.name;
-    m_composer->setMessage(message);
-    m_options->showFrom(message);
-    m_signing->setScheme(message.signScheme);
+    QString problem;
+    const std::optional<Composition> saved =
+        message.composition.isEmpty() ? std::nullopt : Composition::fromJson(message.composition, &problem);
+    Delivery::Message shown = message;
+    if (saved) {
+        saved->applyTo(m_composer);
+        saved->applyOptionsTo(&shown);
+    } else {
+        m_composer->setMessage(message); // what was sent, every row on
+    }
+    m_options->showFrom(shown);
+    m_signing->setScheme(shown.signScheme);
+    if (!message.composition.isEmpty() && !saved)
+        showStatus(
+            tr("The saved layout of this message could not be read (%1); opened from what was sent").arg(problem),
+            true);
     if (!message.signScheme.isEmpty() && !message.signSecret.isEmpty() && m_signing->secret() != message.signSecret)
         m_signing->setTypedSecret(message.signSecret);
 }

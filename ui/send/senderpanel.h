@@ -1,5 +1,7 @@
 #pragma once
 
+#include "certificatepins.h"
+
 #include "delivery/sender.h"
 
 #include <QHash>
@@ -67,6 +69,16 @@ public:
     /// Saves what is composed as a template of the user's; false with `error` when it could not.
     bool saveAsTemplate(const QString &name, QString *error);
 
+    /// Whether acceptCertificate() asks first (the "Accept this certificate…" dialog).
+    enum class Confirm { Ask, Accepted };
+    /// Accepts the certificate that results row `row` failed on (TlsFailed) for that host and
+    /// port, so later sends there trust it; asks the user first unless `confirm` says they did.
+    /// False when the row failed on no certificate or the user declined.
+    bool acceptCertificate(int row, Confirm confirm = Confirm::Ask);
+    /// Forgets every certificate accepted for the host and port of results row `row`.
+    void forgetCertificates(int row);
+    const CertificatePins &certificatePins() const { return m_pins; }
+
     /// Sends what is composed; false (and a status) when it cannot be sent.
     bool send();
     void cancel();
@@ -88,6 +100,9 @@ public:
     QString statusText() const;
     /// "send", "cancelSend", "pasteCurl", "copyMessageCurl", "saveTemplate".
     QList<QAction *> panelActions() const;
+    /// The results row's menu: "acceptCertificate", "forgetCertificates".
+    QAction *acceptCertificateAction() const { return m_acceptCertificate; }
+    QAction *forgetCertificatesAction() const { return m_forgetCertificates; }
 
 Q_SIGNALS:
     void sendingChanged(bool sending);
@@ -108,6 +123,8 @@ private:
     void pasteCurl();
     QWidget *makeHistory();
     QWidget *makeResults();
+    void updateCertificateActions();
+    bool confirmCertificate(const QString &destination, const Http::ExchangeResult &exchange);
 
     Delivery::Sender *m_sender = nullptr; // made at the first send: its thread only when used
     TemplateLibrary *m_templates;
@@ -130,6 +147,9 @@ private:
     QAction *m_paste;
     QAction *m_save;
     QAction *m_copy;
+    QAction *m_acceptCertificate;
+    QAction *m_forgetCertificates;
+    CertificatePins m_pins;
     QString m_name; // the template or history entry the composition started from
     qint64 m_shown = 0;
     QSet<qint64> m_active;

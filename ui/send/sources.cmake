@@ -1,6 +1,8 @@
 # The sender workspace (target_sources on hookscope_ui).
 target_sources(hookscope_ui PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/bodyeditor.h ${CMAKE_CURRENT_LIST_DIR}/bodyeditor.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/certificatepins.h ${CMAKE_CURRENT_LIST_DIR}/certificatepins.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/composition.h ${CMAKE_CURRENT_LIST_DIR}/composition.cpp
     ${CMAKE_CURRENT_LIST_DIR}/composer.h ${CMAKE_CURRENT_LIST_DIR}/composer.cpp
     ${CMAKE_CURRENT_LIST_DIR}/exchangeview.h ${CMAKE_CURRENT_LIST_DIR}/exchangeview.cpp
     ${CMAKE_CURRENT_LIST_DIR}/headerseditor.h ${CMAKE_CURRENT_LIST_DIR}/headerseditor.cpp
