@@ -76,8 +76,8 @@ void Reverifier::run(QString path, Signing::Verifier verifier, qint64 upTo, Deli
     qint64 after = 0;
     qint64 checked = 0;
     QElapsedTimer waiting;
+    Session::CapturedBatch batch = reader.loadAfter(after, kBatch);
     while (!m_cancel.load()) {
-        const Session::CapturedBatch batch = reader.loadAfter(after, kBatch);
         if (batch.isEmpty()) {
             // Requests captured with the old settings may still be on their way into the file:
             // wait for them a little (they commit within milliseconds unless the disk is full).
@@ -86,6 +86,7 @@ void Reverifier::run(QString path, Signing::Verifier verifier, qint64 upTo, Deli
             if (!waiting.isValid())
                 waiting.start();
             std::this_thread::sleep_for(std::chrono::milliseconds(10));
+            batch = reader.loadAfter(after, kBatch);
             continue;
         }
         waiting.invalidate();
@@ -99,6 +100,14 @@ void Reverifier::run(QString path, Signing::Verifier verifier, qint64 upTo, Deli
         }
         checked += batch.size();
         after = batch.last()->id;
+        batch = reader.loadAfter(after, kBatch);
+        if (batch.isEmpty() && after >= upTo) {
+            // The last results and "done" in one delivery: a session closed the moment they show
+            // still records that it was verified with these settings.
+            qCInfo(lcReverify) << "re-verified" << checked << "requests in" << path;
+            deliver(changed, true);
+            return;
+        }
         if (!changed.isEmpty())
             deliver(changed, false);
     }
