@@ -22,10 +22,9 @@ static bool signatureMatches(const QString &condition, Signing::Verdict verdict)
     return Signing::verdictFromName(condition, &wanted) && verdict == wanted;
 }
 
-bool ResponseRule::matches(QByteArrayView method, QByteArrayView target, Signing::Verdict verdict) const
+bool methodAndPathMatch(const QStringList &methods, const QString &pathPattern, QByteArrayView method,
+                        QByteArrayView target)
 {
-    if (!enabled || answers.isEmpty() || !signatureMatches(signature, verdict))
-        return false;
     if (!methods.isEmpty() && !methods.contains(QString::fromLatin1(method.data(), method.size())))
         return false;
     if (pathPattern.isEmpty())
@@ -33,6 +32,13 @@ bool ResponseRule::matches(QByteArrayView method, QByteArrayView target, Signing
     const qsizetype query = target.indexOf('?');
     const QByteArrayView path = query < 0 ? target : target.first(query);
     return Http::globMatch(pathPattern.toUtf8(), path);
+}
+
+bool ResponseRule::matches(QByteArrayView method, QByteArrayView target, Signing::Verdict verdict) const
+{
+    if (!enabled || answers.isEmpty() || !signatureMatches(signature, verdict))
+        return false;
+    return methodAndPathMatch(methods, pathPattern, method, target);
 }
 
 int ResponseRules::match(QByteArrayView method, QByteArrayView target, Signing::Verdict verdict) const

@@ -51,6 +51,11 @@ public:
     static bool fromJson(const QByteArray &json, ResponseRules *out, QString *error);
 };
 
+/// Whether a request is one a rule names: `methods` (empty: any; case-sensitive, as HTTP methods
+/// are) and `pathPattern`, a glob on the path without its query (empty: any).
+bool methodAndPathMatch(const QStringList &methods, const QString &pathPattern, QByteArrayView method,
+                        QByteArrayView target);
+
 /// Kept under its old name for callers that match rule paths; it lives in http/ now.
 using Http::globMatch;
 
