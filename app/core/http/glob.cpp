@@ -2,64 +2,62 @@
 
 namespace Http {
 
-bool globMatch(QByteArrayView pattern, QByteArrayView text)
-{
-    // Iterative matching with one backtrack point: linear for patterns with a single '*' run.
-    qsizetype p = 0, t = 0, star = -1, mark = 0;
-    while (t < text.size()) {
-        if (p < pattern.size() && (pattern[p] == '?' || pattern[p] == text[t])) {
-            ++p;
-            ++t;
-        } else if (p < pattern.size() && pattern[p] == '*') {
-            star = p++;
-            mark = t;
-        } else if (star >= 0) {
-            p = star + 1;
-            t = ++mark;
-        } else {
-            return false;
-        }
-    }
-    while (p < pattern.size() && pattern[p] == '*')
-        ++p;
-    return p == pattern.size();
-}
+namespace {
 
-bool globCapture(QByteArrayView pattern, QByteArrayView text, QList<QByteArrayView> *stars)
+/// Iterative matching with one backtrack point (the latest '*'): at worst pattern × text steps,
+/// linear for patterns with a single '*' run. `star(t)` is told when a '*' starts matching at text
+/// position t, `grow(t)` when the latest '*' is extended to end at t; trailing '*'s start at the end.
+template<typename Star, typename Grow>
+bool walk(QByteArrayView pattern, QByteArrayView text, Star star, Grow grow)
 {
-    // globMatch's walk, noting where each '*' starts and ends: a backtrack only ever grows the
-    // latest '*', so the earlier ones stay as they were, and the walk costs what globMatch's does.
-    struct Span
-    {
-        qsizetype from, length;
-    };
-    QList<Span> spans;
-    qsizetype p = 0, t = 0, star = -1, mark = 0;
+    qsizetype p = 0, t = 0, latest = -1, mark = 0;
     while (t < text.size()) {
         if (p < pattern.size() && (pattern[p] == '?' || pattern[p] == text[t])) {
             ++p;
             ++t;
         } else if (p < pattern.size() && pattern[p] == '*') {
-            star = p++;
+            latest = p++;
             mark = t;
-            spans.append({t, 0});
-        } else if (star >= 0) {
-            p = star + 1;
+            star(t);
+        } else if (latest >= 0) {
+            p = latest + 1;
             t = ++mark;
-            spans.last().length = t - spans.last().from;
+            grow(t);
         } else {
             return false;
         }
     }
     while (p < pattern.size() && pattern[p] == '*') {
         ++p;
-        spans.append({t, 0});
+        star(t);
     }
-    if (p != pattern.size())
+    return p == pattern.size();
+}
+
+} // namespace
+
+bool globMatch(QByteArrayView pattern, QByteArrayView text)
+{
+    return walk(
+        pattern, text, [](qsizetype) {}, [](qsizetype) {});
+}
+
+bool globCapture(QByteArrayView pattern, QByteArrayView text, QList<QByteArrayView> *stars)
+{
+    // A backtrack only ever grows the latest '*', so the earlier ones stay as they were.
+    QList<qsizetype> from, to;
+    const bool matched = walk(
+        pattern, text,
+        [&](qsizetype t) {
+            from.append(t);
+            to.append(t);
+        },
+        [&](qsizetype t) { to.last() = t; });
+    if (!matched)
         return false;
     stars->clear();
-    for (const Span &span : spans)
-        stars->append(text.sliced(span.from, span.length));
+    for (qsizetype i = 0; i < from.size(); ++i)
+        stars->append(text.sliced(from.at(i), to.at(i) - from.at(i)));
     return true;
 }
 
