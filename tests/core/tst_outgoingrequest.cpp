@@ -20,6 +20,7 @@ private Q_SLOTS:
     void defaults();
     void userValuesWin();
     void emptiedDefaultsAreLeftOut();
+    void noContentLengthWhereNoContentIsExpected();
     void listenerReadsItBack();
 };
 
@@ -99,6 +100,28 @@ void TstOutgoingRequest::emptiedDefaultsAreLeftOut()
                                                              QUrl(QStringLiteral("http://h/")), 0, false);
     // No User-Agent at all; an empty header of the user's own still goes, empty.
     QCOMPARE(h, (Http::HeaderList{{"Host", "h"}, {"Content-Length", "0"}, {"X-Empty", ""}}));
+}
+
+void TstOutgoingRequest::noContentLengthWhereNoContentIsExpected()
+{
+    // RFC 9110 §8.6: a client sends no Content-Length without content when the method expects none.
+    const QUrl url(QStringLiteral("http://h/"));
+    const auto names = [&url](QByteArrayView method, qint64 size) {
+        QList<QByteArray> out;
+        for (const auto &h : OutgoingRequest::withDefaults({}, url, size, false, method))
+            out << h.first + (h.first == "Content-Length" ? ": " + h.second : QByteArray());
+        return out;
+    };
+    const QByteArray ua = "User-Agent";
+    QCOMPARE(names("GET", 0), (QList<QByteArray>{"Host", ua}));
+    QCOMPARE(names("DELETE", 0), (QList<QByteArray>{"Host", ua}));
+    QCOMPARE(names("HEAD", 0), (QList<QByteArray>{"Host", ua}));
+    QCOMPARE(names("GET", 3), (QList<QByteArray>{"Host", "Content-Length: 3", ua})); // a body is still framed
+    QCOMPARE(names("POST", 0), (QList<QByteArray>{"Host", "Content-Length: 0", ua}));
+    QCOMPARE(names("PUT", 0), (QList<QByteArray>{"Host", "Content-Length: 0", ua}));
+    QCOMPARE(names("PATCH", 0), (QList<QByteArray>{"Host", "Content-Length: 0", ua}));
+    // The user's own Content-Length goes whatever the method.
+    QCOMPARE(OutgoingRequest::withDefaults({{"Content-Length", "0"}}, url, 0, false, "GET").size(), 3);
 }
 
 void TstOutgoingRequest::listenerReadsItBack()

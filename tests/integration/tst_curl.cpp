@@ -536,8 +536,9 @@ void TstCurl::messageCommandSendsWhatHookscopeSends()
     const QUrl &url = message.destinations.first();
     QCOMPARE(got->request.method(), message.method);
     QCOMPARE(got->request.target(), Http::OutgoingRequest::to(url).target);
-    QCOMPARE(headerLines(got->request), headerLines(Http::OutgoingRequest::withDefaults(
-                                            message.headers, url, message.body.size(), message.chunked)));
+    QCOMPARE(headerLines(got->request),
+             headerLines(Http::OutgoingRequest::withDefaults(message.headers, url, message.body.size(), message.chunked,
+                                                             message.method)));
     QCOMPARE(got->request.body(), message.body);
     QCOMPARE(got->request.isChunked(), message.chunked);
 }
@@ -590,7 +591,7 @@ void TstCurl::importReadsWhatCurlSends()
     const Delivery::Message &m = imported.message;
     QCOMPARE(m.destinations.size(), 1);
     const QUrl &to = m.destinations.first();
-    Http::HeaderList headers = Http::OutgoingRequest::withDefaults(m.headers, to, m.body.size(), m.chunked);
+    Http::HeaderList headers = Http::OutgoingRequest::withDefaults(m.headers, to, m.body.size(), m.chunked, m.method);
     QByteArray body = m.body;
     // curl's multipart boundary is random: take it over before comparing.
     const auto boundaryOf = [](const QByteArray &type) {

@@ -153,6 +153,18 @@ void TstSendPanel::defaultRowsAreShownAndOverridable()
     QCOMPARE(rowNamed(chunked.headers()->rows(), QStringLiteral("Content-Length")), -1);
     QVERIFY(rowNamed(chunked.headers()->rows(), QStringLiteral("Transfer-Encoding")) >= 0);
 
+    // A GET without a body says no Content-Length (RFC 9110 §8.6); a POST without one says 0.
+    Gui::Composer get;
+    get.destinations()->addRow({QStringLiteral("http://127.0.0.1:8123/")});
+    get.body()->setKind(Gui::BodyEditor::Text);
+    get.body()->setText({});
+    get.methodBox()->setCurrentText(QStringLiteral("GET"));
+    QCOMPARE(rowNamed(get.headers()->rows(), QStringLiteral("Content-Length")), -1);
+    get.methodBox()->setCurrentText(QStringLiteral("POST"));
+    const int zero = rowNamed(get.headers()->rows(), QStringLiteral("Content-Length"));
+    QVERIFY(zero >= 0);
+    QCOMPARE(get.headers()->rows()->cell(zero, 1), QStringLiteral("0"));
+
     // Signature headers are shown greyed and never become part of the message.
     composer.headers()->setSignatureHeaders(headersOf({{"X-Hub-Signature-256", "sha256=00"}}));
     const int sig = rowNamed(rows, QStringLiteral("X-Hub-Signature-256"));

@@ -100,6 +100,7 @@ Composer::Composer(QWidget *parent)
         connect(rows, &RowTable::changed, this, &Composer::changed);
     connect(m_headers, &HeadersEditor::changed, this, &Composer::changed);
     connect(m_body, &BodyEditor::changed, this, &Composer::changed);
+    connect(m_method, &QComboBox::currentTextChanged, this, &Composer::refreshDefaults);
     connect(m_method, &QComboBox::currentTextChanged, this, &Composer::changed);
     m_body->setKind(BodyEditor::Json);
     m_headers->setContentType(m_body->contentType());
@@ -250,7 +251,7 @@ void Composer::refreshDefaults()
         if (m_destinations->isEnabled(row))
             first = QUrl(m_destinations->cell(row, 0).trimmed());
     }
-    m_headers->updateDefaults(first, m_body->size(), m_chunked);
+    m_headers->updateDefaults(first, m_body->size(), m_chunked, m_method->currentText().trimmed().toUtf8());
 }
 
 } // namespace Gui

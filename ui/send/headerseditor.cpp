@@ -58,7 +58,7 @@ void HeadersEditor::setHeaders(const Http::HeaderList &headers)
     m_rows->clearRows();
     for (const auto &[name, value] : headers)
         m_rows->addRow({QString::fromUtf8(name), QString::fromUtf8(value)}, true, User);
-    updateDefaults(m_url, m_bodySize, m_chunked);
+    updateDefaults(m_url, m_bodySize, m_chunked, m_method);
 }
 
 Http::HeaderList HeadersEditor::headers() const
@@ -76,7 +76,7 @@ Http::HeaderList HeadersEditor::headers() const
             out.append({name, bytes(m_rows->cell(row, 1))});
     }
     // A default header switched off is left out of the request, unless another row sends it.
-    const Http::HeaderList defaults = Http::OutgoingRequest::withDefaults({}, m_url, m_bodySize, m_chunked);
+    const Http::HeaderList defaults = Http::OutgoingRequest::withDefaults({}, m_url, m_bodySize, m_chunked, m_method);
     for (const auto &off : switchedOff) {
         const bool isDefault = std::any_of(defaults.cbegin(), defaults.cend(),
                                            [&off](const auto &d) { return sameName(d.first, off.first); });
@@ -88,13 +88,15 @@ Http::HeaderList HeadersEditor::headers() const
     return out;
 }
 
-void HeadersEditor::updateDefaults(const QUrl &firstDestination, qint64 bodySize, bool chunked)
+void HeadersEditor::updateDefaults(const QUrl &firstDestination, qint64 bodySize, bool chunked,
+                                   const QByteArray &method)
 {
     m_url = firstDestination;
     m_bodySize = bodySize;
     m_chunked = chunked;
+    m_method = method;
     const Http::HeaderList defaults = Http::OutgoingRequest::withDefaults(
-        {}, m_url.isValid() ? m_url : QUrl(QStringLiteral("http://localhost/")), bodySize, chunked);
+        {}, m_url.isValid() ? m_url : QUrl(QStringLiteral("http://localhost/")), bodySize, chunked, method);
     // Default rows that no longer apply (Content-Length after switching to chunked) go.
     for (int row = m_rows->rowCount() - 1; row >= 0; --row) {
         if (m_rows->kind(row) != Default)

@@ -32,8 +32,9 @@ public:
     /// default header switched off; nothing for unchanged default rows (the sender fills them in
     /// per destination) or signature rows.
     Http::HeaderList headers() const;
-    /// Refreshes the default rows for this request shape.
-    void updateDefaults(const QUrl &firstDestination, qint64 bodySize, bool chunked);
+    /// Refreshes the default rows for this request shape (the method decides whether a request
+    /// without a body says Content-Length: 0).
+    void updateDefaults(const QUrl &firstDestination, qint64 bodySize, bool chunked, const QByteArray &method = "POST");
     /// Unticks every default row: the request goes out with only the headers listed as the
     /// user's (a captured request sent again as it arrived).
     void switchOffDefaults();
@@ -54,6 +55,7 @@ private:
     QUrl m_url;
     qint64 m_bodySize = 0;
     bool m_chunked = false;
+    QByteArray m_method = "POST";
 };
 
 } // namespace Gui

@@ -285,7 +285,7 @@ QString curlCommand(const Message &m, const CurlOptions &options)
     const bool fileBody = !m.bodyFile.isEmpty();
     const qint64 size = fileBody ? QFileInfo(m.bodyFile).size() : m.body.size();
     const Http::HeaderList resolved =
-        Http::OutgoingRequest::withDefaults(m.headers, m.destinations.first(), size, m.chunked);
+        Http::OutgoingRequest::withDefaults(m.headers, m.destinations.first(), size, m.chunked, m.method);
     // curl sends a body only when given data; an empty one only matters when chunked ("0\r\n\r\n").
     const bool withBody = fileBody || !m.body.isEmpty() || m.chunked;
     const bool inlineBody = withBody && !fileBody && isInlineBody(m.body, options.multiline);

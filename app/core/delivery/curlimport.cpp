@@ -515,8 +515,8 @@ void Importer::leaveDefaultsAlone()
         size = QFileInfo(m.bodyFile).size();
     const auto sameEverywhere = [&](const Http::HeaderList &a, const Http::HeaderList &b) {
         return std::all_of(m.destinations.cbegin(), m.destinations.cend(), [&](const QUrl &url) {
-            return Http::OutgoingRequest::withDefaults(a, url, size, m.chunked) ==
-                   Http::OutgoingRequest::withDefaults(b, url, size, m.chunked);
+            return Http::OutgoingRequest::withDefaults(a, url, size, m.chunked, m.method) ==
+                   Http::OutgoingRequest::withDefaults(b, url, size, m.chunked, m.method);
         });
     };
     if (!m.headers.isEmpty() && m.headers.first().first == "Host" &&
@@ -665,8 +665,9 @@ bool Importer::build()
     } else if (!contentType.isEmpty()) {
         addUnlessSet("Content-Type", contentType);
     }
-    if (!hasBody && !hasUserHeader("Content-Length"))
-        headers.append({"Content-Length", QByteArray()}); // curl sends none without a body
+    // curl sends no Content-Length without a body; Hookscope says 0 for a method that expects one.
+    if (!hasBody && Http::OutgoingRequest::expectsContent(m.method) && !hasUserHeader("Content-Length"))
+        headers.append({"Content-Length", QByteArray()});
     m.headers = headers;
     m.chunked =
         hasBody && std::any_of(headers.cbegin(), headers.cend(), [](const auto &h) {

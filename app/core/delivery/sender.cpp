@@ -421,7 +421,8 @@ private:
             signature = made.headers;
             headers += signature;
         }
-        request.headers = Http::OutgoingRequest::withDefaults(headers, route.host, run.bodySize, message.chunked);
+        request.headers =
+            Http::OutgoingRequest::withDefaults(headers, route.host, run.bodySize, message.chunked, request.method);
         request.body = message.bodyFile.isEmpty() ? run.prepared.body : QByteArray();
         request.chunked = message.chunked;
         m_signatures.insert(connection, signature);

@@ -68,12 +68,19 @@ QByteArray OutgoingRequest::hostOf(const QUrl &url)
     return host;
 }
 
-HeaderList OutgoingRequest::withDefaults(HeaderList headers, const QUrl &url, qint64 bodySize, bool chunked)
+bool OutgoingRequest::expectsContent(QByteArrayView method)
 {
-    return withDefaults(std::move(headers), hostOf(url), bodySize, chunked);
+    return method == "POST" || method == "PUT" || method == "PATCH";
 }
 
-HeaderList OutgoingRequest::withDefaults(HeaderList headers, const QByteArray &host, qint64 bodySize, bool chunked)
+HeaderList OutgoingRequest::withDefaults(HeaderList headers, const QUrl &url, qint64 bodySize, bool chunked,
+                                         QByteArrayView method)
+{
+    return withDefaults(std::move(headers), hostOf(url), bodySize, chunked, method);
+}
+
+HeaderList OutgoingRequest::withDefaults(HeaderList headers, const QByteArray &host, qint64 bodySize, bool chunked,
+                                         QByteArrayView method)
 {
     const auto has = [&headers](QByteArrayView name) {
         return std::any_of(headers.cbegin(), headers.cend(),
@@ -85,7 +92,7 @@ HeaderList OutgoingRequest::withDefaults(HeaderList headers, const QByteArray &h
         defaults.append({QByteArrayLiteral("Host"), host});
     if (chunked && !has("Transfer-Encoding"))
         defaults.append({QByteArrayLiteral("Transfer-Encoding"), QByteArrayLiteral("chunked")});
-    else if (!chunked && !has("Content-Length"))
+    else if (!chunked && !has("Content-Length") && (bodySize > 0 || expectsContent(method)))
         defaults.append({QByteArrayLiteral("Content-Length"), QByteArray::number(bodySize)});
     if (!has("User-Agent"))
         defaults.append({QByteArrayLiteral("User-Agent"), QByteArrayLiteral("Hookscope/" HOOKSCOPE_VERSION)});

@@ -39,9 +39,16 @@ struct OutgoingRequest
     /// before the user's: Host, Content-Length (or Transfer-Encoding: chunked), and
     /// User-Agent: Hookscope/VERSION. One of these set by the user with an empty value is left out
     /// altogether (as curl's `-H 'Host:'`), so a receiver can be tested without it.
-    static HeaderList withDefaults(HeaderList headers, const QUrl &url, qint64 bodySize, bool chunked);
+    /// Content-Length is left out of a request without a body whose method expects none (GET,
+    /// DELETE...), as RFC 9110 §8.6 asks; POST, PUT and PATCH say `Content-Length: 0`.
+    static HeaderList withDefaults(HeaderList headers, const QUrl &url, qint64 bodySize, bool chunked,
+                                   QByteArrayView method = "POST");
     /// The same with the Host value already made (hostOf).
-    static HeaderList withDefaults(HeaderList headers, const QByteArray &host, qint64 bodySize, bool chunked);
+    static HeaderList withDefaults(HeaderList headers, const QByteArray &host, qint64 bodySize, bool chunked,
+                                   QByteArrayView method = "POST");
+    /// Whether a request with this method is expected to carry content (POST, PUT, PATCH), so says
+    /// `Content-Length: 0` when it has none.
+    static bool expectsContent(QByteArrayView method);
 };
 
 } // namespace Http
