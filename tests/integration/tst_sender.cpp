@@ -81,6 +81,7 @@ private Q_SLOTS:
     void unreadableBodyFileIsReported();
     void fileBodyIsStreamedAndSigned();
     void unknownPlaceholdersAreListed();
+    void placeholdersCanBeLeftAsSent();
     void rawTargetIsSentAsGiven();
 };
 
@@ -406,6 +407,23 @@ void TstSender::unknownPlaceholdersAreListed()
     QTRY_COMPARE(rec.finished.size(), 1);
     QCOMPARE(rec.prepared.first().unresolved, QStringList{QStringLiteral("nope")});
     QCOMPARE(server.requests().first().body(), QByteArray("{\"a\":\"{{nope}}\",\"b\":\"acme\"}"));
+}
+
+void TstSender::placeholdersCanBeLeftAsSent()
+{
+    // A replayed capture that happens to contain {{uuid}} goes out as it was captured.
+    ScriptedServer server;
+    Delivery::Sender sender;
+    Recorder rec(sender);
+    Delivery::Message m = message({urlOf(server)});
+    m.headers.append(qMakePair(QByteArray("X-Template"), QByteArray("{{timestamp}}")));
+    m.resolvePlaceholders = false;
+    sender.send(m);
+    QTRY_COMPARE(rec.finished.size(), 1);
+    QCOMPARE(server.requests().size(), 1);
+    QCOMPARE(server.requests().first().body(), m.body);
+    QCOMPARE(headerOf(server.requests().first(), "X-Template"), QByteArray("{{timestamp}}"));
+    QVERIFY(rec.prepared.first().unresolved.isEmpty());
 }
 
 void TstSender::rawTargetIsSentAsGiven()

@@ -56,7 +56,10 @@ struct Message
     QString bodyFile; ///< when set, the body is this file, streamed unchanged (no placeholders)
     bool chunked = false;
     QHash<QString, QByteArray> variables; ///< user-defined placeholders
-    QString signScheme;                   ///< empty: unsigned
+    /// false: headers and body go exactly as given, `{{...}}` included (a replayed or forwarded
+    /// capture is bytes someone else sent, not a template).
+    bool resolvePlaceholders = true;
+    QString signScheme; ///< empty: unsigned
     QByteArray signSecret;
     RetryPolicy retry;
     Http::ClientOptions client;
