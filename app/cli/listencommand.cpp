@@ -5,8 +5,10 @@
 #include "terminal.h"
 
 #include "capture/captureengine.h"
+#include "capture/forwarder.h"
 #include "config/settings.h"
 #include "http/bindaddress.h"
+#include "session/jsontext.h"
 #include "session/ndjson.h"
 #include "session/sessionfile.h"
 
@@ -15,8 +17,10 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
+#include <memory>
 
 namespace Cli::ListenCommand {
 
@@ -61,29 +65,101 @@ bool parseInt(const QString &text, int min, int max, int *out)
     return true;
 }
 
+/// `"forwards":[{"url","status","duration_ms","error"}...]`, members to end a JSON line with.
+QByteArray forwardsJson(const QList<Capture::ForwardResult> &results)
+{
+    QByteArray out = ",\"forwards\":[";
+    for (qsizetype i = 0; i < results.size(); ++i) {
+        const Capture::ForwardResult &f = results.at(i);
+        out += i ? ",{\"url\":" : "{\"url\":";
+        Session::appendJsonString(out, f.url.toEncoded());
+        out += ",\"status\":" + (f.status ? QByteArray::number(f.status) : QByteArray("null"));
+        out += ",\"duration_ms\":" + QByteArray::number(f.durationMs) + ",\"error\":";
+        if (f.error.isEmpty())
+            out += "null";
+        else
+            Session::appendJsonString(out, f.error.toUtf8());
+        out += '}';
+    }
+    return out + ']';
+}
+
+/// Prints each captured request; with forwarding, once its forwards have their answers.
 class Printer : public QObject
 {
 public:
-    explicit Printer(bool json)
+    Printer(bool json, Capture::Forwarder *forwarder)
         : m_json(json)
+        , m_forwarder(forwarder)
     {
+        if (m_forwarder) {
+            connect(m_forwarder, &Capture::Forwarder::forwarded, this,
+                    [this](qint64 id, const QList<Capture::ForwardResult> &results) {
+                        if (const Session::CapturedRequestPtr r = m_held.take(id))
+                            write(*r, results);
+                    });
+        }
     }
     void print(const Session::CapturedBatch &batch)
     {
-        const auto write = [](QByteArrayView bytes) {
+        if (!m_forwarder) {
+            for (const Session::CapturedRequestPtr &r : batch)
+                write(*r, {});
+            return;
+        }
+        for (const Session::CapturedRequestPtr &r : batch)
+            m_held.insert(r->id, r);
+        const QList<qint64> forwarded = m_forwarder->forward(batch); // may answer some at once
+        for (const Session::CapturedRequestPtr &r : batch) {
+            if (!forwarded.contains(r->id) && m_held.remove(r->id))
+                write(*r, {});
+        }
+    }
+    /// At the end: what still waits for a forward is printed with what is known.
+    void printHeld()
+    {
+        QList<qint64> ids = m_held.keys();
+        std::sort(ids.begin(), ids.end());
+        for (qint64 id : ids)
+            write(*m_held.take(id), {}, QStringLiteral("stopped before an answer came"));
+    }
+
+private:
+    void write(const Session::CapturedRequest &r, const QList<Capture::ForwardResult> &results,
+               const QString &unfinished = {})
+    {
+        const auto out = [](QByteArrayView bytes) {
             return std::fwrite(bytes.data(), 1, size_t(bytes.size()), stdout) == size_t(bytes.size());
         };
         bool ok = true;
-        for (const Session::CapturedRequestPtr &r : batch)
-            ok = ok && (m_json ? Session::writeNdjsonLine(*r, write) : write(humanLine(*r)));
+        if (m_json) {
+            QByteArray more;
+            if (m_forwarder) {
+                more = forwardsJson(results);
+                if (!unfinished.isEmpty())
+                    more += ",\"forward_error\":\"" + unfinished.toUtf8() + '"';
+            }
+            ok = Session::writeNdjsonLine(r, out, more);
+        } else {
+            QByteArray text = humanLine(r);
+            for (const Capture::ForwardResult &f : results) {
+                text += "    forwarded \u2192 " + (f.status ? QByteArray::number(f.status) : QByteArray("---")) + ' ' +
+                        f.url.toEncoded() + " (" + QByteArray::number(f.durationMs) + " ms)";
+                text += (f.error.isEmpty() ? QByteArray() : ": " + f.error.toUtf8()) + '\n';
+            }
+            if (!unfinished.isEmpty())
+                text += "    forwarded: " + unfinished.toUtf8() + '\n';
+            ok = out(text);
+        }
         if (!ok || std::fflush(stdout) != 0) {
             // Whoever read our output went away (`| head`): stop as if asked to.
             QCoreApplication::exit(0);
         }
     }
 
-private:
     bool m_json;
+    Capture::Forwarder *m_forwarder;
+    QHash<qint64, Session::CapturedRequestPtr> m_held; // waiting for their forwards
 };
 
 } // namespace
@@ -174,8 +250,21 @@ int run(const QStringList &args)
                                     "Answer requests whose signature is invalid with this status (e.g. 401, to test "
                                     "a sender's retries); others get the usual answer."),
         QCoreApplication::translate("Cli::ListenCommand", "CODE"));
+    const QCommandLineOption forward(
+        QStringLiteral("forward"),
+        QCoreApplication::translate("Cli::ListenCommand",
+                                    "Forward every captured request to this URL as it came (hop-by-hop headers "
+                                    "dropped, Host and Content-Length made anew), after it is saved; repeat for "
+                                    "more. Each request is printed once its forwards have answered."),
+        QCoreApplication::translate("Cli::ListenCommand", "URL"));
+    const QCommandLineOption forwardPath(
+        QStringLiteral("forward-path"),
+        QCoreApplication::translate("Cli::ListenCommand",
+                                    "Rewrite the path of forwarded requests: each '*' of TO takes what the '*' of "
+                                    "FROM matched (/hooks/*=/api/webhooks/*)."),
+        QCoreApplication::translate("Cli::ListenCommand", "FROM=TO"));
     parser.addOptions({port, bind, json, status, header, body, delay, maxBody, maxHead, session, fastAck, keep, secret,
-                       secretFile, publicUrl, tolerance, onInvalid});
+                       secretFile, publicUrl, tolerance, onInvalid, forward, forwardPath});
 
     if (const int exit = parseArguments(parser, args, "listen"); exit >= 0)
         return exit;
@@ -303,10 +392,36 @@ int run(const QStringList &args)
         config.rules.append(rule);
     }
 
+    Capture::ForwardRules forwardRules;
+    if (parser.isSet(forward)) {
+        Capture::ForwardRule rule;
+        for (const QString &text : parser.values(forward))
+            rule.destinations << QUrl::fromUserInput(text);
+        if (parser.isSet(forwardPath)) {
+            const QString spec = parser.value(forwardPath);
+            const qsizetype eq = spec.indexOf(QLatin1Char('='));
+            rule.rewriteFrom = spec.left(eq);
+            rule.rewriteTo = eq < 0 ? QString() : spec.mid(eq + 1);
+        }
+        if (const QString problem = rule.problem(); !problem.isEmpty()) {
+            usageError(QCoreApplication::translate("Cli::ListenCommand", "invalid --forward: %1").arg(problem));
+            return 2;
+        }
+        forwardRules.rules = {rule};
+    } else if (parser.isSet(forwardPath)) {
+        usageError(QCoreApplication::translate("Cli::ListenCommand", "--forward-path needs --forward"));
+        return 2;
+    }
+
     std::signal(SIGPIPE, SIG_IGN);
     SignalWatcher signalWatcher;
     Capture::CaptureEngine engine;
-    Printer printer(parser.isSet(json));
+    std::unique_ptr<Capture::Forwarder> forwarder;
+    if (!forwardRules.rules.isEmpty()) {
+        forwarder = std::make_unique<Capture::Forwarder>();
+        forwarder->setRules(forwardRules);
+    }
+    Printer printer(parser.isSet(json), forwarder.get());
     int exitCode = 0;
     QObject::connect(&engine, &Capture::CaptureEngine::captured, &printer, &Printer::print);
     QObject::connect(&engine, &Capture::CaptureEngine::started, &printer, [](const QUrl &url) {
@@ -329,6 +444,7 @@ int run(const QStringList &args)
     engine.start(config);
     const int loopCode = QCoreApplication::exec();
     engine.stop(); // delivers the records still on their way, so they are printed
+    printer.printHeld();
     return exitCode ? exitCode : loopCode;
 }
 

@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTemporaryFile>
 #include <QtTest>
@@ -61,6 +62,7 @@ private Q_SLOTS:
     void unreachableDestinationFails();
     void repeatSummarisesEveryAnswer();
     void repeatWithFailuresExitsOne();
+    void listenForwardsAndPrintsTheAnswers();
     void badOptions_data();
     void badOptions();
 };
@@ -253,6 +255,50 @@ void TstSendCli::repeatWithFailuresExitsOne()
     QVERIFY2(r.out.startsWith("5 requests in "), r.out.constData());
     QVERIFY2(r.out.contains("  503: 5\n"), r.out.constData());
     QVERIFY2(r.out.contains("latency p50 "), r.out.constData());
+}
+
+void TstSendCli::listenForwardsAndPrintsTheAnswers()
+{
+    Listen downstream({QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--json"),
+                       QStringLiteral("--status"), QStringLiteral("201")});
+    QVERIFY(downstream.waitListening());
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+    const QString dead = QStringLiteral("http://127.0.0.1:%1").arg(probe.serverPort());
+    probe.close();
+    Listen front({QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--json"), QStringLiteral("--forward"),
+                  downstream.url.toString() + QStringLiteral("/dev"), QStringLiteral("--forward"), dead,
+                  QStringLiteral("--forward-path"), QStringLiteral("/hooks/*=/api/*")});
+    QVERIFY(front.waitListening());
+    const Result r = runHookscope({QStringLiteral("send"), front.url.toString() + QStringLiteral("/hooks/github?x=1"),
+                                   QStringLiteral("--data"), QStringLiteral(R"({"id":"{{uuid}}"})"),
+                                   QStringLiteral("-H"), QStringLiteral("X-Event: push")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+
+    // The front prints the request once both forwards have their answers.
+    const QList<QByteArray> lines = front.waitLines(1);
+    QCOMPARE(lines.size(), 1);
+    const QJsonObject line = QJsonDocument::fromJson(lines.first()).object();
+    const QJsonArray forwards = line.value(QStringLiteral("forwards")).toArray();
+    QCOMPARE(forwards.size(), 2);
+    const QJsonObject ok = forwards.at(0).toObject();
+    QCOMPARE(ok.value(QStringLiteral("status")).toInt(), 201);
+    QCOMPARE(ok.value(QStringLiteral("url")).toString(),
+             downstream.url.toString() + QStringLiteral("/dev/api/github?x=1"));
+    QVERIFY(ok.value(QStringLiteral("error")).isNull());
+    QVERIFY(ok.value(QStringLiteral("duration_ms")).toDouble() >= 0);
+    const QJsonObject refused = forwards.at(1).toObject();
+    QVERIFY(refused.value(QStringLiteral("status")).isNull());
+    QVERIFY2(refused.value(QStringLiteral("error")).toString().contains(QLatin1String("refused")),
+             qPrintable(refused.value(QStringLiteral("error")).toString()));
+
+    // Downstream got the same body and header, on the rewritten path.
+    const QList<QByteArray> got = downstream.waitLines(1);
+    QCOMPARE(got.size(), 1);
+    const QJsonObject forwarded = QJsonDocument::fromJson(got.first()).object();
+    QCOMPARE(forwarded.value(QStringLiteral("target")).toString(), QStringLiteral("/dev/api/github?x=1"));
+    QCOMPARE(bodyOf(forwarded), bodyOf(line));
+    QCOMPARE(header(forwarded, QStringLiteral("X-Event")), QStringLiteral("push"));
 }
 
 void TstSendCli::badOptions_data()

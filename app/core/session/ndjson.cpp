@@ -199,7 +199,8 @@ bool writeNdjsonLine(const OutboundAttempt &a, const std::function<bool(QByteArr
     return sink(out);
 }
 
-bool writeNdjsonLine(const CapturedRequest &c, const std::function<bool(QByteArrayView)> &sink)
+bool writeNdjsonLine(const CapturedRequest &c, const std::function<bool(QByteArrayView)> &sink,
+                     QByteArrayView moreMembers)
 {
     const Http::Request &r = c.request;
     QByteArray out;
@@ -258,6 +259,7 @@ bool writeNdjsonLine(const CapturedRequest &c, const std::function<bool(QByteArr
         if (!appendBase64(out, c.raw, sink))
             return false;
     }
+    out += moreMembers;
     out += "}\n";
     return sink(out);
 }

@@ -19,7 +19,10 @@ namespace Session {
 QByteArray toNdjsonLine(const CapturedRequest &request);
 /// The same line, handed to `sink` in pieces: the base64 of a large body a few MB at a time, so
 /// printing a 100 MB body never holds its 133 MB of text at once. False when the sink refuses.
-bool writeNdjsonLine(const CapturedRequest &request, const std::function<bool(QByteArrayView)> &sink);
+/// `moreMembers` (`,"name":value...`) go at the end of the object: what a command knows beyond
+/// the record, such as `listen --forward`'s answers.
+bool writeNdjsonLine(const CapturedRequest &request, const std::function<bool(QByteArrayView)> &sink,
+                     QByteArrayView moreMembers = {});
 
 /**
  * One attempt the sender made as one line of JSON, beside the captured requests in
