@@ -9,6 +9,8 @@
 #    R rounds over one engine (median), beside `wrk -t1 -cC -d5s` posting the same 1 KB body to
 #    the same listener; prints the ratio
 #    (the issue's goal: at least 0.5 of wrk).
+# 3. Repeat: `hookscope send --repeat M --concurrency C` against the same listener, R runs (median),
+#    beside the same wrk figure.
 set -euo pipefail
 
 messages=10000
@@ -65,3 +67,14 @@ wrk_out=$(wrk -t1 -c"$connections" -d5s -s "$work/post.lua" "$url")
 wrk_rps=$(awk '/Requests\/sec/ {print $2}' <<<"$wrk_out")
 echo "wrk -t1 -c$connections -d5s:  $wrk_rps requests/s"
 python3 -c "print('ratio hookscope/wrk: %.2f' % ($ours_rps / $wrk_rps))"
+
+echo "== repeat: hookscope send --repeat $messages --concurrency $connections, against the same listener" >&2
+repeat_rps=()
+for _ in $(seq "$rounds"); do
+  line=$("$build/bin/hookscope" send "$url" -H 'Content-Type: application/json' --data "$(cat "$work/body.json")" \
+    --repeat "$messages" --concurrency "$connections" --json)
+  repeat_rps+=("$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["requests_per_second"])' "$line")")
+done
+repeat_median=$(printf '%s\n' "${repeat_rps[@]}" | sort -g | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}')
+echo "hookscope send --repeat: ${repeat_rps[*]} requests/s, median $repeat_median"
+python3 -c "print('ratio repeat/wrk: %.2f' % ($repeat_median / $wrk_rps))"
