@@ -21,9 +21,9 @@
 #include "tablefilter.h"
 #include "workprogress.h"
 
+#include "capture/capturedcurl.h"
 #include "capture/captureengine.h"
 #include "capture/sessioncontroller.h"
-#include "delivery/curlcommand.h"
 #include "session/sessionfile.h"
 #include "session/sessionreader.h"
 #include "session/summarystore.h"
@@ -254,8 +254,8 @@ void MainWindow::createActions()
         if (!r)
             return;
         const QUrl target = m_engine->isListening() ? m_engine->url() : QUrl();
-        copyText(Delivery::curlCommand(*r, target), tr("curl command"));
-        const QStringList differences = Delivery::curlDifferences(*r);
+        copyText(Delivery::curlCommand(Capture::curlSource(*r), target), tr("curl command"));
+        const QStringList differences = Delivery::curlDifferences(Capture::curlSource(*r));
         if (!differences.isEmpty())
             statusBar()->showMessage(
                 tr("Copied the curl command. Not reproduced exactly: %1").arg(differences.join(QStringLiteral(" "))),

@@ -3,7 +3,7 @@
 
 #include "curltesting.h"
 
-#include "delivery/curlcommand.h"
+#include "capture/capturedcurl.h"
 #include "delivery/curlimport.h"
 #include "delivery/shellsplit.h"
 #include "http/outgoingrequest.h"
@@ -89,6 +89,7 @@ class TstCurlImport : public QObject
 
 private Q_SLOTS:
     void initTestCase();
+    void rejectedRequestIsSaidToBePartial();
     void splitsLikeAShell_data();
     void splitsLikeAShell();
     void splitErrors_data();
@@ -618,7 +619,7 @@ void TstCurlImport::copyAsCurlReadsBack()
     for (const bool multiline : {false, true}) {
         Delivery::CurlOptions options;
         options.multiline = multiline;
-        const QString command = Delivery::curlCommand(c, base, options);
+        const QString command = Delivery::curlCommand(Capture::curlSource(c), base, options);
         const CurlImport back = importCurl(command);
         QVERIFY2(back.ok(), qPrintable(back.error + QLatin1Char('\n') + command));
         QVERIFY2(back.warnings.isEmpty(),
@@ -737,6 +738,23 @@ void TstCurlImport::messageCommandShape()
     m.signScheme = QStringLiteral("github");
     QCOMPARE(Delivery::curlDifferences(m).size(), 1);
     QVERIFY(Delivery::curlCommand(Delivery::Message{}).isEmpty());
+}
+
+void TstCurlImport::rejectedRequestIsSaidToBePartial()
+{
+    Session::CapturedRequest c = captured("POST /h HTTP/1.1\r\nHost: h\r\nContent-Length: 1\r\n\r\nx");
+    QVERIFY(Delivery::curlDifferences(Capture::curlSource(c)).isEmpty());
+    c.rejected = true;
+    c.errorReason = QStringLiteral("header section too large");
+    const QStringList differences = Delivery::curlDifferences(Capture::curlSource(c));
+    QCOMPARE(differences.size(), 1);
+    QVERIFY2(differences.first().contains(QLatin1String("rejected this request (header section too large)")),
+             qPrintable(differences.first()));
+    c.errorReason.clear(); // an old record without a reason still says it
+    QVERIFY(Delivery::curlDifferences(Capture::curlSource(c)).value(0).contains(QLatin1String("could not be read")));
+    // The command's default base is the port and scheme it came in on.
+    c.tls = true;
+    QVERIFY(Delivery::curlCommand(Capture::curlSource(c), {}).contains(QLatin1String("'https://localhost:8080/h'")));
 }
 
 QTEST_GUILESS_MAIN(TstCurlImport)

@@ -6,8 +6,8 @@
 
 #include "core/curltesting.h"
 
+#include "capture/capturedcurl.h"
 #include "capture/captureengine.h"
-#include "delivery/curlcommand.h"
 #include "delivery/curlimport.h"
 #include "http/outgoingrequest.h"
 #include "http/requestreader.h"
@@ -333,11 +333,12 @@ void TstCurl::replaysExactly()
     QVERIFY(original);
     QVERIFY2(!original->rejected, qPrintable(original->errorReason));
     QCOMPARE(original->request.wireBytes(), wire);
-    const QStringList differences = Delivery::curlDifferences(*original);
+    const QStringList differences = Delivery::curlDifferences(Capture::curlSource(*original));
     QVERIFY2(differences.isEmpty() == exact, qPrintable(differences.join(QLatin1Char('\n'))));
 
     for (bool multiline : {false, true}) {
-        const QString command = Delivery::curlCommand(*original, e.engine.url(), multilineOptions(multiline));
+        const QString command =
+            Delivery::curlCommand(Capture::curlSource(*original), e.engine.url(), multilineOptions(multiline));
         static const QRegularExpression bashWord(QStringLiteral("(-H|-X|--request-target) \\$'"));
         QVERIFY2(!command.contains(bashWord) == posix, qPrintable(command));
         QCOMPARE(command.contains(QLatin1Char('\n')), multiline);
@@ -376,12 +377,12 @@ void TstCurl::chunkedWithTrailers()
 
     // What is reproduced: method, target, the headers (Transfer-Encoding and Trailer among them)
     // and the de-chunked body bytes. What is not: the chunk sizes, the extension, the trailers.
-    const QStringList differences = Delivery::curlDifferences(*original);
+    const QStringList differences = Delivery::curlDifferences(Capture::curlSource(*original));
     QCOMPARE(differences.size(), 2);
     QVERIFY2(differences.at(0).contains(QLatin1String("chunk")), qPrintable(differences.at(0)));
     QVERIFY2(differences.at(1).contains(QLatin1String("X-Checksum, X-Count")), qPrintable(differences.at(1)));
 
-    const QString command = Delivery::curlCommand(*original, e.engine.url());
+    const QString command = Delivery::curlCommand(Capture::curlSource(*original), e.engine.url());
     QString error;
     const CapturedRequestPtr again = replay(e, m_env, m_bash, {QStringLiteral("-c"), command}, &error);
     QVERIFY2(again, qPrintable(error + QLatin1Char('\n') + command));
@@ -406,7 +407,8 @@ void TstCurl::largeBodyGetsNoExpect()
     QVERIFY(original);
     QCOMPARE(original->request.body(), body);
 
-    const QString command = Delivery::curlCommand(*original, e.engine.url(), multilineOptions(true));
+    const QString command =
+        Delivery::curlCommand(Capture::curlSource(*original), e.engine.url(), multilineOptions(true));
     QVERIFY(command.startsWith(QLatin1String("printf '")));
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
@@ -430,11 +432,12 @@ void TstCurl::curlDefaultsWhenAsked()
 
     const CapturedRequestPtr bare = e.capture("GET /bare HTTP/1.1\r\nHost: h\r\n\r\n");
     QVERIFY(bare);
-    QCOMPARE(Delivery::curlDifferences(*bare, options),
+    QCOMPARE(Delivery::curlDifferences(Capture::curlSource(*bare), options),
              QStringList{QStringLiteral("curl adds headers of its own: User-Agent, Accept.")});
     QString error;
-    CapturedRequestPtr again =
-        replay(e, m_env, m_bash, {QStringLiteral("-c"), Delivery::curlCommand(*bare, e.engine.url(), options)}, &error);
+    CapturedRequestPtr again = replay(
+        e, m_env, m_bash,
+        {QStringLiteral("-c"), Delivery::curlCommand(Capture::curlSource(*bare), e.engine.url(), options)}, &error);
     QVERIFY2(again, qPrintable(error));
     QCOMPARE(again->request.headerCount(), 3);
     QCOMPARE(again->request.header(0).name, "Host");
@@ -447,8 +450,9 @@ void TstCurl::curlDefaultsWhenAsked()
     // Without a Host of its own the request gets curl's, naming where it was sent.
     const CapturedRequestPtr form = e.capture(withBody("POST /form HTTP/1.1\r\n", "a=1"));
     QVERIFY(form);
-    again =
-        replay(e, m_env, m_bash, {QStringLiteral("-c"), Delivery::curlCommand(*form, e.engine.url(), options)}, &error);
+    again = replay(e, m_env, m_bash,
+                   {QStringLiteral("-c"), Delivery::curlCommand(Capture::curlSource(*form), e.engine.url(), options)},
+                   &error);
     QVERIFY2(again, qPrintable(error));
     QCOMPARE(again->request.headerValue("Host"), e.engine.url().authority().toUtf8());
     QCOMPARE(again->request.headerValue("Content-Type"), "application/x-www-form-urlencoded");
@@ -459,13 +463,13 @@ void TstCurl::commandShape()
 {
     const Session::CapturedRequest get = parsed("GET /status?x=1&y=2 HTTP/1.1\r\nHost: h\r\n\r\n");
     const QUrl base(QStringLiteral("http://127.0.0.1:8080"));
-    QCOMPARE(Delivery::curlCommand(get, base),
+    QCOMPARE(Delivery::curlCommand(Capture::curlSource(get), base),
              QStringLiteral("curl -q --http1.1 --path-as-is --globoff 'http://127.0.0.1:8080/status?x=1&y=2' "
                             "-H 'Host: h' -H 'User-Agent:' -H 'Accept:'"));
 
     const Session::CapturedRequest put =
         parsed(withBody("PUT /bin HTTP/1.1\r\nHost: h\r\nX-Name: caf\xe9\r\n", QByteArray("a\0'%\\\n-", 7)));
-    QCOMPARE(Delivery::curlCommand(put, base, multilineOptions(true)),
+    QCOMPARE(Delivery::curlCommand(Capture::curlSource(put), base, multilineOptions(true)),
              QStringLiteral("printf 'a\\000\\047%%\\\\\\n-' | \\\n"
                             "  curl -q --http1.1 --path-as-is --globoff -X PUT 'http://127.0.0.1:8080/bin' \\\n"
                             "  -H 'Host: h' \\\n"
@@ -480,9 +484,10 @@ void TstCurl::commandShape()
     // A leading '-' in the printf format would be an option.
     const Session::CapturedRequest dashes =
         parsed(withBody("POST /f HTTP/1.1\r\nHost: h\r\nContent-Type: x\r\n", "--b\r\n"));
-    QVERIFY(Delivery::curlCommand(dashes, base).startsWith(QLatin1String("printf '\\055-b\\r\\n' | curl ")));
+    QVERIFY(Delivery::curlCommand(Capture::curlSource(dashes), base)
+                .startsWith(QLatin1String("printf '\\055-b\\r\\n' | curl ")));
 
-    QVERIFY(Delivery::curlCommand(Session::CapturedRequest{}, base).isEmpty());
+    QVERIFY(Delivery::curlCommand(Capture::curlSource(Session::CapturedRequest{}), base).isEmpty());
 }
 
 void TstCurl::baseUrl()
@@ -490,12 +495,13 @@ void TstCurl::baseUrl()
     const Session::CapturedRequest r = parsed("GET /hooks/1?a=b HTTP/1.1\r\nHost: h\r\n\r\n", 9090);
     // Only scheme, host and port are taken, and a path goes in front; user info would add an
     // Authorization header.
-    QVERIFY(Delivery::curlCommand(r, QUrl(QStringLiteral("https://user:pw@example.com/api/?q#f")))
+    QVERIFY(Delivery::curlCommand(Capture::curlSource(r), QUrl(QStringLiteral("https://user:pw@example.com/api/?q#f")))
                 .contains(QLatin1String(" 'https://example.com/api/hooks/1?a=b' ")));
-    QVERIFY(Delivery::curlCommand(r, QUrl(QStringLiteral("http://[::1]:8080")))
+    QVERIFY(Delivery::curlCommand(Capture::curlSource(r), QUrl(QStringLiteral("http://[::1]:8080")))
                 .contains(QLatin1String(" 'http://[::1]:8080/hooks/1?a=b' ")));
     // No base: back to the port the request came in on.
-    QVERIFY(Delivery::curlCommand(r, QUrl()).contains(QLatin1String(" 'http://localhost:9090/hooks/1?a=b' ")));
+    QVERIFY(Delivery::curlCommand(Capture::curlSource(r), QUrl())
+                .contains(QLatin1String(" 'http://localhost:9090/hooks/1?a=b' ")));
 }
 
 // Copy as curl from the sender panel: curl puts on the wire what the sender would.

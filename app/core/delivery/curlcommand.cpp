@@ -3,7 +3,6 @@
 
 #include "http/outgoingrequest.h"
 #include "http/request.h"
-#include "session/capturedrequest.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -22,7 +21,7 @@ struct Target
     bool inUrl = false; ///< curl's URL parser leaves it as it is
 };
 
-Target makeTarget(const Session::CapturedRequest &captured, const QUrl &base)
+Target makeTarget(const CurlSource &captured, const QUrl &base)
 {
     Target t;
     QByteArray prefix;
@@ -147,7 +146,7 @@ void appendBodyOption(QList<QByteArray> &parts, const QByteArray &body, bool inl
 
 } // namespace
 
-QString curlCommand(const Session::CapturedRequest &captured, const QUrl &base, const CurlOptions &options)
+QString curlCommand(const CurlSource &captured, const QUrl &base, const CurlOptions &options)
 {
     const Http::Request &r = captured.request;
     if (!r.hasRequestLine())
@@ -191,15 +190,15 @@ QString curlCommand(const Session::CapturedRequest &captured, const QUrl &base, 
     return QString::fromUtf8(parts.join(options.multiline ? " \\\n  " : " "));
 }
 
-QStringList curlDifferences(const Session::CapturedRequest &captured, const CurlOptions &options)
+QStringList curlDifferences(const CurlSource &captured, const CurlOptions &options)
 {
     const Http::Request &r = captured.request;
     QStringList out;
-    if (captured.rejected) {
+    if (!captured.rejectedBecause.isEmpty()) {
         out += QCoreApplication::translate(
                    "Delivery::CurlCommand",
                    "Hookscope rejected this request (%1); the command sends only what was read of it.")
-                   .arg(captured.errorReason);
+                   .arg(captured.rejectedBecause);
     }
     if (!r.hasRequestLine()) {
         out += QCoreApplication::translate("Delivery::CurlCommand",

@@ -2,15 +2,23 @@
 
 #include "sender.h"
 
+#include "http/request.h"
+
 #include <QString>
 #include <QStringList>
 #include <QUrl>
 
-namespace Session {
-struct CapturedRequest;
-}
-
 namespace Delivery {
+
+/// A captured request as the curl commands need it. Session::CapturedRequest holds all of it
+/// (Capture::curlSource() makes one); delivery/ does not see session/.
+struct CurlSource
+{
+    Http::Request request;
+    bool tls = false;        ///< it came in over TLS: the default base is https
+    quint16 localPort = 0;   ///< the port it came in on: the default base's port
+    QString rejectedBecause; ///< why Hookscope could not read it whole; empty when it could
+};
 
 struct CurlOptions
 {
@@ -42,11 +50,11 @@ struct CurlOptions
  *
  * Returns an empty string for a request without a request line.
  */
-QString curlCommand(const Session::CapturedRequest &request, const QUrl &base, const CurlOptions &options = {});
+QString curlCommand(const CurlSource &request, const QUrl &base, const CurlOptions &options = {});
 
 /// One sentence for each way the command from curlCommand() differs from what was captured;
 /// empty when the server receives the same request bytes.
-QStringList curlDifferences(const Session::CapturedRequest &request, const CurlOptions &options = {});
+QStringList curlDifferences(const CurlSource &request, const CurlOptions &options = {});
 
 /**
  * A shell command that makes curl send `message` to each of its destinations as Hookscope sends
