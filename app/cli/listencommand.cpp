@@ -136,8 +136,10 @@ private:
             QByteArray more;
             if (m_forwarder) {
                 more = forwardsJson(results);
-                if (!unfinished.isEmpty())
-                    more += ",\"forward_error\":\"" + unfinished.toUtf8() + '"';
+                if (!unfinished.isEmpty()) {
+                    more += ",\"forward_error\":";
+                    Session::appendJsonString(more, unfinished.toUtf8());
+                }
             }
             ok = Session::writeNdjsonLine(r, out, more);
         } else {

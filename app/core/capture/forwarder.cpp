@@ -99,8 +99,7 @@ QList<qint64> Forwarder::forward(const Session::CapturedBatch &batch)
                 entry.results.append(result);
                 continue;
             }
-            m_sent.insert(id, {record->id, int(entry.results.size())});
-            m_sentAtMs.insert(id, m_clock.elapsed());
+            m_sent.insert(id, {record->id, int(entry.results.size()), m_clock.elapsed()});
             entry.results.append(result);
             ++entry.open;
         }
@@ -122,7 +121,7 @@ void Forwarder::onAttempt(const Delivery::AttemptReport &report)
     const Http::ExchangeResult &e = report.exchange;
     result.attempts = report.attempt;
     result.status = e.hasResponse() ? e.response.status() : 0;
-    result.durationMs = m_clock.elapsed() - m_sentAtMs.value(report.messageId);
+    result.durationMs = m_clock.elapsed() - sent->sentAtMs;
     result.error = e.hasResponse() ? QString() : e.error;
 }
 
@@ -133,7 +132,6 @@ void Forwarder::onMessageFinished(qint64 messageId)
         return;
     const qint64 requestId = sent->requestId;
     m_sent.erase(sent);
-    m_sentAtMs.remove(messageId);
     auto entry = m_requests.find(requestId);
     if (entry == m_requests.end() || --entry->open > 0)
         return;

@@ -66,7 +66,8 @@ private:
     struct Sent
     {
         qint64 requestId;
-        int slot;
+        int slot;        // into the request's results
+        qint64 sentAtMs; // on m_clock
     };
     void onAttempt(const Delivery::AttemptReport &report);
     void onMessageFinished(qint64 messageId);
@@ -76,7 +77,6 @@ private:
     QHash<qint64, Request> m_requests; // by captured request id
     QHash<qint64, Sent> m_sent;        // by Sender message id
     QElapsedTimer m_clock;
-    QHash<qint64, qint64> m_sentAtMs; // by Sender message id
 };
 
 } // namespace Capture

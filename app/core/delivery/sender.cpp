@@ -192,10 +192,10 @@ public:
     /// sent many times over makes them once).
     QList<Route> routesFor(const Message &m, const Http::ProxyEnvironment &environment)
     {
-        const bool sameWay = m.destinations == m_lastRouted.destinations && environment == m_lastEnvironment &&
-                             m.client.useEnvironmentProxy == m_lastRouted.client.useEnvironmentProxy &&
-                             m.client.tls.insecure == m_lastRouted.client.tls.insecure &&
-                             m.client.tls.pinnedSha256 == m_lastRouted.client.tls.pinnedSha256;
+        const bool sameWay = m.destinations == m_lastDestinations && environment == m_lastEnvironment &&
+                             m.client.useEnvironmentProxy == m_lastClient.useEnvironmentProxy &&
+                             m.client.tls.insecure == m_lastClient.tls.insecure &&
+                             m.client.tls.pinnedSha256 == m_lastClient.tls.pinnedSha256;
         if (sameWay && !m_lastRoutes.isEmpty())
             return m_lastRoutes;
         QList<Route> routes;
@@ -204,8 +204,8 @@ public:
             routes.append({Http::ClientConnection::poolKey(url, m.client, environment),
                            Http::OutgoingRequest::to(url).target, Http::OutgoingRequest::hostOf(url)});
         }
-        m_lastRouted.destinations = m.destinations;
-        m_lastRouted.client = m.client;
+        m_lastDestinations = m.destinations;
+        m_lastClient = m.client;
         m_lastEnvironment = environment;
         m_lastRoutes = routes;
         return routes;
@@ -504,7 +504,8 @@ private:
     std::unordered_map<qint64, std::unique_ptr<Running>> m_messages;
     QHash<qint64, QByteArray> m_fileBodies;           // signed file bodies, read once per message
     std::deque<std::pair<qint64, Message>> m_pending; // sent, not started yet, in order
-    Message m_lastRouted; // destinations and client options only: whose routes m_lastRoutes are
+    QList<QUrl> m_lastDestinations;                   // whose routes m_lastRoutes are, with these client options
+    Http::ClientOptions m_lastClient;
     Http::ProxyEnvironment m_lastEnvironment;
     QList<Route> m_lastRoutes;
     std::deque<Ready> m_ready;
