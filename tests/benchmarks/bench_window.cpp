@@ -43,6 +43,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <functional>
 #include <memory>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -364,6 +365,25 @@ int benchFlood(int seconds, int rate)
 
 } // namespace
 
+/// Runs the event loop, timing the GUI thread, until `over` says so (asked every 50 ms) or two
+/// minutes have passed.
+TimedApplication *runUntil(Gui::MainWindow &window, const std::function<bool()> &over)
+{
+    QElapsedTimer clock;
+    clock.start();
+    QTimer done;
+    QObject::connect(&done, &QTimer::timeout, &window, [&] {
+        if (over() || clock.elapsed() > 120'000)
+            QApplication::quit();
+    });
+    done.start(50);
+    auto *app = static_cast<TimedApplication *>(QCoreApplication::instance());
+    app->startTiming();
+    QApplication::exec();
+    app->stopTiming();
+    return app;
+}
+
 /// The window's sender panel, shown, composing a 1 KB JSON message (its own id each time) to the
 /// window's own listener.
 Gui::SenderPanel *composeToListener(Gui::MainWindow &window)
@@ -402,17 +422,9 @@ int benchSend(int count)
     });
     sender.start(0);
     const int rowsBefore = window.model()->rowCount();
-    QTimer done;
-    QObject::connect(&done, &QTimer::timeout, &window, [&] {
-        if ((sent == count && !panel->isSending() && window.model()->rowCount() - rowsBefore >= count) ||
-            clock.elapsed() > 120'000)
-            QApplication::quit();
+    TimedApplication *app = runUntil(window, [&] {
+        return sent == count && !panel->isSending() && window.model()->rowCount() - rowsBefore >= count;
     });
-    done.start(50);
-    auto *app = static_cast<TimedApplication *>(QCoreApplication::instance());
-    app->startTiming();
-    QApplication::exec();
-    app->stopTiming();
     std::printf("send       %d messages sent from the panel in %.2f s, %d captured by the window's listener\n", sent,
                 clock.elapsed() / 1000.0, window.model()->rowCount() - rowsBefore);
     probe.report();
@@ -443,19 +455,12 @@ int benchRepeat(int count, int concurrency)
             QApplication::quit();
         }
     });
-    QTimer done;
-    QObject::connect(&done, &QTimer::timeout, &window, [&] {
+    TimedApplication *app = runUntil(window, [&] {
         const bool over = repeat->run() && !repeat->isRunning();
         if (over && capturedAtEnd < 0)
             capturedAtEnd = window.model()->rowCount() - rowsBefore;
-        if ((over && window.model()->rowCount() - rowsBefore >= count) || clock.elapsed() > 120'000)
-            QApplication::quit();
+        return over && window.model()->rowCount() - rowsBefore >= count;
     });
-    done.start(50);
-    auto *app = static_cast<TimedApplication *>(QCoreApplication::instance());
-    app->startTiming();
-    QApplication::exec();
-    app->stopTiming();
     if (!repeat->run())
         return 1;
     const Delivery::RepeatSummary summary = repeat->run()->summary();

@@ -50,10 +50,9 @@ private:
 void TstRepeatPanel::initTestCase()
 {
     QVERIFY(m_home.isValid());
-    QStandardPaths::setTestModeEnabled(true);
+    WindowTesting::setUpWindowTests();
     QCoreApplication::setOrganizationName(QStringLiteral("HookscopeTest"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_repeatpanel"));
-    qputenv("HOOKSCOPE_NO_DIALOGS", "1");
 }
 
 void TstRepeatPanel::init()
