@@ -2,6 +2,7 @@
 //   bench_window rows [--rows N]     a million rows: scrolling and selecting per frame, filters, memory
 //   bench_window flood [--seconds S] the GUI thread's longest stall while requests pour in
 //   bench_window send [--messages N] the same while the sender panel sends N messages to the listener
+//   bench_window repeat [--messages N] [--concurrency C]  the same while the panel repeats one message
 // Headless (QT_QPA_PLATFORM=offscreen is set if nothing else is); prints figures, asserts nothing.
 
 #include "benchmark.h"
@@ -11,6 +12,7 @@
 #include "rowdelegate.h"
 #include "send/bodyeditor.h"
 #include "send/composer.h"
+#include "send/repeatpanel.h"
 #include "send/senderpanel.h"
 #include "send/workspaces.h"
 
@@ -41,6 +43,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <functional>
 #include <memory>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -362,12 +365,29 @@ int benchFlood(int seconds, int rate)
 
 } // namespace
 
-/// The sender panel sends `count` messages to the window's own listener, one per event-loop turn
-/// as fast as they go, while the probe watches the GUI thread.
-int benchSend(int count)
+/// Runs the event loop, timing the GUI thread, until `over` says so (asked every 50 ms) or two
+/// minutes have passed.
+TimedApplication *runUntil(Gui::MainWindow &window, const std::function<bool()> &over)
 {
-    const std::unique_ptr<Gui::MainWindow> shown = listeningWindow();
-    Gui::MainWindow &window = *shown;
+    QElapsedTimer clock;
+    clock.start();
+    QTimer done;
+    QObject::connect(&done, &QTimer::timeout, &window, [&] {
+        if (over() || clock.elapsed() > 120'000)
+            QApplication::quit();
+    });
+    done.start(50);
+    auto *app = static_cast<TimedApplication *>(QCoreApplication::instance());
+    app->startTiming();
+    QApplication::exec();
+    app->stopTiming();
+    return app;
+}
+
+/// The window's sender panel, shown, composing a 1 KB JSON message (its own id each time) to the
+/// window's own listener.
+Gui::SenderPanel *composeToListener(Gui::MainWindow &window)
+{
     Gui::Workspaces *workspaces = window.findChild<Gui::Workspaces *>();
     Gui::SenderPanel *panel = workspaces->panel();
     workspaces->show(Gui::Workspaces::Sender);
@@ -376,6 +396,16 @@ int benchSend(int count)
     QByteArray body = R"({"id":"{{uuid}}","type":"invoice.paid","pad":")";
     body += QByteArray(1024 - body.size() - 2, 'x') + "\"}";
     panel->composer()->body()->setText(body);
+    return panel;
+}
+
+/// The sender panel sends `count` messages to the window's own listener, one per event-loop turn
+/// as fast as they go, while the probe watches the GUI thread.
+int benchSend(int count)
+{
+    const std::unique_ptr<Gui::MainWindow> shown = listeningWindow();
+    Gui::MainWindow &window = *shown;
+    Gui::SenderPanel *panel = composeToListener(window);
 
     StallProbe probe(&window);
     QElapsedTimer clock;
@@ -392,19 +422,53 @@ int benchSend(int count)
     });
     sender.start(0);
     const int rowsBefore = window.model()->rowCount();
-    QTimer done;
-    QObject::connect(&done, &QTimer::timeout, &window, [&] {
-        if ((sent == count && !panel->isSending() && window.model()->rowCount() - rowsBefore >= count) ||
-            clock.elapsed() > 120'000)
-            QApplication::quit();
+    TimedApplication *app = runUntil(window, [&] {
+        return sent == count && !panel->isSending() && window.model()->rowCount() - rowsBefore >= count;
     });
-    done.start(50);
-    auto *app = static_cast<TimedApplication *>(QCoreApplication::instance());
-    app->startTiming();
-    QApplication::exec();
-    app->stopTiming();
     std::printf("send       %d messages sent from the panel in %.2f s, %d captured by the window's listener\n", sent,
                 clock.elapsed() / 1000.0, window.model()->rowCount() - rowsBefore);
+    probe.report();
+    app->report();
+    return 0;
+}
+
+/// The panel's Repeat sends one message `count` times through `concurrency` connections to the
+/// window's own listener (what Ctrl+Shift+Enter starts), while the probe watches the GUI thread.
+int benchRepeat(int count, int concurrency)
+{
+    const std::unique_ptr<Gui::MainWindow> shown = listeningWindow();
+    Gui::MainWindow &window = *shown;
+    Gui::RepeatPanel *repeat = composeToListener(window)->repeat();
+    Delivery::RepeatPlan plan;
+    plan.count = count;
+    plan.concurrency = concurrency;
+    repeat->setPlan(plan);
+
+    StallProbe probe(&window);
+    QElapsedTimer clock;
+    clock.start();
+    const int rowsBefore = window.model()->rowCount();
+    qint64 capturedAtEnd = -1;
+    QTimer::singleShot(0, &window, [&] {
+        if (!repeat->start()) {
+            std::fprintf(stderr, "repeat did not start: %s\n", qPrintable(repeat->statusText()));
+            QApplication::quit();
+        }
+    });
+    TimedApplication *app = runUntil(window, [&] {
+        const bool over = repeat->run() && !repeat->isRunning();
+        if (over && capturedAtEnd < 0)
+            capturedAtEnd = window.model()->rowCount() - rowsBefore;
+        return over && window.model()->rowCount() - rowsBefore >= count;
+    });
+    if (!repeat->run())
+        return 1;
+    const Delivery::RepeatSummary summary = repeat->run()->summary();
+    std::printf("repeat     %lld messages through %d connections in %.2f s: %.0f requests/s; %d captured by the "
+                "window's listener (%lld when the run ended, all %d after %.2f s)\n",
+                summary.finished, concurrency, summary.seconds, summary.requestsPerSecond(),
+                window.model()->rowCount() - rowsBefore, capturedAtEnd, count, clock.elapsed() / 1000.0);
+    std::printf("%s", qPrintable(summary.text()));
     probe.report();
     app->report();
     return 0;
@@ -431,11 +495,16 @@ int main(int argc, char **argv)
                          : 20000;
     if (mode == QLatin1String("flood"))
         return benchFlood(seconds, rate);
-    if (mode == QLatin1String("send"))
-        return benchSend(args.contains(QStringLiteral("--messages"))
+    const int messages = args.contains(QStringLiteral("--messages"))
                              ? args.value(args.indexOf(QStringLiteral("--messages")) + 1).toInt()
-                             : 10000);
+                             : 10000;
+    if (mode == QLatin1String("send"))
+        return benchSend(messages);
+    if (mode == QLatin1String("repeat"))
+        return benchRepeat(messages, args.contains(QStringLiteral("--concurrency"))
+                                         ? args.value(args.indexOf(QStringLiteral("--concurrency")) + 1).toInt()
+                                         : 32);
     std::fprintf(stderr, "usage: bench_window rows [--rows N] | flood [--seconds S] [--rate PER_SECOND] | send "
-                         "[--messages N]\n");
+                         "[--messages N] | repeat [--messages N] [--concurrency C]\n");
     return 2;
 }

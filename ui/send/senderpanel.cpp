@@ -5,6 +5,7 @@
 #include "exchangeview.h"
 #include "headerseditor.h"
 #include "historymodel.h"
+#include "repeatpanel.h"
 #include "resultsmodel.h"
 #include "sendoptions.h"
 #include "signingpicker.h"
@@ -55,6 +56,7 @@ SenderPanel::SenderPanel(SecretStore *store, QWidget *parent, TemplateLibrary *t
     , m_historyView(new QListView(this))
     , m_historyEdit(new QLineEdit(this))
     , m_templatesMenu(new QMenu(tr("&Templates"), this))
+    , m_repeat(new RepeatPanel(this))
     , m_status(new QLabel(this))
     , m_sendButton(new QPushButton(tr("Send"), this))
     , m_cancelButton(new QPushButton(tr("Cancel"), this))
@@ -197,6 +199,7 @@ bool SenderPanel::send()
     m_reports.insert(id, {});
     m_history->add({id, QDateTime::currentMSecsSinceEpoch(), m, tr("sending…")});
     showMessageResults(id);
+    m_resultTabs->setCurrentIndex(0);
     showStatus(tr("Sending to %n destination(s)…", nullptr, int(m.destinations.size())));
     m_cancel->setEnabled(true);
     m_cancelButton->setEnabled(true);
@@ -402,7 +405,12 @@ void SenderPanel::showStatus(const QString &text, bool problem)
 
 QList<QAction *> SenderPanel::panelActions() const
 {
-    return {m_send, m_cancel, m_paste, m_copy, m_save};
+    return QList<QAction *>{m_send, m_cancel} + m_repeat->actions() + QList<QAction *>{m_paste, m_copy, m_save};
+}
+
+bool SenderPanel::isUsable(const QAction *action) const
+{
+    return action == m_cancel ? isSending() : m_repeat->isUsable(action);
 }
 
 } // namespace Gui

@@ -16,6 +16,7 @@ class QListView;
 class QMenu;
 class QPushButton;
 class QSortFilterProxyModel;
+class QTabWidget;
 class QTableView;
 
 namespace Delivery {
@@ -30,6 +31,7 @@ namespace Gui {
 class Composer;
 class ExchangeView;
 class HistoryModel;
+class RepeatPanel;
 class ResultsModel;
 class SecretStore;
 class SendOptions;
@@ -98,8 +100,13 @@ public:
     QLineEdit *historyFilterEdit() const { return m_historyEdit; }
     QMenu *templatesMenu() const { return m_templatesMenu; }
     QString statusText() const;
-    /// "send", "cancelSend", "pasteCurl", "copyMessageCurl", "saveTemplate".
+    RepeatPanel *repeat() const { return m_repeat; }
+    /// "send", "cancelSend", the repeat's (RepeatPanel::actions()), "pasteCurl", "copyMessageCurl",
+    /// "saveTemplate".
     QList<QAction *> panelActions() const;
+    /// Whether `action` (one of panelActions()) can be used now: Cancel while sending, Stop while
+    /// repeating...
+    bool isUsable(const QAction *action) const;
     /// The results row's menu: "acceptCertificate", "forgetCertificates".
     QAction *acceptCertificateAction() const { return m_acceptCertificate; }
     QAction *forgetCertificatesAction() const { return m_forgetCertificates; }
@@ -139,6 +146,8 @@ private:
     QListView *m_historyView;
     QLineEdit *m_historyEdit;
     QMenu *m_templatesMenu;
+    RepeatPanel *m_repeat;
+    QTabWidget *m_resultTabs = nullptr;
     QLabel *m_status;
     QPushButton *m_sendButton;
     QPushButton *m_cancelButton;

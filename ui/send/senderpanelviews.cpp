@@ -4,6 +4,7 @@
 
 #include "exchangeview.h"
 #include "historymodel.h"
+#include "repeatpanel.h"
 #include "resultsmodel.h"
 #include "senderpanel.h"
 
@@ -16,6 +17,7 @@
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -88,7 +90,14 @@ QWidget *SenderPanel::makeResults()
     split->addWidget(m_resultsView);
     split->addWidget(m_exchange);
     split->setStretchFactor(1, 2);
-    return split;
+    // Repeat beside the results: starting a run shows it, sending once shows the results again.
+    m_resultTabs = new QTabWidget(this);
+    m_resultTabs->setObjectName(QStringLiteral("resultTabs"));
+    m_resultTabs->setDocumentMode(true);
+    m_resultTabs->addTab(split, tr("Results"));
+    m_resultTabs->addTab(m_repeat, tr("Repeat"));
+    connect(m_repeat, &RepeatPanel::started, this, [this] { m_resultTabs->setCurrentWidget(m_repeat); });
+    return m_resultTabs;
 }
 
 namespace {

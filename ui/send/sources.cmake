@@ -7,6 +7,8 @@ target_sources(hookscope_ui PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/exchangeview.h ${CMAKE_CURRENT_LIST_DIR}/exchangeview.cpp
     ${CMAKE_CURRENT_LIST_DIR}/headerseditor.h ${CMAKE_CURRENT_LIST_DIR}/headerseditor.cpp
     ${CMAKE_CURRENT_LIST_DIR}/historymodel.h ${CMAKE_CURRENT_LIST_DIR}/historymodel.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/latencychart.h ${CMAKE_CURRENT_LIST_DIR}/latencychart.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/repeatpanel.h ${CMAKE_CURRENT_LIST_DIR}/repeatpanel.cpp
     ${CMAKE_CURRENT_LIST_DIR}/resultsmodel.h ${CMAKE_CURRENT_LIST_DIR}/resultsmodel.cpp
     ${CMAKE_CURRENT_LIST_DIR}/rowtable.h ${CMAKE_CURRENT_LIST_DIR}/rowtable.cpp
     ${CMAKE_CURRENT_LIST_DIR}/senderpanel.h ${CMAKE_CURRENT_LIST_DIR}/senderpanel.cpp

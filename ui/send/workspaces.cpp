@@ -1,4 +1,5 @@
 #include "workspaces.h"
+#include "repeatpanel.h"
 #include "senderpanel.h"
 #include "sentsession.h"
 
@@ -61,6 +62,7 @@ Workspaces::Workspaces(QMainWindow *window, QWidget *captured, RequestDetail *de
     connect(showSender, &QAction::triggered, this, [this] { show(Sender); });
     connect(m_tabs, &QTabBar::currentChanged, this, [this](int index) { show(Index(index)); });
     connect(m_panel, &SenderPanel::sendingChanged, this, &Workspaces::updateActions);
+    connect(m_panel->repeat(), &RepeatPanel::runningChanged, this, &Workspaces::updateActions);
     connect(toSender, &QAction::triggered, this, [this, detail] {
         if (const Session::CapturedRequestPtr request = detail->request()) {
             m_panel->openCaptured(*request);
@@ -96,10 +98,10 @@ void Workspaces::show(Index index)
 
 void Workspaces::updateActions()
 {
-    // Ctrl+Enter sends only from the sender; Cancel only while something is being sent.
+    // Ctrl+Enter sends only from the sender; Cancel only while something is being sent, Stop
+    // only while repeating.
     for (QAction *action : std::as_const(m_senderOnly))
-        action->setEnabled(current() == Sender &&
-                           (action->objectName() != QLatin1String("cancelSend") || m_panel->isSending()));
+        action->setEnabled(current() == Sender && m_panel->isUsable(action));
 }
 
 } // namespace Gui
