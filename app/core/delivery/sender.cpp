@@ -312,12 +312,13 @@ private:
         p.messageUid = QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
         p.createdAtMs = QDateTime::currentMSecsSinceEpoch();
         MessageVariables vars(message.variables, p.createdAtMs);
-        p.method = vars.resolved(message.method);
+        const auto resolved = [&](const QByteArray &text) { return message.literal ? text : vars.resolved(text); };
+        p.method = resolved(message.method);
         p.headers.reserve(message.headers.size());
         for (const auto &[name, value] : message.headers)
-            p.headers.append({vars.resolved(name), vars.resolved(value)});
+            p.headers.append({resolved(name), resolved(value)});
         if (message.bodyFile.isEmpty()) {
-            p.body = vars.resolved(message.body);
+            p.body = resolved(message.body);
         } else {
             QFileInfo info(message.bodyFile);
             if (!info.isFile() || !info.isReadable())
