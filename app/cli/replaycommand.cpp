@@ -116,15 +116,9 @@ int run(const QStringList &args)
                           "Sign afresh with this scheme (new timestamp), dropping the captured signature headers; "
                           "without it they go as captured."),
         "SCHEME");
-    const QCommandLineOption secret =
-        option({QStringLiteral("secret")},
-               QT_TRANSLATE_NOOP(
-                   "Cli::ReplayCommand",
-                   "The signing secret (visible in the process list: prefer --secret-file or HOOKSCOPE_SECRET)."),
-               "S");
-    const QCommandLineOption secretFile = option(
-        {QStringLiteral("secret-file")},
-        QT_TRANSLATE_NOOP("Cli::ReplayCommand", "Read the signing secret from the first line of this file."), "FILE");
+    const QList<QCommandLineOption> secretOptions = signingSecretOptions();
+    const QCommandLineOption &secret = secretOptions.at(0);
+    const QCommandLineOption &secretFile = secretOptions.at(1);
     const QCommandLineOption parallel =
         option({QStringLiteral("parallel")}, QT_TRANSLATE_NOOP("Cli::ReplayCommand", "Send every request at once."));
     const QCommandLineOption timeout =

@@ -141,15 +141,9 @@ int run(const QStringList &args)
     const QCommandLineOption sign = option(
         {QStringLiteral("sign")},
         QT_TRANSLATE_NOOP("Cli::SendCommand", "Sign each attempt with this scheme (github, stripe, ...)."), "SCHEME");
-    const QCommandLineOption secret =
-        option({QStringLiteral("secret")},
-               QT_TRANSLATE_NOOP(
-                   "Cli::SendCommand",
-                   "The signing secret (visible in the process list: prefer --secret-file or HOOKSCOPE_SECRET)."),
-               "S");
-    const QCommandLineOption secretFile = option(
-        {QStringLiteral("secret-file")},
-        QT_TRANSLATE_NOOP("Cli::SendCommand", "Read the signing secret from the first line of this file."), "FILE");
+    const QList<QCommandLineOption> secretOptions = signingSecretOptions();
+    const QCommandLineOption &secret = secretOptions.at(0);
+    const QCommandLineOption &secretFile = secretOptions.at(1);
     const QCommandLineOption retries = option(
         {QStringLiteral("retries")},
         QT_TRANSLATE_NOOP("Cli::SendCommand",
