@@ -2,6 +2,7 @@
 #include "exportcommand.h"
 #include "importcommand.h"
 #include "listencommand.h"
+#include "replaycommand.h"
 #include "sendcommand.h"
 #include "signcommand.h"
 
@@ -27,6 +28,7 @@ const char kUsage[] = QT_TRANSLATE_NOOP(
            "  export     write a session as HAR 1.2 or NDJSON\n"
            "  import     read a HAR file into a session\n"
            "  send       send a message (signed, with retries) to one or more URLs and print each answer\n"
+           "  replay     send captured requests again, exactly as captured, to one or more URLs\n"
            "  sign       print the headers that sign a body (read from stdin) for a provider's scheme\n"
 
            "\n"
@@ -80,6 +82,8 @@ int run(int argc, char **argv)
         return ImportCommand::run(args);
     if (std::strcmp(command, "send") == 0)
         return SendCommand::run(args);
+    if (std::strcmp(command, "replay") == 0)
+        return ReplayCommand::run(args);
     if (std::strcmp(command, "sign") == 0)
         return SignCommand::run(args);
 

@@ -91,6 +91,18 @@ bool SecretOptions::toConfig(Signing::Config *config, QString *error) const
     return true;
 }
 
+QList<QCommandLineOption> signingSecretOptions()
+{
+    return {
+        QCommandLineOption({QStringLiteral("secret")},
+                           SecretOptions::tr("The signing secret (visible in the process list: prefer --secret-file "
+                                             "or HOOKSCOPE_SECRET)."),
+                           QStringLiteral("S")),
+        QCommandLineOption({QStringLiteral("secret-file")},
+                           SecretOptions::tr("Read the signing secret from the first line of this file."),
+                           QStringLiteral("FILE"))};
+}
+
 bool readSigningSecret(const QCommandLineParser &parser, const QCommandLineOption &inline_,
                        const QCommandLineOption &file, const char *command, QByteArray *secret)
 {

@@ -3,6 +3,7 @@
 #include "signing/signing.h"
 
 #include <QCoreApplication>
+#include <QList>
 #include <QString>
 #include <QStringList>
 
@@ -33,6 +34,10 @@ private:
     /// One `SCHEME[:PATTERN]=SECRET`; `where` names it in errors.
     static bool parseSecret(const QByteArray &spec, const QString &where, Signing::Secret *out, QString *error);
 };
+
+/// --secret S and --secret-file FILE, in that order, as the commands that sign offer them (read
+/// them with readSigningSecret).
+QList<QCommandLineOption> signingSecretOptions();
 
 /// The signing secret from --secret, the first line of --secret-file, or HOOKSCOPE_SECRET, so
 /// that it need not show in `ps`; never printed. False (the problem printed for `command`) when

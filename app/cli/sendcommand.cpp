@@ -1,4 +1,5 @@
 #include "sendcommand.h"
+#include "deliveryresult.h"
 #include "secretoptions.h"
 #include "sendrepeat.h"
 #include "terminal.h"
@@ -27,37 +28,6 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("Cli::SendCommand", text);
-}
-
-/// What the command has heard about one destination.
-struct Outcome
-{
-    int attempts = 0;
-    bool done = false;
-    Http::ExchangeResult last;
-};
-
-bool finallyOk(const Outcome &o)
-{
-    const int status = o.last.response.status();
-    return o.done && o.last.hasResponse() && status >= 200 && status <= 299;
-}
-
-QString errorText(const Outcome &o)
-{
-    if (!o.last.hasResponse())
-        return o.last.error;
-    if (finallyOk(o))
-        return {};
-    return QStringLiteral("HTTP %1 %2")
-        .arg(o.last.response.status())
-        .arg(QString::fromLatin1(o.last.response.reason()));
-}
-
-void writeOut(const QByteArray &line, FILE *stream)
-{
-    std::fwrite(line.constData(), 1, size_t(line.size()), stream);
-    std::fflush(stream);
 }
 
 /// A template by id ("github-push") or a .http file in that format.
@@ -171,15 +141,9 @@ int run(const QStringList &args)
     const QCommandLineOption sign = option(
         {QStringLiteral("sign")},
         QT_TRANSLATE_NOOP("Cli::SendCommand", "Sign each attempt with this scheme (github, stripe, ...)."), "SCHEME");
-    const QCommandLineOption secret =
-        option({QStringLiteral("secret")},
-               QT_TRANSLATE_NOOP(
-                   "Cli::SendCommand",
-                   "The signing secret (visible in the process list: prefer --secret-file or HOOKSCOPE_SECRET)."),
-               "S");
-    const QCommandLineOption secretFile = option(
-        {QStringLiteral("secret-file")},
-        QT_TRANSLATE_NOOP("Cli::SendCommand", "Read the signing secret from the first line of this file."), "FILE");
+    const QList<QCommandLineOption> secretOptions = signingSecretOptions();
+    const QCommandLineOption &secret = secretOptions.at(0);
+    const QCommandLineOption &secretFile = secretOptions.at(1);
     const QCommandLineOption retries = option(
         {QStringLiteral("retries")},
         QT_TRANSLATE_NOOP("Cli::SendCommand",
@@ -348,10 +312,9 @@ int run(const QStringList &args)
     }
 
     Delivery::Sender sender;
-    QList<Outcome> outcomes(message.destinations.size());
+    QList<DeliveryOutcome> outcomes(message.destinations.size());
     QElapsedTimer clock;
     clock.start();
-    QList<qint64> finishedAt(message.destinations.size(), 0);
     const bool asJson = parser.isSet(json);
     QString prepareError;
     storeInto(writer.get(), &sender);
@@ -362,20 +325,14 @@ int run(const QStringList &args)
                        tr("left as written, not known: {{%1}}").arg(p.unresolved.join(QLatin1String("}}, {{"))));
     });
     QObject::connect(&sender, &Delivery::Sender::attemptFinished, &sender, [&](const Delivery::AttemptReport &r) {
-        Outcome &o = outcomes[r.destination];
+        DeliveryOutcome &o = outcomes[r.destination];
         o.attempts = r.attempt;
         o.done = r.final;
         o.last = r.exchange;
         if (r.final)
-            finishedAt[r.destination] = clock.elapsed();
+            o.finishedAtMs = clock.elapsed();
         else if (!asJson)
-            writeOut(tr("%1: attempt %2 failed (%3); retrying in %4 ms\n")
-                         .arg(message.destinations.at(r.destination).toString())
-                         .arg(r.attempt)
-                         .arg(errorText(o))
-                         .arg(r.retryInMs)
-                         .toUtf8(),
-                     stderr);
+            writeOut(retryLine(message.destinations.at(r.destination).toString(), o, r.retryInMs), stderr);
     });
     QObject::connect(&sender, &Delivery::Sender::messageFinished, &sender, [] { QCoreApplication::exit(0); });
     QString error;
@@ -394,30 +351,8 @@ int run(const QStringList &args)
 
     bool allOk = true;
     for (int i = 0; i < outcomes.size(); ++i) {
-        const Outcome &o = outcomes.at(i);
-        allOk = allOk && finallyOk(o);
-        const QString url = message.destinations.at(i).toString();
-        const QString why = errorText(o);
-        if (asJson) {
-            QJsonObject line{{QStringLiteral("url"), url},
-                             {QStringLiteral("status"), o.last.hasResponse() ? QJsonValue(o.last.response.status())
-                                                                             : QJsonValue(QJsonValue::Null)},
-                             {QStringLiteral("attempts"), o.attempts},
-                             {QStringLiteral("duration_ms"), finishedAt.at(i)},
-                             {QStringLiteral("error"), why.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(why)}};
-            writeOut(QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n', stdout);
-            continue;
-        }
-        const QString status = o.last.hasResponse() ? QStringLiteral("%1 %2")
-                                                          .arg(o.last.response.status())
-                                                          .arg(QString::fromLatin1(o.last.response.reason()))
-                                                    : QStringLiteral("---");
-        QString text = QStringLiteral("%1  %2  (%3, %4 ms)")
-                           .arg(status, url, o.attempts == 1 ? tr("1 attempt") : tr("%1 attempts").arg(o.attempts))
-                           .arg(finishedAt.at(i));
-        if (!finallyOk(o) && !o.last.hasResponse())
-            text += QStringLiteral(": ") + why;
-        writeOut(text.toUtf8() + '\n', stdout);
+        allOk = allOk && finallyOk(outcomes.at(i));
+        writeOut(resultLine(message.destinations.at(i).toString(), outcomes.at(i), asJson), stdout);
     }
     return allOk && saveError.isEmpty() ? 0 : 1;
 }

@@ -164,6 +164,8 @@ private Q_SLOTS:
     void requestBodiesStoredOnce();
     void sameUidReplacesTheMessage();
     void migratesVersion1();
+    void migratesVersion2();
+    void messagesListedBySource();
     void newerVersionIsRefused();
     void hubHoldsUntilAWriterIsAttached();
     void engineHandsRecordsToTheOpenSession();
@@ -305,7 +307,10 @@ void TstOutbound::migratesVersion1()
     QCOMPARE(before.size(), 3);
     QCOMPARE(SessionFile::inspect(file).schemaVersion, 1); // reading changed nothing
 
-    const OutboundMessagePtr m = message("after-migration", 1'780'000'000'000, 1);
+    auto replay = std::make_shared<OutboundMessage>(*message("after-migration", 1'780'000'000'000, 1));
+    replay->kind = QStringLiteral("replay");
+    replay->sourceId = 2; // one of the version-1 captures
+    const OutboundMessagePtr m = replay;
     {
         SessionWriter writer;
         const SessionFile::Info opened = writer.open(file);
@@ -317,7 +322,7 @@ void TstOutbound::migratesVersion1()
         writer.submit(OutboundAttempts{attempt(*m, 0, 1, 204, true)});
         writer.stop();
     }
-    QCOMPARE(SessionFile::inspect(file).schemaVersion, 2);
+    QCOMPARE(SessionFile::inspect(file).schemaVersion, kSchemaVersion);
     SessionReader reader;
     QCOMPARE(reader.open(file).problem, FileProblem::None);
     QList<QByteArray> after;
@@ -328,6 +333,84 @@ void TstOutbound::migratesVersion1()
     QCOMPARE(after, before);
     QCOMPARE(reader.listMessages().size(), 1);
     QCOMPARE(reader.loadAttempts(m->uid).size(), 1);
+    QCOMPARE(reader.messagesMadeFrom(2).size(), 1);
+    QCOMPARE(reader.messagesMadeFrom(2).constFirst().finalStatuses, QList<int>{204});
+}
+
+void TstOutbound::migratesVersion2()
+{
+    // A file as version 2 left it: sent messages that know nothing of a source. Made here from a
+    // current file by taking away what version 3 added.
+    const QString file = path(QStringLiteral("v2.hookscope"));
+    const OutboundMessagePtr sent = message("sent-in-v2", 1'780'000'000'000, 1);
+    QVERIFY(writeSent(file, {sent}, {{attempt(*sent, 0, 1, 200, true)}}));
+    {
+        Sql::Database db;
+        QVERIFY(db.open(file, Sql::Database::Mode::ReadWrite));
+        QVERIFY(db.exec("DROP INDEX outbound_messages_by_source; ALTER TABLE outbound_messages DROP COLUMN kind; "
+                        "ALTER TABLE outbound_messages DROP COLUMN source_id; PRAGMA user_version = 2;"));
+    }
+    QCOMPARE(SessionFile::inspect(file).schemaVersion, 2);
+    {
+        // Read unmigrated: everything sent is there, made from nothing.
+        SessionReader reader;
+        QCOMPARE(reader.open(file).problem, FileProblem::None);
+        QCOMPARE(reader.listMessages().size(), 1);
+        QCOMPARE(reader.loadMessage(sent->uid)->body, sent->body);
+        QVERIFY(reader.messagesMadeFrom(1).isEmpty());
+    }
+    auto replay = std::make_shared<OutboundMessage>(*message("replay-in-v3", 1'780'000'100'000, 1));
+    replay->kind = QStringLiteral("replay");
+    replay->sourceId = 1;
+    QVERIFY(writeSent(file, {replay}));
+    QCOMPARE(SessionFile::inspect(file).schemaVersion, kSchemaVersion);
+    QCOMPARE(countRows(file, "SELECT count(*) FROM outbound_messages WHERE kind IS NULL AND source_id IS NULL"), 1);
+    SessionReader reader;
+    QCOMPARE(reader.open(file).problem, FileProblem::None);
+    const OutboundMessagePtr old = reader.loadMessage(sent->uid);
+    QVERIFY(old);
+    QCOMPARE(old->kind, QString());
+    QCOMPARE(old->sourceId, 0);
+    QCOMPARE(old->body, sent->body);
+    QCOMPARE(reader.loadAttempts(sent->uid).size(), 1);
+    const QList<OutboundSummary> replays = reader.messagesMadeFrom(1);
+    QCOMPARE(replays.size(), 1);
+    QCOMPARE(replays.constFirst().uid, replay->uid);
+}
+
+void TstOutbound::messagesListedBySource()
+{
+    // "The captured request's detail lists its replays": by source id, oldest first, each with
+    // how its destinations fared; a plain send belongs to no request.
+    const QString file = path(QStringLiteral("sources.hookscope"));
+    const auto made = [](const QByteArray &uid, qint64 at, const char *kind, qint64 source) {
+        auto m = std::make_shared<OutboundMessage>(*message(uid, at, 1));
+        m->kind = QString::fromLatin1(kind);
+        m->sourceId = source;
+        return OutboundMessagePtr(m);
+    };
+    const OutboundMessagePtr second = made("replay-b", 1'780'000'200'000, "replay", 7);
+    const OutboundMessagePtr first = made("replay-a", 1'780'000'100'000, "replay", 7);
+    const OutboundMessagePtr other = made("replay-c", 1'780'000'150'000, "replay", 8);
+    const OutboundMessagePtr send = made("send-d", 1'780'000'000'000, "send", 0);
+    QVERIFY(writeSent(file, {second, first, other, send},
+                      {{attempt(*first, 0, 1, 0, true), attempt(*second, 0, 1, 202, true)}}));
+    SessionReader reader;
+    QCOMPARE(reader.open(file).problem, FileProblem::None);
+    const QList<OutboundSummary> of7 = reader.messagesMadeFrom(7);
+    QCOMPARE(of7.size(), 2);
+    QCOMPARE(of7.at(0).uid, first->uid);
+    QCOMPARE(of7.at(0).kind, QStringLiteral("replay"));
+    QCOMPARE(of7.at(0).sourceId, 7);
+    QCOMPARE(of7.at(0).finalStatuses, QList<int>{0});
+    QCOMPARE(of7.at(1).uid, second->uid);
+    QCOMPARE(of7.at(1).finalStatuses, QList<int>{202});
+    QCOMPARE(reader.messagesMadeFrom(8).size(), 1);
+    QVERIFY(reader.messagesMadeFrom(9).isEmpty());
+    const OutboundMessagePtr plain = reader.loadMessage(send->uid);
+    QCOMPARE(plain->kind, QStringLiteral("send"));
+    QCOMPARE(plain->sourceId, 0);
+    QCOMPARE(reader.loadMessage(other->uid)->sourceId, 8);
 }
 
 void TstOutbound::newerVersionIsRefused()

@@ -1,27 +1,9 @@
 #include "forwarder.h"
 
-#include <algorithm>
+#include "delivery/replay.h"
+
 
 namespace Capture {
-
-namespace {
-
-/// Headers that stay behind: those about one connection, not the message (RFC 9110 §7.6.1), and
-/// Host and Content-Length, which the sender makes for the destination.
-bool leftBehind(QByteArrayView name, const QList<QByteArray> &namedByConnection)
-{
-    for (QByteArrayView hop : {"Connection", "Keep-Alive", "Transfer-Encoding", "TE", "Upgrade", "Host",
-                               "Content-Length", "Proxy-Connection"}) {
-        if (Http::equalsIgnoreCase(name, hop))
-            return true;
-    }
-    if (name.size() >= 6 && Http::equalsIgnoreCase(name.first(6), "Proxy-"))
-        return true;
-    return std::any_of(namedByConnection.cbegin(), namedByConnection.cend(),
-                       [name](const QByteArray &named) { return Http::equalsIgnoreCase(name, named); });
-}
-
-} // namespace
 
 Forwarder::Forwarder(QObject *parent)
     : QObject(parent)
@@ -43,33 +25,17 @@ void Forwarder::setRules(const ForwardRules &rules)
     m_rules = rules;
 }
 
-Delivery::Message Forwarder::messageFor(const Http::Request &request, const ForwardRule &rule, const QUrl &destination)
+Delivery::Message Forwarder::messageFor(const Http::Request &request, const ForwardRule &rule, const QUrl &destination,
+                                        qint64 requestId)
 {
-    Delivery::Message m;
+    Delivery::ReplayOptions options;
+    options.destinations = {destination};
+    options.sourceId = requestId;
+    Delivery::Message m = Delivery::replayOf(request, options).message;
     m.name = rule.name.isEmpty() ? QStringLiteral("forward") : rule.name;
-    m.method = request.method().toByteArray();
-    m.destinations = {destination};
     m.rawTarget = rule.targetFor(destination, request.target());
-    m.resolvePlaceholders = false;
     m.retry = rule.retry;
-    QList<QByteArray> namedByConnection;
-    bool hasUserAgent = false;
-    for (qsizetype i = 0; i < request.headerCount(); ++i) {
-        const auto h = request.header(i);
-        if (Http::equalsIgnoreCase(h.name, "Connection")) {
-            for (const QByteArray &token : h.value.toByteArray().split(','))
-                namedByConnection.append(token.trimmed());
-        }
-        hasUserAgent = hasUserAgent || Http::equalsIgnoreCase(h.name, "User-Agent");
-    }
-    for (qsizetype i = 0; i < request.headerCount(); ++i) {
-        const auto h = request.header(i);
-        if (!leftBehind(h.name, namedByConnection))
-            m.headers.append({h.name.toByteArray(), h.value.toByteArray()});
-    }
-    if (!hasUserAgent)
-        m.headers.append({"User-Agent", QByteArray()}); // the sender's own would be added otherwise
-    m.body = request.body();
+    m.kind = QStringLiteral("forward");
     return m;
 }
 
@@ -86,7 +52,7 @@ QList<qint64> Forwarder::forward(const Session::CapturedBatch &batch)
         const ForwardRule &rule = m_rules.rules.at(index);
         Request &entry = m_requests[record->id];
         for (const QUrl &destination : rule.destinations) {
-            const Delivery::Message m = messageFor(r, rule, destination);
+            const Delivery::Message m = messageFor(r, rule, destination, record->id);
             ForwardResult result;
             result.url = QUrl::fromEncoded(
                 destination.adjusted(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment)

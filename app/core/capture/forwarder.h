@@ -42,8 +42,10 @@ public:
 
     void setRules(const ForwardRules &rules);
     const ForwardRules &rules() const { return m_rules; }
-    /// The message that forwards `request` to `destination` under `rule`.
-    static Delivery::Message messageFor(const Http::Request &request, const ForwardRule &rule, const QUrl &destination);
+    /// The message that forwards `request` (captured as `requestId`) to `destination` under
+    /// `rule`: its replay (Delivery::replayOf) with the rule's request-target and retry policy.
+    static Delivery::Message messageFor(const Http::Request &request, const ForwardRule &rule, const QUrl &destination,
+                                        qint64 requestId = 0);
 
     /// Forwards the accepted requests of `batch` a rule matches; returns their ids (each gets its
     /// forwarded() later). Rejected requests are not forwarded.

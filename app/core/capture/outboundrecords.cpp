@@ -17,6 +17,8 @@ Session::OutboundMessagePtr outboundMessage(const Delivery::Prepared &prepared)
     out->bodyFile = m.bodyFile;
     out->signScheme = m.signScheme;
     out->composition = m.composition;
+    out->kind = m.kind.isEmpty() ? QStringLiteral("send") : m.kind;
+    out->sourceId = m.sourceId;
     return out;
 }
 

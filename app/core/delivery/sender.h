@@ -64,6 +64,10 @@ struct Message
     RetryPolicy retry;
     Http::ClientOptions client;
     QByteArray composition; ///< stored with the message for reopening (Session::OutboundMessage)
+    /// What the message was made from: "send" (composed), "replay" (a captured request sent
+    /// again)...; stored as the outbound message's kind. Empty: "send".
+    QString kind;
+    qint64 sourceId = 0; ///< the captured request a replay was made from (its session id); 0: none
 };
 
 /// One attempt's outcome, as the panel and the command line show it.

@@ -11,6 +11,7 @@ target_sources(hookscope_core PRIVATE
     delivery/template.h delivery/template.cpp
     delivery/sender.h delivery/sender.cpp delivery/retrypolicy.cpp
     delivery/repeat.h delivery/repeat.cpp
+    delivery/replay.h delivery/replay.cpp
 )
 
 # The delivery templates that come with Hookscope, as :/templates/NAME.http.

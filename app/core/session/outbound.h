@@ -19,9 +19,9 @@ namespace Session {
  */
 struct OutboundMessage
 {
-    QByteArray uid;          ///< a UUID made when the message was sent; its attempts refer to it
-    qint64 createdAtMs = 0;  ///< wall clock, ms since the epoch (UTC)
-    QString name;            ///< a template's or the user's name for it; may be empty
+    QByteArray uid;         ///< a UUID made when the message was sent; its attempts refer to it
+    qint64 createdAtMs = 0; ///< wall clock, ms since the epoch (UTC)
+    QString name;           ///< a template's or the user's name for it; may be empty
     QByteArray method;
     QStringList destinations; ///< the URLs it went to, in order (attempts refer to their index)
     Http::HeaderList headers; ///< as composed: placeholders unresolved, signature headers absent
@@ -31,6 +31,10 @@ struct OutboundMessage
     /// Everything else the panel needs to reopen it (content-type mode, variables, retry policy,
     /// switched-off rows...), as the panel wrote it: JSON, opaque to the session.
     QByteArray composition;
+    /// What it was made from: "send" (composed in the sender), "replay" (a captured request sent
+    /// again)...; empty in files older than schema version 3.
+    QString kind;
+    qint64 sourceId = 0; ///< the captured request (its id in this session) it was made from; 0: none
 };
 using OutboundMessagePtr = std::shared_ptr<const OutboundMessage>;
 
@@ -46,8 +50,8 @@ struct OutboundAttempt
     qint64 durationMs = 0;
     QString peer; ///< "127.0.0.1:8080"
 
-    QByteArray requestHead;     ///< exactly as written: request line, headers (signature included), blank line
-    QByteArray requestBody;     ///< the body bytes sent, up to the body limit (see requestBodyBytes)
+    QByteArray requestHead;      ///< exactly as written: request line, headers (signature included), blank line
+    QByteArray requestBody;      ///< the body bytes sent, up to the body limit (see requestBodyBytes)
     qint64 requestBodyBytes = 0; ///< the whole body's size (a file body may be larger than requestBody)
 
     int status = 0;          ///< the response's status; 0 when none arrived

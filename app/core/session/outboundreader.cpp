@@ -25,8 +25,19 @@ QStringList destinationsOf(QByteArrayView json)
     return out;
 }
 
+// Version 3 added what a message was made from; a version 2 file read unmigrated has neither.
+bool hasSources(Sql::Database &db)
+{
+    return db.queryInt("SELECT count(*) FROM pragma_table_info('outbound_messages') WHERE name = 'source_id'", 0) > 0;
+}
+
 // The columns a summary and a full message share, first in both queries.
-const char kMessageColumns[] = "SELECT uid, created_at, name, method, destinations, sign_scheme";
+QByteArray messageColumns(Sql::Database &db)
+{
+    return hasSources(db) ? "SELECT uid, created_at, name, method, destinations, sign_scheme, kind, source_id"
+                          : "SELECT uid, created_at, name, method, destinations, sign_scheme, NULL, NULL";
+}
+constexpr int kMessageColumnCount = 8;
 
 template<typename Message>
 void readMessageColumns(const Sql::Statement &s, Message &m)
@@ -37,6 +48,8 @@ void readMessageColumns(const Sql::Statement &s, Message &m)
     m.method = s.bytes(3);
     m.destinations = destinationsOf(s.view(4));
     m.signScheme = s.text(5);
+    m.kind = s.text(6);
+    m.sourceId = s.int64(7);
 }
 
 const char kAttemptColumns[] =
@@ -76,18 +89,19 @@ qint64 count(Sql::Database &db)
     return hasTables(db) ? db.queryInt("SELECT count(*) FROM outbound_messages", -1) : 0;
 }
 
-QList<OutboundSummary> list(Sql::Database &db, int limit)
+namespace {
+
+/// The summaries `tail` (WHERE, ORDER BY, LIMIT; its ?1 bound to `value`) selects, with how each
+/// destination fared.
+QList<OutboundSummary> summaries(Sql::Database &db, const char *tail, qint64 value)
 {
     QList<OutboundSummary> out;
-    if (!hasTables(db))
-        return out;
     // One read transaction: the messages and their attempts come from the same snapshot.
     if (!db.exec("BEGIN"))
         return out;
-    const QByteArray sql =
-        QByteArray(kMessageColumns) + " FROM outbound_messages ORDER BY created_at DESC, id DESC LIMIT ?1";
+    const QByteArray sql = messageColumns(db) + " FROM outbound_messages " + tail;
     Sql::Statement messages(db, sql.constData());
-    messages.bind(1, limit > 0 ? limit : -1);
+    messages.bind(1, value);
     QHash<QByteArray, qsizetype> byUid;
     while (messages.step()) {
         OutboundSummary m;
@@ -115,22 +129,38 @@ QList<OutboundSummary> list(Sql::Database &db, int limit)
     return out;
 }
 
+} // namespace
+
+QList<OutboundSummary> list(Sql::Database &db, int limit)
+{
+    if (!hasTables(db))
+        return {};
+    return summaries(db, "ORDER BY created_at DESC, id DESC LIMIT ?1", limit > 0 ? limit : -1);
+}
+
+QList<OutboundSummary> madeFrom(Sql::Database &db, qint64 sourceId)
+{
+    if (!hasTables(db) || !hasSources(db))
+        return {};
+    return summaries(db, "WHERE source_id = ?1 ORDER BY created_at, id", sourceId);
+}
+
 OutboundMessagePtr message(Sql::Database &db, const QByteArray &uid)
 {
     if (!hasTables(db))
         return nullptr;
     const QByteArray sql =
-        QByteArray(kMessageColumns) + ", headers, body, body_file, composition FROM outbound_messages WHERE uid = ?1";
+        messageColumns(db) + ", headers, body, body_file, composition FROM outbound_messages WHERE uid = ?1";
     Sql::Statement s(db, sql.constData());
     s.bindBlob(1, uid);
     if (!s.step())
         return nullptr;
     auto m = std::make_shared<OutboundMessage>();
     readMessageColumns(s, *m);
-    m->headers = Stored::decodeHeaders(s.view(6));
-    m->body = s.bytes(7);
-    m->bodyFile = s.text(8);
-    m->composition = s.bytes(9);
+    m->headers = Stored::decodeHeaders(s.view(kMessageColumnCount));
+    m->body = s.bytes(kMessageColumnCount + 1);
+    m->bodyFile = s.text(kMessageColumnCount + 2);
+    m->composition = s.bytes(kMessageColumnCount + 3);
     return m;
 }
 

@@ -25,7 +25,9 @@ struct OutboundSummary
     QByteArray method;
     QStringList destinations;
     QString signScheme;
-    int attempts = 0; ///< attempts stored, all destinations together
+    QString kind;        ///< "send", "replay"...; empty in files older than schema version 3
+    qint64 sourceId = 0; ///< the captured request it was made from; 0: none
+    int attempts = 0;    ///< attempts stored, all destinations together
     /// Per destination, in the order of `destinations`: the status of its final attempt; 0 when
     /// that attempt got no response; -1 when no final attempt is stored (still trying, or the
     /// sender was stopped first).
@@ -44,6 +46,9 @@ namespace OutboundReader {
 /// Sent messages, newest first; at most `limit` (0: all).
 QList<OutboundSummary> list(Sql::Database &db, int limit = 0);
 qint64 count(Sql::Database &db);
+/// The messages made from the captured request `sourceId` (its replays, forwards...), oldest
+/// first; empty in files older than schema version 3.
+QList<OutboundSummary> madeFrom(Sql::Database &db, qint64 sourceId);
 /// One message as composed, or null when the file has none with this uid.
 OutboundMessagePtr message(Sql::Database &db, const QByteArray &uid);
 /// The attempts of one message by destination, then attempt number, with their responses.

@@ -54,11 +54,11 @@ bool OutboundWriter::prepare(Sql::Database &db)
     Statements &s = *m_s;
     s.message = Sql::Statement(
         db, "INSERT INTO outbound_messages(uid, created_at, name, method, destinations, headers, body, body_file, "
-            "sign_scheme, composition) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
+            "sign_scheme, composition, kind, source_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) "
             "ON CONFLICT(uid) DO UPDATE SET created_at = excluded.created_at, name = excluded.name, "
             "method = excluded.method, destinations = excluded.destinations, headers = excluded.headers, "
             "body = excluded.body, body_file = excluded.body_file, sign_scheme = excluded.sign_scheme, "
-            "composition = excluded.composition");
+            "composition = excluded.composition, kind = excluded.kind, source_id = excluded.source_id");
     s.findBody = Sql::Statement(db, "SELECT id FROM outbound_bodies WHERE digest = ?1");
     s.insertBody = Sql::Statement(db, "INSERT INTO outbound_bodies(digest, body) VALUES (?1, ?2)");
     s.attempt = Sql::Statement(
@@ -118,6 +118,12 @@ bool OutboundWriter::writeMessage(const OutboundMessage &m)
         s.bindNull(10);
     else
         s.bindBlob(10, m.composition);
+    const QByteArray kind = m.kind.toUtf8();
+    bindTextOrNull(s, 11, kind);
+    if (m.sourceId > 0)
+        s.bind(12, m.sourceId);
+    else
+        s.bindNull(12);
     return s.exec();
 }
 

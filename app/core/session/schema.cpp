@@ -115,6 +115,14 @@ CREATE TABLE outbound_responses(
 );
 )sql";
 
+// Version 3: a sent message knows what it was made from, so a captured request lists its replays
+// (and later its forwards). Older messages keep NULL in both.
+const char kSchemaV3[] = R"sql(
+ALTER TABLE outbound_messages ADD COLUMN kind TEXT;         -- 'send', 'replay', 'forward'...
+ALTER TABLE outbound_messages ADD COLUMN source_id INTEGER; -- the captured request (requests.id); NULL: none
+CREATE INDEX outbound_messages_by_source ON outbound_messages(source_id, created_at) WHERE source_id IS NOT NULL;
+)sql";
+
 bool stamp(Sql::Database &db, int version)
 {
     const QByteArray sql = "PRAGMA application_id = " + QByteArray::number(kApplicationId) +
@@ -127,7 +135,8 @@ bool stamp(Sql::Database &db, int version)
 bool createSchema(Sql::Database &db)
 {
     Sql::Transaction transaction(db);
-    if (!transaction.isActive() || !db.exec(kSchemaV1) || !db.exec(kSchemaV2) || !stamp(db, kSchemaVersion))
+    if (!transaction.isActive() || !db.exec(kSchemaV1) || !db.exec(kSchemaV2) || !db.exec(kSchemaV3) ||
+        !stamp(db, kSchemaVersion))
         return false;
     Sql::Statement info(db, "INSERT INTO session_info(key, value) VALUES ('created_by', ?1), ('created_at', "
                             "CAST(strftime('%s','now') AS INTEGER) * 1000)");
@@ -148,7 +157,11 @@ bool migrateSchema(Sql::Database &db, int fromVersion)
     case 1:
         if (!db.exec(kSchemaV2))
             return false;
-        break; // the newest step: add `[[fallthrough]];` when a version 3 comes
+        [[fallthrough]];
+    case 2:
+        if (!db.exec(kSchemaV3))
+            return false;
+        break; // the newest step: add `[[fallthrough]];` when a version 4 comes
     default:
         db.setError(
             QCoreApplication::translate("Session::Schema", "no migration from schema version %1").arg(fromVersion));

@@ -203,6 +203,11 @@ qint64 SessionReader::messageCount()
     return OutboundReader::count(m_db->db);
 }
 
+QList<OutboundSummary> SessionReader::messagesMadeFrom(qint64 requestId)
+{
+    return OutboundReader::madeFrom(m_db->db, requestId);
+}
+
 OutboundMessagePtr SessionReader::loadMessage(const QByteArray &uid)
 {
     return OutboundReader::message(m_db->db, uid);

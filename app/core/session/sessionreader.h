@@ -48,6 +48,8 @@ public:
     qint64 messageCount();
     /// One sent message as composed, or null.
     OutboundMessagePtr loadMessage(const QByteArray &uid);
+    /// The messages made from captured request `requestId` (its replays...), oldest first.
+    QList<OutboundSummary> messagesMadeFrom(qint64 requestId);
     /// A sent message's attempts, by destination then attempt number, with what came back.
     OutboundAttempts loadAttempts(const QByteArray &uid);
     /// Every attempt of every sent message, in the order stored (for exports). `fn` returns
