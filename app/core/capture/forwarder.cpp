@@ -2,7 +2,6 @@
 
 #include "delivery/replay.h"
 
-
 namespace Capture {
 
 Forwarder::Forwarder(QObject *parent)
