@@ -84,37 +84,44 @@ QByteArray forwardsJson(const QList<Capture::ForwardResult> &results)
     return out + ']';
 }
 
+/// `,"late_answer":{"source","status","note"}`: what a sender whose answer waited for its forward got.
+QByteArray lateAnswerJson(const Session::LateAnswer &a)
+{
+    QByteArray out = ",\"late_answer\":{\"source\":";
+    Session::appendJsonString(out, Session::LateAnswer::sourceName(a.source));
+    out += ",\"status\":" + QByteArray::number(a.response.status) + ",\"note\":";
+    Session::appendJsonString(out, a.note.toUtf8());
+    return out + '}';
+}
+
 /// Prints each captured request; with forwarding, once its forwards have their answers.
 class Printer : public QObject
 {
 public:
-    Printer(bool json, Capture::Forwarder *forwarder)
+    Printer(bool json, const Capture::ForwardRules &forwards)
         : m_json(json)
-        , m_forwarder(forwarder)
+        , m_forwards(forwards)
     {
-        if (m_forwarder) {
-            connect(m_forwarder, &Capture::Forwarder::forwarded, this,
-                    [this](qint64 id, const QList<Capture::ForwardResult> &results) {
-                        if (const Session::CapturedRequestPtr r = m_held.take(id))
-                            write(*r, results);
-                    });
-        }
     }
     void print(const Session::CapturedBatch &batch)
     {
-        if (!m_forwarder) {
-            for (const Session::CapturedRequestPtr &r : batch)
-                write(*r, {});
-            return;
-        }
-        for (const Session::CapturedRequestPtr &r : batch)
-            m_held.insert(r->id, r);
-        const QList<qint64> forwarded = m_forwarder->forward(batch); // may answer some at once
         for (const Session::CapturedRequestPtr &r : batch) {
-            if (!forwarded.contains(r->id) && m_held.remove(r->id))
+            if (!Capture::Forwarder::ruleFor(m_forwards, *r))
                 write(*r, {});
+            else if (const auto early = m_early.constFind(r->id); early != m_early.constEnd())
+                write(*r, m_early.take(r->id)); // every forward failed at once
+            else
+                m_held.insert(r->id, r);
         }
     }
+    void forwarded(qint64 id, const QList<Capture::ForwardResult> &results)
+    {
+        if (const Session::CapturedRequestPtr r = m_held.take(id))
+            write(*r, results);
+        else
+            m_early.insert(id, results); // came before its record
+    }
+    void answeredLate(const Session::LateAnswer &answer) { m_late.insert(answer.requestId, answer); }
     /// At the end: what still waits for a forward is printed with what is known.
     void printHeld()
     {
@@ -131,16 +138,20 @@ private:
         const auto out = [](QByteArrayView bytes) {
             return std::fwrite(bytes.data(), 1, size_t(bytes.size()), stdout) == size_t(bytes.size());
         };
+        const std::optional<Session::LateAnswer> late =
+            m_late.contains(r.id) ? std::optional(m_late.take(r.id)) : std::nullopt;
         bool ok = true;
         if (m_json) {
             QByteArray more;
-            if (m_forwarder) {
+            if (!m_forwards.isEmpty()) {
                 more = forwardsJson(results);
                 if (!unfinished.isEmpty()) {
                     more += ",\"forward_error\":";
                     Session::appendJsonString(more, unfinished.toUtf8());
                 }
             }
+            if (late)
+                more += lateAnswerJson(*late);
             ok = Session::writeNdjsonLine(r, out, more);
         } else {
             QByteArray text = humanLine(r);
@@ -151,6 +162,8 @@ private:
             }
             if (!unfinished.isEmpty())
                 text += "    forwarded: " + unfinished.toUtf8() + '\n';
+            if (late)
+                text += "    answered " + QByteArray::number(late->response.status) + ": " + late->note.toUtf8() + '\n';
             ok = out(text);
         }
         if (!ok || std::fflush(stdout) != 0) {
@@ -160,8 +173,10 @@ private:
     }
 
     bool m_json;
-    Capture::Forwarder *m_forwarder;
-    QHash<qint64, Session::CapturedRequestPtr> m_held; // waiting for their forwards
+    Capture::ForwardRules m_forwards;
+    QHash<qint64, Session::CapturedRequestPtr> m_held;    // waiting for their forwards
+    QHash<qint64, QList<Capture::ForwardResult>> m_early; // forwards that finished before their record came
+    QHash<qint64, Session::LateAnswer> m_late;            // answers that waited for a forward
 };
 
 } // namespace
@@ -265,8 +280,23 @@ int run(const QStringList &args)
                                     "Rewrite the path of forwarded requests: each '*' of TO takes what the '*' of "
                                     "FROM matched (/hooks/*=/api/webhooks/*)."),
         QCoreApplication::translate("Cli::ListenCommand", "FROM=TO"));
-    parser.addOptions({port, bind, json, status, header, body, delay, maxBody, maxHead, session, fastAck, keep, secret,
-                       secretFile, publicUrl, tolerance, onInvalid, forward, forwardPath});
+    const QCommandLineOption answerFromForward(
+        QStringLiteral("answer-from-forward"),
+        QCoreApplication::translate("Cli::ListenCommand",
+                                    "Answer each sender with what the first --forward destination answered (hop-by-hop "
+                                    "headers dropped) instead of the configured answer, which goes out only when that "
+                                    "destination fails or does not answer within --forward-timeout."));
+    const QCommandLineOption forwardTimeout(
+        QStringLiteral("forward-timeout"),
+        QCoreApplication::translate("Cli::ListenCommand",
+                                    "With --answer-from-forward: how long a sender waits for the destination's answer "
+                                    "before it gets the configured one (default 10000)."),
+        QCoreApplication::translate("Cli::ListenCommand", "MS"));
+    parser.addOptions({port,          bind,      json,    status,      header,
+                       body,          delay,     maxBody, maxHead,     session,
+                       fastAck,       keep,      secret,  secretFile,  publicUrl,
+                       tolerance,     onInvalid, forward, forwardPath, answerFromForward,
+                       forwardTimeout});
 
     if (const int exit = parseArguments(parser, args, "listen"); exit >= 0)
         return exit;
@@ -405,27 +435,40 @@ int run(const QStringList &args)
             rule.rewriteFrom = spec.left(eq);
             rule.rewriteTo = eq < 0 ? QString() : spec.mid(eq + 1);
         }
+        rule.answerFromForward = parser.isSet(answerFromForward);
+        if (parser.isSet(forwardTimeout) &&
+            !parseInt(parser.value(forwardTimeout), 0, 24 * 3600 * 1000, &rule.answerTimeoutMs)) {
+            usageError(QCoreApplication::translate("Cli::ListenCommand",
+                                                   "invalid --forward-timeout '%1' (milliseconds, 0 to 86400000)")
+                           .arg(parser.value(forwardTimeout)));
+            return 2;
+        }
         if (const QString problem = rule.problem(); !problem.isEmpty()) {
             usageError(QCoreApplication::translate("Cli::ListenCommand", "invalid --forward: %1").arg(problem));
             return 2;
         }
         forwardRules.rules = {rule};
-    } else if (parser.isSet(forwardPath)) {
-        usageError(QCoreApplication::translate("Cli::ListenCommand", "--forward-path needs --forward"));
+    } else if (parser.isSet(forwardPath) || parser.isSet(answerFromForward) || parser.isSet(forwardTimeout)) {
+        usageError(QCoreApplication::translate("Cli::ListenCommand", "%1 needs --forward")
+                       .arg(parser.isSet(forwardPath)         ? QStringLiteral("--forward-path")
+                            : parser.isSet(answerFromForward) ? QStringLiteral("--answer-from-forward")
+                                                              : QStringLiteral("--forward-timeout")));
+        return 2;
+    }
+    if (parser.isSet(forwardTimeout) && !parser.isSet(answerFromForward)) {
+        usageError(QCoreApplication::translate("Cli::ListenCommand", "--forward-timeout needs --answer-from-forward"));
         return 2;
     }
 
     std::signal(SIGPIPE, SIG_IGN);
     SignalWatcher signalWatcher;
     Capture::CaptureEngine engine;
-    std::unique_ptr<Capture::Forwarder> forwarder;
-    if (!forwardRules.rules.isEmpty()) {
-        forwarder = std::make_unique<Capture::Forwarder>();
-        forwarder->setRules(forwardRules);
-    }
-    Printer printer(parser.isSet(json), forwarder.get());
+    config.forwards = forwardRules;
+    Printer printer(parser.isSet(json), forwardRules);
     int exitCode = 0;
     QObject::connect(&engine, &Capture::CaptureEngine::captured, &printer, &Printer::print);
+    QObject::connect(&engine, &Capture::CaptureEngine::forwarded, &printer, &Printer::forwarded);
+    QObject::connect(&engine, &Capture::CaptureEngine::answeredLate, &printer, &Printer::answeredLate);
     QObject::connect(&engine, &Capture::CaptureEngine::started, &printer, [](const QUrl &url) {
         std::fprintf(
             stderr, "%s\n",

@@ -2,7 +2,6 @@
 #include "signalwatcher.h"
 
 #include "capture/outboundrecords.h"
-#include "http/limits.h"
 #include "session/sessionwriter.h"
 
 #include <QCoreApplication>
@@ -16,13 +15,7 @@ void storeInto(Session::SessionWriter *writer, Delivery::Sender *sender)
 {
     if (!writer)
         return;
-    QObject::connect(sender, &Delivery::Sender::prepared, sender, [writer](const Delivery::Prepared &p) {
-        if (p.error.isEmpty())
-            writer->submit(Capture::outboundMessage(p));
-    });
-    QObject::connect(sender, &Delivery::Sender::attemptFinished, sender, [writer](const Delivery::AttemptReport &r) {
-        writer->submit(Session::OutboundAttempts{Capture::outboundAttempt(r, Http::Limits().maxBodyBytes)});
-    });
+    Capture::storeSentBy(sender, [writer](const Session::OutboundBatch &records) { writer->submit(records); });
 }
 
 int repeat(const Delivery::Message &message, const Delivery::RepeatPlan &plan, Session::SessionWriter *writer,

@@ -347,7 +347,8 @@ void TstOutbound::migratesVersion2()
     {
         Sql::Database db;
         QVERIFY(db.open(file, Sql::Database::Mode::ReadWrite));
-        QVERIFY(db.exec("DROP INDEX outbound_messages_by_source; ALTER TABLE outbound_messages DROP COLUMN kind; "
+        QVERIFY(db.exec("DROP TRIGGER late_answers_follow_requests; DROP TABLE late_answers; "
+                        "DROP INDEX outbound_messages_by_source; ALTER TABLE outbound_messages DROP COLUMN kind; "
                         "ALTER TABLE outbound_messages DROP COLUMN source_id; PRAGMA user_version = 2;"));
     }
     QCOMPARE(SessionFile::inspect(file).schemaVersion, 2);

@@ -63,6 +63,7 @@ private Q_SLOTS:
     void repeatSummarisesEveryAnswer();
     void repeatWithFailuresExitsOne();
     void listenForwardsAndPrintsTheAnswers();
+    void listenAnswersFromTheForward();
     void badOptions_data();
     void badOptions();
 };
@@ -299,6 +300,31 @@ void TstSendCli::listenForwardsAndPrintsTheAnswers()
     QCOMPARE(forwarded.value(QStringLiteral("target")).toString(), QStringLiteral("/dev/api/github?x=1"));
     QCOMPARE(bodyOf(forwarded), bodyOf(line));
     QCOMPARE(header(forwarded, QStringLiteral("X-Event")), QStringLiteral("push"));
+}
+
+void TstSendCli::listenAnswersFromTheForward()
+{
+    Listen downstream({QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--status"), QStringLiteral("418"),
+                       QStringLiteral("--body"), QStringLiteral("from the dev server")});
+    QVERIFY(downstream.waitListening());
+    Listen front({QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--json"), QStringLiteral("--forward"),
+                  downstream.url.toString(), QStringLiteral("--answer-from-forward"),
+                  QStringLiteral("--forward-timeout"), QStringLiteral("3000")});
+    QVERIFY(front.waitListening());
+    // The sender gets what the dev server answered, not the front's own 200.
+    const Result r = runHookscope({QStringLiteral("send"), front.url.toString() + QStringLiteral("/x"),
+                                   QStringLiteral("--data"), QStringLiteral("hi"), QStringLiteral("--json")});
+    QCOMPARE(r.exitCode, 1); // 418 is not 2xx
+    QVERIFY2(r.out.contains("\"status\":418"), r.out.constData());
+    const QList<QByteArray> lines = front.waitLines(1);
+    QCOMPARE(lines.size(), 1);
+    const QJsonObject line = QJsonDocument::fromJson(lines.first()).object();
+    const QJsonObject late = line.value(QStringLiteral("late_answer")).toObject();
+    QCOMPARE(late.value(QStringLiteral("source")).toString(), QStringLiteral("forward"));
+    QCOMPARE(late.value(QStringLiteral("status")).toInt(), 418);
+    QCOMPARE(
+        line.value(QStringLiteral("forwards")).toArray().first().toObject().value(QStringLiteral("status")).toInt(),
+        418);
 }
 
 void TstSendCli::badOptions_data()

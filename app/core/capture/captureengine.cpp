@@ -22,6 +22,9 @@ CaptureEngine::CaptureEngine(QObject *parent)
     qRegisterMetaType<Session::CapturedRequestPtr>();
     qRegisterMetaType<Session::CapturedBatch>();
     qRegisterMetaType<Session::SignatureUpdates>();
+    qRegisterMetaType<Capture::ForwardResult>();
+    qRegisterMetaType<QList<Capture::ForwardResult>>();
+    qRegisterMetaType<Session::LateAnswer>();
     m_thread = new QThread(this);
     m_thread->setObjectName(QStringLiteral("capture"));
     m_context = new QObject;
@@ -33,12 +36,16 @@ CaptureEngine::CaptureEngine(QObject *parent)
         m_context,
         [this] {
             m_service = new CaptureService(m_context);
+            m_service->forwards()->setOutbound(m_outbound);
             m_reverifier = std::make_unique<Reverifier>();
             m_listener = new Http::Listener(m_service, m_context);
         },
         Qt::BlockingQueuedConnection);
     connect(m_service, &CaptureService::captured, this, &CaptureEngine::captured, Qt::QueuedConnection);
     connect(m_service, &CaptureService::saveProblemChanged, this, &CaptureEngine::saveProblemChanged,
+            Qt::QueuedConnection);
+    connect(m_service->forwards(), &ForwardStage::forwarded, this, &CaptureEngine::forwarded, Qt::QueuedConnection);
+    connect(m_service->forwards(), &ForwardStage::answeredLate, this, &CaptureEngine::answeredLate,
             Qt::QueuedConnection);
 }
 
@@ -111,6 +118,7 @@ void CaptureEngine::start(const ListenConfig &config)
         rules.fallback = config.answer;
         m_service->setRules(rules);
         m_service->setVerifier(Signing::Verifier(config.signatures));
+        m_service->setForwardRules(config.forwards);
         m_fastAck = config.fastAck;
         m_service->setFastAck(config.fastAck);
         m_retention = config.retention;
@@ -250,6 +258,11 @@ void CaptureEngine::setFastAck(bool fastAck)
         m_fastAck = fastAck;
         m_service->setFastAck(fastAck);
     });
+}
+
+void CaptureEngine::setForwardRules(const ForwardRules &rules)
+{
+    QMetaObject::invokeMethod(m_context, [this, rules] { m_service->setForwardRules(rules); });
 }
 
 void CaptureEngine::setSignatures(const Signing::Config &config)

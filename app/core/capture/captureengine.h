@@ -1,9 +1,11 @@
 #pragma once
 
 #include "answerspec.h"
+#include "forwarder.h"
 #include "http/limits.h"
 #include "responserules.h"
 #include "session/capturedrequest.h"
+#include "session/lateanswer.h"
 #include "session/sessionfile.h"
 #include "signing/signing.h"
 
@@ -41,6 +43,7 @@ struct ListenConfig
     bool fastAck = false;       ///< answer before the request is committed
     qint64 retention = 0;       ///< keep only the newest N requests; 0: keep all
     Signing::Config signatures; ///< secrets and public URL to verify signatures with
+    ForwardRules forwards;      ///< where captured requests go on to (none: nowhere)
 };
 
 /**
@@ -86,6 +89,9 @@ public:
     /// Verifies signatures with these secrets from the next request on, and re-verifies every
     /// signed request already in the session in the background (signaturesUpdated as it goes).
     void setSignatures(const Signing::Config &config);
+    /// Forwards captured requests as these rules say, from the next request on; each forward is
+    /// stored in the session as a sent message of kind "forward" made from its request.
+    void setForwardRules(const ForwardRules &rules);
     QString sessionPath() const { return m_sessionPath; }
     /// Where delivery hands what it sent, from any thread: into whichever session is open, held
     /// while none is (see Session::WriterHub). Shared, so a sender may outlive the engine.
@@ -120,6 +126,10 @@ Q_SIGNALS:
     void saveProblemChanged(const QString &error);
     /// Re-verification found new results for requests already in the session (stored already).
     void signaturesUpdated(const Session::SignatureUpdates &updates);
+    /// Every destination request `requestId` was forwarded to has its final answer.
+    void forwarded(qint64 requestId, const QList<Capture::ForwardResult> &results);
+    /// A request whose answer waited for its forward was answered (and the answer is being stored).
+    void answeredLate(const Session::LateAnswer &answer);
 
 private:
     void onStarted(const QHostAddress &address, quint16 port);

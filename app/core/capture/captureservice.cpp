@@ -20,6 +20,7 @@ constexpr qsizetype kMaxBacklog = 20000;
 
 CaptureService::CaptureService(QObject *parent)
     : QObject(parent)
+    , m_forwards(new ForwardStage(this))
     , m_flushTimer(new QTimer(this))
     , m_submitTimer(new QTimer(this))
 {
@@ -131,6 +132,15 @@ void CaptureService::handleRequest(Http::IncomingRequest incoming)
     record->responseHeaders = response.headers;
     record->responseBody = response.body;
 
+    if (m_forwards->holdsAnswer(*record)) {
+        // Answered once the forward's first destination has (or the rule's timeout has passed).
+        m_forwards->hold(record->id, incoming.responder, response, delayMs);
+        if (m_writer)
+            toWriter(std::move(record));
+        else
+            enqueue(std::move(record));
+        return;
+    }
     if (!m_writer) {
         answer(incoming.responder, response, delayMs);
         enqueue(std::move(record));
@@ -196,16 +206,20 @@ Session::CapturedRequestPtr CaptureService::refuse(const Session::CapturedReques
 {
     auto copy = std::make_shared<Session::CapturedRequest>(*record);
     copy->saveError = error;
+    // not translated: the body goes on the wire to the sender, whatever language the user reads
+    const Http::Response unavailable =
+        Http::Response::error(503, QStringLiteral("Hookscope could not save this request: %1").arg(error));
     const auto pending = m_pending.constFind(record.get());
+    bool answered = m_forwards->release(record->id, unavailable); // not forwarded either: saveError
     if (pending != m_pending.constEnd()) {
-        // not translated: the body goes on the wire to the sender, whatever language the user reads
-        const Http::Response unavailable =
-            Http::Response::error(503, QStringLiteral("Hookscope could not save this request: %1").arg(error));
+        answer(pending->responder, unavailable, 0);
+        m_pending.erase(pending);
+        answered = true;
+    }
+    if (answered) {
         copy->responseStatus = unavailable.status;
         copy->responseHeaders = unavailable.headers;
         copy->responseBody = unavailable.body;
-        answer(pending->responder, unavailable, 0);
-        m_pending.erase(pending);
     }
     return copy;
 }
@@ -314,8 +328,10 @@ void CaptureService::flushBatch()
     m_lastFlushMs = Http::Connection::monotonicMs();
     Session::CapturedBatch batch;
     batch.swap(m_batch);
-    if (!batch.isEmpty())
-        Q_EMIT captured(batch);
+    if (batch.isEmpty())
+        return;
+    m_forwards->forward(batch); // in the session by now (or kept nowhere, by choice)
+    Q_EMIT captured(batch);
 }
 
 } // namespace Capture

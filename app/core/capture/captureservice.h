@@ -1,6 +1,7 @@
 #pragma once
 
 #include "answerspec.h"
+#include "forwardstage.h"
 #include "http/requesthandler.h"
 #include "responserules.h"
 #include "session/capturedrequest.h"
@@ -68,6 +69,11 @@ public:
     /// The writer's news: SQLite refuses commits (the error), or has caught up again (empty).
     void storeHealthChanged(const QString &error);
 
+    /// Forwards what these rules say from the next request on (after each is in the session).
+    void setForwardRules(const ForwardRules &rules) { m_forwards->setRules(rules); }
+    /// Forwarding: its results and the answers it held come as its signals.
+    ForwardStage *forwards() const { return m_forwards; }
+
     void handleRequest(Http::IncomingRequest incoming) override;
     void handleRejected(Http::RejectedRequest rejected) override;
     /// Emits what is waiting now instead of at the end of this event-loop turn.
@@ -107,6 +113,7 @@ private:
     // two files' ids can meet here.
     QHash<const Session::CapturedRequest *, Pending> m_pending;
     Session::CapturedBatch m_batch;
+    ForwardStage *m_forwards;
     QTimer *m_flushTimer;
     QTimer *m_submitTimer;
     Session::CapturedBatch m_toWrite; // read this turn, not yet handed to the writer

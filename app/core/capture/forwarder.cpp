@@ -38,17 +38,45 @@ Delivery::Message Forwarder::messageFor(const Http::Request &request, const Forw
     return m;
 }
 
+const ForwardRule *Forwarder::ruleFor(const ForwardRules &rules, const Session::CapturedRequest &record)
+{
+    if (record.rejected || !record.saveError.isEmpty() || !record.request.hasRequestLine())
+        return nullptr;
+    const int index = rules.match(record.request.method(), record.request.target());
+    return index < 0 ? nullptr : &rules.rules.at(index);
+}
+
+Http::Response Forwarder::passedOn(const Http::ReceivedResponse &answer)
+{
+    QList<QByteArray> named; // what the destination's Connection fields name is about its hop too
+    for (qsizetype i = 0; i < answer.headerCount(); ++i) {
+        const Http::Field f = answer.header(i);
+        if (Http::equalsIgnoreCase(f.name, "Connection")) {
+            for (const QByteArray &token : f.value.toByteArray().split(','))
+                named.append(token.trimmed());
+        }
+    }
+    Http::Response out;
+    out.status = answer.status();
+    out.reason = answer.reason().toByteArray();
+    for (qsizetype i = 0; i < answer.headerCount(); ++i) {
+        const Http::Field f = answer.header(i);
+        if (!Delivery::isHopByHop(f.name, named) && !Http::equalsIgnoreCase(f.name, "Content-Length"))
+            out.headers.append(qMakePair(f.name.toByteArray(), f.value.toByteArray()));
+    }
+    out.body = answer.body();
+    return out;
+}
+
 QList<qint64> Forwarder::forward(const Session::CapturedBatch &batch)
 {
     QList<qint64> forwarded;
     for (const Session::CapturedRequestPtr &record : batch) {
-        if (record->rejected || !record->request.hasRequestLine())
+        const ForwardRule *found = ruleFor(m_rules, *record);
+        if (!found)
             continue;
+        const ForwardRule &rule = *found;
         const Http::Request &r = record->request;
-        const int index = m_rules.match(r.method(), r.target());
-        if (index < 0)
-            continue;
-        const ForwardRule &rule = m_rules.rules.at(index);
         Request &entry = m_requests[record->id];
         for (const QUrl &destination : rule.destinations) {
             const Delivery::Message m = messageFor(r, rule, destination, record->id);
@@ -61,6 +89,8 @@ QList<qint64> Forwarder::forward(const Session::CapturedBatch &batch)
             const qint64 id = m_sender->send(m, &error);
             if (id == 0) {
                 result.error = error;
+                if (entry.results.isEmpty())
+                    Q_EMIT firstAnswered(record->id, result, {});
                 entry.results.append(result);
                 continue;
             }
@@ -88,6 +118,8 @@ void Forwarder::onAttempt(const Delivery::AttemptReport &report)
     result.status = e.hasResponse() ? e.response.status() : 0;
     result.durationMs = m_clock.elapsed() - sent->sentAtMs;
     result.error = e.hasResponse() ? QString() : e.error;
+    if (sent->slot == 0)
+        Q_EMIT firstAnswered(sent->requestId, result, e.hasResponse() ? passedOn(e.response) : Http::Response());
 }
 
 void Forwarder::onMessageFinished(qint64 messageId)

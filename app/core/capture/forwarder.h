@@ -47,6 +47,13 @@ public:
     static Delivery::Message messageFor(const Http::Request &request, const ForwardRule &rule, const QUrl &destination,
                                         qint64 requestId = 0);
 
+    /// The rule that forwards `record`, or null: rejected requests, and those that could not be
+    /// saved, are not forwarded.
+    static const ForwardRule *ruleFor(const ForwardRules &rules, const Session::CapturedRequest &record);
+    /// The downstream answer made fit to pass on to the original sender: status, reason, headers
+    /// in order without the hop-by-hop ones (the wire adds Content-Length), body de-chunked.
+    static Http::Response passedOn(const Http::ReceivedResponse &answer);
+
     /// Forwards the accepted requests of `batch` a rule matches; returns their ids (each gets its
     /// forwarded() later). Rejected requests are not forwarded.
     QList<qint64> forward(const Session::CapturedBatch &batch);
@@ -58,6 +65,10 @@ public:
 Q_SIGNALS:
     /// Every destination of request `requestId` has its final answer, in the rule's order.
     void forwarded(qint64 requestId, const QList<Capture::ForwardResult> &results);
+    /// The first destination of request `requestId` has its final answer (the others may still
+    /// be on their way): `answer` is passedOn() of it when `result.status` is not 0. It may come
+    /// from within forward(), when the destination cannot be sent to at all.
+    void firstAnswered(qint64 requestId, const Capture::ForwardResult &result, const Http::Response &answer);
 
 private:
     struct Request

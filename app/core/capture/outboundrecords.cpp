@@ -1,5 +1,7 @@
 #include "outboundrecords.h"
 
+#include "http/limits.h"
+
 namespace Capture {
 
 Session::OutboundMessagePtr outboundMessage(const Delivery::Prepared &prepared)
@@ -45,6 +47,22 @@ Session::OutboundAttempt outboundAttempt(const Delivery::AttemptReport &report, 
     a.responseBody = x.response.body().left(bodyLimit);
     a.retryInMs = report.retryInMs;
     return a;
+}
+
+void storeSentBy(Delivery::Sender *sender, std::function<void(const Session::OutboundBatch &)> submit)
+{
+    QObject::connect(sender, &Delivery::Sender::prepared, sender, [submit](const Delivery::Prepared &p) {
+        if (!p.error.isEmpty())
+            return;
+        Session::OutboundBatch batch;
+        batch.messages = {outboundMessage(p)};
+        submit(batch);
+    });
+    QObject::connect(sender, &Delivery::Sender::attemptFinished, sender, [submit](const Delivery::AttemptReport &r) {
+        Session::OutboundBatch batch;
+        batch.attempts = {outboundAttempt(r, Http::Limits().maxBodyBytes)};
+        submit(batch);
+    });
 }
 
 } // namespace Capture

@@ -37,6 +37,7 @@ struct OutboundWriter::Statements
     Sql::Statement insertBody;
     Sql::Statement attempt;
     Sql::Statement response;
+    Sql::Statement answer;
     QByteArray lastDigest; // the body most recently stored, and its row: retries send it again
     qint64 lastBodyId = 0;
 };
@@ -67,8 +68,11 @@ bool OutboundWriter::prepare(Sql::Database &db)
             "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
     s.response =
         Sql::Statement(db, "INSERT INTO outbound_responses(attempt_id, truncated, head, body) VALUES (?1, ?2, ?3, ?4)");
+    s.answer =
+        Sql::Statement(db, "INSERT OR REPLACE INTO late_answers(request_id, answered_at, source, status, reason, "
+                           "headers, body, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
     return s.message.isValid() && s.findBody.isValid() && s.insertBody.isValid() && s.attempt.isValid() &&
-           s.response.isValid();
+           s.response.isValid() && s.answer.isValid();
 }
 
 void OutboundWriter::finish()
@@ -91,6 +95,10 @@ bool OutboundWriter::write(const OutboundBatch &batch)
     }
     for (const OutboundAttempt &a : batch.attempts) {
         if (!writeAttempt(a))
+            return false;
+    }
+    for (const LateAnswer &a : batch.answers) {
+        if (!writeAnswer(a))
             return false;
     }
     return true;
@@ -206,6 +214,26 @@ bool OutboundWriter::writeAttempt(const OutboundAttempt &a)
     else
         r.bindBlob(4, a.responseBody);
     return r.exec() && (!streamed || m_db->writeBlob("outbound_responses", "body", attemptId, a.responseBody));
+}
+
+bool OutboundWriter::writeAnswer(const LateAnswer &a)
+{
+    Sql::Statement &s = m_s->answer;
+    const QByteArray source = LateAnswer::sourceName(a.source);
+    const QByteArray headers = Stored::encodeHeaders(a.response.headers);
+    const QByteArray note = a.note.toUtf8();
+    s.bind(1, a.requestId);
+    s.bind(2, a.answeredAtMs);
+    s.bindText(3, source);
+    s.bind(4, a.response.status);
+    if (a.response.reason.isEmpty())
+        s.bindNull(5);
+    else
+        s.bindBlob(5, a.response.reason);
+    s.bindBlob(6, headers);
+    s.bindBlob(7, a.response.body);
+    bindTextOrNull(s, 8, note);
+    return s.exec();
 }
 
 } // namespace Session

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "lateanswer.h"
 #include "outbound.h"
 
 #include <QByteArray>
@@ -19,13 +20,15 @@ struct OutboundBatch
 {
     QList<OutboundMessagePtr> messages;
     OutboundAttempts attempts;
+    LateAnswers answers; ///< answers sent after their request was logged (a forward's, or a timeout's)
 
-    bool isEmpty() const { return messages.isEmpty() && attempts.isEmpty(); }
-    qsizetype size() const { return messages.size() + attempts.size(); }
+    bool isEmpty() const { return messages.isEmpty() && attempts.isEmpty() && answers.isEmpty(); }
+    qsizetype size() const { return messages.size() + attempts.size() + answers.size(); }
     OutboundBatch &operator+=(const OutboundBatch &other)
     {
         messages += other.messages;
         attempts += other.attempts;
+        answers += other.answers;
         return *this;
     }
 };
@@ -56,6 +59,7 @@ private:
     struct Statements;
     bool writeMessage(const OutboundMessage &message);
     bool writeAttempt(const OutboundAttempt &attempt);
+    bool writeAnswer(const LateAnswer &answer);
     qint64 bodyId(const QByteArray &body);
 
     std::unique_ptr<Statements> m_s;

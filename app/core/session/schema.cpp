@@ -123,6 +123,26 @@ ALTER TABLE outbound_messages ADD COLUMN source_id INTEGER; -- the captured requ
 CREATE INDEX outbound_messages_by_source ON outbound_messages(source_id, created_at) WHERE source_id IS NOT NULL;
 )sql";
 
+// Version 4: an answer chosen after its request was logged (the downstream answer of a forward, or
+// the configured one after the forward timed out): the request's row keeps what was planned, this
+// row says what its sender got. One per request at most; it goes when its request goes.
+const char kSchemaV4[] = R"sql(
+CREATE TABLE late_answers(
+    request_id INTEGER PRIMARY KEY, -- requests.id
+    answered_at INTEGER NOT NULL,   -- ms since the epoch, UTC
+    source TEXT NOT NULL,           -- 'forward', 'timeout', 'failed'
+    status INTEGER NOT NULL,
+    reason BLOB,
+    headers BLOB NOT NULL,          -- "Name: value\r\n" lines, in order
+    body BLOB NOT NULL,
+    note TEXT
+);
+CREATE TRIGGER late_answers_follow_requests AFTER DELETE ON requests
+BEGIN
+    DELETE FROM late_answers WHERE request_id = old.id;
+END;
+)sql";
+
 bool stamp(Sql::Database &db, int version)
 {
     const QByteArray sql = "PRAGMA application_id = " + QByteArray::number(kApplicationId) +
@@ -136,7 +156,7 @@ bool createSchema(Sql::Database &db)
 {
     Sql::Transaction transaction(db);
     if (!transaction.isActive() || !db.exec(kSchemaV1) || !db.exec(kSchemaV2) || !db.exec(kSchemaV3) ||
-        !stamp(db, kSchemaVersion))
+        !db.exec(kSchemaV4) || !stamp(db, kSchemaVersion))
         return false;
     Sql::Statement info(db, "INSERT INTO session_info(key, value) VALUES ('created_by', ?1), ('created_at', "
                             "CAST(strftime('%s','now') AS INTEGER) * 1000)");
@@ -161,7 +181,11 @@ bool migrateSchema(Sql::Database &db, int fromVersion)
     case 2:
         if (!db.exec(kSchemaV3))
             return false;
-        break; // the newest step: add `[[fallthrough]];` when a version 4 comes
+        [[fallthrough]];
+    case 3:
+        if (!db.exec(kSchemaV4))
+            return false;
+        break; // the newest step: add `[[fallthrough]];` when a version 5 comes
     default:
         db.setError(
             QCoreApplication::translate("Session::Schema", "no migration from schema version %1").arg(fromVersion));

@@ -208,6 +208,11 @@ QList<OutboundSummary> SessionReader::messagesMadeFrom(qint64 requestId)
     return OutboundReader::madeFrom(m_db->db, requestId);
 }
 
+std::optional<LateAnswer> SessionReader::lateAnswer(qint64 requestId)
+{
+    return OutboundReader::lateAnswer(m_db->db, requestId);
+}
+
 OutboundMessagePtr SessionReader::loadMessage(const QByteArray &uid)
 {
     return OutboundReader::message(m_db->db, uid);

@@ -50,6 +50,9 @@ public:
     OutboundMessagePtr loadMessage(const QByteArray &uid);
     /// The messages made from captured request `requestId` (its replays...), oldest first.
     QList<OutboundSummary> messagesMadeFrom(qint64 requestId);
+    /// What the sender of `requestId` got when its answer was chosen after it was logged (from a
+    /// forward, or after the forward's timeout); nothing when it got the answer the record holds.
+    std::optional<LateAnswer> lateAnswer(qint64 requestId);
     /// A sent message's attempts, by destination then attempt number, with what came back.
     OutboundAttempts loadAttempts(const QByteArray &uid);
     /// Every attempt of every sent message, in the order stored (for exports). `fn` returns

@@ -296,12 +296,16 @@ void SessionWriter::submit(CapturedBatch records)
 
 void SessionWriter::submit(OutboundMessagePtr message)
 {
-    submit(OutboundBatch{{std::move(message)}, {}});
+    OutboundBatch batch;
+    batch.messages = {std::move(message)};
+    submit(batch);
 }
 
 void SessionWriter::submit(OutboundAttempts attempts)
 {
-    submit(OutboundBatch{{}, std::move(attempts)});
+    OutboundBatch batch;
+    batch.attempts = std::move(attempts);
+    submit(batch);
 }
 
 void SessionWriter::submit(const OutboundBatch &records)

@@ -5,12 +5,16 @@ namespace Session {
 
 bool WriterHub::submit(OutboundMessagePtr message)
 {
-    return submit(OutboundBatch{{std::move(message)}, {}});
+    OutboundBatch batch;
+    batch.messages = {std::move(message)};
+    return submit(batch);
 }
 
 bool WriterHub::submit(OutboundAttempts attempts)
 {
-    return submit(OutboundBatch{{}, std::move(attempts)});
+    OutboundBatch batch;
+    batch.attempts = std::move(attempts);
+    return submit(batch);
 }
 
 bool WriterHub::submit(const OutboundBatch &records)
