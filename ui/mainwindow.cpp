@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 #include "capture/capturecontrols.h"
+#include "capture/lateanswers.h"
 #include "diffdialog.h"
 #include "emptystate.h"
 #include "fieldsmodel.h"
@@ -149,6 +150,7 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
     connect(m_signatures, &SignatureSettings::error, this, &MainWindow::showError);
     connect(m_engine, &Capture::CaptureEngine::captured, this, &MainWindow::onCaptured);
     new SignatureRefresh(m_engine, m_signatures, m_model, m_records, m_detail, this); // results shown current
+    new LateAnswers(m_engine, m_records, m_detail, this); // answers that waited for a forward
     connect(m_empty, &EmptyState::copyRequested, this, &MainWindow::copyText);
     connect(m_filterBar, &FilterBar::filterChanged, this,
             [this](const Session::Filter &filter) { m_tableFilter->apply(filter, m_sessions->path()); });

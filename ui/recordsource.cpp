@@ -44,6 +44,16 @@ void RecordSource::updateSignatures(const Session::SignatureUpdates &updates)
     }
 }
 
+void RecordSource::updateLateAnswer(const Session::LateAnswer &answer)
+{
+    const auto it = m_recent.find(answer.requestId);
+    if (it == m_recent.end())
+        return;
+    auto updated = std::make_shared<Session::CapturedRequest>(**it);
+    updated->lateAnswer = std::make_shared<const Session::LateAnswer>(answer);
+    *it = std::move(updated);
+}
+
 void RecordSource::clear()
 {
     m_recent.clear();

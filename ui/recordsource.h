@@ -28,6 +28,8 @@ public:
     void forget(const QList<qint64> &ids);
     /// Keeps new signature results in the records kept (they are immutable: each becomes a copy).
     void updateSignatures(const Session::SignatureUpdates &updates);
+    /// A kept record's sender was answered late (from its forward): the record gains that answer.
+    void updateLateAnswer(const Session::LateAnswer &answer);
     void clear();
     /// The request if it is in memory, else null.
     Session::CapturedRequestPtr known(qint64 id) const { return m_recent.value(id); }

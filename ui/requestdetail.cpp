@@ -150,6 +150,26 @@ void RequestDetail::showRequest(Session::CapturedRequestPtr request)
     }
 }
 
+/// The answer as it went out: status, the headers set by the rule (or the forward), and the start
+/// of the body.
+QString RequestDetail::answerHtml(const Http::Response &response)
+{
+    QString html = QStringLiteral("<code>%1 %2</code>")
+                       .arg(response.status)
+                       .arg(escaped(response.reason.isEmpty() ? Http::Response::standardReason(response.status)
+                                                              : response.reason));
+    for (const auto &[name, value] : response.headers)
+        html += QStringLiteral("<br><code>%1: %2</code>").arg(escaped(name), escaped(value));
+    if (!response.body.isEmpty()) {
+        constexpr qsizetype shown = 2048;
+        html += QStringLiteral("<pre>%1</pre>")
+                    .arg(escaped(QByteArrayView(response.body).first(qMin(shown, response.body.size()))));
+        if (response.body.size() > shown)
+            html += tr("(%n more byte(s))", nullptr, int(response.body.size() - shown));
+    }
+    return html;
+}
+
 void RequestDetail::showOverview(const Session::CapturedRequest &r)
 {
     const Http::Request &q = r.request;
@@ -167,20 +187,19 @@ void RequestDetail::showOverview(const Session::CapturedRequest &r)
     row(tr("Sizes"), tr("head %1 bytes, body %2 bytes").arg(q.rawHead().size()).arg(q.body().size()));
     if (q.isChunked())
         row(tr("Body framing"), tr("chunked, %n trailer field(s)", nullptr, int(q.trailerCount())));
-    if (r.responseStatus) {
-        // The answer as it went out: status, the headers set by the rule, and the start of the body.
-        QString answer = QStringLiteral("<code>%1 %2</code>")
-                             .arg(r.responseStatus)
-                             .arg(escaped(Http::Response::standardReason(r.responseStatus)));
-        for (const auto &[name, value] : r.responseHeaders)
-            answer += QStringLiteral("<br><code>%1: %2</code>").arg(escaped(name), escaped(value));
-        if (!r.responseBody.isEmpty()) {
-            constexpr qsizetype shown = 2048;
-            answer += QStringLiteral("<pre>%1</pre>")
-                          .arg(escaped(QByteArrayView(r.responseBody).first(qMin(shown, r.responseBody.size()))));
-            if (r.responseBody.size() > shown)
-                answer += tr("(%n more byte(s))", nullptr, int(r.responseBody.size() - shown));
-        }
+    const Session::LateAnswer *late = r.lateAnswer.get();
+    if (late && late->source == Session::LateAnswer::Source::Forward) {
+        row(tr("Answer"),
+            answerHtml(late->response) +
+                QStringLiteral("<br><i>%1</i>").arg(tr("from the forward: %1").arg(late->note).toHtmlEscaped()));
+        if (r.responseStatus)
+            row(tr("Configured answer"),
+                tr("%1 (not sent: the forward answered first)").arg(r.responseStatus).toHtmlEscaped());
+    } else if (r.responseStatus) {
+        QString answer = answerHtml(Http::Response{r.responseStatus, {}, r.responseHeaders, r.responseBody});
+        if (late)
+            answer += QStringLiteral("<br><i>%1</i>")
+                          .arg(tr("after waiting for the forward: %1").arg(late->note).toHtmlEscaped());
         row(tr("Answer"), answer);
     } else {
         row(tr("Answer"), tr("none (the client was gone)"));
@@ -223,6 +242,16 @@ void RequestDetail::updateSignatures(const Session::SignatureUpdates &updates)
         m_signature->setRequest(m_request);
         showSignatureTitle();
     }
+}
+
+void RequestDetail::updateLateAnswer(const Session::LateAnswer &answer)
+{
+    if (!m_request || m_request->id != answer.requestId)
+        return;
+    auto updated = std::make_shared<Session::CapturedRequest>(*m_request);
+    updated->lateAnswer = std::make_shared<const Session::LateAnswer>(answer);
+    m_request = std::move(updated);
+    showOverview(*m_request);
 }
 
 void RequestDetail::showSignatureTitle()

@@ -36,6 +36,8 @@ public:
     void setSignatureConfig(const Signing::Config &config);
     /// New results after re-verification: the request shown takes its own, if it is among them.
     void updateSignatures(const Session::SignatureUpdates &updates);
+    /// The shown request's sender was answered late (from its forward): the Overview says so.
+    void updateLateAnswer(const Session::LateAnswer &answer);
 
     QTabWidget *tabs() const { return m_tabs; }
     FieldsModel *headersModel() const { return m_headers; }
@@ -62,6 +64,7 @@ Q_SIGNALS:
 
 private:
     void showOverview(const Session::CapturedRequest &r);
+    static QString answerHtml(const Http::Response &response);
     void showBody(const Session::CapturedRequest &r);
     void find(const QString &text, bool forward);
     void showFindResult(qint64 offset, bool wrapped);

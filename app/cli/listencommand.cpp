@@ -106,20 +106,16 @@ public:
     void print(const Session::CapturedBatch &batch)
     {
         for (const Session::CapturedRequestPtr &r : batch) {
-            if (!Capture::Forwarder::ruleFor(m_forwards, *r))
-                write(*r, {});
-            else if (const auto early = m_early.constFind(r->id); early != m_early.constEnd())
-                write(*r, m_early.take(r->id)); // every forward failed at once
+            if (Capture::Forwarder::ruleFor(m_forwards, *r))
+                m_held.insert(r->id, r); // its forwards come after it (CaptureEngine::forwarded)
             else
-                m_held.insert(r->id, r);
+                write(*r, {});
         }
     }
     void forwarded(qint64 id, const QList<Capture::ForwardResult> &results)
     {
         if (const Session::CapturedRequestPtr r = m_held.take(id))
             write(*r, results);
-        else
-            m_early.insert(id, results); // came before its record
     }
     void answeredLate(const Session::LateAnswer &answer) { m_late.insert(answer.requestId, answer); }
     /// At the end: what still waits for a forward is printed with what is known.
@@ -174,9 +170,8 @@ private:
 
     bool m_json;
     Capture::ForwardRules m_forwards;
-    QHash<qint64, Session::CapturedRequestPtr> m_held;    // waiting for their forwards
-    QHash<qint64, QList<Capture::ForwardResult>> m_early; // forwards that finished before their record came
-    QHash<qint64, Session::LateAnswer> m_late;            // answers that waited for a forward
+    QHash<qint64, Session::CapturedRequestPtr> m_held; // waiting for their forwards
+    QHash<qint64, Session::LateAnswer> m_late;         // answers that waited for a forward
 };
 
 } // namespace

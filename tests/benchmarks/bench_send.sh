@@ -78,3 +78,25 @@ done
 repeat_median=$(printf '%s\n' "${repeat_rps[@]}" | sort -g | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}')
 echo "hookscope send --repeat: ${repeat_rps[*]} requests/s, median $repeat_median"
 python3 -c "print('ratio repeat/wrk: %.2f' % ($repeat_median / $wrk_rps))"
+
+echo "== repeat into a session: is every one captured?" >&2
+"$build/bin/hookscope" listen --port 0 --session "$work/repeat.hookscope" >/dev/null 2>"$work/listen2.err" &
+session_pid=$!
+pids+=($session_pid)
+for _ in $(seq 100); do
+  port2=$(sed -n 's/^listening on http:\/\/127.0.0.1:\([0-9]*\)$/\1/p' "$work/listen2.err")
+  [[ -n $port2 ]] && break
+  sleep 0.1
+done
+[[ -n ${port2:-} ]] || { echo "hookscope listen --session did not start" >&2; exit 1; }
+line=$("$build/bin/hookscope" send "http://127.0.0.1:$port2/hooks" -H 'Content-Type: application/json' \
+  --data "$(cat "$work/body.json")" --repeat "$messages" --concurrency "$connections" --json)
+kill -TERM "$session_pid"
+wait "$session_pid" 2>/dev/null || true
+python3 - "$work/repeat.hookscope" "$messages" "$line" <<'PY'
+import json, sqlite3, sys
+captured = sqlite3.connect(sys.argv[1]).execute("SELECT count(*) FROM requests").fetchone()[0]
+summary = json.loads(sys.argv[3])
+print("durable listener: %.0f requests/s, by status %s; captured %d of %s in the session file"
+      % (summary["requests_per_second"], summary["by_status"], captured, sys.argv[2]))
+PY

@@ -74,6 +74,8 @@ private Q_SLOTS:
     void findInHexTab();
     void noMatchIsSaid();
     void escapeClosesTheFindLine();
+    void theForwardsAnswerIsTheAnswerShown();
+    void aLateAnswerReachesTheShownRequest();
 };
 
 void TstRequestDetail::findFromOverviewSearchesTheRawBytes()
@@ -137,6 +139,47 @@ void TstRequestDetail::escapeClosesTheFindLine()
     QTest::keyClick(detail.findBar()->edit(), Qt::Key_Escape);
     QVERIFY(!detail.findBar()->isVisible());
     QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(detail.rawView()));
+}
+
+void TstRequestDetail::theForwardsAnswerIsTheAnswerShown()
+{
+    // The record holds the configured 200, as logged; its sender got the dev server's 201.
+    auto r = std::make_shared<Session::CapturedRequest>(*githubPush());
+    auto late = std::make_shared<Session::LateAnswer>();
+    late->requestId = r->id;
+    late->source = Session::LateAnswer::Source::Forward;
+    late->response = Http::Response{201, {}, {{"X-Down", "1"}}, "from the dev server"};
+    late->note = QStringLiteral("http://127.0.0.1:3000/github answered 201 in 12 ms");
+    r->lateAnswer = late;
+    Gui::RequestDetail detail;
+    detail.showRequest(r);
+    const QString overview = detail.overviewText();
+    QVERIFY2(overview.contains(QStringLiteral("201 Created")), qPrintable(overview));
+    QVERIFY2(overview.contains(QStringLiteral("X-Down: 1")), qPrintable(overview));
+    QVERIFY2(overview.contains(QStringLiteral("from the dev server")), qPrintable(overview));
+    QVERIFY2(overview.contains(QStringLiteral("from the forward: http://127.0.0.1:3000/github answered 201")),
+             qPrintable(overview));
+    QVERIFY2(overview.contains(QStringLiteral("200 (not sent: the forward answered first)")), qPrintable(overview));
+}
+
+void TstRequestDetail::aLateAnswerReachesTheShownRequest()
+{
+    Gui::RequestDetail detail;
+    detail.showRequest(githubPush());
+    QVERIFY(!detail.overviewText().contains(QStringLiteral("forward")));
+    Session::LateAnswer late;
+    late.requestId = 2; // another request: nothing changes
+    late.source = Session::LateAnswer::Source::Timeout;
+    late.note = QStringLiteral("no answer from the destination within 400 ms");
+    detail.updateLateAnswer(late);
+    QVERIFY(!detail.overviewText().contains(QStringLiteral("forward")));
+    late.requestId = 1;
+    detail.updateLateAnswer(late);
+    const QString overview = detail.overviewText();
+    QVERIFY2(overview.contains(QStringLiteral("200 OK")), qPrintable(overview)); // the configured answer went
+    QVERIFY2(overview.contains(
+                 QStringLiteral("after waiting for the forward: no answer from the destination within 400 ms")),
+             qPrintable(overview));
 }
 
 QTEST_MAIN(TstRequestDetail)

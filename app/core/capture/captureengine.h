@@ -126,7 +126,8 @@ Q_SIGNALS:
     void saveProblemChanged(const QString &error);
     /// Re-verification found new results for requests already in the session (stored already).
     void signaturesUpdated(const Session::SignatureUpdates &updates);
-    /// Every destination request `requestId` was forwarded to has its final answer.
+    /// Every destination request `requestId` was forwarded to has its final answer. This and
+    /// answeredLate() come after the request's own captured().
     void forwarded(qint64 requestId, const QList<Capture::ForwardResult> &results);
     /// A request whose answer waited for its forward was answered (and the answer is being stored).
     void answeredLate(const Session::LateAnswer &answer);

@@ -330,8 +330,10 @@ void CaptureService::flushBatch()
     batch.swap(m_batch);
     if (batch.isEmpty())
         return;
-    m_forwards->forward(batch); // in the session by now (or kept nowhere, by choice)
+    // First the records, then (in the session by now, or kept nowhere by choice) their forwards:
+    // whoever hears both hears of a request before its forwards and late answer.
     Q_EMIT captured(batch);
+    m_forwards->forward(batch);
 }
 
 } // namespace Capture

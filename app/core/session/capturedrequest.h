@@ -2,6 +2,7 @@
 
 #include "http/request.h"
 #include "http/response.h"
+#include "lateanswer.h"
 #include "signing/signing.h"
 
 #include <QHostAddress>
@@ -40,6 +41,10 @@ struct CapturedRequest
     QString saveError; ///< set when the session file could not take this request
 
     Signing::Result signature; ///< verdict of signature verification (NotChecked when none ran)
+
+    /// What the sender really got when its answer waited for a forward (the fields above hold the
+    /// configured answer, as logged); null when it got those. Filled by SessionReader::load().
+    std::shared_ptr<const LateAnswer> lateAnswer;
 
     /// "127.0.0.1:53422" or "[::1]:53422".
     QString remote() const;

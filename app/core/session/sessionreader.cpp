@@ -28,7 +28,7 @@ QByteArray fullQuery(const char *tail)
     return QByteArray(kFullColumns) + tail;
 }
 
-CapturedRequestPtr fromRow(const Sql::Statement &s)
+std::shared_ptr<CapturedRequest> fromRow(const Sql::Statement &s)
 {
     auto r = std::make_shared<CapturedRequest>();
     r->id = s.int64(0);
@@ -143,7 +143,10 @@ CapturedRequestPtr SessionReader::load(qint64 id)
     s.bind(1, id);
     if (!s.step())
         return nullptr;
-    return fromRow(s);
+    std::shared_ptr<CapturedRequest> r = fromRow(s);
+    if (std::optional<LateAnswer> late = OutboundReader::lateAnswer(m_db->db, id))
+        r->lateAnswer = std::make_shared<const LateAnswer>(std::move(*late));
+    return r;
 }
 
 CapturedBatch SessionReader::loadAfter(qint64 afterId, int limit)
