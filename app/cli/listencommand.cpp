@@ -84,16 +84,6 @@ QByteArray forwardsJson(const QList<Capture::ForwardResult> &results)
     return out + ']';
 }
 
-/// `,"late_answer":{"source","status","note"}`: what a sender whose answer waited for its forward got.
-QByteArray lateAnswerJson(const Session::LateAnswer &a)
-{
-    QByteArray out = ",\"late_answer\":{\"source\":";
-    Session::appendJsonString(out, Session::LateAnswer::sourceName(a.source));
-    out += ",\"status\":" + QByteArray::number(a.response.status) + ",\"note\":";
-    Session::appendJsonString(out, a.note.toUtf8());
-    return out + '}';
-}
-
 /// Prints each captured request; with forwarding, once its forwards have their answers.
 class Printer : public QObject
 {
@@ -136,6 +126,11 @@ private:
         };
         const std::optional<Session::LateAnswer> late =
             m_late.contains(r.id) ? std::optional(m_late.take(r.id)) : std::nullopt;
+        Session::CapturedRequest withLate;
+        if (late) { // the record as the session now has it
+            withLate = r;
+            withLate.lateAnswer = std::make_shared<const Session::LateAnswer>(*late);
+        }
         bool ok = true;
         if (m_json) {
             QByteArray more;
@@ -146,9 +141,7 @@ private:
                     Session::appendJsonString(more, unfinished.toUtf8());
                 }
             }
-            if (late)
-                more += lateAnswerJson(*late);
-            ok = Session::writeNdjsonLine(r, out, more);
+            ok = Session::writeNdjsonLine(late ? withLate : r, out, more);
         } else {
             QByteArray text = humanLine(r);
             for (const Capture::ForwardResult &f : results) {

@@ -9,7 +9,13 @@
 
 #include "capture/captureengine.h"
 #include "capture/forwarder.h"
+#include "session/har.h"
 #include "session/sessionreader.h"
+
+#include <QBuffer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -265,6 +271,19 @@ void TstForward::theSenderGetsTheDownstreamAnswer()
     const Session::CapturedRequestPtr record = reader.load(1);
     QVERIFY(record);
     QCOMPARE(record->responseStatus, 200);
+    QVERIFY(record->lateAnswer); // loaded with it, so exports say what the sender got
+    QCOMPARE(record->answerSent().status, 201);
+    QCOMPARE(record->answerSent().body, "made it");
+    QBuffer har;
+    QVERIFY(har.open(QIODevice::WriteOnly));
+    Session::HarWriter writer(&har);
+    QVERIFY(writer.begin() && writer.write(*record) && writer.finish());
+    const QJsonObject response =
+        QJsonDocument::fromJson(har.data())
+            .object()[QStringLiteral("log")][QStringLiteral("entries")][0][QStringLiteral("response")]
+            .toObject();
+    QCOMPARE(response[QStringLiteral("status")].toInt(), 201);
+    QCOMPARE(response[QStringLiteral("content")][QStringLiteral("text")].toString(), QStringLiteral("made it"));
 }
 
 void TstForward::deadOrSlowDestinationsGetTheConfiguredAnswer()

@@ -22,6 +22,13 @@ QString hostPort(const QHostAddress &address, quint16 port)
     return host + QLatin1Char(':') + QString::number(port);
 }
 
+Http::Response CapturedRequest::answerSent() const
+{
+    if (lateAnswer && lateAnswer->source == LateAnswer::Source::Forward)
+        return lateAnswer->response;
+    return Http::Response{responseStatus, {}, responseHeaders, responseBody};
+}
+
 QString CapturedRequest::remote() const
 {
     return hostPort(remoteAddress, remotePort);

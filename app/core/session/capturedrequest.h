@@ -48,6 +48,9 @@ struct CapturedRequest
 
     /// "127.0.0.1:53422" or "[::1]:53422".
     QString remote() const;
+    /// The answer its sender got: a forward's (lateAnswer), or the one logged with it (status 0:
+    /// none reached the client).
+    Http::Response answerSent() const;
 };
 
 using CapturedRequestPtr = std::shared_ptr<const CapturedRequest>;

@@ -263,9 +263,9 @@ void appendContent(QByteArray &out, QByteArrayView body, QByteArrayView mimeType
     appendString(out, location);
 }
 
-QByteArrayView responseHeader(const CapturedRequest &c, QByteArrayView name)
+QByteArrayView responseHeader(const Http::Response &sent, QByteArrayView name)
 {
-    for (const auto &[n, v] : c.responseHeaders) {
+    for (const auto &[n, v] : sent.headers) {
         if (Http::equalsIgnoreCase(n, name))
             return v;
     }
@@ -274,17 +274,20 @@ QByteArrayView responseHeader(const CapturedRequest &c, QByteArrayView name)
 
 void appendResponse(QByteArray &out, const CapturedRequest &c)
 {
-    const bool answered = c.responseStatus != 0;
+    const Http::Response sent = c.answerSent(); // a forward's answer, when the sender got that
+    const bool answered = sent.status != 0;
     out += "{\"status\":";
-    appendNumber(out, c.responseStatus);
+    appendNumber(out, sent.status);
     out += ",\"statusText\":";
-    appendString(out, answered ? Http::Response::standardReason(c.responseStatus) : QByteArray());
+    appendString(out, !answered               ? QByteArray()
+                      : sent.reason.isEmpty() ? Http::Response::standardReason(sent.status)
+                                              : sent.reason);
     out += answered ? ",\"httpVersion\":\"HTTP/1.1\"" : ",\"httpVersion\":\"\"";
     out += ",\"cookies\":[],\"headers\":";
-    appendHeaders(out, c.responseHeaders.size(), fieldsOf(c.responseHeaders));
-    appendContent(out, c.responseBody, responseHeader(c, "Content-Type"), responseHeader(c, "Location"));
+    appendHeaders(out, sent.headers.size(), fieldsOf(sent.headers));
+    appendContent(out, sent.body, responseHeader(sent, "Content-Type"), responseHeader(sent, "Location"));
     out += ",\"headersSize\":-1,\"bodySize\":";
-    appendNumber(out, answered ? c.responseBody.size() : -1);
+    appendNumber(out, answered ? sent.body.size() : -1);
     out += '}';
 }
 
@@ -321,15 +324,16 @@ void appendHookscope(QByteArray &out, const CapturedRequest &c)
         }
     }
     // The `headers` strings cannot say which bytes were not UTF-8; only then keep the bytes.
-    const bool allUtf8 = std::all_of(c.responseHeaders.cbegin(), c.responseHeaders.cend(),
+    const Http::HeaderList sentHeaders = c.answerSent().headers;
+    const bool allUtf8 = std::all_of(sentHeaders.cbegin(), sentHeaders.cend(),
                                      [](const auto &h) { return h.first.isValidUtf8() && h.second.isValidUtf8(); });
     if (!allUtf8) {
         out += ",\"response_headers_base64\":[";
-        for (qsizetype i = 0; i < c.responseHeaders.size(); ++i) {
+        for (qsizetype i = 0; i < sentHeaders.size(); ++i) {
             out += i ? ",[" : "[";
-            appendBase64(out, c.responseHeaders.at(i).first);
+            appendBase64(out, sentHeaders.at(i).first);
             out += ',';
-            appendBase64(out, c.responseHeaders.at(i).second);
+            appendBase64(out, sentHeaders.at(i).second);
             out += ']';
         }
         out += ']';

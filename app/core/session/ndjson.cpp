@@ -259,6 +259,17 @@ bool writeNdjsonLine(const CapturedRequest &c, const std::function<bool(QByteArr
         if (!appendBase64(out, c.raw, sink))
             return false;
     }
+    if (c.lateAnswer) {
+        // The answer waited for a forward: what went out, and why (response_status is the
+        // configured answer, as logged).
+        const LateAnswer &late = *c.lateAnswer;
+        appendKey(out, "late_answer");
+        out += "{\"source\":";
+        appendJsonString(out, LateAnswer::sourceName(late.source));
+        out += ",\"status\":" + QByteArray::number(late.response.status) + ",\"note\":";
+        appendJsonString(out, late.note.toUtf8());
+        out += '}';
+    }
     out += moreMembers;
     out += "}\n";
     return sink(out);

@@ -12,6 +12,7 @@ namespace Session {
 struct SessionReader::Db
 {
     Sql::Database db;
+    bool lateAnswers = false; // the file has the late_answers table (schema version 4)
 };
 
 namespace {
@@ -19,16 +20,19 @@ namespace {
 const char kFullColumns[] =
     "SELECT r.id, r.received_at, r.remote_addr, r.remote_port, r.local_port, r.tls, r.flags, "
     "r.response_status, r.error_status, r.error_offset, r.error_reason, p.head, p.body, "
-    "p.framing, p.raw, a.headers, a.body, r.signature_scheme, r.signature_state, r.signature_detail "
-    "FROM requests r JOIN payloads p ON p.id = r.id "
-    "LEFT JOIN answers a ON a.id = r.answer_id ";
+    "p.framing, p.raw, a.headers, a.body, r.signature_scheme, r.signature_state, r.signature_detail";
+const char kLateColumns[] = ", l.answered_at, l.source, l.status, l.reason, l.headers, l.body, l.note ";
+const char kNoLateColumns[] = ", NULL, NULL, NULL, NULL, NULL, NULL, NULL ";
+const char kFullTables[] = "FROM requests r JOIN payloads p ON p.id = r.id LEFT JOIN answers a ON a.id = r.answer_id ";
 
-QByteArray fullQuery(const char *tail)
+/// Every column of a request, its payload and answer, and (when the file has them) its late answer.
+QByteArray fullQuery(bool lateAnswers, const char *tail)
 {
-    return QByteArray(kFullColumns) + tail;
+    return QByteArray(kFullColumns) + (lateAnswers ? kLateColumns : kNoLateColumns) + kFullTables +
+           (lateAnswers ? "LEFT JOIN late_answers l ON l.request_id = r.id " : "") + tail;
 }
 
-std::shared_ptr<CapturedRequest> fromRow(const Sql::Statement &s)
+CapturedRequestPtr fromRow(const Sql::Statement &s)
 {
     auto r = std::make_shared<CapturedRequest>();
     r->id = s.int64(0);
@@ -53,6 +57,18 @@ std::shared_ptr<CapturedRequest> fromRow(const Sql::Statement &s)
     r->responseBody = s.bytes(16);
     if (!s.isNull(18))
         r->signature = Stored::decodeSignature(s.text(17), int(s.int64(18)), s.view(19));
+    if (!s.isNull(21)) {
+        auto late = std::make_shared<LateAnswer>();
+        late->requestId = r->id;
+        late->answeredAtMs = s.int64(20);
+        late->source = LateAnswer::sourceFromName(s.view(21));
+        late->response.status = int(s.int64(22));
+        late->response.reason = s.bytes(23);
+        late->response.headers = Stored::decodeHeaders(s.view(24));
+        late->response.body = s.bytes(25);
+        late->note = s.text(26);
+        r->lateAnswer = std::move(late);
+    }
     return r;
 }
 
@@ -75,7 +91,10 @@ SessionFile::Info SessionReader::open(const QString &path)
         if (recovery.open(path).problem == FileProblem::None)
             recovery.stop();
     }
-    return SessionFile::openForReading(m_db->db, path);
+    const SessionFile::Info info = SessionFile::openForReading(m_db->db, path);
+    m_db->lateAnswers = info.problem == FileProblem::None &&
+                        m_db->db.queryInt("SELECT count(*) FROM sqlite_schema WHERE name = 'late_answers'", 0) > 0;
+    return info;
 }
 
 void SessionReader::close()
@@ -136,22 +155,19 @@ bool SessionReader::loadSummaries(SummaryStore &store, qint64 afterId, const Pro
 
 CapturedRequestPtr SessionReader::load(qint64 id)
 {
-    const QByteArray sql = fullQuery("WHERE r.id = ?1");
+    const QByteArray sql = fullQuery(m_db->lateAnswers, "WHERE r.id = ?1");
     Sql::Statement s(m_db->db, sql.constData());
     if (!s.isValid())
         return nullptr;
     s.bind(1, id);
     if (!s.step())
         return nullptr;
-    std::shared_ptr<CapturedRequest> r = fromRow(s);
-    if (std::optional<LateAnswer> late = OutboundReader::lateAnswer(m_db->db, id))
-        r->lateAnswer = std::make_shared<const LateAnswer>(std::move(*late));
-    return r;
+    return fromRow(s);
 }
 
 CapturedBatch SessionReader::loadAfter(qint64 afterId, int limit)
 {
-    const QByteArray sql = fullQuery("WHERE r.id > ?1 ORDER BY r.id LIMIT ?2");
+    const QByteArray sql = fullQuery(m_db->lateAnswers, "WHERE r.id > ?1 ORDER BY r.id LIMIT ?2");
     Sql::Statement s(m_db->db, sql.constData());
     CapturedBatch out;
     if (!s.isValid())
@@ -175,7 +191,7 @@ bool SessionReader::forEach(const std::function<bool(CapturedRequestPtr)> &fn, c
     if (!db.exec("BEGIN"))
         return false;
     const qint64 total = db.queryInt("SELECT count(*) FROM requests", 0);
-    const QByteArray sql = fullQuery("ORDER BY r.id");
+    const QByteArray sql = fullQuery(m_db->lateAnswers, "ORDER BY r.id");
     Sql::Statement s(db, sql.constData());
     qint64 done = 0;
     bool ok = s.isValid();
