@@ -10,7 +10,10 @@
 #    the same listener; prints the ratio
 #    (the issue's goal: at least 0.5 of wrk).
 # 3. Repeat: `hookscope send --repeat M --concurrency C` against the same listener, R runs (median),
-#    beside the same wrk figure.
+#    beside the same wrk figure; then once into a listener with a session, counting what it kept.
+# 4. Forwarding: `wrk -cC -d5s --latency` against a listener that forwards nowhere, one that
+#    forwards to a fast destination (another hookscope listen) and one that forwards to a
+#    destination that never answers: throughput and p50/p99 of the senders' answers.
 set -euo pipefail
 
 messages=10000
@@ -100,3 +103,36 @@ summary = json.loads(sys.argv[3])
 print("durable listener: %.0f requests/s, by status %s; captured %d of %s in the session file"
       % (summary["requests_per_second"], summary["by_status"], captured, sys.argv[2]))
 PY
+
+echo "== forwarding: does a slow destination delay the senders? wrk -c$connections against three listeners" >&2
+# A destination that accepts connections (the kernel's backlog) and never answers.
+python3 -c 'import socket, time
+s = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen(4096)
+print(s.getsockname()[1], flush=True); time.sleep(3600)' >"$work/hang.port" & pids+=($!)
+"$build/bin/hookscope" listen --port 0 >/dev/null 2>"$work/fast.err" & pids+=($!)
+start_listener() { # NAME ARGS... → sets $p to its port
+  : >"$work/$1.err"
+  "$build/bin/hookscope" listen --port 0 "${@:2}" >/dev/null 2>"$work/$1.err" & pids+=($!)
+  for _ in $(seq 100); do
+    p=$(sed -n 's/^listening on http:\/\/127.0.0.1:\([0-9]*\)$/\1/p' "$work/$1.err")
+    [[ -n $p ]] && return
+    sleep 0.1
+  done
+  echo "hookscope listen $1 did not start" >&2; exit 1
+}
+sleep 0.5
+hang_port=$(cat "$work/hang.port")
+fast_port=$(sed -n 's/^listening on http:\/\/127.0.0.1:\([0-9]*\)$/\1/p' "$work/fast.err")
+for setup in "none" "fast http://127.0.0.1:$fast_port" "hanging http://127.0.0.1:$hang_port"; do
+  name=${setup%% *}
+  if [[ $name == none ]]; then
+    start_listener plain
+  else
+    start_listener "$name" --forward "${setup#* }"
+  fi
+  out=$(wrk -t1 -c"$connections" -d5s --latency -s "$work/post.lua" "http://127.0.0.1:$p/hooks")
+  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
+  p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
+  printf 'forward to %-8s %10s requests/s, latency p50 %s, p99 %s\n' "$name:" "$rps" "$p50" "$p99"
+done

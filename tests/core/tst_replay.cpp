@@ -115,6 +115,14 @@ void TstReplay::hopByHopFieldsAreDropped()
                                      QStringLiteral("Proxy-Authorization: Basic eA== dropped (hop-by-hop)"),
                                      QStringLiteral("proxy-connection: close dropped (hop-by-hop)"),
                                      QStringLiteral("x-trace: 1 dropped (named in Connection)")}));
+    // Unsaid (a forward's), the message is the same.
+    Delivery::ReplayOptions quiet = to("http://127.0.0.1:8080/");
+    quiet.describeChanges = false;
+    const Replay unsaid = Delivery::replayOf(captured, quiet);
+    QCOMPARE(unsaid.message.headers, r.message.headers);
+    QVERIFY(unsaid.changes.isEmpty());
+    const Replay noAgent = Delivery::replayOf(read("POST /h HTTP/1.1\r\nHost: h\r\nContent-Length: 0\r\n\r\n"), quiet);
+    QCOMPARE(noAgent.message.headers, (Http::HeaderList{{"User-Agent", ""}})); // none sent
     QVERIFY(Delivery::isHopByHop("PROXY-whatever", {}));
     QVERIFY(!Delivery::isHopByHop("Proxyish", {}));
     QVERIFY(!Delivery::isHopByHop("X-Trace", {}));

@@ -9,6 +9,7 @@
 
 #include "capture/captureengine.h"
 #include "capture/forwarder.h"
+#include "http/requestreader.h"
 #include "session/har.h"
 #include "session/sessionreader.h"
 
@@ -110,6 +111,7 @@ private Q_SLOTS:
     void deadAndHangingDestinationsCostTheSenderNothing();
     void theSenderGetsTheDownstreamAnswer();
     void deadOrSlowDestinationsGetTheConfiguredAnswer();
+    void forwardsWaitingAreBounded();
 
 private:
     QTemporaryDir m_dir;
@@ -352,6 +354,37 @@ void TstForward::deadOrSlowDestinationsGetTheConfiguredAnswer()
     QCOMPARE(reader.lateAnswer(1)->source, Session::LateAnswer::Source::Failed);
     QCOMPARE(reader.lateAnswer(2)->source, Session::LateAnswer::Source::Timeout);
     QVERIFY(!reader.lateAnswer(7)); // an /other request: answered as logged
+}
+
+void TstForward::forwardsWaitingAreBounded()
+{
+    // A destination that never answers, under a flood: past the bound, requests are not forwarded
+    // and their results say why, instead of piling up.
+    ScriptedServer hanging({ScriptedServer::kHang.toByteArray()});
+    Capture::Forwarder forwarder;
+    forwarder.setMaxWaiting(3);
+    Capture::ForwardRules rules;
+    rules.rules = {ruleTo({urlOf(hanging)})};
+    forwarder.setRules(rules);
+    QHash<qint64, QList<Capture::ForwardResult>> results;
+    connect(&forwarder, &Capture::Forwarder::forwarded, this,
+            [&results](qint64 id, const QList<Capture::ForwardResult> &r) { results.insert(id, r); });
+    Session::CapturedBatch batch;
+    for (qint64 id = 1; id <= 5; ++id) {
+        auto r = std::make_shared<Session::CapturedRequest>();
+        r->id = id;
+        r->request = Http::RequestReader::restore("POST /x HTTP/1.1\r\nHost: h\r\nContent-Length: 1\r\n\r\n", "x", {});
+        batch << r;
+    }
+    QCOMPARE(forwarder.forward(batch).size(), 5);
+    QCOMPARE(results.keys().size(), 2); // the fourth and fifth, at once
+    for (qint64 id : {4, 5}) {
+        QCOMPARE(results.value(id).value(0).status, 0);
+        QVERIFY2(results.value(id).value(0).error.contains(QLatin1String("3 forwards were already waiting")),
+                 qPrintable(results.value(id).value(0).error));
+    }
+    QCOMPARE(forwarder.pending(), 3);
+    QTRY_COMPARE(hanging.requests().size(), 3);
 }
 
 QTEST_GUILESS_MAIN(TstForward)

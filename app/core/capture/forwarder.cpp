@@ -30,6 +30,7 @@ Delivery::Message Forwarder::messageFor(const Http::Request &request, const Forw
     Delivery::ReplayOptions options;
     options.destinations = {destination};
     options.sourceId = requestId;
+    options.describeChanges = false;
     Delivery::Message m = Delivery::replayOf(request, options).message;
     m.name = rule.name.isEmpty() ? QStringLiteral("forward") : rule.name;
     m.rawTarget = rule.targetFor(destination, request.target());
@@ -79,14 +80,19 @@ QList<qint64> Forwarder::forward(const Session::CapturedBatch &batch)
         const Http::Request &r = record->request;
         Request &entry = m_requests[record->id];
         for (const QUrl &destination : rule.destinations) {
-            const Delivery::Message m = messageFor(r, rule, destination, record->id);
             ForwardResult result;
+            const QByteArray target = rule.targetFor(destination, r.target());
             result.url = QUrl::fromEncoded(
                 destination.adjusted(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment)
                     .toEncoded() +
-                m.rawTarget);
+                target);
             QString error;
-            const qint64 id = m_sender->send(m, &error);
+            qint64 id = 0;
+            // A dead destination under a flood must not make forwards pile up without end.
+            if (m_sent.size() < m_maxWaiting)
+                id = m_sender->send(messageFor(r, rule, destination, record->id), &error);
+            else
+                error = tr("not sent: %1 forwards were already waiting for their destinations").arg(m_maxWaiting);
             if (id == 0) {
                 result.error = error;
                 if (entry.results.isEmpty())

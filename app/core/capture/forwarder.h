@@ -37,10 +37,15 @@ class Forwarder : public QObject
     Q_OBJECT
 
 public:
+    /// Forwards sent and not finished, at most; beyond that a request is not forwarded (its result
+    /// says so), so a dead destination under a flood costs bounded memory.
+    static constexpr int kMaxWaiting = 20000;
+
     explicit Forwarder(QObject *parent = nullptr);
     ~Forwarder() override;
 
     void setRules(const ForwardRules &rules);
+    void setMaxWaiting(int forwards) { m_maxWaiting = forwards; }
     const ForwardRules &rules() const { return m_rules; }
     /// The message that forwards `request` (captured as `requestId`) to `destination` under
     /// `rule`: its replay (Delivery::replayOf) with the rule's request-target and retry policy.
@@ -90,6 +95,7 @@ private:
     QHash<qint64, Request> m_requests; // by captured request id
     QHash<qint64, Sent> m_sent;        // by Sender message id
     QElapsedTimer m_clock;
+    int m_maxWaiting = kMaxWaiting;
 };
 
 } // namespace Capture

@@ -107,6 +107,7 @@ Replay replayOf(const Http::Request &captured, const ReplayOptions &options)
         m.signSecret = options.resignSecret;
     }
 
+    const bool say = options.describeChanges;
     const QList<QByteArray> tokens = connectionTokens(captured);
     QList<QByteArray> capturedHosts;
     QByteArray capturedLength;
@@ -119,15 +120,18 @@ Replay replayOf(const Http::Request &captured, const ReplayOptions &options)
             hasLength = true;
             capturedLength = f.value.toByteArray();
         } else if (Http::equalsIgnoreCase(f.name, "Transfer-Encoding")) {
-            r.changes.append(
-                tr("%1 dropped (the body goes with Content-Length: %2)").arg(fieldText(f)).arg(m.body.size()));
+            if (say)
+                r.changes.append(
+                    tr("%1 dropped (the body goes with Content-Length: %2)").arg(fieldText(f)).arg(m.body.size()));
         } else if (isHopByHop(f.name, tokens)) {
             const bool named = isAnyOf(f.name, tokens) && !isHopByHop(f.name, {});
-            r.changes.append(
-                (named ? tr("%1 dropped (named in Connection)") : tr("%1 dropped (hop-by-hop)")).arg(fieldText(f)));
+            if (say)
+                r.changes.append(
+                    (named ? tr("%1 dropped (named in Connection)") : tr("%1 dropped (hop-by-hop)")).arg(fieldText(f)));
         } else if (resign && isAnyOf(f.name, signatureNames)) {
-            r.changes.append(
-                tr("%1 dropped (re-signed with %2)").arg(fieldText(f), Signing::schemeTitle(options.resignScheme)));
+            if (say)
+                r.changes.append(
+                    tr("%1 dropped (re-signed with %2)").arg(fieldText(f), Signing::schemeTitle(options.resignScheme)));
         } else {
             if (Http::equalsIgnoreCase(f.name, "User-Agent"))
                 hasUserAgent = true;
@@ -135,6 +139,11 @@ Replay replayOf(const Http::Request &captured, const ReplayOptions &options)
         }
     }
 
+    if (!say) {
+        if (!hasUserAgent) // an emptied default is left out: the Sender adds none
+            m.headers.append({QByteArrayLiteral("User-Agent"), QByteArray()});
+        return r;
+    }
     for (const QUrl &url : options.destinations) {
         const QByteArray host = Http::OutgoingRequest::hostOf(url);
         if (capturedHosts.isEmpty())

@@ -24,6 +24,9 @@ struct ReplayOptions
     QString resignScheme;
     QByteArray resignSecret;
     qint64 sourceId = 0; ///< the captured request's id in its session (stored with the replay)
+    /// false: Replay::changes stays empty (a forward, which nobody reads before it goes, and
+    /// which a flood makes by the thousand).
+    bool describeChanges = true;
 };
 
 /// A captured request made into a message, and what differs from what was captured.
