@@ -1,10 +1,12 @@
 #include "mainwindow.h"
+#include "capture/answerrules.h"
 #include "capture/capturecontrols.h"
 #include "capture/lateanswers.h"
 #include "diffdialog.h"
 #include "emptystate.h"
 #include "fieldsmodel.h"
 #include "filterbar.h"
+#include "forward/forwarding.h"
 #include "hartransfer.h"
 #include "ratechart.h"
 #include "recentsessionsmenu.h"
@@ -12,7 +14,6 @@
 #include "requestdetail.h"
 #include "requesttablemodel.h"
 #include "requesttableview.h"
-#include "rulesdialog.h"
 #include "send/workspaces.h"
 #include "sessiondrops.h"
 #include "settings.h"
@@ -94,6 +95,7 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
     , m_countLabel(new QLabel(this))
     , m_rate(new RateChart(this))
     , m_rowTimer(new QTimer(this))
+    , m_answers(new AnswerRules(m_engine, statusBar(), this))
 {
     initResources();
     m_engine->setYieldToInterface(true); // a flood must not freeze the window
@@ -176,9 +178,6 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
     });
 
     Settings settings;
-    QString rulesError;
-    if (!Capture::ResponseRules::fromJson(settings.get(Settings::AnswerRules), &m_rules, &rulesError))
-        m_rules = {};
     restoreGeometry(settings.get(Settings::WindowGeometry));
     restoreState(settings.get(Settings::WindowState));
     m_splitter->restoreState(settings.get(Settings::SplitterState));
@@ -285,12 +284,8 @@ void MainWindow::createActions()
 
     for (QAction *action : m_capture->actions())
         addNamedAction(action);
-    addAction(QStringLiteral("rules"), tr("Answer &Rules…"), QKeySequence(Qt::CTRL | Qt::Key_R), [this] {
-        auto *dialog = new RulesDialog(m_rules, this);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        connect(dialog, &RulesDialog::applied, this, &MainWindow::applyRules);
-        dialog->open();
-    });
+    addNamedAction((new Forwarding(m_engine, m_model, m_table, statusBar(), this))->action());
+    addNamedAction(m_answers->action());
     addAction(QStringLiteral("settings"), tr("&Settings…"), standardOr(QKeySequence::Preferences, tr("Ctrl+,")),
               [this] { openSettings({}); });
     connect(m_detail, &RequestDetail::secretsRequested, this, &MainWindow::openSettings);
@@ -331,6 +326,7 @@ void MainWindow::createMenus()
     m_capture->addTo(capture);
     capture->addSeparator();
     capture->addAction(action(QStringLiteral("rules")));
+    capture->addAction(action(QStringLiteral("forwarding")));
     capture->addAction(action(QStringLiteral("durable")));
     capture->addAction(action(QStringLiteral("settings")));
 }
@@ -354,14 +350,6 @@ void MainWindow::createToolBar()
     bar->addAction(action(QStringLiteral("new")));
     bar->addAction(action(QStringLiteral("open")));
     bar->addAction(action(QStringLiteral("saveAs")));
-}
-
-void MainWindow::applyRules(const Capture::ResponseRules &rules)
-{
-    m_rules = rules;
-    Settings().set(Settings::AnswerRules, rules.toJson());
-    m_engine->setRules(rules); // from the next request on
-    statusBar()->showMessage(tr("Answer rules applied"), 3000);
 }
 
 void MainWindow::openSettings(const QString &secretsScheme)
@@ -525,8 +513,8 @@ Capture::ListenConfig MainWindow::listenConfig() const
     Capture::ListenConfig config;
     config.fastAck = !settings.get(Settings::DurableAnswers);
     config.limits = settings.limits();
-    config.rules = m_rules.rules;
-    config.answer = m_rules.fallback;
+    config.rules = m_answers->rules().rules;
+    config.answer = m_answers->rules().fallback;
     return config;
 }
 

@@ -29,6 +29,7 @@ class SummaryStore;
 
 namespace Gui {
 
+class AnswerRules;
 class CaptureControls;
 class EmptyState;
 class FilterBar;
@@ -84,7 +85,6 @@ public Q_SLOTS:
     void importHar(const QString &path);
     void exportHar(const QString &path);
     /// Uses these answer rules from the next request on, and keeps them for the next start.
-    void applyRules(const Capture::ResponseRules &rules);
     /// Applies what the settings say: listener address and port, limits, durable answers.
     void applySettings();
     /// The Settings dialog; with a scheme, open on the Secrets page with a new entry for it.
@@ -147,7 +147,7 @@ private:
     bool m_loading = false;
     Session::CapturedBatch m_pendingRows;      // arrived since the last UI tick
     Session::CapturedBatch m_liveWhileLoading; // arrived while the table was loading
-    Capture::ResponseRules m_rules;
+    AnswerRules *m_answers;
     QString m_lastError;
 };
 

@@ -21,6 +21,23 @@ namespace Gui {
 
 namespace {
 
+/// "→ 201", "→ 201, 502", "→ —" (no answer), "→ …" (not finished); empty when not forwarded.
+QString forwardText(const QList<int> &statuses)
+{
+    if (statuses.isEmpty())
+        return {};
+    QStringList parts;
+    for (int status : statuses)
+        parts << (status > 0 ? QString::number(status) : status == 0 ? QStringLiteral("—") : QStringLiteral("…"));
+    return QStringLiteral("→ ") + parts.join(QStringLiteral(", "));
+}
+
+/// Orders rows by their first forward's outcome: none, unfinished, no answer, then by status.
+quint64 forwardKey(const QList<int> &statuses)
+{
+    return statuses.isEmpty() ? 0 : quint64(statuses.constFirst() + 2);
+}
+
 QString text(QByteArrayView bytes)
 {
     return QString::fromUtf8(bytes.data(), bytes.size());
@@ -103,6 +120,8 @@ QVariant RequestTableModel::display(const Session::RequestSummary &s, int column
         return warningsText(s.flags & 0xffffffff);
     case Signature:
         return SignatureBadge::text(s.signatureScheme, Signing::Verdict(s.signature));
+    case Forwarded:
+        return forwardText(m_forwards.value(s.id));
     case ColumnCount:
         break;
     }
@@ -172,6 +191,8 @@ QVariant RequestTableModel::headerData(int section, Qt::Orientation orientation,
         return tr("Notes");
     case Signature:
         return tr("Signature");
+    case Forwarded:
+        return tr("Forwarded");
     case ColumnCount:
         break;
     }
@@ -366,9 +387,25 @@ void RequestTableModel::setStore(std::unique_ptr<Session::SummaryStore> store)
     announceSigned(had);
 }
 
+void RequestTableModel::setForwardStatuses(QHash<qint64, QList<int>> statuses)
+{
+    statuses.insert(m_forwards); // what came live while the file was read is newer
+    m_forwards = std::move(statuses);
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, Forwarded), index(rowCount() - 1, Forwarded), {Qt::DisplayRole});
+}
+
+void RequestTableModel::setForwardStatus(qint64 id, const QList<int> &statuses)
+{
+    m_forwards.insert(id, statuses);
+    if (const int row = rowOfId(id); row >= 0)
+        Q_EMIT dataChanged(index(row, Forwarded), index(row, Forwarded), {Qt::DisplayRole});
+}
+
 void RequestTableModel::clear()
 {
     m_signatures.clear(); // another session: no result kept applies to it
+    m_forwards.clear();
     setStore(std::make_unique<Session::SummaryStore>());
 }
 
@@ -500,6 +537,9 @@ bool RequestTableModel::before(quint32 a, quint32 b) const
         c = compare(SignatureBadge::sortKey(x.signatureScheme, x.signature),
                     SignatureBadge::sortKey(y.signatureScheme, y.signature));
         break;
+    case Forwarded:
+        c = compare(forwardKey(m_forwards.value(x.id)), forwardKey(m_forwards.value(y.id)));
+        break;
     case ColumnCount:
         break;
     }
@@ -623,6 +663,8 @@ std::function<quint64(const Session::RequestSummary &)> RequestTableModel::sortK
         return [](const Session::RequestSummary &s) { return ordered(s.flags); };
     case Signature:
         return [](const Session::RequestSummary &s) { return SignatureBadge::sortKey(s.signatureScheme, s.signature); };
+    case Forwarded:
+        return [this](const Session::RequestSummary &s) { return forwardKey(m_forwards.value(s.id)); };
     case Id:
     case Target:
     case ColumnCount:

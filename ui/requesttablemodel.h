@@ -23,7 +23,20 @@ class RequestTableModel : public QAbstractTableModel
 public:
     /// Signature comes last so header states saved before it existed still fit; the view shows
     /// it after Answer.
-    enum Column { Id, Time, Method, Target, Status, BodySize, ContentType, Remote, Notes, Signature, ColumnCount };
+    enum Column {
+        Id,
+        Time,
+        Method,
+        Target,
+        Status,
+        BodySize,
+        ContentType,
+        Remote,
+        Notes,
+        Signature,
+        Forwarded,
+        ColumnCount
+    };
     enum Role {
         BadgeColorRole = Qt::UserRole + 1, ///< QColor: the cell's text is drawn as a badge of that colour
     };
@@ -58,6 +71,11 @@ public:
     bool hasSignedRows() const { return m_signedRows > 0; }
     /// The whole signature result of a request when it is known here (recent ones), else null.
     const Signing::Result *signatureResult(qint64 id) const { return m_signatures.find(id); }
+    /// What each forward of a request got (final statuses in order; 0: no answer, -1: unfinished),
+    /// shown in the Forwarded column: all of them when a session opens, then one request at a time.
+    void setForwardStatuses(QHash<qint64, QList<int>> statuses);
+    void setForwardStatus(qint64 id, const QList<int> &statuses);
+    bool hasForwards() const { return !m_forwards.isEmpty(); }
     /// Shows only these store rows (ascending); new rows are shown when `accept` passes them.
     void setFilter(std::vector<quint32> rows, RowFilter accept);
     void clearFilter();
@@ -112,6 +130,7 @@ private:
     RowFilter m_accept;
     qsizetype m_signedRows = 0;
     SignatureResults m_signatures;
+    QHash<qint64, QList<int>> m_forwards; // by request id
 };
 
 } // namespace Gui

@@ -33,6 +33,8 @@ public:
     // Sending.
     /// JSON object: "host:port" → array of hex SHA-256 fingerprints of certificates the user accepted.
     static inline const Entry<QByteArray> CertificatePins{"send/certificatePins", {}};
+    /// Forwarding rules (ui/forward/forwardrulesjson.h).
+    static inline const Entry<QByteArray> ForwardRules{"capture/forwardRules", {}};
 };
 
 } // namespace Gui

@@ -1,6 +1,7 @@
 // The real window, headless: its listener on a free port, requests over loopback, rows in the
 // table, and the session file behind it.
 
+#include "capture/answerrules.h"
 #include "diffdialog.h"
 #include "fieldsmodel.h"
 #include "filterbar.h"
@@ -388,7 +389,7 @@ void TstMainWindow::answerRulesApplyAtOnce()
     QCOMPARE(rules.rules.first().answers.size(), 2);
     QCOMPARE(rules.rules.first().answers.at(0).status, 500);
     QCOMPARE(rules.rules.first().answers.at(1).status, 200);
-    window.applyRules(rules); // queued to the capture thread ahead of the next request
+    window.findChild<Gui::AnswerRules *>()->apply(rules); // queued to the capture thread ahead of the next request
     QCOMPARE(post(window.engine()->url(), QStringLiteral("/flaky/x"), "{}"), 500);
     QCOMPARE(post(window.engine()->url(), QStringLiteral("/flaky/x"), "{}"), 200);
     QCOMPARE(post(window.engine()->url(), QStringLiteral("/other"), "{}"), 200);

@@ -118,7 +118,8 @@ void CaptureEngine::start(const ListenConfig &config)
         rules.fallback = config.answer;
         m_service->setRules(rules);
         m_service->setVerifier(Signing::Verifier(config.signatures));
-        m_service->setForwardRules(config.forwards);
+        if (config.forwards)
+            m_service->setForwardRules(*config.forwards);
         m_fastAck = config.fastAck;
         m_service->setFastAck(config.fastAck);
         m_retention = config.retention;

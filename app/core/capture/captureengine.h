@@ -16,6 +16,7 @@
 class QThread;
 
 #include <memory>
+#include <optional>
 
 namespace Http {
 class Listener;
@@ -43,7 +44,8 @@ struct ListenConfig
     bool fastAck = false;       ///< answer before the request is committed
     qint64 retention = 0;       ///< keep only the newest N requests; 0: keep all
     Signing::Config signatures; ///< secrets and public URL to verify signatures with
-    ForwardRules forwards;      ///< where captured requests go on to (none: nowhere)
+    /// Where captured requests go on to; unset: as setForwardRules() last said (none at first).
+    std::optional<ForwardRules> forwards;
 };
 
 /**

@@ -145,6 +145,20 @@ QList<OutboundSummary> madeFrom(Sql::Database &db, qint64 sourceId)
     return summaries(db, "WHERE source_id = ?1 ORDER BY created_at, id", sourceId);
 }
 
+QHash<qint64, QList<int>> forwardStatuses(Sql::Database &db)
+{
+    QHash<qint64, QList<int>> out;
+    if (!hasTables(db) || !hasSources(db))
+        return out;
+    // Each forward goes to one destination; its final attempt says how it ended.
+    Sql::Statement s(db, "SELECT m.source_id, a.status, a.id FROM outbound_messages m LEFT JOIN outbound_attempts a "
+                         "ON a.message_uid = m.uid AND a.final = 1 WHERE m.kind = 'forward' AND m.source_id IS NOT "
+                         "NULL ORDER BY m.source_id, m.id");
+    while (s.step())
+        out[s.int64(0)].append(s.isNull(2) ? -1 : s.isNull(1) ? 0 : int(s.int64(1)));
+    return out;
+}
+
 OutboundMessagePtr message(Sql::Database &db, const QByteArray &uid)
 {
     if (!hasTables(db))

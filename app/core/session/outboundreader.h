@@ -4,6 +4,7 @@
 #include "outbound.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -51,6 +52,10 @@ qint64 count(Sql::Database &db);
 /// The messages made from the captured request `sourceId` (its replays, forwards...), oldest
 /// first; empty in files older than schema version 3.
 QList<OutboundSummary> madeFrom(Sql::Database &db, qint64 sourceId);
+/// For every captured request that was forwarded, the final status of each forward in the order
+/// they were made: 0 when it got no answer, -1 when it has not finished (or was cut short). Empty in files older than
+/// schema version 3.
+QHash<qint64, QList<int>> forwardStatuses(Sql::Database &db);
 /// One message as composed, or null when the file has none with this uid.
 OutboundMessagePtr message(Sql::Database &db, const QByteArray &uid);
 /// The attempts of one message by destination, then attempt number, with their responses.

@@ -227,6 +227,11 @@ QList<OutboundSummary> SessionReader::messagesMadeFrom(qint64 requestId)
     return OutboundReader::madeFrom(m_db->db, requestId);
 }
 
+QHash<qint64, QList<int>> SessionReader::forwardStatuses()
+{
+    return OutboundReader::forwardStatuses(m_db->db);
+}
+
 std::optional<LateAnswer> SessionReader::lateAnswer(qint64 requestId)
 {
     return OutboundReader::lateAnswer(m_db->db, requestId);

@@ -53,6 +53,8 @@ public:
     /// What the sender of `requestId` got when its answer was chosen after it was logged (from a
     /// forward, or after the forward's timeout); nothing when it got the answer the record holds.
     std::optional<LateAnswer> lateAnswer(qint64 requestId);
+    /// Per forwarded request, the final status of each of its forwards (0: no answer).
+    QHash<qint64, QList<int>> forwardStatuses();
     /// A sent message's attempts, by destination then attempt number, with what came back.
     OutboundAttempts loadAttempts(const QByteArray &uid);
     /// Every attempt of every sent message, in the order stored (for exports). `fn` returns
