@@ -33,6 +33,8 @@ public:
     // Sending.
     /// JSON object: "host:port" → array of hex SHA-256 fingerprints of certificates the user accepted.
     static inline const Entry<QByteArray> CertificatePins{"send/certificatePins", {}};
+    /// The URLs the Replay dialog sent to last, one per line as typed.
+    static inline const Entry<QStringList> ReplayDestinations{"replay/destinations", {}};
 };
 
 } // namespace Gui
