@@ -9,11 +9,13 @@
 #include "replay/replaysetup.h"
 #include "requestdetail.h"
 #include "requesttablemodel.h"
+#include "send/signingpicker.h"
 #include "windowtesting.h"
 
 #include "capture/captureengine.h"
 #include "delivery/replay.h"
 #include "session/sessionreader.h"
+#include "signing/signing.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -28,6 +30,8 @@
 #include <QTemporaryDir>
 #include <QTreeWidget>
 #include <QtTest>
+
+#include <algorithm>
 
 using WindowTesting::anyPort;
 using WindowTesting::ready;
@@ -52,6 +56,43 @@ struct SecondListener
     }
     ~SecondListener() { engine.stop(); }
 };
+
+/// The window, listening into its scratch session, and a second listener to replay to.
+struct Bench
+{
+    SecondListener second;
+    Gui::MainWindow window{anyPort()};
+
+    explicit Bench(const QString &secondSession)
+        : second(secondSession)
+    {
+        window.show();
+    }
+    /// Both listen and the window has its session.
+    bool start()
+    {
+        return QTest::qWaitFor([this] { return ready(window) && second.url.isValid(); });
+    }
+};
+
+/// Waits until the window's session holds `count` messages made from request `id`, each with a
+/// final status for every destination, and returns them (fewer when they did not come).
+QList<Session::OutboundSummary> madeFromInSession(Gui::MainWindow &window, qint64 id, qsizetype count)
+{
+    QList<Session::OutboundSummary> made;
+    const auto complete = [&] {
+        Session::SessionReader reader;
+        if (reader.open(window.sessions()->path()).problem != Session::FileProblem::None)
+            return false;
+        made = reader.messagesMadeFrom(id);
+        return made.size() == count && std::all_of(made.cbegin(), made.cend(), [](const Session::OutboundSummary &m) {
+                   return !m.finalStatuses.contains(-1);
+               });
+    };
+    if (!QTest::qWaitFor(complete, 10000))
+        made.clear();
+    return made;
+}
 
 /// The request's header lines as (name, value), in order, duplicates kept.
 Http::HeaderList headersOf(const Http::Request &r)
@@ -152,11 +193,10 @@ void TstReplayDialog::actionIsInTheMenuAndTheRowsContextMenu()
 
 void TstReplayDialog::replayGoesOutAsCapturedAndIsListedWithItsRequest()
 {
-    SecondListener second(m_home.filePath(QStringLiteral("second.hookscope")));
-    Gui::MainWindow window(anyPort());
-    window.show();
-    QTRY_VERIFY2(ready(window), qPrintable(window.statusText()));
-    QTRY_VERIFY(second.url.isValid());
+    Bench bench(m_home.filePath(QStringLiteral("second.hookscope")));
+    QVERIFY2(bench.start(), qPrintable(bench.window.statusText()));
+    Gui::MainWindow &window = bench.window;
+    SecondListener &second = bench.second;
 
     // Duplicate headers, a Connection field naming another, and a chunked body.
     const QByteArray sent = "POST /hooks/a%2Fb?x=1&y=%7B HTTP/1.1\r\n"
@@ -212,14 +252,9 @@ void TstReplayDialog::replayGoesOutAsCapturedAndIsListedWithItsRequest()
     QCOMPARE(replayed.body(), captured.body());
 
     // Stored in the window's session, linked to the request it replays.
-    QList<Session::OutboundSummary> made;
-    QTRY_VERIFY([&] {
-        Session::SessionReader reader;
-        if (reader.open(window.sessions()->path()).problem != Session::FileProblem::None)
-            return false;
-        made = reader.messagesMadeFrom(id);
-        return made.size() == 1 && made.first().finalStatuses == QList<int>{200};
-    }());
+    const QList<Session::OutboundSummary> made = madeFromInSession(window, id, 1);
+    QCOMPARE(made.size(), 1);
+    QCOMPARE(made.first().finalStatuses, QList<int>{200});
     QCOMPARE(made.first().kind, QStringLiteral("replay"));
     QCOMPARE(made.first().sourceId, id);
 
@@ -240,11 +275,10 @@ void TstReplayDialog::replayGoesOutAsCapturedAndIsListedWithItsRequest()
 
 void TstReplayDialog::severalRequestsKeepCaptureOrder()
 {
-    SecondListener second(m_home.filePath(QStringLiteral("order.hookscope")));
-    Gui::MainWindow window(anyPort());
-    window.show();
-    QTRY_VERIFY2(ready(window), qPrintable(window.statusText()));
-    QTRY_VERIFY(second.url.isValid());
+    Bench bench(m_home.filePath(QStringLiteral("order.hookscope")));
+    QVERIFY2(bench.start(), qPrintable(bench.window.statusText()));
+    Gui::MainWindow &window = bench.window;
+    SecondListener &second = bench.second;
     constexpr int kCount = 6;
     for (int i = 1; i <= kCount; ++i) {
         const QByteArray body = QByteArray::number(i);
@@ -295,11 +329,10 @@ void TstReplayDialog::severalRequestsKeepCaptureOrder()
 
 void TstReplayDialog::badDestinationSaysWhyAndSendsNothing()
 {
-    SecondListener second(m_home.filePath(QStringLiteral("bad.hookscope")));
-    Gui::MainWindow window(anyPort());
-    window.show();
-    QTRY_VERIFY2(ready(window), qPrintable(window.statusText()));
-    QTRY_VERIFY(second.url.isValid());
+    Bench bench(m_home.filePath(QStringLiteral("bad.hookscope")));
+    QVERIFY2(bench.start(), qPrintable(bench.window.statusText()));
+    Gui::MainWindow &window = bench.window;
+    SecondListener &second = bench.second;
     QVERIFY(
         WindowTesting::answerTo(window.engine()->url(), "GET /x HTTP/1.1\r\nHost: h\r\n\r\n").startsWith("HTTP/1.1 "));
     QTRY_COMPARE(window.model()->rowCount(), 1);
@@ -322,6 +355,13 @@ void TstReplayDialog::badDestinationSaysWhyAndSendsNothing()
     dialog->resignButton()->setChecked(true);
     QVERIFY(!dialog->errorText().isEmpty());
     QVERIFY(!dialog->sendButton()->isEnabled());
+    // And a scheme without a secret (Delivery::replayOf says so).
+    dialog->signing()->setScheme(Signing::schemeIds().constFirst());
+    QVERIFY(!dialog->errorText().isEmpty());
+    QVERIFY(!dialog->sendButton()->isEnabled());
+    dialog->signing()->setTypedSecret("s3cret");
+    QVERIFY2(dialog->errorText().isEmpty(), qPrintable(dialog->errorText()));
+    QVERIFY(dialog->sendButton()->isEnabled());
 
     QCOMPARE(dialog->results()->topLevelItemCount(), 0);
     QVERIFY(!dialog->isSending());
@@ -335,14 +375,9 @@ void TstReplayDialog::badDestinationSaysWhyAndSendsNothing()
     QTRY_VERIFY(!dialog->isSending());
     QCOMPARE(second.got.size(), 1);
     QCOMPARE(dialog->results()->topLevelItemCount(), 1);
-    QList<Session::OutboundSummary> made;
-    QTRY_VERIFY([&] {
-        Session::SessionReader reader;
-        if (reader.open(window.sessions()->path()).problem != Session::FileProblem::None)
-            return false;
-        made = reader.messagesMadeFrom(id);
-        return made.size() == 1 && made.first().finalStatuses == QList<int>{200};
-    }());
+    const QList<Session::OutboundSummary> made = madeFromInSession(window, id, 1);
+    QCOMPARE(made.size(), 1);
+    QCOMPARE(made.first().finalStatuses, QList<int>{200});
 }
 
 QTEST_MAIN(TstReplayDialog)
