@@ -259,10 +259,12 @@ void TstReplayDialog::replayGoesOutAsCapturedAndIsListedWithItsRequest()
     QCOMPARE(made.first().sourceId, id);
 
     // And the request's detail lists it, with its destination's final status.
-    QTRY_COMPARE(madeFrom->list()->topLevelItemCount(), 1);
-    QTreeWidgetItem *row = madeFrom->list()->topLevelItem(0);
-    QCOMPARE(row->text(1), QStringLiteral("replay"));
-    QVERIFY2(row->text(2).endsWith(QStringLiteral("→ 200")), qPrintable(row->text(2)));
+    const auto listed = [madeFrom](int column) {
+        QTreeWidgetItem *row = madeFrom->list()->topLevelItem(0);
+        return madeFrom->list()->topLevelItemCount() == 1 && row ? row->text(column) : QString();
+    };
+    QTRY_VERIFY2(listed(2).endsWith(QStringLiteral("→ 200")), qPrintable(listed(2)));
+    QCOMPARE(listed(1), QStringLiteral("replay"));
     QVERIFY(window.detail()->tabs()->indexOf(madeFrom) >= 0);
 
     // The destinations are remembered for the next dialog.

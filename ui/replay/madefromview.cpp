@@ -15,11 +15,17 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace Gui {
 
 namespace {
 
-constexpr int kSecondLookMs = 300; // after a replay finishes: its last attempt is committed by then
+// After a replay finishes its last attempt is committed within milliseconds; the list is read
+// again every kLookAgainMs while it is not there yet or some destination has no final attempt
+// stored, kLooks times at most.
+constexpr int kLookAgainMs = 100;
+constexpr int kLooks = 30;
 
 /// "http://localhost:3000/hooks → 200", one per destination.
 QString destinationsOf(const Session::OutboundSummary &m)
@@ -62,19 +68,21 @@ void MadeFromView::refreshIf(qint64 requestId)
 {
     if (requestId == 0 || requestId != m_id)
         return;
+    m_looksLeft = kLooks;
+    m_atLeast = std::max(m_atLeast, int(m_list->topLevelItemCount())) + 1; // one more than known
     load(requestId);
-    QTimer::singleShot(kSecondLookMs, this, [this, requestId] {
-        if (requestId == m_id)
-            load(requestId);
-    });
 }
 
 void MadeFromView::load(qint64 id)
 {
+    if (id != m_id) {
+        m_looksLeft = 0;
+        m_atLeast = 0;
+    }
     m_id = id;
     const quint64 generation = ++m_generation;
     if (id == 0) {
-        show(0, generation, {}, {});
+        show(0, generation, {}, {}, false);
         return;
     }
     QPointer<MadeFromView> self(this);
@@ -82,30 +90,40 @@ void MadeFromView::load(qint64 id)
     QThreadPool::globalInstance()->start([self, path, id, generation] {
         QList<QStringList> rows;
         QString error;
+        bool unfinished = false;
         Session::SessionReader reader;
         const Session::SessionFile::Info info = reader.open(path);
         if (info.problem == Session::FileProblem::None) {
             for (const Session::OutboundSummary &m : reader.messagesMadeFrom(id)) {
                 rows << QStringList{QDateTime::fromMSecsSinceEpoch(m.createdAtMs).toString(Qt::ISODateWithMs), m.kind,
                                     destinationsOf(m)};
+                unfinished = unfinished || m.finalStatuses.contains(-1);
             }
         } else {
             error = info.error;
         }
         QMetaObject::invokeMethod(
             QCoreApplication::instance(),
-            [self, id, generation, rows, error] {
+            [self, id, generation, rows, error, unfinished] {
                 if (self)
-                    self->show(id, generation, rows, error);
+                    self->show(id, generation, rows, error, unfinished);
             },
             Qt::QueuedConnection);
     });
 }
 
-void MadeFromView::show(qint64 id, quint64 generation, const QList<QStringList> &rows, const QString &error)
+void MadeFromView::show(qint64 id, quint64 generation, const QList<QStringList> &rows, const QString &error,
+                        bool unfinished)
 {
     if (generation != m_generation)
         return;
+    if ((unfinished || rows.size() < m_atLeast) && m_looksLeft > 0) {
+        --m_looksLeft;
+        QTimer::singleShot(kLookAgainMs, this, [this, id] {
+            if (id == m_id)
+                load(id);
+        });
+    }
     m_list->clear();
     for (const QStringList &row : rows)
         new QTreeWidgetItem(m_list, row);
