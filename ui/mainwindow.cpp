@@ -11,6 +11,7 @@
 #include "ratechart.h"
 #include "recentsessionsmenu.h"
 #include "recordsource.h"
+#include "replay/replaysetup.h"
 #include "requestdetail.h"
 #include "requesttablemodel.h"
 #include "requesttableview.h"
@@ -128,6 +129,7 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
     createActions();
     createMenus();
     createToolBar();
+    new ReplaySetup(this, m_records, m_signatures->store()); // Replay…, and what was made from a request
     new Workspaces(this, m_splitter, m_detail, m_capture, m_signatures->store()); // the central widget
     auto *drops = new SessionDrops(this);
     connect(drops, &SessionDrops::openRequested, this, &MainWindow::openSession);
@@ -307,11 +309,8 @@ void MainWindow::createMenus()
     file->addAction(action(QStringLiteral("quit")));
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    edit->addAction(action(QStringLiteral("copyCurl")));
-    edit->addAction(action(QStringLiteral("copyBody")));
-    edit->addAction(action(QStringLiteral("copyHeaders")));
-    edit->addAction(action(QStringLiteral("saveBody")));
-    edit->addAction(action(QStringLiteral("delete")));
+    for (const char *name : {"copyCurl", "copyBody", "copyHeaders", "saveBody", "delete"})
+        edit->addAction(action(QLatin1String(name)));
     edit->addSeparator();
     for (const char *name : {"filter", "findInRequest", "findNext", "findPrevious"})
         edit->addAction(action(QLatin1String(name)));
@@ -325,10 +324,8 @@ void MainWindow::createMenus()
     QMenu *capture = menuBar()->addMenu(tr("&Capture"));
     m_capture->addTo(capture);
     capture->addSeparator();
-    capture->addAction(action(QStringLiteral("rules")));
-    capture->addAction(action(QStringLiteral("forwarding")));
-    capture->addAction(action(QStringLiteral("durable")));
-    capture->addAction(action(QStringLiteral("settings")));
+    for (const char *name : {"rules", "forwarding", "durable", "settings"})
+        capture->addAction(action(QLatin1String(name)));
 }
 
 void MainWindow::createToolBar()

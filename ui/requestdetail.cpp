@@ -113,6 +113,7 @@ void RequestDetail::clear()
     m_hex->setData({});
     m_signature->clear();
     showSignatureTitle();
+    Q_EMIT requestShown(0);
 }
 
 void RequestDetail::showRequest(Session::CapturedRequestPtr request)
@@ -148,6 +149,7 @@ void RequestDetail::showRequest(Session::CapturedRequestPtr request)
         m_raw->clearHighlightRange();
         m_hex->clearHighlightRange();
     }
+    Q_EMIT requestShown(r.id);
 }
 
 /// The answer as it went out: status, the headers set by the rule (or the forward), and the start

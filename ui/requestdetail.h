@@ -61,6 +61,8 @@ public:
 Q_SIGNALS:
     /// The user asked to set a secret for `scheme`: the window opens Settings at Secrets.
     void secretsRequested(const QString &scheme);
+    /// Another request is shown (`id`), or none (0).
+    void requestShown(qint64 id);
 
 private:
     void showOverview(const Session::CapturedRequest &r);

@@ -35,6 +35,8 @@ public:
     static inline const Entry<QByteArray> CertificatePins{"send/certificatePins", {}};
     /// Forwarding rules (ui/forward/forwardrulesjson.h).
     static inline const Entry<QByteArray> ForwardRules{"capture/forwardRules", {}};
+    /// The URLs the Replay dialog sent to last, one per line as typed.
+    static inline const Entry<QStringList> ReplayDestinations{"replay/destinations", {}};
 };
 
 } // namespace Gui
