@@ -8,6 +8,8 @@
 #include "forward/forwardrulesdialog.h"
 #include "forward/forwardrulesjson.h"
 #include "mainwindow.h"
+#include "replay/madefromview.h"
+#include "replay/replaysetup.h"
 #include "requesttablemodel.h"
 #include "settings.h"
 #include "windowtesting.h"
@@ -26,6 +28,7 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTreeWidget>
 #include <QtTest>
 
 using WindowTesting::anyPort;
@@ -187,7 +190,16 @@ void TstForwarding::theWindowForwardsAndShowsTheOutcome()
         QTRY_VERIFY(!forwardedTo.isEmpty());
         Gui::RequestTableModel *model = window.model();
         QTRY_COMPARE(model->rowCount(), 1);
+        window.table()->selectRow(0);
         QTRY_COMPARE(model->index(0, Gui::RequestTableModel::Forwarded).data().toString(), QStringLiteral("→ 201"));
+        // The request's detail lists the forward with the destination's answer.
+        Gui::MadeFromView *madeFrom = window.findChild<Gui::ReplaySetup *>()->madeFrom();
+        QTRY_COMPARE(madeFrom->list()->topLevelItemCount(), 1);
+        QStringList cells;
+        for (int c = 0; c < madeFrom->list()->columnCount(); ++c)
+            cells << madeFrom->list()->topLevelItem(0)->text(c);
+        const QString row = cells.join(QLatin1Char('|'));
+        QVERIFY2(row.contains(QLatin1String("orward")) && row.contains(QLatin1String("201")), qPrintable(row));
     }
     // Opened again: the outcome comes from the file.
     Gui::MainWindow window(options);

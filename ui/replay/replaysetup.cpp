@@ -53,6 +53,9 @@ ReplaySetup::ReplaySetup(MainWindow *window, RecordSource *records, SecretStore 
     }
     connect(table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             [this, table] { m_action->setEnabled(table->selectionModel()->hasSelection()); });
+    // A forward of the request shown has its answers: the tab lists it with them.
+    connect(window->engine(), &Capture::CaptureEngine::forwarded, m_madeFrom,
+            [this](qint64 id) { m_madeFrom->refreshIf(id); });
 }
 
 void ReplaySetup::replaySelected()
