@@ -34,61 +34,139 @@ void push(QList<DiffRun> &runs, DiffRun::Kind kind, qsizetype count)
         runs.append(DiffRun{kind, count});
 }
 
-// Myers 1986, the greedy forward algorithm, keeping each round's frontier to walk back.
-bool myers(const std::vector<QByteArrayView> &a, qsizetype aFrom, qsizetype aTo, const std::vector<QByteArrayView> &b,
-           qsizetype bFrom, qsizetype bTo, qsizetype maxEdits, QList<DiffRun> &out)
+using Lines = std::vector<QByteArrayView>;
+
+/// The middle snake of a range (Myers 1986, section 4b): the diagonal run crossed halfway along a
+/// shortest edit path, found by searching from both ends at once with one frontier per direction.
+struct MiddleSnake
 {
-    const qsizetype n = aTo - aFrom;
-    const qsizetype m = bTo - bFrom;
-    const qsizetype max = std::min(n + m, maxEdits);
-    const qsizetype offset = max + 1;
-    std::vector<qsizetype> v(size_t(2 * max + 3), 0);
-    std::vector<std::vector<qsizetype>> trace;
-    qsizetype found = -1;
-    for (qsizetype d = 0; d <= max && found < 0; ++d) {
-        trace.push_back(v);
-        for (qsizetype k = -d; k <= d; k += 2) {
-            qsizetype x;
-            if (k == -d || (k != d && v[size_t(offset + k - 1)] < v[size_t(offset + k + 1)]))
-                x = v[size_t(offset + k + 1)];
-            else
-                x = v[size_t(offset + k - 1)] + 1;
-            qsizetype y = x - k;
-            while (x < n && y < m && a[size_t(aFrom + x)] == b[size_t(bFrom + y)]) {
-                ++x;
-                ++y;
+    qsizetype edits = -1;                 ///< of the whole range; -1 when more than the limit
+    qsizetype x = 0, y = 0, u = 0, v = 0; ///< from (x, y) to (u, v), relative to the range
+};
+
+class LinearDiff
+{
+public:
+    LinearDiff(const Lines &a, const Lines &b, QList<DiffRun> &out)
+        : m_a(a)
+        , m_b(b)
+        , m_out(out)
+    {
+    }
+
+    /// Runs the range through; false (and nothing added) when it needs more than `maxEdits`.
+    bool run(qsizetype a0, qsizetype a1, qsizetype b0, qsizetype b1, qsizetype maxEdits)
+    {
+        const qsizetype n = a1 - a0, m = b1 - b0;
+        if (n == 0 || m == 0) {
+            if (n + m > maxEdits)
+                return false;
+            push(m_out, DiffRun::Removed, n);
+            push(m_out, DiffRun::Added, m);
+            return true;
+        }
+        const size_t size = size_t(n + m + 5); // diagonals -(n+m+1)/2-1 .. (n+m+1)/2+1
+        m_forward.assign(size, 0);
+        m_backward.assign(size, 0);
+        const MiddleSnake first = middleSnake(a0, a1, b0, b1, maxEdits);
+        if (first.edits < 0)
+            return false;
+        split(a0, a1, b0, b1, first);
+        return true;
+    }
+
+private:
+    bool same(qsizetype i, qsizetype j) const { return m_a[size_t(i)] == m_b[size_t(j)]; }
+
+    void diff(qsizetype a0, qsizetype a1, qsizetype b0, qsizetype b1)
+    {
+        qsizetype head = 0;
+        while (a0 + head < a1 && b0 + head < b1 && same(a0 + head, b0 + head))
+            ++head;
+        push(m_out, DiffRun::Equal, head);
+        a0 += head;
+        b0 += head;
+        qsizetype tail = 0;
+        while (a1 - tail > a0 && b1 - tail > b0 && same(a1 - 1 - tail, b1 - 1 - tail))
+            ++tail;
+        a1 -= tail;
+        b1 -= tail;
+        if (a0 == a1 || b0 == b1) {
+            push(m_out, DiffRun::Removed, a1 - a0);
+            push(m_out, DiffRun::Added, b1 - b0);
+        } else {
+            split(a0, a1, b0, b1, middleSnake(a0, a1, b0, b1, (a1 - a0) + (b1 - b0)));
+        }
+        push(m_out, DiffRun::Equal, tail);
+    }
+
+    void split(qsizetype a0, qsizetype a1, qsizetype b0, qsizetype b1, const MiddleSnake &s)
+    {
+        diff(a0, a0 + s.x, b0, b0 + s.y);
+        push(m_out, DiffRun::Equal, s.u - s.x);
+        diff(a0 + s.u, a1, b0 + s.v, b1);
+    }
+
+    /// Forward from (0, 0) and backward from (n, m) until the frontiers overlap; each keeps, per
+    /// diagonal, how far it got. Gives up once the edits exceed `limit`.
+    MiddleSnake middleSnake(qsizetype a0, qsizetype a1, qsizetype b0, qsizetype b1, qsizetype limit)
+    {
+        const qsizetype n = a1 - a0, m = b1 - b0;
+        const qsizetype delta = n - m;
+        const bool odd = (delta & 1) != 0;
+        const qsizetype offset = (n + m + 1) / 2 + 1;
+        std::vector<qsizetype> &vf = m_forward;
+        std::vector<qsizetype> &vb = m_backward; // in reversed coordinates: diagonal delta - k
+        vf[size_t(offset + 1)] = 0;
+        vb[size_t(offset + 1)] = 0;
+        const qsizetype rounds = std::min((n + m + 1) / 2, (limit + 1) / 2);
+        for (qsizetype d = 0; d <= rounds; ++d) {
+            for (qsizetype k = -d; k <= d; k += 2) {
+                qsizetype x = (k == -d || (k != d && vf[size_t(offset + k - 1)] < vf[size_t(offset + k + 1)]))
+                                  ? vf[size_t(offset + k + 1)]
+                                  : vf[size_t(offset + k - 1)] + 1;
+                qsizetype y = x - k;
+                const qsizetype x0 = x, y0 = y;
+                while (x < n && y < m && same(a0 + x, b0 + y)) {
+                    ++x;
+                    ++y;
+                }
+                vf[size_t(offset + k)] = x;
+                const qsizetype back = delta - k;
+                if (odd && back >= -(d - 1) && back <= d - 1 && x + vb[size_t(offset + back)] >= n) {
+                    if (2 * d - 1 > limit)
+                        return {};
+                    return {2 * d - 1, x0, y0, x, y};
+                }
             }
-            v[size_t(offset + k)] = x;
-            if (x >= n && y >= m) {
-                found = d;
-                break;
+            for (qsizetype k = -d; k <= d; k += 2) {
+                qsizetype x = (k == -d || (k != d && vb[size_t(offset + k - 1)] < vb[size_t(offset + k + 1)]))
+                                  ? vb[size_t(offset + k + 1)]
+                                  : vb[size_t(offset + k - 1)] + 1;
+                qsizetype y = x - k;
+                const qsizetype x0 = x, y0 = y;
+                while (x < n && y < m && same(a1 - 1 - x, b1 - 1 - y)) {
+                    ++x;
+                    ++y;
+                }
+                vb[size_t(offset + k)] = x;
+                const qsizetype forward = delta - k;
+                if (!odd && forward >= -d && forward <= d && x + vf[size_t(offset + forward)] >= n) {
+                    if (2 * d > limit)
+                        return {};
+                    return {2 * d, n - x, m - y, n - x0, m - y0};
+                }
             }
         }
+        return {};
     }
-    if (found < 0)
-        return false;
-    // Walk back from (n, m) through the saved frontiers.
-    QList<DiffRun> reversed;
-    qsizetype x = n;
-    qsizetype y = m;
-    for (qsizetype d = found; d > 0; --d) {
-        const std::vector<qsizetype> &prev = trace[size_t(d)];
-        const qsizetype k = x - y;
-        const bool down = k == -d || (k != d && prev[size_t(offset + k - 1)] < prev[size_t(offset + k + 1)]);
-        const qsizetype prevK = down ? k + 1 : k - 1;
-        const qsizetype prevX = prev[size_t(offset + prevK)];
-        const qsizetype prevY = prevX - prevK;
-        const qsizetype snake = x - (down ? prevX : prevX + 1);
-        reversed.append(DiffRun{DiffRun::Equal, snake});
-        reversed.append(DiffRun{down ? DiffRun::Added : DiffRun::Removed, 1});
-        x = prevX;
-        y = prevY;
-    }
-    reversed.append(DiffRun{DiffRun::Equal, x});
-    for (qsizetype i = reversed.size() - 1; i >= 0; --i)
-        push(out, reversed.at(i).kind, reversed.at(i).count);
-    return true;
-}
+
+    const Lines &m_a;
+    const Lines &m_b;
+    QList<DiffRun> &m_out;
+    std::vector<qsizetype> m_forward;
+    std::vector<qsizetype> m_backward;
+};
 
 } // namespace
 
@@ -108,7 +186,11 @@ QList<DiffRun> diffLines(QByteArrayView left, QByteArrayView right, qsizetype ma
     push(runs, DiffRun::Equal, head);
     const qsizetype aTo = qsizetype(a.size()) - tail;
     const qsizetype bTo = qsizetype(b.size()) - tail;
-    if (!myers(a, head, aTo, b, head, bTo, maxEdits, runs)) {
+    QList<DiffRun> middle;
+    if (LinearDiff(a, b, middle).run(head, aTo, head, bTo, maxEdits)) {
+        for (const DiffRun &r : std::as_const(middle))
+            push(runs, r.kind, r.count);
+    } else {
         push(runs, DiffRun::Removed, aTo - head);
         push(runs, DiffRun::Added, bTo - head);
     }

@@ -14,7 +14,8 @@ struct DiffRun
 };
 
 /**
- * Lines of `left` and `right` (split at LF) compared with Myers' O(ND) algorithm. Past
+ * Lines of `left` and `right` (split at LF) compared with Myers' O(ND) algorithm, in its linear
+ * space form (memory grows with the lines, not with lines × differences). Past
  * `maxEdits` differences the middle, between the common start and end, is reported as one
  * removal and one addition: a diff of two unrelated megabyte bodies must not take minutes.
  */

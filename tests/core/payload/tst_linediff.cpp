@@ -2,7 +2,10 @@
 
 #include "payload/linediff.h"
 
+#include <QRandomGenerator>
 #include <QtTest>
+
+#include <sys/resource.h>
 
 using Payload::DiffRun;
 
@@ -50,6 +53,9 @@ class TstLineDiff : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // First: it measures the process's peak memory, which later tests would raise.
+    void unrelatedTenThousandLinesInBoundedMemory();
+    void shortestOnRandomInputs();
     void runs_data();
     void runs();
     void sideBySideAligns();
@@ -109,6 +115,69 @@ void TstLineDiff::unrelatedBigInputsStayFast()
     const QList<DiffRun> runs = Payload::diffLines(a, b, 1000);
     QCOMPARE(apply(a, b, runs), b); // still a correct diff, just not the shortest
     qInfo("200,000 unrelated lines each side: %lld ms", t.elapsed());
+}
+
+static qint64 peakKiB()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss;
+}
+
+static qsizetype editsOf(const QList<DiffRun> &runs)
+{
+    qsizetype edits = 0;
+    for (const DiffRun &r : runs)
+        edits += r.kind == DiffRun::Equal ? 0 : r.count;
+    return edits;
+}
+
+void TstLineDiff::unrelatedTenThousandLinesInBoundedMemory()
+{
+    // The compare dialog's default limit (20,000 edits) on two bodies with no line in common:
+    // keeping every round's frontier needed about 20,000 × 40,000 × 8 bytes (6.4 GB).
+    QByteArray a, b;
+    for (int i = 0; i < 10000; ++i) {
+        a += "  \"left\": " + QByteArray::number(i) + ",\n";
+        b += "  \"right\": " + QByteArray::number(i * 7) + ",\n";
+    }
+    a.chop(1);
+    b.chop(1);
+    const qint64 before = peakKiB();
+    QElapsedTimer t;
+    t.start();
+    const QList<DiffRun> runs = Payload::diffLines(a, b);
+    const qint64 ms = t.elapsed();
+    const qint64 grewKiB = peakKiB() - before;
+    qInfo("10,000 unrelated lines each side, default limit: %lld ms, peak memory grew by %lld KiB", ms, grewKiB);
+    QCOMPARE(apply(a, b, runs), b);
+    QCOMPARE(editsOf(runs), 20000);
+    QVERIFY2(grewKiB < 64 * 1024, qPrintable(QString::number(grewKiB)));
+}
+
+void TstLineDiff::shortestOnRandomInputs()
+{
+    // Against the textbook count: edits = n + m - 2 * LCS, by dynamic programming.
+    QRandomGenerator random(20261204);
+    for (int round = 0; round < 300; ++round) {
+        QList<QByteArray> a, b;
+        const int n = int(random.bounded(25)), m = int(random.bounded(25));
+        for (int i = 0; i < n; ++i)
+            a << QByteArray(1, char('a' + random.bounded(3)));
+        for (int i = 0; i < m; ++i)
+            b << QByteArray(1, char('a' + random.bounded(3)));
+        std::vector<std::vector<int>> lcs(size_t(n + 1), std::vector<int>(size_t(m + 1), 0));
+        for (int i = n - 1; i >= 0; --i) {
+            for (int j = m - 1; j >= 0; --j)
+                lcs[size_t(i)][size_t(j)] =
+                    a[i] == b[j] ? lcs[size_t(i + 1)][size_t(j + 1)] + 1
+                                 : std::max(lcs[size_t(i + 1)][size_t(j)], lcs[size_t(i)][size_t(j + 1)]);
+        }
+        const QByteArray left = a.join('\n'), right = b.join('\n');
+        const QList<DiffRun> runs = Payload::diffLines(left, right);
+        QCOMPARE(apply(left, right, runs), right);
+        QCOMPARE(editsOf(runs), qsizetype(n + m - 2 * lcs[0][0]));
+    }
 }
 
 QTEST_GUILESS_MAIN(TstLineDiff)
