@@ -60,4 +60,16 @@ void RequestTableView::selectId(qint64 id)
     scrollTo(m_model->index(row, 0));
 }
 
+QModelIndex RequestTableView::moveCursor(CursorAction cursorAction, Qt::KeyboardModifiers modifiers)
+{
+    if (cursorAction == MoveHome || cursorAction == MoveEnd) {
+        const int rows = model()->rowCount();
+        if (rows == 0)
+            return {};
+        const int column = qMax(0, currentIndex().column());
+        return model()->index(cursorAction == MoveHome ? 0 : rows - 1, column);
+    }
+    return QTableView::moveCursor(cursorAction, modifiers);
+}
+
 } // namespace Gui

@@ -21,6 +21,11 @@ public:
     /// Selects the row of request `id` and shows it, if the table shows it.
     void selectId(qint64 id);
 
+protected:
+    /// Home and End go to the first and last request (QTableView would go to the first and last
+    /// column of the row, which in a table of requests is nowhere useful), Shift extending.
+    QModelIndex moveCursor(CursorAction cursorAction, Qt::KeyboardModifiers modifiers) override;
+
 private:
     RequestTableModel *m_model;
 };

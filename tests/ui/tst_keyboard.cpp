@@ -263,6 +263,15 @@ void TstKeyboard::arrowsMoveThroughRequests()
     QTest::keyClick(table, Qt::Key_PageUp);
     QTRY_COMPARE(targetShown(window), QStringLiteral("/kb/one"));
     QCOMPARE(currentRow(), 0);
+    // Home and End: the first and the last request, as the README says.
+    QTest::keyClick(table, Qt::Key_End);
+    QCOMPARE(currentRow(), 2);
+    QTRY_COMPARE(targetShown(window), QStringLiteral("/kb/three"));
+    QTest::keyClick(table, Qt::Key_Home);
+    QCOMPARE(currentRow(), 0);
+    QTRY_COMPARE(targetShown(window), QStringLiteral("/kb/one"));
+    QTest::keyClick(table, Qt::Key_End, Qt::ShiftModifier); // Shift extends the selection
+    QCOMPARE(table->selectionModel()->selectedRows().size(), 3);
 }
 
 void TstKeyboard::ctrlFFiltersAndEnterApplies()
