@@ -49,14 +49,8 @@ const ForwardRule *Forwarder::ruleFor(const ForwardRules &rules, const Session::
 
 Http::Response Forwarder::passedOn(const Http::ReceivedResponse &answer)
 {
-    QList<QByteArray> named; // what the destination's Connection fields name is about its hop too
-    for (qsizetype i = 0; i < answer.headerCount(); ++i) {
-        const Http::Field f = answer.header(i);
-        if (Http::equalsIgnoreCase(f.name, "Connection")) {
-            for (const QByteArray &token : f.value.toByteArray().split(','))
-                named.append(token.trimmed());
-        }
-    }
+    // What the destination's Connection fields name is about its hop too.
+    const QList<QByteArray> named = Delivery::connectionTokens(answer);
     Http::Response out;
     out.status = answer.status();
     out.reason = answer.reason().toByteArray();

@@ -28,8 +28,9 @@ QString fieldText(const Http::Field &f)
     return shown(f.name) + QStringLiteral(": ") + shown(f.value);
 }
 
-/// The names a Connection field lists ("close", "keep-alive, X-Trace"), trimmed.
-QList<QByteArray> connectionTokens(const Http::Request &r)
+} // namespace
+
+QList<QByteArray> connectionTokens(const Http::MessageHead &r)
 {
     QList<QByteArray> tokens;
     for (qsizetype i = 0; i < r.headerCount(); ++i) {
@@ -44,6 +45,8 @@ QList<QByteArray> connectionTokens(const Http::Request &r)
     }
     return tokens;
 }
+
+namespace {
 
 bool isAnyOf(QByteArrayView name, const QList<QByteArray> &names)
 {

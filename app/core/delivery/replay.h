@@ -9,8 +9,9 @@
 #include <QUrl>
 
 namespace Http {
+class MessageHead;
 class Request;
-}
+} // namespace Http
 
 namespace Delivery {
 
@@ -37,6 +38,9 @@ struct Replay
     QStringList changes;
     QString error; ///< why it cannot be replayed (no destination, unknown scheme, no secret)
 };
+
+/// The names a message's Connection fields list ("close", "keep-alive, X-Trace"), trimmed.
+QList<QByteArray> connectionTokens(const Http::MessageHead &message);
 
 /// Whether `name` is a hop-by-hop field (RFC 9110 §7.6.1): Connection, Keep-Alive,
 /// Transfer-Encoding, TE, Upgrade, any Proxy-*, or one of `connectionTokens` (the names listed
