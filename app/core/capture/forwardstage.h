@@ -39,7 +39,6 @@ public:
 
     /// From the next request on. Held answers keep the rule they were held under.
     void setRules(const ForwardRules &rules);
-    bool isActive() const { return m_forwarder != nullptr; }
     /// Where the forwards and late answers are stored (the engine's hub; null: nowhere).
     void setOutbound(std::shared_ptr<Session::WriterHub> outbound);
 
@@ -54,8 +53,6 @@ public:
     /// Forwards what the rules say of `batch` (in the session by now); answers held for records
     /// that are not forwarded after all go out at once.
     void forward(const Session::CapturedBatch &batch);
-    /// Requests whose answer is held.
-    int held() const { return int(m_held.size()); }
 
 Q_SIGNALS:
     void forwarded(qint64 requestId, const QList<Capture::ForwardResult> &results);

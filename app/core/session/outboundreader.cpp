@@ -206,25 +206,4 @@ bool forEachAttempt(Sql::Database &db, const std::function<bool(const OutboundAt
     return !s.failed();
 }
 
-std::optional<LateAnswer> lateAnswer(Sql::Database &db, qint64 requestId)
-{
-    if (db.queryInt("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'late_answers'", 0) == 0)
-        return std::nullopt;
-    Sql::Statement s(db, "SELECT answered_at, source, status, reason, headers, body, note FROM late_answers "
-                         "WHERE request_id = ?1");
-    s.bind(1, requestId);
-    if (!s.step())
-        return std::nullopt;
-    LateAnswer a;
-    a.requestId = requestId;
-    a.answeredAtMs = s.int64(0);
-    a.source = LateAnswer::sourceFromName(s.view(1));
-    a.response.status = int(s.int64(2));
-    a.response.reason = s.bytes(3);
-    a.response.headers = Stored::decodeHeaders(s.view(4));
-    a.response.body = s.bytes(5);
-    a.note = s.text(6);
-    return a;
-}
-
 } // namespace Session::OutboundReader

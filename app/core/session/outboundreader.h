@@ -62,9 +62,6 @@ OutboundMessagePtr message(Sql::Database &db, const QByteArray &uid);
 OutboundAttempts attempts(Sql::Database &db, const QByteArray &uid);
 /// Every attempt of every message in the order they were stored. `fn` returns false to stop.
 bool forEachAttempt(Sql::Database &db, const std::function<bool(const OutboundAttempt &)> &fn);
-/// What the sender of captured request `requestId` got when its answer came late (schema
-/// version 4); nothing when it was answered as logged, or in older files.
-std::optional<LateAnswer> lateAnswer(Sql::Database &db, qint64 requestId);
 
 } // namespace OutboundReader
 

@@ -234,7 +234,11 @@ QHash<qint64, QList<int>> SessionReader::forwardStatuses()
 
 std::optional<LateAnswer> SessionReader::lateAnswer(qint64 requestId)
 {
-    return OutboundReader::lateAnswer(m_db->db, requestId);
+    // Read with the record (one query joins it in); the record itself is not kept.
+    const CapturedRequestPtr r = load(requestId);
+    if (!r || !r->lateAnswer)
+        return std::nullopt;
+    return *r->lateAnswer;
 }
 
 OutboundMessagePtr SessionReader::loadMessage(const QByteArray &uid)
