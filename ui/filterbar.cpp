@@ -80,12 +80,21 @@ void FilterBar::markError(qsizetype start, qsizetype length)
     QCoreApplication::sendEvent(m_edit, &event);
 }
 
+void FilterBar::setCustomColumns(const Session::CustomColumns &columns)
+{
+    m_columns = columns;
+    if (m_edit->text().contains(QLatin1String("col:"), Qt::CaseInsensitive)) {
+        m_lastApplied.clear(); // the same text may mean another filter now
+        parseNow();
+    }
+}
+
 void FilterBar::parseNow()
 {
     m_pause->stop();
     const QString text = m_edit->text();
     Session::FilterError error;
-    const Session::Filter filter = Session::Filter::parse(text, &error);
+    const Session::Filter filter = Session::Filter::parse(text, m_columns, &error);
     if (!error.isNull()) {
         m_error = error.message;
         m_status->setText(QStringLiteral("<span style='color:#c0392b'>%1</span>").arg(error.message.toHtmlEscaped()));

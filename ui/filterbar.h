@@ -26,6 +26,8 @@ public:
     /// Shows how far the search through bodies and headers has got; total 0 hides it.
     void setProgress(qint64 done, qint64 total);
     void focusFilter();
+    /// The table's custom columns, which col: terms name; a filter naming one applies again.
+    void setCustomColumns(const Session::CustomColumns &columns);
 
 Q_SIGNALS:
     void filterChanged(const Session::Filter &filter);
@@ -44,6 +46,7 @@ private:
     QTimer *m_pause;
     QString m_lastApplied;
     QString m_error;
+    Session::CustomColumns m_columns;
 };
 
 } // namespace Gui

@@ -2,6 +2,7 @@
 #include "capture/answerrules.h"
 #include "capture/capturecontrols.h"
 #include "capture/lateanswers.h"
+#include "columns/customcolumns.h"
 #include "diffdialog.h"
 #include "emptystate.h"
 #include "fieldsmodel.h"
@@ -165,6 +166,10 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
     });
     connect(m_tableFilter, &TableFilter::error, this, &MainWindow::showError);
     connect(m_filterBar, &FilterBar::leaveRequested, this, [this] { m_table->setFocus(Qt::ShortcutFocusReason); });
+    auto *columns = new CustomColumnsController(
+        m_model, m_table, [this] { return m_sessions->path(); }, this);
+    connect(columns, &CustomColumnsController::columnsChanged, m_filterBar, &FilterBar::setCustomColumns);
+    m_filterBar->setCustomColumns(columns->columns());
     connect(m_sessions, &Capture::SessionController::sessionChanged, this, &MainWindow::onSessionChanged);
     connect(m_sessions, &Capture::SessionController::failed, this, &MainWindow::showError);
     connect(m_sessions, &Capture::SessionController::busyChanged, this, [this](bool busy, const QString &what) {

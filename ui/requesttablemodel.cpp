@@ -32,12 +32,6 @@ QString forwardText(const QList<int> &statuses)
     return QStringLiteral("→ ") + parts.join(QStringLiteral(", "));
 }
 
-/// Orders rows by their first forward's outcome: none, unfinished, no answer, then by status.
-quint64 forwardKey(const QList<int> &statuses)
-{
-    return statuses.isEmpty() ? 0 : quint64(statuses.constFirst() + 2);
-}
-
 QString text(QByteArrayView bytes)
 {
     return QString::fromUtf8(bytes.data(), bytes.size());
@@ -52,12 +46,6 @@ QString warningsText(qint64 flags)
     }
     names.removeAll(QString());
     return names.join(QStringLiteral(", "));
-}
-
-/// A signed number as an unsigned one in the same order (times before 1970 come from HAR files).
-quint64 ordered(qint64 value)
-{
-    return quint64(value) ^ (quint64(1) << 63);
 }
 
 /// Red for server errors, amber for client errors, in shades that read on the palette in use.
@@ -88,7 +76,7 @@ int RequestTableModel::rowCount(const QModelIndex &parent) const
 
 int RequestTableModel::columnCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : ColumnCount;
+    return parent.isValid() ? 0 : ColumnCount + int(m_custom.size());
 }
 
 QVariant RequestTableModel::display(const Session::RequestSummary &s, int column) const
@@ -105,7 +93,7 @@ QVariant RequestTableModel::display(const Session::RequestSummary &s, int column
     case Status:
         return s.status ? QVariant(int(s.status)) : QVariant(QStringLiteral("—"));
     case BodySize:
-        return s.bodySize;
+        return Session::humanSize(s.bodySize);
     case ContentType:
         return text(m_store->contentType(s));
     case Remote: {
@@ -122,6 +110,8 @@ QVariant RequestTableModel::display(const Session::RequestSummary &s, int column
         return SignatureBadge::text(s.signatureScheme, Signing::Verdict(s.signature));
     case Forwarded:
         return forwardText(m_forwards.value(s.id));
+    case Event:
+        return text(m_store->event(s));
     case ColumnCount:
         break;
     }
@@ -134,8 +124,18 @@ QVariant RequestTableModel::data(const QModelIndex &index, int role) const
         return {};
     const Session::RequestSummary &s = m_store->at(storeRow(index.row()));
     switch (role) {
-    case Qt::DisplayRole:
-        return display(s, index.column());
+    case Qt::DisplayRole: {
+        const int column = index.column();
+        if (column == Id || column == Status)
+            return display(s, column); // numbers: nothing to format
+        const auto row = quint32(storeRow(index.row()));
+        if (const QString *known = m_cells.find(row, column))
+            return *known;
+        QString shown = column >= ColumnCount ? text(m_store->customValue(column - ColumnCount, row))
+                                              : display(s, column).toString();
+        m_cells.insert(row, column, shown);
+        return shown;
+    }
     case Qt::BackgroundRole:
         // Rejected rows are tinted: a translucent red reads on light and dark palettes alike.
         if (s.flags & Session::FlagRejected)
@@ -150,6 +150,10 @@ QVariant RequestTableModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (index.column() == Signature)
             return SignatureBadge::toolTip(s.signatureScheme, Signing::Verdict(s.signature), m_signatures.find(s.id));
+        if (index.column() >= ColumnCount)
+            return data(index, Qt::DisplayRole);
+        if (index.column() == BodySize)
+            return tr("%Ln byte(s)", nullptr, int(std::min<qint64>(s.bodySize, std::numeric_limits<int>::max())));
         return {};
     case BadgeColorRole:
         if (index.column() == Signature) {
@@ -168,6 +172,16 @@ QVariant RequestTableModel::data(const QModelIndex &index, int role) const
 
 QVariant RequestTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && section >= ColumnCount && section < columnCount()) {
+        const Session::CustomColumn &c = m_custom.at(section - ColumnCount);
+        if (role == Qt::DisplayRole)
+            return c.name();
+        if (role == Qt::ToolTipRole)
+            return tr("%1 — filter with col:%2")
+                .arg(c.describe(),
+                     c.name().contains(QLatin1Char(' ')) ? QLatin1Char('"') + c.name() + QLatin1Char('"') : c.name());
+        return {};
+    }
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (Column(section)) {
@@ -193,6 +207,8 @@ QVariant RequestTableModel::headerData(int section, Qt::Orientation orientation,
         return tr("Signature");
     case Forwarded:
         return tr("Forwarded");
+    case Event:
+        return tr("Event");
     case ColumnCount:
         break;
     }
@@ -216,6 +232,15 @@ void RequestTableModel::append(const Session::CapturedBatch &batch)
     }
     if (fresh == 0)
         return;
+    const auto tell = qScopeGuard([this, &batch, lastId, fresh] {
+        Session::CapturedBatch records;
+        records.reserve(fresh);
+        for (const Session::CapturedRequestPtr &r : batch) {
+            if (r->id > lastId)
+                records.append(r);
+        }
+        Q_EMIT rowsAppended(records);
+    });
     std::vector<quint32> added;
     added.reserve(size_t(visible));
     const auto store = [&] {
@@ -232,6 +257,7 @@ void RequestTableModel::append(const Session::CapturedBatch &batch)
                     m_signatures.remember(r->id, r->signature);
                 const Session::RequestSummary &s = m_store->at(row);
                 m_signedRows += SignatureBadge::isSigned(s.signatureScheme, s.signature);
+                m_eventRows += s.event != 0;
                 if (shown[size_t(i)])
                     added.push_back(quint32(row));
             }
@@ -262,28 +288,9 @@ void RequestTableModel::append(const Session::CapturedBatch &batch)
     beginInsertRows({}, first, first + int(visible) - 1);
     store();
     m_sorted.insert(m_sorted.end(), added.cbegin(), added.cend());
+    m_rowOfSortedValid = false;
     endInsertRows();
     relayout([&] { mergeTail(size_t(first)); });
-}
-
-void RequestTableModel::mergeTail(size_t first)
-{
-    // Each new row finds its place by binary search; the rows between are copied in blocks.
-    const auto less = [this](quint32 a, quint32 b) { return before(a, b); };
-    const auto old = m_sorted.cbegin();
-    const auto oldEnd = old + qsizetype(first);
-    std::sort(m_sorted.begin() + qsizetype(first), m_sorted.end(), less);
-    std::vector<quint32> merged;
-    merged.reserve(m_sorted.size());
-    auto from = old;
-    for (auto it = oldEnd; it != m_sorted.cend(); ++it) {
-        const auto at = std::upper_bound(from, oldEnd, *it, less);
-        merged.insert(merged.end(), from, at);
-        merged.push_back(*it);
-        from = at;
-    }
-    merged.insert(merged.end(), from, oldEnd);
-    m_sorted = std::move(merged);
 }
 
 void RequestTableModel::updateSignatures(const Session::SignatureUpdates &updates)
@@ -308,17 +315,10 @@ void RequestTableModel::updateSignatures(const Session::SignatureUpdates &update
     }
     if (changed.empty())
         return;
+    m_cells.clearColumn(Signature);
     const QList<int> roles{Qt::DisplayRole, Qt::ToolTipRole, BadgeColorRole};
     if (m_sortColumn == Signature) {
-        // The changed rows leave their places and are merged back where their new verdict puts them.
-        std::vector<bool> moved(size_t(m_store->size()), false);
-        for (quint32 row : changed)
-            moved[row] = true;
-        relayout([&] {
-            const auto tail =
-                std::stable_partition(m_sorted.begin(), m_sorted.end(), [&moved](quint32 row) { return !moved[row]; });
-            mergeTail(size_t(tail - m_sorted.begin()));
-        });
+        reposition(changed);
         if (rowCount() > 0)
             Q_EMIT dataChanged(index(0, Signature), index(rowCount() - 1, Signature), roles);
         return;
@@ -348,26 +348,91 @@ void RequestTableModel::updateSignatures(const Session::SignatureUpdates &update
         Q_EMIT dataChanged(index(low, Signature), index(high, Signature), roles);
 }
 
+void RequestTableModel::setCustomColumns(const Session::CustomColumns &columns)
+{
+    beginResetModel();
+    m_custom = columns;
+    m_store->setCustomColumnCount(int(columns.size()));
+    if (m_sortColumn >= ColumnCount) {
+        m_sortColumn = -1; // the column it sorted by is gone
+        resort();
+    }
+    m_cells.clear();
+    endResetModel();
+}
+
+void RequestTableModel::addCustomColumn(const Session::CustomColumn &column)
+{
+    const int at = columnCount();
+    beginInsertColumns({}, at, at);
+    m_custom.append(column);
+    m_store->setCustomColumnCount(0); // values are worked out again for all columns
+    m_store->setCustomColumnCount(int(m_custom.size()));
+    m_cells.clear();
+    endInsertColumns();
+}
+
+void RequestTableModel::removeCustomColumn(int index)
+{
+    if (index < 0 || index >= m_custom.size())
+        return;
+    const int column = ColumnCount + index;
+    if (m_sortColumn == column)
+        sort(Id, Qt::AscendingOrder);
+    beginRemoveColumns({}, column, column);
+    m_custom.removeAt(index);
+    m_store->removeCustomColumn(index);
+    if (m_sortColumn > column)
+        --m_sortColumn;
+    m_cells.clear();
+    endRemoveColumns();
+}
+
+void RequestTableModel::setCustomValues(int custom, const QList<qint64> &ids, const QList<QByteArray> &values)
+{
+    if (custom < 0 || custom >= m_custom.size())
+        return;
+    const int column = ColumnCount + custom;
+    std::vector<quint32> changed;
+    changed.reserve(size_t(ids.size()));
+    for (qsizetype i = 0; i < ids.size() && i < values.size(); ++i) {
+        const qsizetype row = m_store->rowOfId(ids[i]);
+        if (row < 0 || m_store->customValue(custom, row) == QByteArrayView(values[i]))
+            continue;
+        m_store->setCustomValue(custom, row, values[i]);
+        changed.push_back(quint32(row));
+    }
+    if (changed.empty())
+        return;
+    m_cells.clearColumn(column);
+    if (m_sortColumn == column)
+        reposition(changed);
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, column), index(rowCount() - 1, column), {Qt::DisplayRole});
+}
+
 void RequestTableModel::announceSigned(bool had)
 {
     if (had != (m_signedRows > 0))
         Q_EMIT signedRowsChanged(m_signedRows > 0);
 }
 
-qsizetype RequestTableModel::signedInStore() const
+void RequestTableModel::countInStore()
 {
-    qsizetype n = 0;
+    m_signedRows = 0;
+    m_eventRows = 0;
     for (qsizetype row = 0; row < m_store->size(); ++row) {
         const Session::RequestSummary &s = m_store->at(row);
-        n += SignatureBadge::isSigned(s.signatureScheme, s.signature);
+        m_signedRows += SignatureBadge::isSigned(s.signatureScheme, s.signature);
+        m_eventRows += s.event != 0;
     }
-    return n;
 }
 
 void RequestTableModel::setStore(std::unique_ptr<Session::SummaryStore> store)
 {
     const bool had = hasSignedRows();
     beginResetModel();
+    m_cells.clear();
     m_store = std::move(store);
     m_filtered = false;
     m_filterRows.clear();
@@ -381,16 +446,19 @@ void RequestTableModel::setStore(std::unique_ptr<Session::SummaryStore> store)
         else
             m_signatures.hold(it.key(), it.value()); // captured while loading: added next
     }
+    m_store->setCustomColumnCount(int(m_custom.size()));
     resort();
-    m_signedRows = signedInStore();
+    countInStore();
     endResetModel();
     announceSigned(had);
+    Q_EMIT storeReplaced();
 }
 
 void RequestTableModel::setForwardStatuses(QHash<qint64, QList<int>> statuses)
 {
     statuses.insert(m_forwards); // what came live while the file was read is newer
     m_forwards = std::move(statuses);
+    m_cells.clearColumn(Forwarded);
     if (rowCount() > 0)
         Q_EMIT dataChanged(index(0, Forwarded), index(rowCount() - 1, Forwarded), {Qt::DisplayRole});
 }
@@ -398,6 +466,8 @@ void RequestTableModel::setForwardStatuses(QHash<qint64, QList<int>> statuses)
 void RequestTableModel::setForwardStatus(qint64 id, const QList<int> &statuses)
 {
     m_forwards.insert(id, statuses);
+    if (const qsizetype row = m_store->rowOfId(id); row >= 0)
+        m_cells.erase(quint32(row), Forwarded);
     if (const int row = rowOfId(id); row >= 0)
         Q_EMIT dataChanged(index(row, Forwarded), index(row, Forwarded), {Qt::DisplayRole});
 }
@@ -459,8 +529,10 @@ void RequestTableModel::removeIds(const QList<qint64> &ids)
     m_store->removeIds(ids);
     m_filterRows = rowsOf(filterIds);
     m_sorted = rowsOf(sortedIds);
+    m_rowOfSortedValid = false;
+    m_cells.clear(); // store rows moved
     m_signatures.forget(ids);
-    m_signedRows = signedInStore();
+    countInStore();
     endResetModel();
     announceSigned(had);
 }
@@ -474,233 +546,18 @@ int RequestTableModel::rowOfId(qint64 id) const
 int RequestTableModel::rowOfStoreRow(quint32 storeRow) const
 {
     if (m_sortColumn >= 0) {
-        const auto it = std::find(m_sorted.cbegin(), m_sorted.cend(), storeRow);
-        return it != m_sorted.cend() ? int(it - m_sorted.cbegin()) : -1;
+        if (!m_rowOfSortedValid) {
+            m_rowOfSorted.assign(size_t(m_store->size()), -1);
+            for (size_t row = 0; row < m_sorted.size(); ++row)
+                m_rowOfSorted[m_sorted[row]] = int(row);
+            m_rowOfSortedValid = true;
+        }
+        return storeRow < m_rowOfSorted.size() ? m_rowOfSorted[storeRow] : -1;
     }
     if (!m_filtered)
         return int(storeRow);
     const auto it = std::lower_bound(m_filterRows.cbegin(), m_filterRows.cend(), storeRow);
     return it != m_filterRows.cend() && *it == storeRow ? int(it - m_filterRows.cbegin()) : -1;
-}
-
-void RequestTableModel::sort(int column, Qt::SortOrder order)
-{
-    if (column < 0 || column >= ColumnCount)
-        return;
-    const int wanted = column == Id && order == Qt::AscendingOrder ? -1 : column;
-    if (wanted == m_sortColumn && (wanted < 0 || order == m_sortOrder))
-        return;
-    relayout([&] {
-        m_sortColumn = wanted;
-        m_sortOrder = order;
-        resort();
-    });
-}
-
-bool RequestTableModel::before(quint32 a, quint32 b) const
-{
-    // Ties go by arrival, in the same direction, so the order is total and merges are exact.
-    const Session::RequestSummary &x = m_store->at(a);
-    const Session::RequestSummary &y = m_store->at(b);
-    int c = 0;
-    const auto compare = [](auto l, auto r) { return l < r ? -1 : (r < l ? 1 : 0); };
-    switch (Column(m_sortColumn)) {
-    case Id:
-        break;
-    case Time:
-        c = compare(x.receivedAtMs, y.receivedAtMs);
-        break;
-    case Method:
-        c = x.method == y.method ? 0 : compare(m_store->method(x), m_store->method(y));
-        break;
-    case Target:
-        c = compare(m_store->target(x), m_store->target(y));
-        break;
-    case Status:
-        c = compare(x.status, y.status);
-        break;
-    case BodySize:
-        c = compare(x.bodySize, y.bodySize);
-        break;
-    case ContentType:
-        c = x.contentType == y.contentType ? 0 : compare(m_store->contentType(x), m_store->contentType(y));
-        break;
-    case Remote:
-        c = x.remote == y.remote ? 0 : compare(m_store->remoteAddress(x), m_store->remoteAddress(y));
-        if (c == 0)
-            c = compare(x.remotePort, y.remotePort);
-        break;
-    case Notes:
-        c = compare(x.flags, y.flags);
-        break;
-    case Signature:
-        c = compare(SignatureBadge::sortKey(x.signatureScheme, x.signature),
-                    SignatureBadge::sortKey(y.signatureScheme, y.signature));
-        break;
-    case Forwarded:
-        c = compare(forwardKey(m_forwards.value(x.id)), forwardKey(m_forwards.value(y.id)));
-        break;
-    case ColumnCount:
-        break;
-    }
-    if (c == 0)
-        c = compare(a, b);
-    return m_sortOrder == Qt::AscendingOrder ? c < 0 : c > 0;
-}
-
-std::vector<quint32> RequestTableModel::shownInStoreOrder() const
-{
-    if (m_filtered)
-        return m_filterRows;
-    std::vector<quint32> all(size_t(m_store->size()));
-    for (size_t i = 0; i < all.size(); ++i)
-        all[i] = quint32(i);
-    return all;
-}
-
-void RequestTableModel::resort()
-{
-    if (m_sortColumn < 0) {
-        m_sorted.clear();
-        m_sorted.shrink_to_fit();
-        return;
-    }
-    m_sorted = shownInStoreOrder();
-    const bool descending = m_sortOrder == Qt::DescendingOrder;
-    if (m_sortColumn == Target) {
-        // Text: the first 16 bytes as two big-endian numbers decide most comparisons without
-        // touching the arena; equal prefixes compare the rest as bytes.
-        struct Keyed
-        {
-            quint64 head[2];
-            QByteArrayView rest;
-            quint32 row;
-        };
-        std::vector<Keyed> keyed;
-        keyed.reserve(m_sorted.size());
-        for (quint32 row : m_sorted) {
-            const QByteArrayView target = m_store->target(m_store->at(row));
-            Keyed k{{0, 0}, target.size() > 16 ? target.sliced(16) : QByteArrayView(), row};
-            for (qsizetype i = 0; i < 16; ++i) {
-                const quint64 byte = i < target.size() ? quint8(target[i]) : 0;
-                k.head[i / 8] |= byte << (8 * (7 - i % 8));
-            }
-            keyed.push_back(k);
-        }
-        // A shorter text that is a prefix of a longer one pads with zero bytes: same order as
-        // bytewise comparison, except against real zero bytes, which targets cannot hold.
-        const auto less = [descending](const Keyed &x, const Keyed &y) {
-            int c = x.head[0] != y.head[0]   ? (x.head[0] < y.head[0] ? -1 : 1)
-                    : x.head[1] != y.head[1] ? (x.head[1] < y.head[1] ? -1 : 1)
-                                             : x.rest.compare(y.rest);
-            if (c == 0)
-                c = x.row < y.row ? -1 : (x.row > y.row ? 1 : 0);
-            return descending ? c > 0 : c < 0;
-        };
-        std::sort(keyed.begin(), keyed.end(), less);
-        for (size_t i = 0; i < keyed.size(); ++i)
-            m_sorted[i] = keyed[i].row;
-        return;
-    }
-    // Everything else becomes one number per row, sorted with the row as the tie-break: flat
-    // pairs sort many times faster than a comparator that visits the store.
-    std::vector<std::pair<quint64, quint32>> keyed;
-    keyed.reserve(m_sorted.size());
-    const std::function<quint64(const Session::RequestSummary &)> key = sortKey();
-    for (quint32 row : m_sorted) {
-        const quint64 k = key(m_store->at(row));
-        keyed.emplace_back(descending ? ~k : k, descending ? ~row : row);
-    }
-    std::sort(keyed.begin(), keyed.end());
-    for (size_t i = 0; i < keyed.size(); ++i)
-        m_sorted[i] = descending ? ~keyed[i].second : keyed[i].second;
-}
-
-std::function<quint64(const Session::RequestSummary &)> RequestTableModel::sortKey() const
-{
-    // Pools (methods, content types, addresses) hold few values: rank them once by their text.
-    const auto ranks = [this](auto poolIndex, auto text) {
-        using Text = std::decay_t<decltype(text(std::declval<const Session::RequestSummary &>()))>;
-        QHash<quint32, Text> seen;
-        for (qsizetype i = 0; i < m_store->size(); ++i) {
-            const quint32 p = poolIndex(m_store->at(i));
-            if (!seen.contains(p))
-                seen.insert(p, text(m_store->at(i)));
-        }
-        std::vector<std::pair<Text, quint32>> sorted;
-        for (auto it = seen.cbegin(); it != seen.cend(); ++it)
-            sorted.emplace_back(it.value(), it.key());
-        std::sort(sorted.begin(), sorted.end());
-        auto rank = std::make_shared<QHash<quint32, quint64>>();
-        for (size_t i = 0; i < sorted.size(); ++i)
-            rank->insert(sorted[i].second, quint64(i));
-        return rank;
-    };
-    switch (Column(m_sortColumn)) {
-    case Time:
-        return [](const Session::RequestSummary &s) { return ordered(s.receivedAtMs); };
-    case Method: {
-        const auto rank = ranks([](const Session::RequestSummary &s) { return quint32(s.method); },
-                                [this](const Session::RequestSummary &s) { return m_store->method(s).toByteArray(); });
-        return [rank](const Session::RequestSummary &s) { return rank->value(s.method); };
-    }
-    case Status:
-        return [](const Session::RequestSummary &s) { return quint64(s.status); };
-    case BodySize:
-        return [](const Session::RequestSummary &s) { return ordered(s.bodySize); };
-    case ContentType: {
-        const auto rank =
-            ranks([](const Session::RequestSummary &s) { return quint32(s.contentType); },
-                  [this](const Session::RequestSummary &s) { return m_store->contentType(s).toByteArray(); });
-        return [rank](const Session::RequestSummary &s) { return rank->value(s.contentType); };
-    }
-    case Remote: {
-        const auto rank = ranks([](const Session::RequestSummary &s) { return s.remote; },
-                                [this](const Session::RequestSummary &s) { return m_store->remoteAddress(s); });
-        return [rank](const Session::RequestSummary &s) { return rank->value(s.remote) << 16 | s.remotePort; };
-    }
-    case Notes:
-        return [](const Session::RequestSummary &s) { return ordered(s.flags); };
-    case Signature:
-        return [](const Session::RequestSummary &s) { return SignatureBadge::sortKey(s.signatureScheme, s.signature); };
-    case Forwarded:
-        return [this](const Session::RequestSummary &s) { return forwardKey(m_forwards.value(s.id)); };
-    case Id:
-    case Target:
-    case ColumnCount:
-        break;
-    }
-    return [](const Session::RequestSummary &) { return quint64(0); };
-}
-
-void RequestTableModel::relayout(const std::function<void()> &change)
-{
-    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
-    // Rows are only reordered or added here, so store rows stay valid across the change.
-    const QModelIndexList was = persistentIndexList();
-    std::vector<quint32> storeRows;
-    storeRows.reserve(size_t(was.size()));
-    for (const QModelIndex &index : was)
-        storeRows.push_back(quint32(storeRow(index.row())));
-    change();
-    // Where each request is now. Unsorted, a search each is cheapest for the few indexes a
-    // selection usually holds; sorted (a search is a scan) or for many, one pass over the table.
-    constexpr qsizetype kSearchEach = 64;
-    std::vector<int> inverse;
-    if (!storeRows.empty() && (m_sortColumn >= 0 || storeRows.size() > size_t(kSearchEach))) {
-        inverse.assign(size_t(m_store->size()), -1);
-        for (int row = 0, rows = rowCount(); row < rows; ++row)
-            inverse[size_t(storeRow(row))] = row;
-    }
-    QModelIndexList now;
-    now.reserve(was.size());
-    for (qsizetype i = 0; i < was.size(); ++i) {
-        const quint32 r = storeRows[size_t(i)];
-        const int row = inverse.empty() ? rowOfStoreRow(r) : inverse[r];
-        now.append(row < 0 ? QModelIndex() : index(row, was.at(i).column()));
-    }
-    changePersistentIndexList(was, now);
-    Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
 }
 
 } // namespace Gui

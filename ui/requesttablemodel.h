@@ -1,6 +1,8 @@
 #pragma once
 
+#include "columns/cellcache.h"
 #include "session/capturedrequest.h"
+#include "session/customcolumn.h"
 #include "session/summarystore.h"
 #include "signing/signatureresults.h"
 
@@ -21,8 +23,8 @@ class RequestTableModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    /// Signature comes last so header states saved before it existed still fit; the view shows
-    /// it after Answer.
+    /// New columns come last so header states saved before they existed still fit; the view shows
+    /// Signature after Answer and Event after Target.
     enum Column {
         Id,
         Time,
@@ -35,6 +37,7 @@ public:
         Notes,
         Signature,
         Forwarded,
+        Event,
         ColumnCount
     };
     enum Role {
@@ -57,6 +60,16 @@ public:
 
     /// Adds live rows; ones already shown (same or lower id) are skipped.
     void append(const Session::CapturedBatch &batch);
+
+    /// The user's columns (a header, or a JSON pointer into the body), after the fixed ones:
+    /// column ColumnCount + i is customColumns()[i]. Their values come from setCustomValues.
+    void setCustomColumns(const Session::CustomColumns &columns);
+    const Session::CustomColumns &customColumns() const { return m_custom; }
+    void addCustomColumn(const Session::CustomColumn &column);
+    void removeCustomColumn(int index);
+    /// Values worked out for requests `ids` (any order) of custom column `custom`: the cells change
+    /// in place; sorted by that column, those rows move where their values put them.
+    void setCustomValues(int custom, const QList<qint64> &ids, const QList<QByteArray> &values);
     /// Shows a freshly loaded session.
     void setStore(std::unique_ptr<Session::SummaryStore> store);
     void clear();
@@ -69,6 +82,8 @@ public:
     void updateSignatures(const Session::SignatureUpdates &updates);
     /// Whether any request in the session is signed (the Signature column is worth showing).
     bool hasSignedRows() const { return m_signedRows > 0; }
+    /// Whether any request in the session names its event (the Event column is worth showing).
+    bool hasEventRows() const { return m_eventRows > 0; }
     /// The whole signature result of a request when it is known here (recent ones), else null.
     const Signing::Result *signatureResult(qint64 id) const { return m_signatures.find(id); }
     /// What each forward of a request got (final statuses in order; 0: no answer, -1: unfinished),
@@ -95,11 +110,19 @@ public:
     int rowOfId(qint64 id) const;
     int rowOfStoreRow(quint32 storeRow) const;
     /// Bytes the model holds beyond the store, for the memory budget.
-    qint64 memoryUsage() const { return qint64((m_filterRows.capacity() + m_sorted.capacity()) * sizeof(quint32)); }
+    qint64 memoryUsage() const
+    {
+        return qint64((m_filterRows.capacity() + m_sorted.capacity()) * sizeof(quint32) +
+                      m_rowOfSorted.capacity() * sizeof(int));
+    }
 
 Q_SIGNALS:
     /// The session got its first signed request, or lost its last.
     void signedRowsChanged(bool any);
+    /// Another session's rows are shown (setStore): what was worked out for the old rows is void.
+    void storeReplaced();
+    /// New requests joined the store (whether the filter shows them or not).
+    void rowsAppended(const Session::CapturedBatch &records);
 
 private:
     QVariant display(const Session::RequestSummary &s, int column) const;
@@ -116,10 +139,14 @@ private:
     void relayout(const std::function<void()> &change);
     /// Sorts m_sorted from `first` on and merges it into the sorted rows before `first`.
     void mergeTail(size_t first);
+    /// Store rows whose sort key changed leave their places and are merged back where they belong.
+    void reposition(const std::vector<quint32> &changed);
+    /// The text a text column sorts by (Target or a custom column).
+    QByteArrayView sortText(int column, quint32 storeRow) const;
     /// Says so when the session has signed rows now and `had` none, or the other way round.
     void announceSigned(bool had);
-    /// m_signedRows counted over the whole store.
-    qsizetype signedInStore() const;
+    /// m_signedRows and m_eventRows counted over the whole store.
+    void countInStore();
 
     std::unique_ptr<Session::SummaryStore> m_store;
     bool m_filtered = false;
@@ -127,10 +154,17 @@ private:
     int m_sortColumn = -1;             // -1: order of arrival
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
     std::vector<quint32> m_sorted; // sorted: the rows shown, in order
+    // Sorted: the table row of each store row (-1: hidden), built when first asked after m_sorted
+    // changed, so finding a request's row is a lookup rather than a scan of m_sorted.
+    mutable std::vector<int> m_rowOfSorted;
+    mutable bool m_rowOfSortedValid = false;
+    mutable CellCache m_cells;
     RowFilter m_accept;
     qsizetype m_signedRows = 0;
+    qsizetype m_eventRows = 0;
     SignatureResults m_signatures;
     QHash<qint64, QList<int>> m_forwards; // by request id
+    Session::CustomColumns m_custom;
 };
 
 } // namespace Gui

@@ -27,15 +27,27 @@ RequestTableView::RequestTableView(RequestTableModel *model, QWidget *parent)
     setColumnWidth(RequestTableModel::ContentType, 170);
     setColumnWidth(RequestTableModel::Remote, 150);
     setColumnWidth(RequestTableModel::Signature, 190);
+    setColumnWidth(RequestTableModel::Event, 200);
     // After Answer, where the eye goes from "what came back" to "was it genuine".
     horizontalHeader()->moveSection(horizontalHeader()->visualIndex(RequestTableModel::Signature),
                                     horizontalHeader()->visualIndex(RequestTableModel::Status) + 1);
-    // Shown only in a session with a signed request: most webhooks are not signed.
+    // After Target: what the request is about, next to where it went.
+    horizontalHeader()->moveSection(horizontalHeader()->visualIndex(RequestTableModel::Event),
+                                    horizontalHeader()->visualIndex(RequestTableModel::Target) + 1);
+    // Shown only in a session with a signed request: most webhooks are not signed. The Event
+    // column likewise waits for a request that names its event.
     setColumnHidden(RequestTableModel::Signature, !model->hasSignedRows());
+    setColumnHidden(RequestTableModel::Event, !model->hasEventRows());
     connect(model, &RequestTableModel::signedRowsChanged, this,
             [this](bool any) { setColumnHidden(RequestTableModel::Signature, !any); });
-    connect(model, &QAbstractItemModel::modelReset, this,
-            [this] { setColumnHidden(RequestTableModel::Signature, !m_model->hasSignedRows()); });
+    connect(model, &QAbstractItemModel::modelReset, this, [this] {
+        setColumnHidden(RequestTableModel::Signature, !m_model->hasSignedRows());
+        setColumnHidden(RequestTableModel::Event, !m_model->hasEventRows());
+    });
+    connect(model, &QAbstractItemModel::rowsInserted, this, [this] {
+        if (isColumnHidden(RequestTableModel::Event) && m_model->hasEventRows())
+            setColumnHidden(RequestTableModel::Event, false);
+    });
     setWordWrap(false);
     setTabKeyNavigation(false); // Tab moves on to the detail below, not from cell to cell
     // # ascending is arrival order.

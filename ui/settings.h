@@ -22,6 +22,8 @@ public:
     static inline const Entry<QByteArray> TableHeader{"window/tableHeader", {}};
     static inline const Entry<bool> FollowNewest{"window/followNewest", true};
     static inline const Entry<QStringList> RecentSessions{"sessions/recent", {}};
+    /// The table's custom columns (Session::CustomColumn::toJson).
+    static inline const Entry<QByteArray> CustomColumns{"window/customColumns", {}};
 
     // Signature verification, all but the secrets' bytes (those go to the keychain: SecretStore).
     /// JSON array of {"id", "scheme", "path", "label"}, in the order the Secrets page lists them.

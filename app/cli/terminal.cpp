@@ -11,23 +11,6 @@
 
 namespace Cli {
 
-QString humanSize(qint64 bytes)
-{
-    if (bytes < 1000)
-        return QString::number(bytes) + QLatin1Char(' ') + QCoreApplication::translate("Cli::Terminal", "B");
-    static const char *const units[] = {
-        QT_TRANSLATE_NOOP("Cli::Terminal", "KB"), QT_TRANSLATE_NOOP("Cli::Terminal", "MB"),
-        QT_TRANSLATE_NOOP("Cli::Terminal", "GB"), QT_TRANSLATE_NOOP("Cli::Terminal", "TB")};
-    double value = double(bytes);
-    int unit = -1;
-    while (value >= 1000 && unit < 3) {
-        value /= 1000;
-        ++unit;
-    }
-    return QString::number(value, 'f', value < 10 ? 1 : 0) + QLatin1Char(' ') +
-           QCoreApplication::translate("Cli::Terminal", units[unit]);
-}
-
 bool isTerminal(int fd)
 {
     return ::isatty(fd) == 1;
@@ -54,7 +37,7 @@ QByteArray humanLine(const Session::CapturedRequest &c)
         line += text(r.method()) + QLatin1Char(' ') + text(r.target());
         line += QStringLiteral("  → %1  %2  %3")
                     .arg(c.responseStatus)
-                    .arg(humanSize(r.body().size()), type.isNull() ? QStringLiteral("-") : text(type));
+                    .arg(Session::humanSize(r.body().size()), type.isNull() ? QStringLiteral("-") : text(type));
     }
     line += QStringLiteral("  ") + c.remote();
     const Signing::Result &sig = c.signature;

@@ -12,8 +12,6 @@ struct CapturedRequest;
 
 namespace Cli {
 
-/// "0 B", "1.2 KB", "3.4 MB": sizes in the units people read (1 KB = 1000 bytes).
-QString humanSize(qint64 bytes);
 /// One line for a person watching `hookscope listen`: time, method, target, answer, size,
 /// content type, remote address, and what went wrong if anything did.
 QByteArray humanLine(const Session::CapturedRequest &request);

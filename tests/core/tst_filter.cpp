@@ -1,9 +1,9 @@
 // The filter language: parsing (with exact error places), the fast path over summary rows, the
 // slow path over a real session file, cancellation, and a benchmark at a million rows.
 
-#include "http/requestreader.h"
 #include "filter/filter.h"
 #include "filter/filterevaluator.h"
+#include "http/requestreader.h"
 #include "session/sessionwriter.h"
 #include "session/storedrecord.h"
 #include "session/summarystore.h"
@@ -123,6 +123,7 @@ private Q_SLOTS:
     void evaluates_data();
     void evaluates();
     void fastPathLeavesPayloadTermsUndecided();
+    void customColumns();
     void partialRange();
     void threadsAgree();
     void scanReportsMissingAndErrors();
@@ -293,7 +294,7 @@ void TstFilter::rejects_data()
     row("hedaer:X=1", 0, 6, "unknown field 'hedaer' — did you mean header?");
     row("foo:bar", 0, 3,
         "unknown field 'foo' — fields are method, status, path, header, body, type, size, id, remote, rejected, "
-        "chunked, warning, signature; put the word in quotes to search for it");
+        "chunked, warning, signature, event, col; put the word in quotes to search for it");
     row("\xc3\xa9 stauts:1", 2, 6, "unknown field 'stauts' — did you mean status?");
     row("status:abc", 7, 3, "status needs a number, a range like 200..299 or 4xx");
     row("status:4x0", 7, 3, "status needs a number, a range like 200..299 or 4xx");
@@ -473,6 +474,56 @@ void TstFilter::evaluates_data()
     row("header:X-GitHub-Event=push OR status:none", "1 5");
     row("-(header:Host=localhost OR rejected:yes)", "7 8");
     row("github -header:X-GitHub-Event", "8");
+    // The event each request names, from the summary rows (GitHub's header here; no action).
+    row("event:push", "1");
+    row("event:PULL*", "3");
+    row("-event:?*", "2 4 5 6 7 8");
+    row("event:push OR event:pull_request", "1 3");
+}
+
+void TstFilter::customColumns()
+{
+    const CustomColumns columns{
+        CustomColumn::make(QStringLiteral("GitHub event"), CustomColumn::Source::Header,
+                           QStringLiteral("x-github-event")),
+        CustomColumn::make(QStringLiteral("ref"), CustomColumn::Source::Json, QStringLiteral("/ref")),
+    };
+    QVERIFY(columns[0].isValid() && columns[1].isValid());
+    const auto check = [&](const char *text, const char *ids) {
+        FilterError error;
+        const Filter f = Filter::parse(QString::fromUtf8(text), columns, &error);
+        QVERIFY2(error.isNull(), qPrintable(error.message));
+        QVERIFY(f.needsPayloads());
+        const FilterEvaluator evaluator(f);
+        std::vector<qint64> inMemory;
+        for (const CapturedRequestPtr &r : std::as_const(m_records)) {
+            if (evaluator.matches(*r))
+                inMemory.push_back(r->id);
+        }
+        QCOMPARE(idText(inMemory), QString::fromUtf8(ids));
+        const FilterEvaluator::Matches m = evaluator.evaluate(m_store);
+        const FilterEvaluator::ScanResult scan =
+            evaluator.scanPayloads(m_session, FilterEvaluator::idsOf(m_store, m.undecided));
+        QVERIFY2(scan.ok(), qPrintable(scan.error));
+        const std::vector<quint32> rows = FilterEvaluator::mergeRows(m_store, m.rows, scan.ids);
+        QCOMPARE(idText(FilterEvaluator::idsOf(m_store, rows)), QString::fromUtf8(ids));
+    };
+    check("col:\"GitHub event\"=push", "1");
+    check("col:\"github EVENT\"", "1 3");
+    check("col:ref=refs/*", "1");
+    check("-col:ref", "2 3 4 5 6 7 8");
+    check("col:ref OR col:\"GitHub event\"=pull*", "1 3");
+    // Canonical form quotes a name with a space, and parses back.
+    QCOMPARE(Filter::parse(QStringLiteral("col:\"github event\"=PUSH"), columns).toString(),
+             QStringLiteral("col:\"GitHub event\"=push"));
+    // An unknown column says which there are; with none, where to add one.
+    FilterError error;
+    Filter::parse(QStringLiteral("col:refs=x"), columns, &error);
+    QCOMPARE(error.message, QStringLiteral("no custom column is named 'refs' — did you mean ref?"));
+    QCOMPARE(error.start, qsizetype(4));
+    QCOMPARE(error.length, qsizetype(4));
+    Filter::parse(QStringLiteral("col:ref=x"), &error);
+    QCOMPARE(error.message, QStringLiteral("no custom column is named 'ref' — add one from the table header's menu"));
 }
 
 void TstFilter::evaluates()

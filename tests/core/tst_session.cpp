@@ -104,6 +104,7 @@ private Q_SLOTS:
     void createsSchema();
     void roundTrip();
     void appendsAfterReopen();
+    void eventsAreSaved();
     void answersStoredOnce();
     void retentionKeepsNewest();
     void summariesAreCompact();
@@ -229,6 +230,41 @@ void TstSession::roundTrip()
         return true;
     }));
     QCOMPARE(seen, 1 + 2 + 3 + 4);
+}
+
+void TstSession::eventsAreSaved()
+{
+    // A version-1 file (no event column) is read as it is, then migrated by a writer: its rows
+    // name no event, a new one does, and both the summaries and whole records say so.
+    const QString file = path(QStringLiteral("events.hookscope"));
+    QVERIFY(QFile::copy(QStringLiteral(HOOKSCOPE_TEST_DATA "/session/v1.hookscope"), file));
+    QVERIFY(QFile::setPermissions(file, QFile::ReadOwner | QFile::WriteOwner));
+    {
+        SessionReader reader;
+        QCOMPARE(reader.open(file).problem, FileProblem::None);
+        SummaryStore store;
+        QVERIFY(reader.loadSummaries(store));
+        QCOMPARE(store.size(), 3);
+        QVERIFY(store.event(store.at(0)).isEmpty());
+        QCOMPARE(reader.load(1)->event, QString(QLatin1String("")));
+    }
+    const QByteArray github = "POST /github HTTP/1.1\r\nHost: h\r\nX-GitHub-Event: issues\r\n"
+                              "Content-Type: application/json\r\nContent-Length: 20\r\n\r\n"
+                              "{\"action\":\"opened\"}";
+    // Made without one (as a crashed writer's log gives them back): the writer works it out.
+    const CapturedRequestPtr record = capture(4, github);
+    QVERIFY(record->event.isNull());
+    QVERIFY(writeAll(file, {record}));
+    QCOMPARE(SessionFile::inspect(file).schemaVersion, kSchemaVersion);
+    SessionReader reader;
+    QCOMPARE(reader.open(file).problem, FileProblem::None);
+    SummaryStore store;
+    QVERIFY(reader.loadSummaries(store));
+    QCOMPARE(store.size(), 4);
+    QVERIFY(store.event(store.at(0)).isEmpty());
+    QCOMPARE(store.event(store.at(3)), "issues.opened");
+    QCOMPARE(reader.load(4)->event, QStringLiteral("issues.opened"));
+    QCOMPARE(reader.load(2)->event, QString(QLatin1String("")));
 }
 
 void TstSession::appendsAfterReopen()

@@ -124,6 +124,7 @@ void CaptureService::handleRequest(Http::IncomingRequest incoming)
     }
     auto record = std::make_shared<Session::CapturedRequest>();
     record->signature = std::move(signature);
+    record->event = Session::webhookEventOf(incoming.request);
     record->id = m_nextId++;
     record->receivedAtMs = incoming.receivedAtMs;
     fillPeer(*record, incoming.peer);
@@ -231,6 +232,7 @@ void CaptureService::importRecords(const QList<Session::CapturedRequest> &record
         record->id = m_nextId++;
         if (!record->rejected) // with the secrets here, whatever the file said
             record->signature = m_verifier.verify(record->request, record->receivedAtMs / 1000);
+        record->event = Session::webhookEventOf(record->request);
         if (m_writer)
             toWriter(std::move(record));
         else

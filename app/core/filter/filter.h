@@ -1,5 +1,7 @@
 #pragma once
 
+#include "session/customcolumn.h"
+
 #include <QCoreApplication>
 #include <QString>
 
@@ -54,7 +56,7 @@ struct FilterError
 ///   it is a glob over the whole type (`type:application/*`). `type:form` is
 ///   urlencoded or multipart form data; `type:none` is no content type.
 /// - `size:>1k`, `size:0`, `size:1k..64k` — the body size in bytes. `k`, `m`, `g` (also written
-///   `kb`/`kib`, ...) are powers of 1024, as the table shows sizes; decimals work (`1.5m`).
+///   `kb`/`kib`, ...) are powers of 1024 (the table prints decimal units, 1 KB = 1000 bytes); decimals work (`1.5m`).
 /// - `id:42`, `id:100..200`, `id:>1000` — the request number.
 /// - `remote:127.0.0.1`, `remote:10.0.*`, `remote:10.0.0.0/8`, `remote:[::1]:5000`,
 ///   `remote:127.0.0.1:5000` — the sender's address as a glob or a subnet, optionally with its
@@ -62,6 +64,12 @@ struct FilterError
 /// - `rejected:yes`, `rejected:no` — whether Hookscope rejected the request (also `true`/`false`,
 ///   `1`/`0`).
 /// - `chunked:yes` — whether the body came chunked.
+/// - `event:push`, `event:pull_request.*`, `event:invoice.*` — the event the webhook names, as the
+///   Event column shows it (see Payload::webhookEvent), as a glob; `-event:?*` is none.
+/// - `col:Delivery=72d3*`, `col:"Order id"`, `col:Amount=2000` — a custom column of the table (a
+///   header or a JSON pointer into the body; see CustomColumn) by its name, case-insensitive: the
+///   value as a glob after `=`, or alone: the column has a value. Read from the session file,
+///   like header:.
 /// - `warning:missing-host`, `warning:any` — a reader warning, named as in the Notes column
 ///   (missing-host, multiple-host, connect-not-tunneled, upgrade-ignored, http2-preface).
 ///
@@ -99,13 +107,15 @@ public:
     /// Parses `text`. On failure the result is invalid, matches everything, and `error` (when
     /// given) says what is wrong and where.
     static Filter parse(const QString &text, FilterError *error = nullptr);
+    /// The same, knowing the table's custom columns, which `col:NAME` terms name.
+    static Filter parse(const QString &text, const CustomColumns &columns, FilterError *error = nullptr);
 
     bool isValid() const;
     FilterError error() const;
     /// True when there is nothing to test: every request matches.
     bool isEmpty() const;
     /// True when some term reads header lines or bodies, which only the session file holds
-    /// (header:, body:, free text). The summary rows then leave some requests undecided.
+    /// (header:, body:, col:, free text). The summary rows then leave some requests undecided.
     bool needsPayloads() const;
     /// Whether a term asks for a signature result (whose rows change when secrets change).
     bool usesSignature() const;

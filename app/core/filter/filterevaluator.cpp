@@ -176,6 +176,7 @@ private:
         switch (t.field) {
         case Field::Header:
         case Field::Body:
+        case Field::Column:
             out.lo.fill(0);
             out.hi.fill(~quint64(0));
             return;
@@ -243,6 +244,14 @@ private:
         case Field::Signature:
             leaf(
                 mask, [&t](const RequestSummary &s) { return matchesSignature(t, s.signatureScheme, s.signature); },
+                out.lo);
+            break;
+        case Field::Event:
+            leaf(
+                mask,
+                [&](const RequestSummary &s) {
+                    return pooled(term, s.event, [&] { return t.glob.matches(store.event(s)); });
+                },
                 out.lo);
             break;
         }
@@ -328,6 +337,8 @@ bool FilterEvaluator::matches(const CapturedRequest &record) const
     const SummarySignature signature = SummaryStore::signatureOf(record.signature);
     r.signatureScheme = signature.scheme;
     r.signature = signature.verdict;
+    const QByteArray event = (record.event.isNull() ? webhookEventOf(q) : record.event).toUtf8();
+    r.event = event;
     if (record.rejected) {
         splitRaw(record.raw, &r.head, &r.body);
     } else {

@@ -39,6 +39,8 @@ constexpr FieldInfo kFields[] = {
     {"chunked", Field::Chunked, "chunked:yes"},
     {"warning", Field::Warning, "warning:missing-host"},
     {"signature", Field::Signature, "signature:invalid"},
+    {"event", Field::Event, "event:pull_request.*"},
+    {"col", Field::Column, "col:Delivery=72d3*"},
 };
 
 /// Optimal string alignment distance: edits, with a swap of neighbours counting as one.
@@ -64,14 +66,16 @@ int editDistance(const QString &a, const QString &b)
     return d[size_t(n)][size_t(m)];
 }
 
-/// The closest candidate within two edits (and closer than the word is long), or empty.
+/// The closest candidate within two edits (and closer than the word or the candidate is long), or
+/// empty.
 QString closest(const QString &word, const QStringList &candidates)
 {
     QString best;
     int bestDistance = 3;
     for (const QString &c : candidates) {
         const int d = editDistance(word, c);
-        if (d < bestDistance && d < word.size()) {
+        // "foo" is two edits from "col": a short candidate must be nearer than that.
+        if (d < bestDistance && d < word.size() && d < std::max<qsizetype>(c.size() - 1, 2)) {
             best = c;
             bestDistance = d;
         }
@@ -220,8 +224,9 @@ QString rangeText(const Range &r)
 class TermMaker
 {
 public:
-    explicit TermMaker(FilterError *error)
-        : m_error(error)
+    TermMaker(const CustomColumns &columns, FilterError *error)
+        : m_columns(columns)
+        , m_error(error)
     {
     }
 
@@ -279,6 +284,12 @@ public:
         case Field::Path:
             t.glob = w.glob(0, w.text.size());
             t.canonical = QStringLiteral("path:") + canonicalValue(t.glob);
+            return true;
+        case Field::Column:
+            return makeColumn(w, t);
+        case Field::Event:
+            t.glob = w.glob(0, w.text.size());
+            t.canonical = QStringLiteral("event:") + canonicalValue(t.glob);
             return true;
         case Field::Header:
             return makeHeader(w, t);
@@ -538,15 +549,58 @@ public:
         return true;
     }
 
+    bool makeColumn(const Word &w, Term &t)
+    {
+        qsizetype sep = -1;
+        for (qsizetype k = 0; k < w.text.size() && sep < 0; ++k) {
+            if (!w.escaped[size_t(k)] && w.text[k] == QLatin1Char('='))
+                sep = k;
+        }
+        const QString name = w.text.first(sep < 0 ? w.text.size() : sep);
+        QStringList names;
+        for (const CustomColumn &c : m_columns) {
+            names.append(c.name());
+            if (c.name().compare(name, Qt::CaseInsensitive) == 0)
+                t.column = std::make_shared<const CustomColumn>(c);
+        }
+        if (!t.column) {
+            if (names.isEmpty())
+                return fail(
+                    w.valueStart, w.sourceEnd(sep < 0 ? w.text.size() : sep),
+                    Filter::tr("no custom column is named '%1' — add one from the table header's menu").arg(name));
+            const QString suggestion = closest(name, names);
+            return fail(w.valueStart, w.sourceEnd(sep < 0 ? w.text.size() : sep),
+                        suggestion.isEmpty()
+                            ? Filter::tr("no custom column is named '%1' — columns are %2")
+                                  .arg(name, names.join(QStringLiteral(", ")))
+                            : Filter::tr("no custom column is named '%1' — did you mean %2?").arg(name, suggestion));
+        }
+        t.hasValue = sep >= 0;
+        QString escapedName;
+        for (QChar c : t.column->name()) {
+            if (c == QLatin1Char('\\') || c == QLatin1Char('"') || c == QLatin1Char('=') || c == QLatin1Char('*') ||
+                c == QLatin1Char('?'))
+                escapedName += QLatin1Char('\\');
+            escapedName += c;
+        }
+        t.canonical = QStringLiteral("col:") + canonicalValue(escapedName);
+        if (t.hasValue) {
+            t.glob = w.glob(sep + 1, w.text.size());
+            t.canonical += QLatin1Char('=') + canonicalValue(t.glob);
+        }
+        return true;
+    }
+
 private:
+    const CustomColumns &m_columns;
     FilterError *m_error;
 };
 
 } // namespace
 
-bool makeTerm(const Word &w, Term &t, FilterError *error)
+bool makeTerm(const Word &w, Term &t, const CustomColumns &columns, FilterError *error)
 {
-    return TermMaker(error).make(w, t);
+    return TermMaker(columns, error).make(w, t);
 }
 
 } // namespace Session::FilterDetail

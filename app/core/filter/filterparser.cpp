@@ -31,8 +31,9 @@ struct Token
 class Parser
 {
 public:
-    Parser(const QString &text, Program &program)
+    Parser(const QString &text, const CustomColumns &columns, Program &program)
         : m_s(text)
+        , m_columns(columns)
         , m_p(program)
     {
     }
@@ -213,7 +214,7 @@ private:
         term.start = w.start;
         term.length = w.end - w.start;
         FilterError error;
-        if (!makeTerm(w, term, &error))
+        if (!makeTerm(w, term, m_columns, &error))
             return fail(error.start, error.start + error.length, error.message);
         m_p.terms.push_back(std::move(term));
         return addNode(Node::Kind::Term, {}, int(m_p.terms.size() - 1));
@@ -264,8 +265,8 @@ private:
         }
         return true;
     }
-
     const QString &m_s;
+    const CustomColumns &m_columns;
     Program &m_p;
     qsizetype m_pos = 0;
     int m_depth = 0;   // parentheses open
@@ -297,9 +298,14 @@ int finishNode(Program &p, int node)
 
 Filter Filter::parse(const QString &text, FilterError *error)
 {
+    return parse(text, {}, error);
+}
+
+Filter Filter::parse(const QString &text, const CustomColumns &columns, FilterError *error)
+{
     auto program = std::make_shared<Program>();
     program->text = text;
-    Parser(text, *program).run();
+    Parser(text, columns, *program).run();
     if (!program->error.isNull()) {
         // A filter that does not parse filters nothing; the bar shows why.
         program->root = -1;

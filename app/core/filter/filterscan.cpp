@@ -77,17 +77,21 @@ FilterEvaluator::ScanResult FilterEvaluator::scanPayloads(const QString &session
         result.error = info.error;
         return result;
     }
+    // Files before schema version 5 have no event column.
+    const bool hasEvents =
+        db.queryInt("SELECT count(*) FROM pragma_table_info('requests') WHERE name = 'event'", 0) > 0;
     bool needHead = false;
     bool needBody = false;
     for (const Term &t : p.terms) {
-        needHead = needHead || t.field == Field::Header || t.field == Field::Text;
-        needBody = needBody || t.field == Field::Body || t.field == Field::Text;
+        const bool column = t.field == Field::Column;
+        needHead = needHead || t.field == Field::Header || t.field == Field::Text || (column && !t.column->readsBody());
+        needBody = needBody || t.field == Field::Body || t.field == Field::Text || (column && t.column->readsBody());
     }
     const QByteArray sql = QByteArray("SELECT r.id, r.method, r.target, r.content_type, r.body_size, r.remote_addr, "
                                       "r.remote_port, r.flags, r.response_status, r.signature_scheme, "
                                       "r.signature_state, ") +
                            (needHead ? "p.head, " : "NULL, ") + (needBody ? "p.body, " : "NULL, ") +
-                           (needHead || needBody ? "p.raw " : "NULL ") +
+                           (needHead || needBody ? "p.raw, " : "NULL, ") + (hasEvents ? "r.event " : "NULL ") +
                            "FROM requests r LEFT JOIN payloads p ON p.id = r.id "
                            "WHERE r.id BETWEEN ?1 AND ?2 AND hookscope_candidate(r.id) ORDER BY r.id";
     const auto failed = [&result, &db, &sessionPath] {
@@ -135,6 +139,7 @@ FilterEvaluator::ScanResult FilterEvaluator::scanPayloads(const QString &session
         const SummarySignature signature = SummaryStore::signatureOf(s.view(9), int(s.int64(10)));
         r.signatureScheme = signature.scheme;
         r.signature = signature.verdict;
+        r.event = s.view(14);
         if (r.flags & FlagRejected) {
             splitRaw(s.view(13), &r.head, &r.body);
         } else {

@@ -239,6 +239,7 @@ int Term::cost() const
     case Field::Method:
     case Field::Type:
     case Field::Remote:
+    case Field::Event:
         return 2;
     case Field::Path:
         return 6;
@@ -246,6 +247,7 @@ int Term::cost() const
         return 10;
     case Field::Header:
     case Field::Body:
+    case Field::Column:
         return 12;
     }
     return 1;
@@ -386,6 +388,12 @@ bool matches(const Term &t, const Record &r)
         return matchesFlags(t, r.flags);
     case Field::Signature:
         return matchesSignature(t, r.signatureScheme, r.signature);
+    case Field::Event:
+        return t.glob.matches(r.event);
+    case Field::Column: {
+        const QString value = t.column->valueIn(r.head, r.body);
+        return t.hasValue ? t.glob.matches(value.toUtf8()) : !value.isEmpty();
+    }
     }
     return false;
 }

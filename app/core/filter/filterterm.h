@@ -11,6 +11,7 @@
 
 #include <array>
 #include <limits>
+#include <memory>
 #include <vector>
 
 namespace Session::FilterDetail {
@@ -77,6 +78,8 @@ enum class Field : quint8 {
     Chunked,
     Warning,
     Signature,
+    Event,
+    Column,
 };
 
 enum class TypeMode : quint8 { Short, Full, None, Form };
@@ -89,7 +92,7 @@ struct Term
     qsizetype length = 0;
     QString canonical; ///< for Filter::toString()
 
-    Glob glob;             ///< method, path, type (full), header value, remote address
+    Glob glob;             ///< method, path, type (full), header value, remote address, event
     Glob name;             ///< header name
     bool hasValue = false; ///< header: a value was given
     Needle needle;         ///< free text, body
@@ -100,12 +103,16 @@ struct Term
     QByteArray typeName; ///< type (short): lower-cased
     QHostAddress subnet; ///< remote: with prefixLength >= 0
     int prefixLength = -1;
-    int port = -1;              ///< remote: the port to match too
-    quint16 verdicts = 0;       ///< signature: bit per Signing::Verdict wanted; 0: any
-    quint8 signatureScheme = 0; ///< signature: 1 + index in Signing::schemeIds(); 0: any
+    int port = -1;                              ///< remote: the port to match too
+    quint16 verdicts = 0;                       ///< signature: bit per Signing::Verdict wanted; 0: any
+    quint8 signatureScheme = 0;                 ///< signature: 1 + index in Signing::schemeIds(); 0: any
+    std::shared_ptr<const CustomColumn> column; ///< col: the column named
 
     /// Whether the term reads header lines or the body (free text reads both beyond the target).
-    bool needsPayload() const { return field == Field::Text || field == Field::Header || field == Field::Body; }
+    bool needsPayload() const
+    {
+        return field == Field::Text || field == Field::Header || field == Field::Body || field == Field::Column;
+    }
     /// Relative cost of testing one summary row, for ordering the terms of AND and OR.
     int cost() const;
 };
@@ -146,6 +153,7 @@ struct Record
     quint16 remotePort = 0;
     quint8 signatureScheme = 0; ///< as in RequestSummary
     quint8 signature = 0;       ///< Signing::Verdict
+    QByteArrayView event;       ///< UTF-8; empty when none
     QByteArrayView head;
     QByteArrayView body;
 };

@@ -65,6 +65,7 @@ struct Word
 
 /// Makes the term a word stands for (free text, or field:value). False with `error` set when
 /// the word cannot be a term.
-bool makeTerm(const Word &w, Term &t, FilterError *error);
+/// `columns`: the custom columns col: may name.
+bool makeTerm(const Word &w, Term &t, const CustomColumns &columns, FilterError *error);
 
 } // namespace Session::FilterDetail

@@ -2,6 +2,8 @@
 # Floor 1: pure functions over bytes, Qt Core only (+ zlib and the brotli decoder).
 target_sources(hookscope_core PRIVATE
     payload/linediff.h payload/linediff.cpp
+    payload/jsonpointer.h payload/jsonpointer.cpp
+    payload/webhookevent.h payload/webhookevent.cpp
     payload/jobcontrol.h
     payload/parseerror.h payload/parseerror.cpp
     payload/tokenspan.h

@@ -1,5 +1,8 @@
 #include "capturedrequest.h"
 
+#include "payload/webhookevent.h"
+
+#include <QCoreApplication>
 #include <QDateTime>
 
 #include <cstdio>
@@ -7,6 +10,32 @@
 #include <limits>
 
 namespace Session {
+
+QString webhookEventOf(const Http::Request &request)
+{
+    if (!request.hasRequestLine())
+        return QLatin1String("");
+    const QString event =
+        Payload::webhookEvent([&request](QByteArrayView name) { return request.headerValue(name); }, request.body());
+    return event.isNull() ? QLatin1String("") : event;
+}
+
+QString humanSize(qint64 bytes)
+{
+    if (bytes < 1000)
+        return QString::number(bytes) + QLatin1Char(' ') + QCoreApplication::translate("Session::Sizes", "B");
+    static const char *const units[] = {
+        QT_TRANSLATE_NOOP("Session::Sizes", "KB"), QT_TRANSLATE_NOOP("Session::Sizes", "MB"),
+        QT_TRANSLATE_NOOP("Session::Sizes", "GB"), QT_TRANSLATE_NOOP("Session::Sizes", "TB")};
+    double value = double(bytes);
+    int unit = -1;
+    while (value >= 1000 && unit < 3) {
+        value /= 1000;
+        ++unit;
+    }
+    return QString::number(value, 'f', value < 10 ? 1 : 0) + QLatin1Char(' ') +
+           QCoreApplication::translate("Session::Sizes", units[unit]);
+}
 
 QString hostPort(const QHostAddress &address, quint16 port)
 {

@@ -41,6 +41,9 @@ struct CapturedRequest
     QString saveError; ///< set when the session file could not take this request
 
     Signing::Result signature; ///< verdict of signature verification (NotChecked when none ran)
+    /// What the webhook is about (Payload::webhookEvent): "" when nothing names it; null when not
+    /// worked out yet (the session writer then works it out from the request).
+    QString event;
 
     /// What the sender really got when its answer waited for a forward (the fields above hold the
     /// configured answer, as logged); null when it got those. Filled by SessionReader::load().
@@ -64,11 +67,18 @@ struct SignatureUpdate
 };
 using SignatureUpdates = QList<SignatureUpdate>;
 
+/// The event a request names (Payload::webhookEvent over its headers and body); "" (not null)
+/// when none.
+QString webhookEventOf(const Http::Request &request);
+
 /// "2026-11-26T22:31:05.123Z" (RFC 3339, UTC, milliseconds).
 QByteArray rfc3339Utc(qint64 msSinceEpoch);
 /// "22:31:05.123" in the local time zone. Cheap to call for every row: the zone is consulted once
 /// per second shown, per thread.
 QString localTimeText(qint64 msSinceEpoch);
+/// "0 B", "1.2 KB", "3.4 MB": sizes in the units people read (1 KB = 1000 bytes), as the
+/// command line and the request table print them.
+QString humanSize(qint64 bytes);
 /// host:port, with IPv6 hosts in brackets.
 QString hostPort(const QHostAddress &address, quint16 port);
 

@@ -53,6 +53,11 @@ public:
     /// What the sender of `requestId` got when its answer was chosen after it was logged (from a
     /// forward, or after the forward's timeout); nothing when it got the answer the record holds.
     std::optional<LateAnswer> lateAnswer(qint64 requestId);
+    /// Each request's id, head and body as stored, in id order, reading only the columns asked for
+    /// (an empty view for the others, and for rejected requests). One read transaction. `fn`
+    /// returns false to stop; false when stopped or the file failed.
+    bool forEachPayload(bool head, bool body,
+                        const std::function<bool(qint64 id, QByteArrayView head, QByteArrayView body)> &fn);
     /// Per forwarded request, the final status of each of its forwards (0: no answer).
     QHash<qint64, QList<int>> forwardStatuses();
     /// A sent message's attempts, by destination then attempt number, with what came back.

@@ -22,8 +22,11 @@ void SummaryStore::clear()
     m_methodIndex = {{QByteArray(), 0}};
     m_contentTypes = {QByteArray()};
     m_contentTypeIndex = {{QByteArray(), 0}};
+    m_events = {QByteArray()};
+    m_eventIndex = {{QByteArray(), 0}};
     m_remotes = {QString()};
     m_remoteIndex = {{QString(), 0}};
+    setCustomColumnCount(customColumnCount()); // the columns stay, their values go
 }
 
 qsizetype SummaryStore::rowOfId(qint64 id) const
@@ -64,7 +67,7 @@ quint16 SummaryStore::intern(QList<QByteArray> &pool, QHash<QByteArray, quint16>
 
 void SummaryStore::append(qint64 id, qint64 receivedAtMs, QByteArrayView method, QByteArrayView target,
                           QByteArrayView contentType, qint64 bodySize, const QString &remote, quint16 remotePort,
-                          qint64 flags, int status, int errorStatus, SummarySignature signature)
+                          qint64 flags, int status, int errorStatus, SummarySignature signature, QByteArrayView event)
 {
     RequestSummary s;
     s.id = id;
@@ -100,6 +103,7 @@ void SummaryStore::append(qint64 id, qint64 receivedAtMs, QByteArrayView method,
     s.signature = signature.verdict;
     s.method = intern(m_methods, m_methodIndex, method);
     s.contentType = intern(m_contentTypes, m_contentTypeIndex, contentType);
+    s.event = intern(m_events, m_eventIndex, event);
     if (m_size == qsizetype(m_blocks.size()) << kRowShift)
         m_blocks.push_back(std::make_unique_for_overwrite<RequestSummary[]>(size_t(kRowMask + 1)));
     slot(m_size++) = s;
@@ -111,7 +115,8 @@ void SummaryStore::append(const CapturedRequest &r)
     const bool line = q.hasRequestLine();
     append(r.id, r.receivedAtMs, line ? q.method() : QByteArrayView(), line ? q.target() : QByteArrayView(),
            Stored::contentTypeOf(q), q.body().size(), r.remoteAddress.toString(), r.remotePort, Stored::flagsOf(r),
-           r.responseStatus, r.rejected ? r.errorStatus : 0, signatureOf(r.signature));
+           r.responseStatus, r.rejected ? r.errorStatus : 0, signatureOf(r.signature),
+           (r.event.isNull() ? webhookEventOf(q) : r.event).toUtf8());
 }
 
 namespace {
@@ -149,16 +154,63 @@ QString SummaryStore::schemeId(const RequestSummary &s)
 void SummaryStore::removeIds(QList<qint64> ids)
 {
     std::sort(ids.begin(), ids.end());
+    std::vector<bool> removed(size_t(m_size), false);
+    for (qsizetype row = 0; row < m_size; ++row)
+        removed[size_t(row)] = std::binary_search(ids.cbegin(), ids.cend(), at(row).id);
     qsizetype kept = 0;
     for (qsizetype row = 0; row < m_size; ++row) {
-        if (std::binary_search(ids.cbegin(), ids.cend(), at(row).id))
+        if (removed[size_t(row)])
             continue;
         if (kept != row)
             slot(kept) = at(row);
         ++kept;
     }
+    // The custom cells move with their rows.
+    for (std::vector<quint64> &cells : m_customCells) {
+        size_t to = 0;
+        for (size_t row = 0; row < cells.size() && row < removed.size(); ++row) {
+            if (!removed[row])
+                cells[to++] = cells[row];
+        }
+        cells.resize(to);
+    }
     m_size = kept;
     m_blocks.resize(size_t((m_size + kRowMask) >> kRowShift));
+}
+
+void SummaryStore::setCustomColumnCount(int count)
+{
+    m_customCells.assign(size_t(std::max(count, 0)), {});
+    m_customText.clear();
+    m_customUsed = 0;
+}
+
+void SummaryStore::removeCustomColumn(int column)
+{
+    if (column >= 0 && column < customColumnCount())
+        m_customCells.erase(m_customCells.begin() + column);
+}
+
+void SummaryStore::setCustomValue(int column, qsizetype row, QByteArrayView utf8)
+{
+    if (column < 0 || column >= customColumnCount() || row < 0 || row >= m_size)
+        return;
+    std::vector<quint64> &cells = m_customCells[size_t(column)];
+    if (cells.size() < size_t(m_size))
+        cells.resize(size_t(m_size) + size_t(m_size) / 2, 0); // room for rows still to come
+    const qsizetype length = std::min<qsizetype>(utf8.size(), 0xffffff);
+    if (length == 0) {
+        cells[size_t(row)] = 0;
+        return;
+    }
+    if (m_customText.empty() || m_customUsed + length > kTextBlock) {
+        m_customText.push_back(std::make_unique_for_overwrite<char[]>(size_t(kTextBlock)));
+        m_customUsed = 0;
+    }
+    const quint64 offset = (quint64(m_customText.size() - 1) << kTextShift) + quint64(m_customUsed);
+    std::memcpy(m_customText.back().get() + m_customUsed, utf8.data(), size_t(length));
+    m_customUsed += length;
+    cells[size_t(row)] = offset << 24 | quint64(length);
 }
 
 qint64 SummaryStore::memoryUsage() const
@@ -169,9 +221,13 @@ qint64 SummaryStore::memoryUsage() const
         bytes += b.capacity() + 32;
     for (const QByteArray &b : m_contentTypes)
         bytes += b.capacity() + 32;
+    for (const QByteArray &b : m_events)
+        bytes += b.capacity() + 32;
     for (const QString &s : m_remotes)
         bytes += s.capacity() * 2 + 32;
-    return bytes;
+    for (const std::vector<quint64> &cells : m_customCells)
+        bytes += qint64(cells.capacity() * sizeof(quint64));
+    return bytes + qint64(m_customText.size()) * kTextBlock;
 }
 
 } // namespace Session

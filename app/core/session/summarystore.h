@@ -11,7 +11,7 @@
 
 namespace Session {
 
-/// One row of the request table: the few fields shown and filtered on, in 56 bytes. Text
+/// One row of the request table: the few fields shown and filtered on, in 64 bytes. Text
 /// lives in the store's arena and small pools; see SummaryStore.
 struct RequestSummary
 {
@@ -30,8 +30,9 @@ struct RequestSummary
     quint16 errorStatus = 0;
     quint8 signatureScheme = 0; ///< 1 + index in Signing::schemeIds(); 0: none
     quint8 signature = 0;       ///< Signing::Verdict
+    quint16 event = 0;          ///< index into the event pool; 0 = none
 };
-static_assert(sizeof(RequestSummary) == 56, "a million rows are held at once: keep the row small");
+static_assert(sizeof(RequestSummary) == 64, "a million rows are held at once: keep the row small");
 
 /// The signature part of a summary row.
 struct SummarySignature
@@ -70,12 +71,13 @@ public:
     QByteArrayView method(const RequestSummary &s) const { return m_methods.at(s.method); }
     QByteArrayView contentType(const RequestSummary &s) const { return m_contentTypes.at(s.contentType); }
     const QString &remoteAddress(const RequestSummary &s) const { return m_remotes.at(s.remote); }
+    QByteArrayView event(const RequestSummary &s) const { return m_events.at(s.event); } ///< UTF-8
 
     void append(const CapturedRequest &record);
     /// The fields as the session file stores them (see SessionReader::loadSummaries).
     void append(qint64 id, qint64 receivedAtMs, QByteArrayView method, QByteArrayView target,
                 QByteArrayView contentType, qint64 bodySize, const QString &remote, quint16 remotePort, qint64 flags,
-                int status, int errorStatus, SummarySignature signature = {});
+                int status, int errorStatus, SummarySignature signature = {}, QByteArrayView event = {});
     /// New signature results for a row (after re-verification).
     void setSignature(qsizetype row, SummarySignature signature)
     {
@@ -93,10 +95,28 @@ public:
     /// reloaded: deleting is rare, and compacting the arena would cost more than it frees.
     void removeIds(QList<qint64> ids);
 
+    /// Custom columns (Session::CustomColumn): one text cell per row and column, filled as values
+    /// are worked out (off the GUI thread), empty until then. Setting the count drops all values.
+    void setCustomColumnCount(int count);
+    int customColumnCount() const { return int(m_customCells.size()); }
+    /// Drops one column's values; the columns after it move down by one.
+    void removeCustomColumn(int column);
+    void setCustomValue(int column, qsizetype row, QByteArrayView utf8);
+    QByteArrayView customValue(int column, qsizetype row) const
+    {
+        const std::vector<quint64> &cells = m_customCells[size_t(column)];
+        const quint64 cell = size_t(row) < cells.size() ? cells[size_t(row)] : 0;
+        if (cell == 0)
+            return {};
+        const quint64 offset = cell >> 24;
+        return QByteArrayView(m_customText[size_t(offset >> kTextShift)].get() + (offset & (kTextBlock - 1)),
+                              qsizetype(cell & 0xffffff));
+    }
+
     /// Targets longer than this are kept cut to it here (the table shows one line; the session
     /// file has them whole).
     static constexpr qsizetype kMaxTarget = 64 * 1024;
-    static constexpr int kRowShift = 14; // 16,384 rows (0.9 MB) a block
+    static constexpr int kRowShift = 14; // 16,384 rows (1 MB) a block
     static constexpr qsizetype kRowMask = (qsizetype(1) << kRowShift) - 1;
     static constexpr int kTextShift = 18; // 256 KiB of target text a block
     static constexpr qsizetype kTextBlock = qsizetype(1) << kTextShift;
@@ -118,8 +138,14 @@ private:
     QHash<QByteArray, quint16> m_methodIndex;
     QList<QByteArray> m_contentTypes;
     QHash<QByteArray, quint16> m_contentTypeIndex;
+    QList<QByteArray> m_events;
+    QHash<QByteArray, quint16> m_eventIndex;
     QList<QString> m_remotes;
     QHash<QString, quint32> m_remoteIndex;
+    // Custom columns: per column, per row, offset << 24 | length into m_customText (0: no value).
+    std::vector<std::vector<quint64>> m_customCells;
+    std::vector<std::unique_ptr<char[]>> m_customText;
+    qsizetype m_customUsed = 0; // in the last custom text block
 };
 
 } // namespace Session

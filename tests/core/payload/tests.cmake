@@ -22,3 +22,4 @@ hookscope_add_test(tst_contentdecoder SOURCES core/payload/tst_contentdecoder.cp
 hookscope_add_test(bench_payload SOURCES core/payload/bench_payload.cpp core/payload/jsontestdata.h
     LIBS hookscope_core LABELS benchmark)
 hookscope_add_test(tst_linediff SOURCES core/payload/tst_linediff.cpp LIBS hookscope_core LABELS core)
+hookscope_add_test(tst_webhookevent SOURCES core/payload/tst_webhookevent.cpp LIBS hookscope_core LABELS core)
