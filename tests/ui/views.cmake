@@ -5,3 +5,4 @@ hookscope_add_test(tst_settingsdialog SOURCES ui/tst_settingsdialog.cpp LIBS hoo
 hookscope_add_test(tst_keyboard SOURCES ui/tst_keyboard.cpp LIBS hookscope_ui LABELS ui)
 hookscope_add_test(tst_requestdetail SOURCES ui/tst_requestdetail.cpp LIBS hookscope_ui LABELS ui)
 hookscope_add_test(tst_requesttable SOURCES ui/tst_requesttable.cpp LIBS hookscope_ui LABELS ui)
+hookscope_add_test(tst_diffdialog SOURCES ui/tst_diffdialog.cpp LIBS hookscope_ui LABELS ui)
