@@ -27,16 +27,19 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPlainTextEdit>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStackedWidget>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTcpServer>
@@ -52,6 +55,17 @@ using WindowTesting::countIn;
 using WindowTesting::post;
 using WindowTesting::ready;
 using WindowTesting::statusOf;
+
+/// The text of the status bar's request count ("2 requests", "1 of 3 requests").
+QString countText(Gui::MainWindow &window)
+{
+    static const QRegularExpression count(QStringLiteral("^\\d+ (of \\d+ )?request"));
+    for (const QLabel *label : window.statusBar()->findChildren<QLabel *>()) {
+        if (label->isVisible() && count.match(label->text()).hasMatch())
+            return label->text();
+    }
+    return {};
+}
 
 int get(const QUrl &base, const QString &path)
 {
@@ -75,6 +89,7 @@ private Q_SLOTS:
     void sessionWithSentMessagesOpens();
     void badFileIsRefusedAndUntouched();
     void scratchSessionOfferedAgain();
+    void countSaysRequestsInEnglish();
     void selectingShowsTheRequest();
     void emptyStateShowsWhereToSend();
     void listenerOffAndOn();
@@ -287,6 +302,18 @@ void TstMainWindow::scratchSessionOfferedAgain()
     QCOMPARE(second.sessions()->path(), scratch);
     QCOMPARE(second.model()->rowCount(), 2);
     QCOMPARE(second.model()->index(1, Gui::RequestTableModel::Target).data().toString(), QStringLiteral("/two"));
+}
+
+void TstMainWindow::countSaysRequestsInEnglish()
+{
+    Gui::MainWindow window(anyPort());
+    window.show();
+    QTRY_VERIFY(ready(window));
+    QCOMPARE(countText(window), QStringLiteral("0 requests"));
+    QCOMPARE(post(window.engine()->url(), QStringLiteral("/one"), "{}"), 200);
+    QTRY_COMPARE(countText(window), QStringLiteral("1 request"));
+    QCOMPARE(post(window.engine()->url(), QStringLiteral("/two"), "{}"), 200);
+    QTRY_COMPARE(countText(window), QStringLiteral("2 requests"));
 }
 
 void TstMainWindow::selectingShowsTheRequest()
