@@ -36,6 +36,17 @@ QByteArray gzip(const QByteArray &data)
     return out;
 }
 
+/// A real PNG file of `width` × `height` pixels of one colour.
+QByteArray pngFile(int width, int height, Qt::GlobalColor colour)
+{
+    QImage image(width, height, QImage::Format_RGB32);
+    image.fill(colour);
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    return image.save(&buffer, "PNG") ? bytes : QByteArray();
+}
+
 bool showBody(BodyView &view, const QByteArray &body, const QByteArray &type, const QByteArray &encoding = {})
 {
     QSignalSpy ready(&view, &BodyView::ready);
@@ -185,18 +196,14 @@ void TstBodyView::multipart()
 void TstBodyView::multipartPartsShownByTheirOwnType()
 {
     // A form upload as browsers send it: a JSON field and a real PNG file, 7 × 5 pixels.
-    QImage image(7, 5, QImage::Format_RGB32);
-    image.fill(Qt::blue);
-    QByteArray png;
-    QBuffer buffer(&png);
-    buffer.open(QIODevice::WriteOnly);
-    QVERIFY(image.save(&buffer, "PNG"));
-    QVERIFY(!png.isValidUtf8());
+    const QByteArray picture = pngFile(7, 5, Qt::blue);
+    QVERIFY(!picture.isEmpty());
+    QVERIFY(!picture.isValidUtf8());
     const QByteArray body = "--b0undary\r\nContent-Disposition: form-data; name=\"meta\"\r\n"
                             "Content-Type: application/json\r\n\r\n{\"a\":1}\r\n"
                             "--b0undary\r\nContent-Disposition: form-data; name=\"avatar\"; filename=\"me.png\"\r\n"
                             "Content-Type: image/png\r\n\r\n" +
-                            png + "\r\n--b0undary--\r\n";
+                            picture + "\r\n--b0undary--\r\n";
     BodyView view;
     view.resize(800, 600);
     view.show();
@@ -220,7 +227,7 @@ void TstBodyView::multipartPartsShownByTheirOwnType()
     QCOMPARE(shownPicture(view)->pixmap().toImage().pixelColor(3, 2), QColor(Qt::blue));
     QVERIFY(says(view, QStringLiteral("image/png, 7 × 5")));
     QVERIFY(!says(view, QStringLiteral("not valid in UTF-8")));
-    QCOMPARE(view.parts().parts.at(1).body, png); // still the exact bytes, for Save Part
+    QCOMPARE(view.parts().parts.at(1).body, picture); // still the exact bytes, for Save Part
 
     // Back to the field: the picture goes, the JSON comes back.
     parts->setCurrentRow(0);
@@ -242,14 +249,10 @@ void TstBodyView::gzipDecodedForDisplay()
 
 void TstBodyView::image()
 {
-    QImage image(7, 5, QImage::Format_RGB32);
-    image.fill(Qt::red);
-    QByteArray png;
-    QBuffer buffer(&png);
-    buffer.open(QIODevice::WriteOnly);
-    QVERIFY(image.save(&buffer, "PNG"));
+    const QByteArray picture = pngFile(7, 5, Qt::red);
+    QVERIFY(!picture.isEmpty());
     BodyView view;
-    QVERIFY(showBody(view, png, "image/png"));
+    QVERIFY(showBody(view, picture, "image/png"));
     QCOMPARE(view.mode(), BodyView::Image);
     QVERIFY(view.statusText().contains(QStringLiteral("7 × 5")));
 }
