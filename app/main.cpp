@@ -2,6 +2,7 @@
 #include "mainwindow.h"
 #include "settings.h"
 #include "signalwatcher.h"
+#include "translations.h"
 
 #include <QApplication>
 
@@ -34,6 +35,7 @@ int main(int argc, char **argv)
     QApplication::setOrganizationName(QStringLiteral("Hookscope"));
     QApplication::setApplicationVersion(QStringLiteral(HOOKSCOPE_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("hookscope"));
+    Gui::installTranslations();
     Gui::WindowOptions options;
     const Gui::Settings settings;
     options.address = settings.listenAddress();

@@ -5,7 +5,6 @@
 #include "views/hexview.h"
 
 #include "payload/contentdecoder.h"
-#include "payload/hexdump.h"
 #include "payload/jsonformatter.h"
 #include "payload/jsontree.h"
 #include "payload/textdecoder.h"
@@ -134,7 +133,7 @@ BodyView::BodyView(QWidget *parent)
     , m_partsPage(new QWidget(this))
     , m_partList(new QListWidget(this))
     , m_partHeaders(new FieldsModel(this))
-    , m_partBody(new CodeView(this))
+    , m_partDetail(new QWidget(this))
     , m_imageArea(new QScrollArea(this))
     , m_image(new QLabel(this))
 {
@@ -173,20 +172,19 @@ BodyView::BodyView(QWidget *parent)
     auto *partsLayout = new QHBoxLayout(m_partsPage);
     partsLayout->setContentsMargins(0, 0, 0, 0);
     auto *partSplitter = new QSplitter(Qt::Horizontal, m_partsPage);
-    auto *partDetail = new QWidget(partSplitter);
-    auto *partDetailLayout = new QVBoxLayout(partDetail);
+    auto *partDetailLayout = new QVBoxLayout(m_partDetail);
     partDetailLayout->setContentsMargins(0, 0, 0, 0);
-    auto *partHeadersView = new QTableView(partDetail);
+    auto *partHeadersView = new QTableView(m_partDetail);
     partHeadersView->setModel(m_partHeaders);
     partHeadersView->verticalHeader()->hide();
     partHeadersView->horizontalHeader()->setStretchLastSection(true);
     partHeadersView->setMaximumHeight(120);
-    auto *savePart = new QPushButton(tr("Save Part…"), partDetail);
+    auto *savePart = new QPushButton(tr("Save Part…"), m_partDetail);
     partDetailLayout->addWidget(partHeadersView);
-    partDetailLayout->addWidget(m_partBody, 1);
+    partDetailLayout->addStretch(1); // where the part's own view goes once there is one
     partDetailLayout->addWidget(savePart, 0, Qt::AlignRight);
     partSplitter->addWidget(m_partList);
-    partSplitter->addWidget(partDetail);
+    partSplitter->addWidget(m_partDetail);
     partSplitter->setStretchFactor(1, 3);
     partsLayout->addWidget(partSplitter);
     connect(m_partList, &QListWidget::currentRowChanged, this, &BodyView::showPart);
@@ -240,6 +238,8 @@ void BodyView::clear()
     m_prettyText.clear();
     m_plainText.clear();
     m_parts = {};
+    if (m_partView)
+        m_partView->clear(); // stops the work on a part of the previous body
     m_info = {};
     m_treeBuilt = false;
     m_treeModel->setTree(nullptr);
@@ -370,15 +370,16 @@ void BodyView::start()
         if (r->info.kind != Payload::ContentKind::Binary && r->info.kind != Payload::ContentKind::Image) {
             const Payload::DecodedText text = Payload::decodeText(r->decoded, r->info.charset);
             r->plain = text.text.toUtf8();
-            if (text.replacements > 0)
+            // A multipart body's binary parts are not text: each part says so in its own view.
+            if (text.replacements > 0 && r->info.kind != Payload::ContentKind::Multipart)
                 r->notes.append(tr("%n byte sequence(s) not valid in %1", nullptr, int(text.replacements))
                                     .arg(QString::fromLatin1(text.charset)));
         }
-        QMetaObject::invokeMethod(this, [this, generation, r] { show(generation, r); });
+        QMetaObject::invokeMethod(this, [this, generation, r] { showResult(generation, r); });
     });
 }
 
-void BodyView::show(int generation, std::shared_ptr<Result> r)
+void BodyView::showResult(int generation, std::shared_ptr<Result> r)
 {
     if (generation != m_generation || r->cancelled)
         return;
@@ -528,7 +529,8 @@ void BodyView::showPart(int index)
 {
     if (index < 0 || index >= m_parts.parts.size()) {
         m_partHeaders->setFields({});
-        m_partBody->setText(QByteArray());
+        if (m_partView)
+            m_partView->clear();
         return;
     }
     const Payload::MultipartPart &part = m_parts.parts.at(index);
@@ -536,7 +538,15 @@ void BodyView::showPart(int index)
     for (const auto &[name, value] : part.headers)
         headers.append({name, value});
     m_partHeaders->setFields(headers);
-    m_partBody->setText(part.body.isValidUtf8() ? part.body : Payload::hexDump(part.body));
+    if (!m_partView) {
+        m_partView = new BodyView(m_partDetail);
+        auto *layout = qobject_cast<QVBoxLayout *>(m_partDetail->layout());
+        delete layout->takeAt(1); // the stretch that kept its place
+        layout->insertWidget(1, m_partView, 1);
+    }
+    // Like a top-level body: its own Content-Type (none: the bytes decide, as for text/plain) and
+    // Content-Transfer-Encoding left as sent (RFC 7578 §4.7 deprecates it).
+    m_partView->setBody(part.body, part.contentType, {});
 }
 
 } // namespace Gui

@@ -28,9 +28,9 @@ class JsonTreeModel;
 
 /**
  * A request body shown as people read it: JSON and XML pretty and highlighted (JSON also as a
- * collapsible tree), forms as a table, multipart as its parts, text in its charset, images as
- * images, anything else as hex. Content-Encoding is undone for display. Decoding and formatting
- * run on a worker, with progress; a new body cancels the work for the previous one. A large
+ * collapsible tree), forms as a table, multipart as its parts (each part shown the same way, by
+ * its own type), text in its charset, images as images, anything else as hex. Content-Encoding is undone for display.
+ * Decoding and formatting run on a worker, with progress; a new body cancels the work for the previous one. A large
  * JSON body shows its first screen at once while the rest is formatted.
  */
 class BodyView : public QWidget
@@ -61,6 +61,8 @@ public:
     FieldsModel *formModel() const { return m_form; }
     const Payload::MultipartResult &parts() const { return m_parts; }
     CodeView *codeView() const { return m_code; }
+    /// The selected multipart part, shown by its own type; null until a part was shown.
+    BodyView *partView() const { return m_partView; }
     HexView *hexView() const { return m_hex; }
 
 Q_SIGNALS:
@@ -70,7 +72,7 @@ Q_SIGNALS:
 private:
     struct Result;
     void start();
-    void show(int generation, std::shared_ptr<Result> result);
+    void showResult(int generation, std::shared_ptr<Result> result); // not show(): that is QWidget::show()
     void addMode(Mode mode, const QString &label);
     void showPart(int index);
     void buildTree();
@@ -88,7 +90,8 @@ private:
     QWidget *m_partsPage;
     QListWidget *m_partList;
     FieldsModel *m_partHeaders;
-    CodeView *m_partBody;
+    QWidget *m_partDetail;
+    BodyView *m_partView = nullptr; // made on first use: a part can be multipart again
     QScrollArea *m_imageArea;
     QLabel *m_image;
 

@@ -88,13 +88,29 @@ QByteArray DiffDialog::bodyForDiff(const Session::CapturedRequest &r)
     return Payload::decodeText(body, info.charset).text.toUtf8();
 }
 
+QString DiffDialog::caption(const Session::CapturedRequest &r)
+{
+    return tr("#%1 · %2").arg(r.id).arg(Session::localTimeText(r.receivedAtMs));
+}
+
+QWidget *DiffDialog::pane(CodeView *&view, const QString &caption, QWidget *parent)
+{
+    auto *box = new QWidget(parent);
+    auto *heading = new QLabel(caption, box);
+    heading->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    view = new CodeView(box);
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(heading);
+    layout->addWidget(view, 1);
+    return box;
+}
+
 QWidget *DiffDialog::pair(CodeView *&left, CodeView *&right)
 {
     auto *splitter = new QSplitter(Qt::Horizontal, this);
-    left = new CodeView(splitter);
-    right = new CodeView(splitter);
-    splitter->addWidget(left);
-    splitter->addWidget(right);
+    splitter->addWidget(pane(left, m_leftCaption, splitter));
+    splitter->addWidget(pane(right, m_rightCaption, splitter));
     // Both sides have the same lines (blank ones stand in for what one side lacks): scroll together.
     connect(left->verticalScrollBar(), &QScrollBar::valueChanged, right->verticalScrollBar(), &QScrollBar::setValue);
     connect(right->verticalScrollBar(), &QScrollBar::valueChanged, left->verticalScrollBar(), &QScrollBar::setValue);
@@ -103,6 +119,8 @@ QWidget *DiffDialog::pair(CodeView *&left, CodeView *&right)
 
 DiffDialog::DiffDialog(Session::CapturedRequestPtr left, Session::CapturedRequestPtr right, QWidget *parent)
     : QDialog(parent)
+    , m_leftCaption(caption(*left))
+    , m_rightCaption(caption(*right))
 {
     setWindowTitle(tr("Compare #%1 and #%2").arg(left->id).arg(right->id));
     resize(1200, 760);

@@ -303,9 +303,7 @@ void MainWindow::createMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(action(QStringLiteral("new")));
     file->addAction(action(QStringLiteral("open")));
-    m_recentMenu = new RecentSessionsMenu(this);
-    connect(m_recentMenu, &RecentSessionsMenu::openRequested, this, &MainWindow::openSession);
-    file->addMenu(m_recentMenu);
+    file->addMenu(new RecentSessionsMenu(m_sessions, this));
     file->addAction(action(QStringLiteral("saveAs")));
     file->addSeparator();
     file->addAction(action(QStringLiteral("import")));
@@ -500,8 +498,6 @@ void MainWindow::onSessionChanged(const QString &path, bool scratch, bool resume
                                        : m_sessions->readOnlyReason());
     if (resumed)
         statusBar()->showMessage(tr("Continuing your unsaved session. File ▸ New Session starts an empty one."), 15000);
-    if (!scratch)
-        m_recentMenu->remember(path);
     for (const char *writes : {"delete", "import"})
         action(QLatin1String(writes))->setEnabled(!readOnly);
     m_records->clear();

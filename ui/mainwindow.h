@@ -35,7 +35,6 @@ class EmptyState;
 class FilterBar;
 class HarTransfer;
 class RateChart;
-class RecentSessionsMenu;
 class RecordSource;
 class RequestDetail;
 class RequestTableModel;
@@ -137,7 +136,6 @@ private:
     QLabel *m_sessionLabel;
     QLabel *m_countLabel;
     RateChart *m_rate;
-    RecentSessionsMenu *m_recentMenu = nullptr;
     QHash<QString, QAction *> m_actions;
     QTimer *m_rowTimer;
     int m_loadGeneration = 0;

@@ -1,7 +1,12 @@
 #include "recentsessionsmenu.h"
 #include "settings.h"
 
+#include "capture/sessioncontroller.h"
+#include "session/scratch.h"
+
 #include <QDir>
+#include <QFileInfo>
+#include <QLocale>
 
 namespace Gui {
 
@@ -9,9 +14,16 @@ namespace {
 constexpr int kRecentSessions = 10;
 }
 
-RecentSessionsMenu::RecentSessionsMenu(QWidget *parent)
+RecentSessionsMenu::RecentSessionsMenu(Capture::SessionController *sessions, QWidget *parent)
     : QMenu(tr("Open &Recent"), parent)
+    , m_sessions(sessions)
 {
+    setToolTipsVisible(true); // the full path of each
+    connect(sessions, &Capture::SessionController::sessionChanged, this, [this](const QString &path, bool scratch) {
+        if (!scratch)
+            remember(path);
+    });
+    connect(sessions, &Capture::SessionController::scratchKept, this, &RecentSessionsMenu::remember);
     rebuild();
 }
 
@@ -32,8 +44,15 @@ void RecentSessionsMenu::rebuild()
     clear();
     const QStringList recent = Settings().get(Settings::RecentSessions);
     for (const QString &path : recent) {
-        QAction *open = addAction(QDir::toNativeSeparators(path));
-        connect(open, &QAction::triggered, this, [this, path] { Q_EMIT openRequested(path); });
+        const QString shown = QDir::toNativeSeparators(path);
+        const QFileInfo file(path);
+        // Scratch files are named by the time they were started, which says little: say what it is.
+        QAction *open = addAction(Session::Scratch::isScratch(path) && file.exists()
+                                      ? tr("Unsaved session, last changed %1")
+                                            .arg(QLocale().toString(file.lastModified(), QLocale::ShortFormat))
+                                      : shown);
+        open->setToolTip(shown);
+        connect(open, &QAction::triggered, this, [this, path] { m_sessions->open(path); });
     }
     setEnabled(!recent.isEmpty());
 }

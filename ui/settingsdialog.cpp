@@ -119,6 +119,13 @@ void SettingsDialog::updateWarning()
         m_warning->clear();
     }
     m_warning->setVisible(!m_warning->text().isEmpty());
+    // A window's minimum size ignores height-for-width, so a wrapped sentence that appears in an
+    // open dialog would keep the one line's height the dialog had room for: grow to fit it.
+    if (isVisible()) {
+        const int needed = heightForWidth(width());
+        if (needed > height())
+            resize(width(), needed);
+    }
 }
 
 void SettingsDialog::addSecretFor(const QString &scheme)

@@ -15,6 +15,7 @@
 #include "send/sendoptions.h"
 #include "send/signingpicker.h"
 #include "send/workspaces.h"
+#include "translations.h"
 
 #include "capture/captureengine.h"
 #include "capture/responserules.h"
@@ -162,6 +163,7 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Hookscope"));
     QApplication::setApplicationName(QStringLiteral("Hookscope"));
+    Gui::installTranslations(); // as main() does: "1 request", not "1 request(s)"
     QApplication::setStyle(QStringLiteral("Fusion"));
     QFont font(QStringLiteral("DejaVu Sans"));
     font.setPointSize(10);

@@ -9,6 +9,8 @@
 #include <QAbstractItemModelTester>
 #include <QBuffer>
 #include <QImage>
+#include <QLabel>
+#include <QListWidget>
 #include <QSignalSpy>
 #include <QTreeView>
 #include <QtTest>
@@ -34,11 +36,50 @@ QByteArray gzip(const QByteArray &data)
     return out;
 }
 
+/// A real PNG file of `width` × `height` pixels of one colour.
+QByteArray pngFile(int width, int height, Qt::GlobalColor colour)
+{
+    QImage image(width, height, QImage::Format_RGB32);
+    image.fill(colour);
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    return image.save(&buffer, "PNG") ? bytes : QByteArray();
+}
+
 bool showBody(BodyView &view, const QByteArray &body, const QByteArray &type, const QByteArray &encoding = {})
 {
     QSignalSpy ready(&view, &BodyView::ready);
     view.setBody(body, type, encoding);
     return ready.wait(10000);
+}
+
+/// A visible label of `view` showing a picture, or null.
+const QLabel *shownPicture(const QWidget &view)
+{
+    for (const QLabel *label : view.findChildren<QLabel *>()) {
+        if (label->isVisible() && !label->pixmap().isNull())
+            return label;
+    }
+    return nullptr;
+}
+
+/// Whether a visible label of `view` says `text` (or more).
+bool says(const QWidget &view, const QString &text)
+{
+    const QList<QLabel *> labels = view.findChildren<QLabel *>();
+    return std::any_of(labels.cbegin(), labels.cend(),
+                       [&](const QLabel *l) { return l->isVisible() && l->text().contains(text); });
+}
+
+/// What the visible code view of `view` shows, or a null array.
+QByteArray shownCode(const QWidget &view)
+{
+    for (const Gui::CodeView *code : view.findChildren<Gui::CodeView *>()) {
+        if (code->isVisible())
+            return code->text();
+    }
+    return {};
 }
 
 } // namespace
@@ -54,6 +95,7 @@ private Q_SLOTS:
     void xml();
     void form();
     void multipart();
+    void multipartPartsShownByTheirOwnType();
     void gzipDecodedForDisplay();
     void image();
     void binaryAsHex();
@@ -151,6 +193,48 @@ void TstBodyView::multipart()
     QCOMPARE(view.parts().parts.at(1).body, png); // exact bytes, savable as they came
 }
 
+void TstBodyView::multipartPartsShownByTheirOwnType()
+{
+    // A form upload as browsers send it: a JSON field and a real PNG file, 7 × 5 pixels.
+    const QByteArray picture = pngFile(7, 5, Qt::blue);
+    QVERIFY(!picture.isEmpty());
+    QVERIFY(!picture.isValidUtf8());
+    const QByteArray body = "--b0undary\r\nContent-Disposition: form-data; name=\"meta\"\r\n"
+                            "Content-Type: application/json\r\n\r\n{\"a\":1}\r\n"
+                            "--b0undary\r\nContent-Disposition: form-data; name=\"avatar\"; filename=\"me.png\"\r\n"
+                            "Content-Type: image/png\r\n\r\n" +
+                            picture + "\r\n--b0undary--\r\n";
+    BodyView view;
+    view.resize(800, 600);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QVERIFY(showBody(view, body, "multipart/form-data; boundary=b0undary"));
+    QCOMPARE(view.mode(), BodyView::Parts);
+    // The PNG's bytes are not a fault of the body: no "byte sequence(s) not valid in UTF-8".
+    QVERIFY2(!view.statusText().contains(QStringLiteral("not valid")), qPrintable(view.statusText()));
+
+    auto *parts = view.findChild<QListWidget *>();
+    QVERIFY(parts);
+    QCOMPARE(parts->count(), 2);
+    // The first part is JSON, and reads as JSON does at the top level: pretty.
+    QCOMPARE(parts->currentRow(), 0);
+    QTRY_COMPARE(shownCode(view), QByteArray("{\n  \"a\": 1\n}"));
+
+    // The image part is shown as the image, with its size, not as hex.
+    parts->setCurrentRow(1);
+    QTRY_VERIFY(shownPicture(view));
+    QCOMPARE(shownPicture(view)->pixmap().size(), QSize(7, 5));
+    QCOMPARE(shownPicture(view)->pixmap().toImage().pixelColor(3, 2), QColor(Qt::blue));
+    QVERIFY(says(view, QStringLiteral("image/png, 7 × 5")));
+    QVERIFY(!says(view, QStringLiteral("not valid in UTF-8")));
+    QCOMPARE(view.parts().parts.at(1).body, picture); // still the exact bytes, for Save Part
+
+    // Back to the field: the picture goes, the JSON comes back.
+    parts->setCurrentRow(0);
+    QTRY_COMPARE(shownCode(view), QByteArray("{\n  \"a\": 1\n}"));
+    QVERIFY(!shownPicture(view));
+}
+
 void TstBodyView::gzipDecodedForDisplay()
 {
     BodyView view;
@@ -165,14 +249,10 @@ void TstBodyView::gzipDecodedForDisplay()
 
 void TstBodyView::image()
 {
-    QImage image(7, 5, QImage::Format_RGB32);
-    image.fill(Qt::red);
-    QByteArray png;
-    QBuffer buffer(&png);
-    buffer.open(QIODevice::WriteOnly);
-    QVERIFY(image.save(&buffer, "PNG"));
+    const QByteArray picture = pngFile(7, 5, Qt::red);
+    QVERIFY(!picture.isEmpty());
     BodyView view;
-    QVERIFY(showBody(view, png, "image/png"));
+    QVERIFY(showBody(view, picture, "image/png"));
     QCOMPARE(view.mode(), BodyView::Image);
     QVERIFY(view.statusText().contains(QStringLiteral("7 × 5")));
 }

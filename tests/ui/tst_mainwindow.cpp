@@ -27,16 +27,21 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPlainTextEdit>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStackedWidget>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTcpServer>
@@ -52,6 +57,43 @@ using WindowTesting::countIn;
 using WindowTesting::post;
 using WindowTesting::ready;
 using WindowTesting::statusOf;
+
+/// File ▸ Open Recent, as the menu bar offers it.
+QMenu *recentMenu(Gui::MainWindow &window)
+{
+    for (QAction *top : window.menuBar()->actions()) {
+        if (top->text() != QStringLiteral("&File") || !top->menu())
+            continue;
+        for (QAction *item : top->menu()->actions()) {
+            if (item->menu() && item->text() == QStringLiteral("Open &Recent"))
+                return item->menu();
+        }
+    }
+    return nullptr;
+}
+
+/// The entry of File ▸ Open Recent that opens `path`, or null.
+QAction *recentEntry(Gui::MainWindow &window, const QString &path)
+{
+    QMenu *menu = recentMenu(window);
+    const QList<QAction *> entries = menu ? menu->actions() : QList<QAction *>();
+    for (QAction *entry : entries) {
+        if (entry->toolTip() == QDir::toNativeSeparators(path) || entry->text() == QDir::toNativeSeparators(path))
+            return entry;
+    }
+    return nullptr;
+}
+
+/// The text of the status bar's request count ("2 requests", "1 of 3 requests").
+QString countText(Gui::MainWindow &window)
+{
+    static const QRegularExpression count(QStringLiteral("^\\d+ (of \\d+ )?request"));
+    for (const QLabel *label : window.statusBar()->findChildren<QLabel *>()) {
+        if (label->isVisible() && count.match(label->text()).hasMatch())
+            return label->text();
+    }
+    return {};
+}
 
 int get(const QUrl &base, const QString &path)
 {
@@ -75,6 +117,9 @@ private Q_SLOTS:
     void sessionWithSentMessagesOpens();
     void badFileIsRefusedAndUntouched();
     void scratchSessionOfferedAgain();
+    void emptyScratchSessionRemovedOnLeaving();
+    void scratchSessionWithRequestsKeptInRecent();
+    void countSaysRequestsInEnglish();
     void selectingShowsTheRequest();
     void emptyStateShowsWhereToSend();
     void listenerOffAndOn();
@@ -287,6 +332,73 @@ void TstMainWindow::scratchSessionOfferedAgain()
     QCOMPARE(second.sessions()->path(), scratch);
     QCOMPARE(second.model()->rowCount(), 2);
     QCOMPARE(second.model()->index(1, Gui::RequestTableModel::Target).data().toString(), QStringLiteral("/two"));
+}
+
+void TstMainWindow::emptyScratchSessionRemovedOnLeaving()
+{
+    Gui::MainWindow window(anyPort());
+    window.show();
+    QTRY_VERIFY(ready(window));
+    const QString untouched = window.sessions()->path();
+    QVERIFY(window.sessions()->isScratch());
+    QVERIFY(QFileInfo::exists(untouched));
+
+    window.action(QStringLiteral("new"))->trigger();
+    QTRY_VERIFY(window.sessions()->path() != untouched);
+    QTRY_VERIFY(ready(window));
+    // Nothing was kept in it: no file left behind, and nothing to find under Open Recent.
+    QTRY_VERIFY(!QFileInfo::exists(untouched));
+    QVERIFY(!QFileInfo::exists(untouched + QStringLiteral("-wal")));
+    QVERIFY(!QFileInfo::exists(untouched + QStringLiteral("-shm")));
+    QVERIFY(!recentEntry(window, untouched));
+    QCOMPARE(QDir(Session::Scratch::directory()).entryList({QStringLiteral("*.hookscope")}, QDir::Files).size(), 1);
+    // The new one is where capture goes on.
+    QVERIFY(QFileInfo::exists(window.sessions()->path()));
+    QCOMPARE(post(window.engine()->url(), QStringLiteral("/after"), "{}"), 200);
+    QTRY_COMPARE(countIn(window.sessions()->path()), 1);
+}
+
+void TstMainWindow::scratchSessionWithRequestsKeptInRecent()
+{
+    Gui::MainWindow window(anyPort());
+    window.show();
+    QTRY_VERIFY(ready(window));
+    const QString used = window.sessions()->path();
+    QCOMPARE(post(window.engine()->url(), QStringLiteral("/kept/1"), "{}"), 200);
+    QCOMPARE(post(window.engine()->url(), QStringLiteral("/kept/2"), "{}"), 200);
+    QTRY_COMPARE(countIn(used), 2);
+
+    window.action(QStringLiteral("new"))->trigger();
+    QTRY_VERIFY(window.sessions()->path() != used);
+    QTRY_VERIFY(ready(window));
+    const QString fresh = window.sessions()->path();
+    // Kept whole, and File ▸ Open Recent offers it as an unsaved session.
+    QTRY_VERIFY(recentEntry(window, used));
+    QCOMPARE(countIn(used), 2);
+    QAction *entry = recentEntry(window, used);
+    QVERIFY2(entry->text().contains(QStringLiteral("Unsaved session")), qPrintable(entry->text()));
+    QCOMPARE(recentMenu(window)->actions().constFirst(), entry); // newest first
+
+    // Choosing it brings its requests back; the new session, left empty, is removed in turn.
+    entry->trigger();
+    QTRY_COMPARE(window.sessions()->path(), used);
+    QTRY_VERIFY(ready(window));
+    QCOMPARE(window.model()->rowCount(), 2);
+    QCOMPARE(window.model()->index(1, Gui::RequestTableModel::Target).data().toString(), QStringLiteral("/kept/2"));
+    QTRY_VERIFY(!QFileInfo::exists(fresh));
+    QVERIFY(!recentEntry(window, fresh));
+}
+
+void TstMainWindow::countSaysRequestsInEnglish()
+{
+    Gui::MainWindow window(anyPort());
+    window.show();
+    QTRY_VERIFY(ready(window));
+    QCOMPARE(countText(window), QStringLiteral("0 requests"));
+    QCOMPARE(post(window.engine()->url(), QStringLiteral("/one"), "{}"), 200);
+    QTRY_COMPARE(countText(window), QStringLiteral("1 request"));
+    QCOMPARE(post(window.engine()->url(), QStringLiteral("/two"), "{}"), 200);
+    QTRY_COMPARE(countText(window), QStringLiteral("2 requests"));
 }
 
 void TstMainWindow::selectingShowsTheRequest()

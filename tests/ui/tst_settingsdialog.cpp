@@ -121,6 +121,16 @@ struct Form
 };
 
 /// Shows `dialog` as a user gets it; true once it is on screen with every field of `form` in place.
+/// Whether all of `label`'s text can be seen: it wraps, and the part of it on screen (not cut by the
+/// dialog, its tab page or its own height) is as tall as the wrapped text needs at its width.
+bool readsInFull(const QLabel *label)
+{
+    if (!label->isVisible() || !label->wordWrap())
+        return false;
+    const int needed = label->heightForWidth(label->width());
+    return needed > 0 && label->visibleRegion().boundingRect().height() >= needed;
+}
+
 bool opened(QDialog &dialog, const Form &form)
 {
     dialog.show();
@@ -194,6 +204,8 @@ private Q_SLOTS:
     void showsDefaultsWhenNothingStored();
     void bindAddressWarning_data();
     void bindAddressWarning();
+    void networkWarningReadsInFull_data();
+    void networkWarningReadsInFull();
     void garbageAddressIsRefused();
     void acceptStoresEveryField();
     void cancelStoresNothing();
@@ -307,6 +319,35 @@ void TstSettingsDialog::bindAddressWarning()
             QCOMPARE(form.warning->text(), shown);
         }
     }
+}
+
+void TstSettingsDialog::networkWarningReadsInFull_data()
+{
+    QTest::addColumn<QString>("stored");
+    QTest::newRow("typed into an open dialog") << QStringLiteral("127.0.0.1");
+    QTest::newRow("stored before it opened") << QStringLiteral("0.0.0.0");
+}
+
+void TstSettingsDialog::networkWarningReadsInFull()
+{
+    QFETCH(QString, stored);
+    Settings().set(Settings::BindAddress, stored);
+    Gui::SettingsDialog dialog;
+    const Form form(&dialog);
+    QVERIFY(opened(dialog, form));
+    if (!form.warning->isVisible())
+        form.typeAddress(QStringLiteral("0.0.0.0"));
+    QVERIFY(form.warning->text().contains(QStringLiteral("Use 127.0.0.1 to keep it to this computer.")));
+    // The sentence ends on screen, not at the dialog's edge: all its lines fit.
+    QTRY_VERIFY2(readsInFull(form.warning),
+                 qPrintable(QStringLiteral("%1 px of %2 shown at %3 px wide in a %4 × %5 dialog")
+                                .arg(form.warning->visibleRegion().boundingRect().height())
+                                .arg(form.warning->heightForWidth(form.warning->width()))
+                                .arg(form.warning->width())
+                                .arg(dialog.width())
+                                .arg(dialog.height())));
+    // And the fields under it are still whole.
+    QVERIFY(form.durable->visibleRegion().boundingRect().height() >= form.durable->sizeHint().height());
 }
 
 void TstSettingsDialog::garbageAddressIsRefused()

@@ -6,3 +6,4 @@ hookscope_add_test(tst_keyboard SOURCES ui/tst_keyboard.cpp LIBS hookscope_ui LA
 hookscope_add_test(tst_requestdetail SOURCES ui/tst_requestdetail.cpp LIBS hookscope_ui LABELS ui)
 hookscope_add_test(tst_requesttable SOURCES ui/tst_requesttable.cpp LIBS hookscope_ui LABELS ui)
 hookscope_add_test(tst_tablecolumns SOURCES ui/tst_tablecolumns.cpp ui/windowtesting.h LIBS hookscope_ui LABELS ui)
+hookscope_add_test(tst_diffdialog SOURCES ui/tst_diffdialog.cpp LIBS hookscope_ui LABELS ui)

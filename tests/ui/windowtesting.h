@@ -5,6 +5,7 @@
 #pragma once
 
 #include "mainwindow.h"
+#include "translations.h"
 
 #include "capture/captureengine.h"
 #include "capture/sessioncontroller.h"
@@ -35,11 +36,13 @@
 
 namespace WindowTesting {
 
-/// Once per test program: settings and scratch sessions in test folders, no modal dialogs.
+/// Once per test program, with the application made: settings and scratch sessions in test
+/// folders, no modal dialogs, and the window's text as main() installs it (English plurals).
 inline void setUpWindowTests()
 {
     QStandardPaths::setTestModeEnabled(true);
     qputenv("HOOKSCOPE_NO_DIALOGS", "1");
+    Gui::installTranslations();
 }
 
 /// Before QApplication: HOME and the XDG folders inside `dir`, so the settings, sessions and the

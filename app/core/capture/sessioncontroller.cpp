@@ -82,6 +82,8 @@ void SessionController::finished(const QString &error, Session::FileProblem prob
         Q_EMIT failed(error);
         return;
     }
+    // The scratch session capture just left (its writer is closed); one saved elsewhere goes below.
+    const QString left = m_scratch && m_removeAfter.isEmpty() && m_path != m_pendingPath ? m_path : QString();
     if (!m_removeAfter.isEmpty()) {
         // Saved elsewhere, its log included (SessionWriter::copyNewerFrom): nothing is lost.
         Session::Journal::removeLogFiles(m_removeAfter);
@@ -94,6 +96,16 @@ void SessionController::finished(const QString &error, Session::FileProblem prob
     // Another Hookscope's unsaved session is not ours to tidy away.
     m_scratch = !m_readOnly && Session::Scratch::isScratch(m_path);
     Q_EMIT sessionChanged(m_path, m_scratch, m_pendingResumed);
+    if (!left.isEmpty())
+        tidyLeft(left);
+}
+
+void SessionController::tidyLeft(const QString &scratch)
+{
+    m_pool.start([this, scratch] {
+        if (Session::Scratch::tidy(scratch) == Session::Scratch::Tidied::Kept)
+            QMetaObject::invokeMethod(this, [this, scratch] { Q_EMIT scratchKept(scratch); });
+    });
 }
 
 void SessionController::startScratch()

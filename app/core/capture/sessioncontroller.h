@@ -12,7 +12,8 @@ class CaptureEngine;
 /**
  * Which session file the capture engine saves into, and the user's moves between them: the
  * scratch session that is always there, New, Open and Save As. File work runs on a pool thread,
- * never on the caller's (GUI) thread. One move at a time.
+ * never on the caller's (GUI) thread. One move at a time. A scratch session the user moves away
+ * from is removed when it holds nothing, else kept (scratchKept) to be found again.
  *
  * A session that cannot be captured into — another Hookscope captures into it, or the file or its
  * folder is read-only — opens read-only: its requests can be read, the engine keeps no session
@@ -46,6 +47,9 @@ public:
 Q_SIGNALS:
     /// Capture now goes to `path`. `resumed`: an earlier scratch session was reopened.
     void sessionChanged(const QString &path, bool scratch, bool resumed);
+    /// The scratch session at `path`, left for another, holds requests or sent messages and stays
+    /// (one that held nothing was removed).
+    void scratchKept(const QString &path);
     void failed(const QString &message);
     void busyChanged(bool busy, const QString &what);
 
@@ -53,6 +57,7 @@ private:
     void switchTo(const QString &path, const QString &copyNewerFrom, bool resumed);
     void setBusy(bool busy, const QString &what = {});
     void finished(const QString &error, Session::FileProblem problem);
+    void tidyLeft(const QString &scratch);
 
     CaptureEngine *m_engine;
     QThreadPool m_pool;

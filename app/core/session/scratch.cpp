@@ -43,6 +43,25 @@ void remove(const QString &path)
     QFile::remove(path + QStringLiteral("-shm"));
 }
 
+Tidied tidy(const QString &path)
+{
+    // Another window's session, maybe still empty: neither ours to delete nor to continue.
+    if (Journal::isLive(path))
+        return Tidied::Skipped;
+    if (!Journal::logFiles(path).isEmpty())
+        return Tidied::Kept; // answered requests wait in a log for the next open to move them in
+    SessionReader reader;
+    if (reader.open(path).problem != FileProblem::None)
+        return Tidied::Skipped; // not ours to delete: leave it for the user to look at
+    // Sent messages count too: a session used only to send is kept like one that captured.
+    const bool empty = reader.count() == 0 && reader.messageCount() == 0;
+    reader.close();
+    if (!empty)
+        return Tidied::Kept;
+    remove(path);
+    return Tidied::Removed;
+}
+
 QString latest()
 {
     const QFileInfoList files =
@@ -50,18 +69,7 @@ QString latest()
             .entryInfoList({QStringLiteral("scratch-*") + SessionFile::extension()}, QDir::Files, QDir::Time);
     QString newest;
     for (const QFileInfo &file : files) {
-        // Another window's session, maybe still empty: neither ours to delete nor to continue.
-        if (Journal::isLive(file.absoluteFilePath()))
-            continue;
-        SessionReader reader;
-        if (reader.open(file.absoluteFilePath()).problem != FileProblem::None)
-            continue; // not ours to delete: leave it for the user to look at
-        // Sent messages count too: a session used only to send is kept like one that captured.
-        const bool empty = reader.count() == 0 && reader.messageCount() == 0;
-        reader.close();
-        if (empty)
-            remove(file.absoluteFilePath());
-        else if (newest.isEmpty())
+        if (tidy(file.absoluteFilePath()) == Tidied::Kept && newest.isEmpty())
             newest = file.absoluteFilePath();
     }
     return newest;
