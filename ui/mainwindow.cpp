@@ -20,6 +20,7 @@
 #include "signing/signaturerefresh.h"
 #include "signing/signaturesettings.h"
 #include "table/requestactions.h"
+#include "table/rowmenu.h"
 #include "table/selectiondetail.h"
 #include "tablefilter.h"
 #include "workprogress.h"
@@ -128,6 +129,7 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
     createToolBar();
     new ReplaySetup(this, m_records, m_signatures->store()); // Replay…, and what was made from a request
     new Workspaces(this, m_splitter, m_detail, m_capture, m_signatures->store()); // the central widget
+    new RowMenu(this, m_table, m_filterBar);                                      // the rows' context menu
     m_selection = new SelectionDetail(m_table, m_model, m_tableFilter, m_records, m_sessions, m_detail, this);
     connect(m_selection, &SelectionDetail::error, this, &MainWindow::showError);
     auto *drops = new SessionDrops(this);
