@@ -3,9 +3,7 @@
 #include "capture/capturecontrols.h"
 #include "capture/lateanswers.h"
 #include "columns/customcolumns.h"
-#include "diffdialog.h"
 #include "emptystate.h"
-#include "fieldsmodel.h"
 #include "filterbar.h"
 #include "forward/forwarding.h"
 #include "hartransfer.h"
@@ -22,10 +20,12 @@
 #include "settingsdialog.h"
 #include "signing/signaturerefresh.h"
 #include "signing/signaturesettings.h"
+#include "table/requestactions.h"
+#include "table/rowmenu.h"
+#include "table/selectiondetail.h"
 #include "tablefilter.h"
 #include "workprogress.h"
 
-#include "capture/capturedcurl.h"
 #include "capture/captureengine.h"
 #include "capture/sessioncontroller.h"
 #include "session/sessionfile.h"
@@ -34,7 +34,6 @@
 
 #include <QAction>
 #include <QApplication>
-#include <QClipboard>
 #include <QCloseEvent>
 #include <QDir>
 #include <QFileDialog>
@@ -45,7 +44,6 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QSaveFile>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -132,6 +130,9 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
     createToolBar();
     new ReplaySetup(this, m_records, m_signatures->store()); // Replay…, and what was made from a request
     new Workspaces(this, m_splitter, m_detail, m_capture, m_signatures->store()); // the central widget
+    new RowMenu(this, m_table, m_filterBar);                                      // the rows' context menu
+    m_selection = new SelectionDetail(m_table, m_model, m_tableFilter, m_records, m_sessions, m_detail, this);
+    connect(m_selection, &SelectionDetail::error, this, &MainWindow::showError);
     auto *drops = new SessionDrops(this);
     connect(drops, &SessionDrops::openRequested, this, &MainWindow::openSession);
     connect(drops, &SessionDrops::importRequested, this, &MainWindow::importHar);
@@ -148,7 +149,7 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
     connect(m_capture, &CaptureControls::urlChanged, m_empty, &EmptyState::setUrl);
     connect(m_capture, &CaptureControls::message, statusBar(), &QStatusBar::showMessage);
     connect(m_capture, &CaptureControls::error, this, &MainWindow::showError);
-    connect(m_capture, &CaptureControls::copyRequested, this, &MainWindow::copyText);
+    connect(m_capture, &CaptureControls::copyRequested, m_rowActions, &RequestActions::copyText);
     connect(m_capture, &CaptureControls::captureNewRequested, this, &MainWindow::newSession);
     connect(m_har, &HarTransfer::message, statusBar(), &QStatusBar::showMessage);
     connect(m_har, &HarTransfer::error, this, &MainWindow::showError);
@@ -156,14 +157,10 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
     connect(m_engine, &Capture::CaptureEngine::captured, this, &MainWindow::onCaptured);
     new SignatureRefresh(m_engine, m_signatures, m_model, m_records, m_detail, this); // results shown current
     new LateAnswers(m_engine, m_records, m_detail, this); // answers that waited for a forward
-    connect(m_empty, &EmptyState::copyRequested, this, &MainWindow::copyText);
+    connect(m_empty, &EmptyState::copyRequested, m_rowActions, &RequestActions::copyText);
     connect(m_filterBar, &FilterBar::filterChanged, this,
             [this](const Session::Filter &filter) { m_tableFilter->apply(filter, m_sessions->path()); });
-    connect(m_tableFilter, &TableFilter::aboutToChange, this, [this] { m_keepSelected = m_detailId; });
-    connect(m_tableFilter, &TableFilter::changed, this, [this] {
-        m_table->selectId(m_keepSelected);
-        updateCount();
-    });
+    connect(m_tableFilter, &TableFilter::changed, this, &MainWindow::updateCount);
     connect(m_tableFilter, &TableFilter::error, this, &MainWindow::showError);
     connect(m_filterBar, &FilterBar::leaveRequested, this, [this] { m_table->setFocus(Qt::ShortcutFocusReason); });
     auto *columns = new CustomColumnsController(
@@ -178,11 +175,7 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
         else
             statusBar()->clearMessage();
     });
-    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::onSelectionChanged);
-    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
-        updateEmptyState();
-        onSelectionChanged();
-    });
+    connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateEmptyState);
 
     Settings settings;
     restoreGeometry(settings.get(Settings::WindowGeometry));
@@ -224,7 +217,9 @@ void MainWindow::addNamedAction(QAction *action)
 
 QAction *MainWindow::action(const QString &name) const
 {
-    return m_actions.value(name);
+    if (QAction *named = m_actions.value(name))
+        return named;
+    return findChild<QAction *>(name); // the workspaces' and replay's own
 }
 
 void MainWindow::createActions()
@@ -257,29 +252,14 @@ void MainWindow::createActions()
               [this] { m_detail->findAgain(true); });
     addAction(QStringLiteral("findPrevious"), tr("Find Pre&vious"), QKeySequence(Qt::SHIFT | Qt::Key_F3),
               [this] { m_detail->findAgain(false); });
-    addAction(QStringLiteral("copyCurl"), tr("Copy as &curl"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), [this] {
-        const auto r = m_detail->request();
-        if (!r)
-            return;
-        const QUrl target = m_engine->isListening() ? m_engine->url() : QUrl();
-        copyText(Delivery::curlCommand(Capture::curlSource(*r), target), tr("curl command"));
-        const QStringList differences = Delivery::curlDifferences(Capture::curlSource(*r));
-        if (!differences.isEmpty())
-            statusBar()->showMessage(
-                tr("Copied the curl command. Not reproduced exactly: %1").arg(differences.join(QStringLiteral(" "))),
-                10000);
+    m_rowActions = new RequestActions(this, m_records);
+    for (QAction *action : m_rowActions->actions())
+        addNamedAction(action);
+    connect(m_rowActions, &RequestActions::error, this, &MainWindow::showError);
+    connect(m_rowActions, &RequestActions::deleted, this, [this] {
+        updateCount();
+        updateEmptyState();
     });
-    addAction(QStringLiteral("delete"), tr("&Delete"), QKeySequence::Delete, [this] { deleteSelected(); });
-    addAction(QStringLiteral("copyBody"), tr("Copy &Body"), {}, [this] {
-        if (const auto r = m_detail->request())
-            copyText(FieldsModel::displayText(r->request.body()), tr("body"));
-    });
-    addAction(QStringLiteral("copyHeaders"), tr("Copy &Headers"), {},
-              [this] { copyText(m_detail->headersModel()->toText(), tr("headers")); });
-    addAction(QStringLiteral("saveBody"), tr("Save Body &As…"), {}, [this] { saveBody(); });
-
-    addAction(QStringLiteral("compare"), tr("&Compare Two Requests"), QKeySequence(Qt::CTRL | Qt::Key_D),
-              [this] { compareSelected(); });
     QAction *follow = addAction(QStringLiteral("followNewest"), tr("&Follow Newest"), {}, [] {});
     follow->setCheckable(true);
     follow->setChecked(Settings().get(Settings::FollowNewest));
@@ -312,7 +292,7 @@ void MainWindow::createMenus()
     file->addAction(action(QStringLiteral("quit")));
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    for (const char *name : {"copyCurl", "copyBody", "copyHeaders", "saveBody", "delete"})
+    for (const char *name : {"copyCurl", "copyRequestUrl", "copyBody", "copyHeaders", "saveBody", "delete"})
         edit->addAction(action(QLatin1String(name)));
     edit->addSeparator();
     for (const char *name : {"filter", "findInRequest", "findNext", "findPrevious"})
@@ -424,69 +404,6 @@ void MainWindow::showError(const QString &message)
         QMessageBox::warning(this, tr("Hookscope"), message);
 }
 
-void MainWindow::copyText(const QString &text, const QString &what)
-{
-    QGuiApplication::clipboard()->setText(text);
-    statusBar()->showMessage(tr("Copied the %1").arg(what), 3000);
-}
-
-void MainWindow::deleteSelected()
-{
-    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
-    if (rows.isEmpty())
-        return;
-    QList<qint64> ids;
-    for (const QModelIndex &row : rows)
-        ids.append(m_model->idAt(row.row()));
-    if (!qEnvironmentVariableIsSet("HOOKSCOPE_NO_DIALOGS") &&
-        QMessageBox::question(this, tr("Delete"),
-                              tr("Delete %n request(s) from the session? This cannot be undone.", nullptr,
-                                 int(ids.size()))) != QMessageBox::Yes)
-        return;
-    const int nextRow = rows.first().row();
-    m_engine->deleteRequests(ids);
-    m_records->forget(ids);
-    m_model->removeIds(ids);
-    updateCount();
-    updateEmptyState();
-    if (m_model->rowCount() > 0)
-        m_table->selectRow(qMin(nextRow, m_model->rowCount() - 1));
-    statusBar()->showMessage(tr("Deleted %n request(s)", nullptr, int(ids.size())), 5000);
-}
-
-void MainWindow::compareSelected()
-{
-    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
-    if (rows.size() != 2) {
-        statusBar()->showMessage(tr("Select two requests to compare"), 5000);
-        return;
-    }
-    const qint64 a = m_model->idAt(std::min(rows.at(0).row(), rows.at(1).row()));
-    const qint64 b = m_model->idAt(std::max(rows.at(0).row(), rows.at(1).row()));
-    m_records->fetch(m_sessions->path(), {a, b}, [this](const RecordSource::Records &pair, const QString &) {
-        if (!pair.at(0) || !pair.at(1)) {
-            showError(tr("Could not read both requests to compare them"));
-            return;
-        }
-        auto *dialog = new DiffDialog(pair.at(0), pair.at(1), this);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        dialog->show();
-    });
-}
-
-void MainWindow::saveBody()
-{
-    const auto r = m_detail->request();
-    if (!r)
-        return;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save Body"), QDir::homePath());
-    if (path.isEmpty())
-        return;
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(r->request.body()) != r->request.body().size() || !file.commit())
-        showError(tr("%1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
-}
-
 void MainWindow::onSessionChanged(const QString &path, bool scratch, bool resumed)
 {
     const bool readOnly = m_sessions->isReadOnly();
@@ -498,8 +415,8 @@ void MainWindow::onSessionChanged(const QString &path, bool scratch, bool resume
                                        : m_sessions->readOnlyReason());
     if (resumed)
         statusBar()->showMessage(tr("Continuing your unsaved session. File ▸ New Session starts an empty one."), 15000);
-    for (const char *writes : {"delete", "import"})
-        action(QLatin1String(writes))->setEnabled(!readOnly);
+    action(QStringLiteral("import"))->setEnabled(!readOnly);
+    m_rowActions->setReadOnly(readOnly);
     m_records->clear();
     reloadTable(path);
     m_capture->sessionOpened(readOnly, m_sessions->readOnlyReason(), listenConfig());
@@ -595,35 +512,6 @@ void MainWindow::onLoaded(int generation, std::shared_ptr<Session::SummaryStore>
     followNewest();
 }
 
-void MainWindow::onSelectionChanged()
-{
-    const QModelIndexList rows =
-        m_table->selectionModel() ? m_table->selectionModel()->selectedRows() : QModelIndexList();
-    if (rows.size() != 1) {
-        m_detailId = 0;
-        m_detail->clear();
-        return;
-    }
-    const qint64 id = m_model->idAt(rows.first().row());
-    if (id == m_detailId && m_detail->request())
-        return;
-    m_detailId = id;
-    const int generation = ++m_detailGeneration;
-    if (const Session::CapturedRequestPtr known = m_records->known(id)) {
-        m_detail->showRequest(known);
-        return;
-    }
-    // Older requests come from the file, off the GUI thread; a newer selection wins.
-    m_records->fetch(m_sessions->path(), {id},
-                     [this, generation](const RecordSource::Records &loaded, const QString &error) {
-                         if (generation != m_detailGeneration)
-                             return;
-                         if (!loaded.at(0))
-                             showError(tr("Could not read this request: %1").arg(error));
-                         m_detail->showRequest(loaded.at(0));
-                     });
-}
-
 QTableView *MainWindow::table() const
 {
     return m_table;
@@ -636,7 +524,7 @@ bool MainWindow::isFiltering() const
 
 bool MainWindow::isDetailReady() const
 {
-    return m_detail->request() && m_detail->request()->id == m_detailId;
+    return m_selection->isReady();
 }
 
 void MainWindow::updateCount()

@@ -36,9 +36,11 @@ class FilterBar;
 class HarTransfer;
 class RateChart;
 class RecordSource;
+class RequestActions;
 class RequestDetail;
 class RequestTableModel;
 class RequestTableView;
+class SelectionDetail;
 class SignatureSettings;
 class TableFilter;
 
@@ -74,7 +76,7 @@ public:
     bool isLoading() const { return m_loading; }
     /// Whether the request shown below the table is the one selected (loading done).
     bool isDetailReady() const;
-    /// The named action of the menus ("copyCurl", "followNewest", ...), for tests.
+    /// The named action of the menus ("copyCurl", "followNewest", "replay", "sendToSender", ...).
     QAction *action(const QString &name) const;
 
 public Q_SLOTS:
@@ -107,14 +109,9 @@ private:
     void followNewest();
     void reloadTable(const QString &path);
     void onLoaded(int generation, std::shared_ptr<Session::SummaryStore> store, const QString &error);
-    void onSelectionChanged();
     void showError(const QString &message);
     void updateCount();
     void updateEmptyState();
-    void copyText(const QString &text, const QString &what);
-    void saveBody();
-    void deleteSelected();
-    void compareSelected();
     void chooseAndOpen();
     void chooseAndSaveAs();
 
@@ -138,10 +135,9 @@ private:
     RateChart *m_rate;
     QHash<QString, QAction *> m_actions;
     QTimer *m_rowTimer;
+    RequestActions *m_rowActions = nullptr;
+    SelectionDetail *m_selection = nullptr;
     int m_loadGeneration = 0;
-    int m_detailGeneration = 0;
-    qint64 m_detailId = 0;
-    qint64 m_keepSelected = 0; // selected before the filter changed the rows
     bool m_loading = false;
     Session::CapturedBatch m_pendingRows;      // arrived since the last UI tick
     Session::CapturedBatch m_liveWhileLoading; // arrived while the table was loading

@@ -11,6 +11,8 @@
 
 #include <QDateTime>
 #include <QHeaderView>
+#include <QLabel>
+#include <QStackedWidget>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
@@ -63,6 +65,8 @@ QString escaped(QByteArrayView bytes)
 
 RequestDetail::RequestDetail(QWidget *parent)
     : QWidget(parent)
+    , m_pages(new QStackedWidget(this))
+    , m_placeholder(new QLabel(this))
     , m_tabs(new QTabWidget(this))
     , m_overview(new QTextBrowser(this))
     , m_headers(new FieldsModel(this))
@@ -77,7 +81,13 @@ RequestDetail::RequestDetail(QWidget *parent)
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_tabs);
+    m_placeholder->setObjectName(QStringLiteral("detailPlaceholder"));
+    m_placeholder->setAlignment(Qt::AlignCenter);
+    m_placeholder->setWordWrap(true);
+    m_placeholder->setForegroundRole(QPalette::PlaceholderText);
+    m_pages->addWidget(m_tabs);
+    m_pages->addWidget(m_placeholder);
+    layout->addWidget(m_pages);
     layout->addWidget(m_find);
     m_find->hide();
     connect(m_find, &FindBar::findRequested, this, &RequestDetail::find);
@@ -104,16 +114,37 @@ RequestDetail::RequestDetail(QWidget *parent)
 void RequestDetail::clear()
 {
     m_request.reset();
-    m_overview->setHtml(QStringLiteral("<p>%1</p>").arg(tr("Select a request to see it here.")));
+    m_overview->clear();
     m_headers->setFields({});
     m_query->setFields({});
+    m_tabs->setTabText(Headers, tr("Headers"));
+    m_tabs->setTabText(Query, tr("Query"));
     m_body->clear();
     m_raw->setText(QByteArray());
     m_raw->clearHighlightRange();
     m_hex->setData({});
     m_signature->clear();
     showSignatureTitle();
+    showPlaceholder(tr("Select a request to see it here."));
     Q_EMIT requestShown(0);
+}
+
+void RequestDetail::showHiddenByFilter()
+{
+    clear();
+    showPlaceholder(tr("The selected request is hidden by the filter. Change or clear the filter to see it "
+                       "again."));
+}
+
+void RequestDetail::showPlaceholder(const QString &text)
+{
+    m_placeholder->setText(text);
+    m_pages->setCurrentWidget(m_placeholder);
+}
+
+QString RequestDetail::placeholderText() const
+{
+    return m_pages->currentWidget() == m_placeholder ? m_placeholder->text() : QString();
 }
 
 void RequestDetail::showRequest(Session::CapturedRequestPtr request)
@@ -124,6 +155,7 @@ void RequestDetail::showRequest(Session::CapturedRequestPtr request)
         return;
     }
     const Session::CapturedRequest &r = *m_request;
+    m_pages->setCurrentWidget(m_tabs);
     m_find->setResult(QString(), true); // a result said of the previous request
     FieldsModel::Fields headers;
     for (qsizetype i = 0; i < r.request.headerCount(); ++i)

@@ -4,6 +4,8 @@
 
 #include <QWidget>
 
+class QLabel;
+class QStackedWidget;
 class QTabWidget;
 class QTableView;
 class QTextBrowser;
@@ -30,7 +32,13 @@ public:
     explicit RequestDetail(QWidget *parent = nullptr);
 
     void showRequest(Session::CapturedRequestPtr request);
+    /// No request: a line in place of the tabs asks to select one.
     void clear();
+    /// The selected request is not in the table the filter shows: says so in place of the tabs
+    /// (whose counts and pages would otherwise describe nothing on screen).
+    void showHiddenByFilter();
+    /// The sentence shown in place of the tabs; empty while a request is shown.
+    QString placeholderText() const;
     Session::CapturedRequestPtr request() const { return m_request; }
     /// The secrets the Signature tab diagnoses with (the same the capture verifies with).
     void setSignatureConfig(const Signing::Config &config);
@@ -72,7 +80,11 @@ private:
     void showFindResult(qint64 offset, bool wrapped);
     void showSignatureTitle();
 
+    void showPlaceholder(const QString &text);
+
     Session::CapturedRequestPtr m_request;
+    QStackedWidget *m_pages; // the tabs, or the placeholder when there is no request
+    QLabel *m_placeholder;
     QTabWidget *m_tabs;
     QTextBrowser *m_overview;
     FieldsModel *m_headers;

@@ -43,14 +43,8 @@ ReplaySetup::ReplaySetup(MainWindow *window, RecordSource *records, SecretStore 
             break;
         }
     }
-    // The table rows' context menu: what applies to the selected requests.
+    // The table rows' context menu (RowMenu) offers it too.
     QTableView *table = window->table();
-    table->setContextMenuPolicy(Qt::ActionsContextMenu);
-    table->addAction(m_action);
-    for (const char *name : {"copyCurl", "compare", "delete"}) {
-        if (QAction *a = window->action(QLatin1String(name)))
-            table->addAction(a);
-    }
     connect(table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             [this, table] { m_action->setEnabled(table->selectionModel()->hasSelection()); });
     // A forward of the request shown has its answers: the tab lists it with them.

@@ -55,6 +55,12 @@
 
 namespace Session {
 
+/// The URL the sender of `request` used to reach Hookscope, as HAR export writes it: an
+/// absolute-form target as it is, otherwise https:// (over TLS) or http://, the Host header
+/// (127.0.0.1:<local port> without one) and the origin-form target byte for byte. OPTIONS * is
+/// the bare origin; CONNECT's target is the authority.
+QByteArray requestUrl(const CapturedRequest &request);
+
 /**
  * Writes a HAR 1.2 document to a device as it goes: memory stays bounded whatever the number of
  * entries. Call begin(), write() per request, then finish(). For a file, pass a QSaveFile and

@@ -111,29 +111,6 @@ void appendNameValue(QByteArray &out, bool &first, QByteArrayView name, QByteArr
     out += '}';
 }
 
-// The request as a URL: absolute-form targets as they are, otherwise scheme + Host (or the
-// listener's own address) + the origin-form target. OPTIONS * becomes the bare origin.
-QByteArray requestUrl(const CapturedRequest &c)
-{
-    const Http::Request &r = c.request;
-    const QByteArrayView target = r.target();
-    if (HarUrl::schemeLength(target) > 0)
-        return target.toByteArray();
-    QByteArray url = c.tls ? "https://" : "http://";
-    if (r.method() == "CONNECT")
-        return url + target.toByteArray();
-    const QByteArrayView host = r.headerValue("Host");
-    if (host.isEmpty())
-        url += "127.0.0.1:" + QByteArray::number(c.localPort);
-    else
-        url += host;
-    if (target.startsWith('/'))
-        url += target;
-    else if (target != "*")
-        url += '/' + target.toByteArray();
-    return url;
-}
-
 using NameValue = std::pair<QByteArrayView, QByteArrayView>;
 
 // `field(i)` gives the i-th of `count` header fields as a NameValue.
@@ -449,6 +426,27 @@ void appendEntry(QByteArray &out, const OutboundAttempt &a)
 }
 
 } // namespace
+
+QByteArray requestUrl(const CapturedRequest &c)
+{
+    const Http::Request &r = c.request;
+    const QByteArrayView target = r.target();
+    if (HarUrl::schemeLength(target) > 0)
+        return target.toByteArray();
+    QByteArray url = c.tls ? "https://" : "http://";
+    if (r.method() == "CONNECT")
+        return url + target.toByteArray();
+    const QByteArrayView host = r.headerValue("Host");
+    if (host.isEmpty())
+        url += "127.0.0.1:" + QByteArray::number(c.localPort);
+    else
+        url += host;
+    if (target.startsWith('/'))
+        url += target;
+    else if (target != "*")
+        url += '/' + target.toByteArray();
+    return url;
+}
 
 HarWriter::HarWriter(QIODevice *out)
     : m_out(out)
