@@ -1,9 +1,18 @@
 #pragma once
 // Shared by the HAR writer and reader.
 
+#include <QByteArray>
 #include <QByteArrayView>
 
+namespace Session {
+struct CapturedRequest;
+}
+
 namespace Session::HarUrl {
+
+/// The request as a URL, as HAR's `url` says it: absolute-form targets as they are, otherwise
+/// scheme + Host (or the listener's own address) + the target.
+QByteArray requestUrl(const CapturedRequest &c);
 
 // RFC 3986 §3.1: scheme ":" — we look for "scheme://", the only absolute form HTTP uses.
 inline qsizetype schemeLength(QByteArrayView s)

@@ -111,9 +111,11 @@ void appendNameValue(QByteArray &out, bool &first, QByteArrayView name, QByteArr
     out += '}';
 }
 
+} // namespace
+
 // The request as a URL: absolute-form targets as they are, otherwise scheme + Host (or the
 // listener's own address) + the origin-form target. OPTIONS * becomes the bare origin.
-QByteArray requestUrl(const CapturedRequest &c)
+QByteArray HarUrl::requestUrl(const CapturedRequest &c)
 {
     const Http::Request &r = c.request;
     const QByteArrayView target = r.target();
@@ -133,6 +135,8 @@ QByteArray requestUrl(const CapturedRequest &c)
         url += '/' + target.toByteArray();
     return url;
 }
+
+namespace {
 
 using NameValue = std::pair<QByteArrayView, QByteArrayView>;
 
@@ -240,8 +244,8 @@ void appendRequest(QByteArray &out, const CapturedRequest &c)
     const Http::Request &r = c.request;
     const bool line = r.hasRequestLine(); // a request rejected early may have none
     const RequestParts parts{.method = r.method(),
-                             .url = line ? requestUrl(c) : QByteArray(),
-                             .version = r.httpVersion(),
+                             .url = line ? HarUrl::requestUrl(c) : QByteArray(),
+                             .version = c.httpVersion(), // an import's recorded version, where it has one
                              .target = r.target(),
                              .body = r.body(),
                              .contentType = r.headerValue("Content-Type"),
@@ -322,6 +326,10 @@ void appendHookscope(QByteArray &out, const CapturedRequest &c)
             out += ",\"framing_base64\":";
             appendBase64(out, r.chunkFraming());
         }
+    }
+    if (!c.note.isEmpty()) {
+        out += ",\"note\":";
+        appendUtf8JsonString(out, c.note.toUtf8());
     }
     // The `headers` strings cannot say which bytes were not UTF-8; only then keep the bytes.
     const Http::HeaderList sentHeaders = c.answerSent().headers;
