@@ -1,7 +1,9 @@
-// HAR files from other tools: what an import rebuilds, keeps and says (issue 12, section 4).
+// HAR files from other tools: what an import rebuilds, keeps and says (issue 12, section 4), and
+// which entries it leaves out because the session holds them already (section 3).
 
 #include "hartesting.h"
 
+#include "session/importduplicates.h"
 #include "session/sessionreader.h"
 #include "session/sessionwriter.h"
 
@@ -62,6 +64,7 @@ private Q_SLOTS:
     void versionKeptAndHostMarked();
     void bodyNotInHar();
     void notesSurviveTheSessionAndExport();
+    void duplicatesFound();
 };
 
 void TstHarImport::chromeSample()
@@ -450,6 +453,46 @@ void TstHarImport::notesSurviveTheSessionAndExport()
         QCOMPARE(again.at(i).request.rawHead(), imported.at(i).request.rawHead());
     }
     QCOMPARE(again.at(2).missingBodyBytes(), 966);
+}
+
+void TstHarImport::duplicatesFound()
+{
+    QList<CapturedRequest> first = importSample("chrome.har");
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("s.hookscope"));
+    writeSession(path, first);
+    Session::SessionReader reader;
+    QCOMPARE(reader.open(path).problem, Session::FileProblem::None);
+
+    // The same file again: every entry is there already.
+    QList<bool> present;
+    QString error;
+    QVERIFY2(Session::ImportDuplicates::findPresent(reader, importSample("chrome.har"), &present, &error),
+             qPrintable(error));
+    QCOMPARE(present, (QList<bool>{true, true, true}));
+
+    // One field different is another delivery: the time, the method, the URL, the body.
+    QList<CapturedRequest> changed = importSample("chrome.har");
+    changed[0].receivedAtMs += 1;
+    changed[1].request = readRequest("PUT /checkout HTTP/1.1\r\nHost: shop.example.com\r\ncontent-type: "
+                                     "application/x-www-form-urlencoded\r\ncontent-length: 22\r\n\r\n"
+                                     "item=42&qty=2&note=a+b");
+    changed[2].request = readRequest("GET /img/logo.png HTTP/1.1\r\nAccept: image/avif,image/webp,*/*\r\n"
+                                     "Connection: keep-alive\r\nHost: localhost:8081\r\n"
+                                     "Referer: http://localhost:8080/\r\n\r\n");
+    QVERIFY(Session::ImportDuplicates::findPresent(reader, changed, &present, &error));
+    QCOMPARE(present, (QList<bool>{false, false, false}));
+    QList<CapturedRequest> otherBody = importSample("chrome.har");
+    otherBody[0].request = readRequest("POST /v1/events?source=web&tag=a%20b HTTP/1.1\r\nHost: api.example.com\r\n"
+                                       "content-length: 2\r\n\r\n{}");
+    QVERIFY(Session::ImportDuplicates::findPresent(reader, otherBody, &present, &error));
+    QCOMPARE(present, (QList<bool>{false, true, true}));
+
+    // A file that holds a delivery twice, over a session that holds it once: one is new.
+    QList<CapturedRequest> twice = importSample("chrome.har").mid(2, 1);
+    twice += twice;
+    QVERIFY(Session::ImportDuplicates::findPresent(reader, twice, &present, &error));
+    QCOMPARE(present, (QList<bool>{true, false}));
 }
 
 QTEST_GUILESS_MAIN(TstHarImport)
