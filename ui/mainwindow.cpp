@@ -80,7 +80,7 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
     , m_engine(new Capture::CaptureEngine(this))
     , m_sessions(new Capture::SessionController(m_engine, this))
     , m_capture(new CaptureControls(m_engine, options, this))
-    , m_har(new HarTransfer(m_engine, &m_loader, this))
+    , m_har(new HarTransfer(m_engine, this)) // its own lane: a long export holds up no view
     , m_signatures(new SignatureSettings(m_engine, this))
     , m_records(new RecordSource(&m_loader, this))
     , m_model(new RequestTableModel(this))
@@ -88,7 +88,7 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
     , m_empty(new EmptyState(this))
     , m_tableStack(new QStackedWidget(this))
     , m_filterBar(new FilterBar(this))
-    , m_tableFilter(new TableFilter(m_model, m_filterBar, &m_loader, this))
+    , m_tableFilter(new TableFilter(m_model, m_filterBar, &m_search, this))
     , m_detail(new RequestDetail(this))
     , m_splitter(new QSplitter(Qt::Vertical, this))
     , m_sessionLabel(new QLabel(this))
@@ -103,6 +103,7 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
     setWindowIcon(QIcon(QStringLiteral(":/icons/hookscope.svg")));
     resize(1200, 760);
     m_loader.setMaxThreadCount(1);
+    m_search.setMaxThreadCount(1);
 
     m_tableStack->setObjectName(QStringLiteral("tableStack"));
     m_tableStack->addWidget(m_table);
@@ -151,6 +152,8 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
     connect(m_capture, &CaptureControls::error, this, &MainWindow::showError);
     connect(m_capture, &CaptureControls::copyRequested, m_rowActions, &RequestActions::copyText);
     connect(m_capture, &CaptureControls::captureNewRequested, this, &MainWindow::newSession);
+    connect(m_har, &HarTransfer::importRequested, this, &MainWindow::importHar);
+    connect(m_har, &HarTransfer::exportRequested, this, &MainWindow::exportHar);
     connect(m_har, &HarTransfer::message, statusBar(), &QStatusBar::showMessage);
     connect(m_har, &HarTransfer::error, this, &MainWindow::showError);
     connect(m_signatures, &SignatureSettings::error, this, &MainWindow::showError);
@@ -194,6 +197,7 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
 MainWindow::~MainWindow()
 {
     delete m_tableFilter; // cancels its search, so the wait is short
+    m_search.waitForDone();
     m_loader.waitForDone();
 }
 
@@ -228,18 +232,8 @@ void MainWindow::createActions()
     addAction(QStringLiteral("open"), tr("&Open Session…"), QKeySequence::Open, [this] { chooseAndOpen(); });
     addAction(QStringLiteral("saveAs"), tr("&Save Session As…"), QKeySequence(Qt::CTRL | Qt::Key_S),
               [this] { chooseAndSaveAs(); });
-    addAction(QStringLiteral("import"), tr("&Import HAR…"), {}, [this] {
-        const QString path =
-            QFileDialog::getOpenFileName(this, tr("Import HAR"), QDir::homePath(), tr("HAR files (*.har)"));
-        if (!path.isEmpty())
-            importHar(path);
-    });
-    addAction(QStringLiteral("export"), tr("&Export HAR…"), {}, [this] {
-        const QString path =
-            QFileDialog::getSaveFileName(this, tr("Export HAR"), QDir::homePath(), tr("HAR files (*.har)"));
-        if (!path.isEmpty())
-            exportHar(path);
-    });
+    addNamedAction(m_har->importAction());
+    addNamedAction(m_har->exportAction());
     addAction(QStringLiteral("quit"), tr("&Quit"), standardOr(QKeySequence::Quit, tr("Ctrl+Q")), [this] { close(); });
 
     addAction(QStringLiteral("clear"), tr("C&lear"), QKeySequence(Qt::CTRL | Qt::Key_L), [this] {
@@ -388,7 +382,7 @@ void MainWindow::importHar(const QString &path)
     if (m_sessions->isReadOnly())
         showError(tr("This session is read-only: capture into a new session to import into it"));
     else
-        m_har->importHar(path);
+        m_har->importHar(path, m_sessions->path());
 }
 
 void MainWindow::exportHar(const QString &path)

@@ -76,6 +76,8 @@ public:
     bool isLoading() const { return m_loading; }
     /// Whether the request shown below the table is the one selected (loading done).
     bool isDetailReady() const;
+    /// HAR import and export (their lane, whether one runs).
+    HarTransfer *harTransfer() const { return m_har; }
     /// The named action of the menus ("copyCurl", "followNewest", "replay", "sendToSender", ...).
     QAction *action(const QString &name) const;
 
@@ -115,7 +117,11 @@ private:
     void chooseAndOpen();
     void chooseAndSaveAs();
 
-    QThreadPool m_loader; // first: the members below start work on it
+    // First: the members below start work on them. Each lane is one thread, so work in one never
+    // waits behind another's: the table and the selected request load in m_loader, the filter
+    // searches bodies in m_search, and HAR import and export have their own (HarTransfer).
+    QThreadPool m_loader;
+    QThreadPool m_search;
     Capture::CaptureEngine *m_engine;
     Capture::SessionController *m_sessions;
     CaptureControls *m_capture;

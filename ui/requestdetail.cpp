@@ -213,12 +213,16 @@ void RequestDetail::showOverview(const Session::CapturedRequest &r)
     };
     if (q.hasRequestLine()) {
         row(tr("Request"), QStringLiteral("<code>%1 %2 %3</code>")
-                               .arg(escaped(q.method()), escaped(q.target()), escaped(q.httpVersion())));
+                               .arg(escaped(q.method()), escaped(q.target()), escaped(r.httpVersion())));
     }
     row(tr("Received"), QDateTime::fromMSecsSinceEpoch(r.receivedAtMs).toString(Qt::ISODateWithMs).toHtmlEscaped());
     row(tr("From"), r.remote().toHtmlEscaped());
     row(tr("TLS"), r.tls ? tr("yes") : tr("no"));
-    row(tr("Sizes"), tr("head %1 bytes, body %2 bytes").arg(q.rawHead().size()).arg(q.body().size()));
+    if (const qint64 missing = r.missingBodyBytes())
+        row(tr("Sizes"),
+            tr("head %1 bytes, body not in HAR (%2 bytes announced)").arg(q.rawHead().size()).arg(missing));
+    else
+        row(tr("Sizes"), tr("head %1 bytes, body %2 bytes").arg(q.rawHead().size()).arg(q.body().size()));
     if (q.isChunked())
         row(tr("Body framing"), tr("chunked, %n trailer field(s)", nullptr, int(q.trailerCount())));
     const Session::LateAnswer *late = r.lateAnswer.get();
@@ -245,6 +249,8 @@ void RequestDetail::showOverview(const Session::CapturedRequest &r)
         row(tr("Rejected"), QStringLiteral("<span style='color:#c0392b'>%1</span>")
                                 .arg(tr("%1 at byte %2").arg(r.errorReason).arg(r.errorOffset).toHtmlEscaped()));
     }
+    if (!r.note.isEmpty()) // what an import added or changed (HAR): said where the request is seen
+        row(tr("Notes"), r.note.toHtmlEscaped().replace(QLatin1Char('\n'), QLatin1String("<br>")));
     if (!r.saveError.isEmpty())
         row(tr("Not saved"), r.saveError.toHtmlEscaped());
     html += QStringLiteral("</table>");

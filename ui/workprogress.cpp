@@ -4,12 +4,12 @@
 
 namespace Gui {
 
-WorkProgress::WorkProgress(QWidget *parent, const QString &label)
+WorkProgress::WorkProgress(QWidget *parent, const QString &label, Qt::WindowModality modality)
     : m_cancel(std::make_shared<std::atomic_bool>(false))
     , m_parent(parent)
 {
     auto *dialog = new QProgressDialog(label, QProgressDialog::tr("Cancel"), 0, 0, parent);
-    dialog->setWindowModality(Qt::WindowModal);
+    dialog->setWindowModality(modality);
     dialog->setMinimumDuration(500);
     dialog->setAutoClose(false);
     dialog->setAutoReset(false);

@@ -2,6 +2,7 @@
 
 #include <QPointer>
 #include <QString>
+#include <Qt>
 
 #include <atomic>
 #include <memory>
@@ -16,7 +17,8 @@ namespace Gui {
 class WorkProgress
 {
 public:
-    WorkProgress(QWidget *parent, const QString &label);
+    /// `modality`: Qt::NonModal for work the user goes on working beside (a HAR export).
+    WorkProgress(QWidget *parent, const QString &label, Qt::WindowModality modality = Qt::WindowModal);
 
     /// Any thread: whether the user pressed Cancel.
     bool cancelled() const { return *m_cancel; }

@@ -4,6 +4,8 @@
 #include "terminal.h"
 
 #include "session/har.h"
+#include "session/importduplicates.h"
+#include "session/sessionreader.h"
 #include "session/sessionwriter.h"
 
 #include <QCommandLineParser>
@@ -20,6 +22,54 @@ namespace {
 void usageError(const QString &message)
 {
     printError("import", message);
+}
+
+QString tr(const char *text, int n)
+{
+    return QCoreApplication::translate("Cli::ImportCommand", text, nullptr, n);
+}
+
+// Importing the same file twice adds nothing the second time: entries the session holds already
+// (same time, method, URL and body) are left out and counted.
+bool dropPresent(const QString &sessionPath, QList<Session::CapturedRequest> *entries, qint64 *dropped, QString *error)
+{
+    Session::SessionReader reader;
+    const Session::SessionFile::Info info = reader.open(sessionPath);
+    if (info.problem != Session::FileProblem::None) {
+        *error = info.error;
+        return false;
+    }
+    QList<bool> present;
+    if (!Session::ImportDuplicates::findPresent(reader, *entries, &present, error))
+        return false;
+    QList<Session::CapturedRequest> kept;
+    for (qsizetype i = 0; i < entries->size(); ++i) {
+        if (present.at(i))
+            ++*dropped;
+        else
+            kept.append(std::move((*entries)[i]));
+    }
+    *entries = std::move(kept);
+    return true;
+}
+
+// What the user should know beyond the count imported, one line each.
+QStringList summaryLines(const Session::HarReadSummary &summary, qint64 duplicates)
+{
+    QStringList lines;
+    if (duplicates > 0)
+        lines << tr("skipped %n requests already in the session", int(duplicates));
+    if (summary.skippedSent > 0) // sent messages are not imported (yet): say so rather than drop them silently
+        lines << tr("skipped %n attempts sent by Hookscope's sender", int(summary.skippedSent));
+    if (summary.splitValues > 0)
+        lines << tr("%n requests had header values of several lines, split into header lines",
+                    int(summary.splitValues));
+    if (summary.bodiesNotInHar > 0)
+        lines << tr("%n requests have no body in the file (body not in HAR)", int(summary.bodiesNotInHar));
+    if (summary.withNotes > 0)
+        lines << tr("%n requests carry a note on what was added or changed (see the request's Overview)",
+                    int(summary.withNotes));
+    return lines;
 }
 
 } // namespace
@@ -69,19 +119,24 @@ int run(const QStringList &args)
     }
     QList<Session::CapturedRequest> entries;
     QString error;
-    qint64 skippedSent = 0;
+    Session::HarReadSummary summary;
     if (!Session::readHar(
             &in,
             [&entries](Session::CapturedRequest &&entry) {
                 entries.append(std::move(entry));
                 return true;
             },
-            &error, &skippedSent)) {
+            &error, &summary)) {
         usageError(QCoreApplication::translate("Cli::ImportCommand", "%1: %2").arg(in.fileName(), error));
         return 2;
     }
 
     const bool created = !QFileInfo::exists(sessionPath);
+    qint64 duplicates = 0;
+    if (!created && !dropPresent(sessionPath, &entries, &duplicates, &error)) {
+        usageError(QCoreApplication::translate("Cli::ImportCommand", "cannot read %1: %2").arg(sessionPath, error));
+        return 2;
+    }
     Session::SessionWriter writer;
     const Session::SessionFile::Info info = writer.open(sessionPath);
     if (info.problem != Session::FileProblem::None) {
@@ -129,11 +184,8 @@ int run(const QStringList &args)
                  qUtf8Printable(QCoreApplication::translate("Cli::ImportCommand", "imported %n requests into %1",
                                                             nullptr, int(total))
                                     .arg(sessionPath)));
-    if (skippedSent > 0) // sent messages are not imported (yet): say so rather than drop them silently
-        std::fprintf(stderr, "%s\n",
-                     qUtf8Printable(QCoreApplication::translate("Cli::ImportCommand",
-                                                                "skipped %n attempts sent by Hookscope's sender",
-                                                                nullptr, int(skippedSent))));
+    for (const QString &line : summaryLines(summary, duplicates))
+        std::fprintf(stderr, "%s\n", qUtf8Printable(line));
     return 0;
 }
 

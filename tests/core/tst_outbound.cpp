@@ -658,18 +658,18 @@ void TstOutbound::harImportSkipsSentAttempts()
     QVERIFY(buffer.open(QIODevice::ReadOnly));
     QList<CapturedRequest> read;
     QString error;
-    qint64 skipped = 0;
+    Session::HarReadSummary summary;
     QVERIFY2(readHar(
                  &buffer,
                  [&read](CapturedRequest &&r) {
                      read.append(std::move(r));
                      return true;
                  },
-                 &error, &skipped),
+                 &error, &summary),
              qPrintable(error));
     QCOMPARE(read.size(), 1);
     QCOMPARE(read.at(0).request.target(), "/captured");
-    QCOMPARE(skipped, 2);
+    QCOMPARE(summary.skippedSent, 2);
 }
 
 void TstOutbound::ndjsonLinePerAttempt()

@@ -78,6 +78,7 @@ private Q_SLOTS:
     void importForeignHar_data();
     void importForeignHar();
     void brokenHarNamesTheField();
+    void importTwiceAddsOnce();
     void signedWebhookIsVerified_data();
     void signedWebhookIsVerified();
 };
@@ -619,6 +620,26 @@ void TstCli::brokenHarNamesTheField()
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains("log.entries[0].request.method"), r.err.constData());
     QVERIFY(!QFileInfo::exists(session)); // nothing was created
+}
+
+void TstCli::importTwiceAddsOnce()
+{
+    // Issue 12: the same HAR imported twice used to append every entry again, silently.
+    QTemporaryDir dir;
+    const QString har = QStringLiteral(HOOKSCOPE_TEST_DATA "/har/firebug-multiline.har");
+    const QString session = dir.filePath(QStringLiteral("s.hookscope"));
+    const Result first = runHookscope({QStringLiteral("import"), har, QStringLiteral("--session"), session});
+    QCOMPARE(first.exitCode, 0);
+    QVERIFY2(first.err.contains("imported 2 requests"), first.err.constData());
+    QVERIFY2(first.err.contains("had header values of several lines, split into header lines"), first.err.constData());
+    const Result second = runHookscope({QStringLiteral("import"), har, QStringLiteral("--session"), session});
+    QCOMPARE(second.exitCode, 0);
+    QVERIFY2(second.err.contains("imported 0 requests"), second.err.constData());
+    QVERIFY2(second.err.contains("skipped 2 requests already in the session"), second.err.constData());
+    const Result exported =
+        runHookscope({QStringLiteral("export"), session, QStringLiteral("--ndjson"), QStringLiteral("-")});
+    QCOMPARE(exported.exitCode, 0);
+    QCOMPARE(exported.out.trimmed().split('\n').size(), 2);
 }
 
 void TstCli::signedWebhookIsVerified_data()

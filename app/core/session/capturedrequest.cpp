@@ -63,6 +63,20 @@ QString CapturedRequest::remote() const
     return hostPort(remoteAddress, remotePort);
 }
 
+QByteArrayView CapturedRequest::httpVersion() const
+{
+    return recordedVersion.isEmpty() ? request.httpVersion() : QByteArrayView(recordedVersion);
+}
+
+qint64 CapturedRequest::missingBodyBytes() const
+{
+    if (rejected || request.isChunked() || !request.hasRequestLine())
+        return 0;
+    bool ok = false;
+    const qint64 announced = request.headerValue("Content-Length").toLongLong(&ok);
+    return ok && announced > request.body().size() ? announced - request.body().size() : 0;
+}
+
 QString localTimeText(qint64 ms)
 {
     thread_local qint64 cachedSecond = std::numeric_limits<qint64>::min();

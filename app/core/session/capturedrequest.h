@@ -40,6 +40,13 @@ struct CapturedRequest
 
     QString saveError; ///< set when the session file could not take this request
 
+    /// Imported requests (HAR): the HTTP version the file recorded when the rebuilt head cannot
+    /// carry it ("HTTP/2", "HTTP/3"; the head is then HTTP/1.1); empty otherwise.
+    QByteArray recordedVersion;
+    /// What a person should know about how this record was made, one sentence per line: headers
+    /// Hookscope added or changed, values it split, a body the file left out. Empty for captures.
+    QString note;
+
     Signing::Result signature; ///< verdict of signature verification (NotChecked when none ran)
     /// What the webhook is about (Payload::webhookEvent): "" when nothing names it; null when not
     /// worked out yet (the session writer then works it out from the request).
@@ -51,6 +58,11 @@ struct CapturedRequest
 
     /// "127.0.0.1:53422" or "[::1]:53422".
     QString remote() const;
+    /// The HTTP version the request was made with: recordedVersion, else the head's.
+    QByteArrayView httpVersion() const;
+    /// Bytes of body the head announces (Content-Length) that the record does not hold: a body a
+    /// HAR file left out. 0 for every request that arrived whole.
+    qint64 missingBodyBytes() const;
     /// The answer its sender got: a forward's (lateAnswer), or the one logged with it (status 0:
     /// none reached the client).
     Http::Response answerSent() const;

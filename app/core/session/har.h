@@ -17,21 +17,31 @@
 //   are not UTF-8 (response_headers_base64, only then), and for rejected requests the error and
 //   the bytes received (raw_base64). Import prefers it, so export → import → export is exact.
 //
-// Import also reads HAR written by Chrome, Firefox, Fiddler, Charles and HTTP Toolkit. Their
-// requests are rebuilt as HTTP/1.1 heads (HTTP/1.0 when the entry says so):
+// Import also reads HAR written by Chrome, Firefox, Fiddler, Charles, HTTP Toolkit, Firebug and
+// the like. Their requests are rebuilt as HTTP/1.1 heads (HTTP/1.0 when the entry says so), and
+// whatever Hookscope had to add or change is said in the record's `note`, a line each:
 // - the target is the URL's path and query exactly as written (no fragment); a URL without a path
 //   gets "/"; a CONNECT request's target is the URL's authority;
-// - HTTP/2 and HTTP/3 pseudo-headers are dropped, except that `:authority` becomes `Host` when the
-//   request has no Host; without either, Host comes from the URL;
+// - the URL is the truth about the host (as DevTools and HTTP Toolkit read it): a Host header that
+//   names another host (Firebug through a proxy) says the URL's authority instead; a request
+//   without Host gets it where HTTP/2's `:authority` stood, else first, from the URL — marked
+//   as added by Hookscope;
+// - any other version than HTTP/1.x (`HTTP/2`, `h3`) is kept as written in `recordedVersion`,
+//   which export writes back; HTTP/2 and HTTP/3 pseudo-headers are dropped;
 // - HAR bodies are already decoded, so Transfer-Encoding is dropped and Content-Length is set to
-//   the size of the body (added when missing and the body is not empty);
+//   the size of the body (added when missing and the body is not empty). A body the file left
+//   out (a Content-Length above 0 and no postData) is not made up: the header stays as recorded
+//   and the note says "Body not in HAR" (CapturedRequest::missingBodyBytes());
 // - Content-Type is added from postData.mimeType when the request has a body but no Content-Type;
+// - a header value of several lines (older Chrome tools and Firebug join Set-Cookie lines with
+//   "\n") becomes one header line per line, as on the wire; a CR that ends no line, or a NUL, is
+//   refused;
 // - a body given only as postData.params is rebuilt as name=value pairs joined by "&" (for
 //   application/x-www-form-urlencoded); HTTP Toolkit's `_content` is read when postData is absent;
 // - header values are the UTF-8 bytes of their strings; the `cookies` arrays are not read (the
 //   Cookie header carries the same data); timings are not read.
 // A field Hookscope reads must have the right type when present; fields it does not read are
-// not checked.
+// not checked. Our own entries carry the note in `_hookscope.note`.
 //
 // Sent attempts (what the sender stored, schema version 2) are exported after the captured
 // requests, one entry per attempt in the order they were stored: `request` holds what was
@@ -110,9 +120,21 @@ private:
  * so callers import inside a transaction and roll back on failure. When `onEntry` returns false,
  * reading stops and readHar returns false ("log.entries[N]: import stopped").
  */
-/// Entries of sent attempts (with `_outbound`) are not captured requests: they are skipped, and
-/// counted in `*skippedSent` when given.
+/// What an import should tell the user about the file as a whole.
+struct HarReadSummary
+{
+    /// Entries of sent attempts (with `_outbound`): not captured requests, so skipped.
+    qint64 skippedSent = 0;
+    /// Entries with a header value of several lines, split into header lines.
+    qint64 splitValues = 0;
+    /// Entries whose body the file left out (a Content-Length and no postData).
+    qint64 bodiesNotInHar = 0;
+    /// Entries whose record carries a note (CapturedRequest::note): what was added or changed.
+    qint64 withNotes = 0;
+};
+
+/// `summary`, when given, counts what the user should hear about (see HarReadSummary).
 bool readHar(QIODevice *in, const std::function<bool(CapturedRequest &&)> &onEntry, QString *error,
-             qint64 *skippedSent = nullptr);
+             HarReadSummary *summary = nullptr);
 
 } // namespace Session

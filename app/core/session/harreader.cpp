@@ -1,4 +1,5 @@
 #include "har.h"
+#include "hardate.h"
 #include "harurl.h"
 #include "http/syntax.h"
 
@@ -27,87 +28,15 @@ namespace {
 using Http::Syntax::isToken;
 using Http::Syntax::isTokenChar;
 
-qint64 daysFromCivil(qint64 y, int m, int d)
-{
-    // Days since 1970-01-01 in the proleptic Gregorian calendar (H. Hinnant's algorithm).
-    y -= m <= 2;
-    const qint64 era = (y >= 0 ? y : y - 399) / 400;
-    const qint64 yoe = y - era * 400;
-    const qint64 doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const qint64 doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-// ISO 8601 as HAR tools write it: "2024-03-05T10:15:30.123Z", "...30.1234567+01:00" (Fiddler).
-// Fractions past milliseconds are cut; a missing zone is read as UTC.
-bool parseDateTime(const QString &text, qint64 *ms)
-{
-    const QByteArray s = text.toLatin1();
-    qsizetype pos = 0;
-    const auto number = [&](int digits, int *value) {
-        if (pos + digits > s.size())
-            return false;
-        *value = 0;
-        for (int i = 0; i < digits; ++i, ++pos) {
-            if (s[pos] < '0' || s[pos] > '9')
-                return false;
-            *value = *value * 10 + (s[pos] - '0');
-        }
-        return true;
-    };
-    const auto expect = [&](const char *oneOf) {
-        if (pos >= s.size() || s[pos] == '\0' || !std::strchr(oneOf, s[pos]))
-            return false;
-        ++pos;
-        return true;
-    };
-    int year, month, day, hour, minute, second;
-    if (!number(4, &year) || !expect("-") || !number(2, &month) || !expect("-") || !number(2, &day) || !expect("Tt ") ||
-        !number(2, &hour) || !expect(":") || !number(2, &minute) || !expect(":") || !number(2, &second))
-        return false;
-    int millis = 0;
-    if (pos < s.size() && (s[pos] == '.' || s[pos] == ',')) {
-        const qsizetype start = ++pos;
-        while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9') {
-            if (pos - start < 3)
-                millis = millis * 10 + (s[pos] - '0');
-            ++pos;
-        }
-        if (pos == start)
-            return false;
-        for (qsizetype n = pos - start; n < 3; ++n)
-            millis *= 10;
-    }
-    int offsetMinutes = 0;
-    if (pos < s.size() && (s[pos] == 'Z' || s[pos] == 'z')) {
-        ++pos;
-    } else if (pos < s.size() && (s[pos] == '+' || s[pos] == '-')) {
-        const int sign = s[pos++] == '-' ? -1 : 1;
-        int oh = 0, om = 0;
-        if (!number(2, &oh) || oh > 23)
-            return false;
-        if (pos < s.size() && s[pos] == ':')
-            ++pos;
-        if (pos < s.size() && (!number(2, &om) || om > 59))
-            return false;
-        offsetMinutes = sign * (oh * 60 + om);
-    }
-    static const int monthDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    if (pos != s.size() || month < 1 || month > 12 || day < 1 || day > monthDays[month - 1] ||
-        (month == 2 && day == 29 && !leap) || hour > 23 || minute > 59 || second > 60)
-        return false;
-    const qint64 seconds = daysFromCivil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second;
-    *ms = (seconds - offsetMinutes * 60) * 1000 + millis;
-    return true;
-}
-
 class HarReader
 {
     Q_DECLARE_TR_FUNCTIONS(Session::HarReader)
 
 public:
     QString error;
+    /// What the entry being read needed done to it, for its record's note (see har.h).
+    QStringList notes;
+    bool splitValues = false; ///< the entry had a header value of several lines
 
     /// "log.entries[3].request.method: missing": where in the document, and what is wrong there.
     static QString problem(const QString &path, const QString &what) { return tr("%1: %2").arg(path, what); }
@@ -132,9 +61,13 @@ private:
     bool bodyText(const QJsonObject &o, const QString &path, QByteArray *out);
     bool requestBody(const QJsonObject &request, const QString &path, QByteArray *body, QByteArray *mimeType);
     bool headerList(const QJsonObject &o, const QString &path, bool strict, Http::HeaderList *out);
+    bool headerLines(const QByteArray &name, const QByteArray &value, const QString &path, Http::HeaderList *out);
+    void hostLine(Http::HeaderList &lines, QByteArrayView authority, bool tls, bool hadPseudoAuthority);
+    void framing(Http::HeaderList &lines, qsizetype lengthAt, const QByteArray &body, bool *bodyLeftOut);
     bool ownRequest(const QJsonObject &own, const QString &path, const QByteArray &body, CapturedRequest &c);
     bool foreignRequest(const QJsonObject &request, const QString &path, const QByteArray &body,
                         const QByteArray &mimeType, CapturedRequest &c);
+    void recordVersion(const QString &version, CapturedRequest &c);
     bool readResponse(const QJsonObject &response, const QString &path, const QJsonObject *own, const QString &ownPath,
                       CapturedRequest &c);
 };
@@ -282,26 +215,66 @@ bool HarReader::headerList(const QJsonObject &o, const QString &path, bool stric
         const QByteArray v = value.toString().toUtf8();
         if (n.isEmpty())
             return fail(sub(hPath, "name"), tr("empty"));
-        if (v.contains('\r') || v.contains('\n') || v.contains('\0'))
-            return fail(sub(hPath, "value"), tr("contains CR, LF or NUL"));
         if (strict) {
             const bool pseudo = n.startsWith(':');
             if (!pseudo && !isToken(n))
                 return fail(sub(hPath, "name"), tr("not a valid header name"));
-            for (char ch : v) {
-                if ((static_cast<unsigned char>(ch) < 0x20 && ch != '\t') || ch == 0x7f)
-                    return fail(sub(hPath, "value"), tr("contains a control character"));
-            }
         } else if (n.contains('\r') || n.contains('\n') || n.contains('\0')) {
             return fail(sub(hPath, "name"), tr("contains CR, LF or NUL"));
         }
-        out->append({n, v});
+        const qsizetype before = out->size();
+        if (!headerLines(n, v, sub(hPath, "value"), out))
+            return false;
+        for (qsizetype j = before; strict && j < out->size(); ++j) {
+            for (char ch : std::as_const(out->at(j).second)) {
+                if ((static_cast<unsigned char>(ch) < 0x20 && ch != '\t') || ch == 0x7f)
+                    return fail(sub(hPath, "value"), tr("contains a control character"));
+            }
+        }
     }
     return true;
 }
 
+// Older Chrome tools and Firebug join the lines of a repeated header (Set-Cookie above all) into
+// one value with "\n". Each line was a field line of its own on the wire (RFC 9110 §5.3): it
+// becomes one again, and the entry's note says so. A CR that ends no line, or a NUL, could not
+// have been sent and is refused.
+bool HarReader::headerLines(const QByteArray &name, const QByteArray &value, const QString &path, Http::HeaderList *out)
+{
+    if (value.contains('\0'))
+        return fail(path, tr("contains NUL"));
+    if (!value.contains('\n') && !value.contains('\r')) {
+        out->append({name, value});
+        return true;
+    }
+    qsizetype lines = 0;
+    const QList<QByteArray> parts = value.split('\n');
+    for (const QByteArray &part : parts) {
+        QByteArrayView line = part;
+        if (line.endsWith('\r'))
+            line.chop(1);
+        if (line.contains('\r'))
+            return fail(path, tr("contains a CR that ends no line"));
+        line = Http::Syntax::trimOws(line);
+        if (!line.isEmpty()) {
+            out->append({name, line.toByteArray()});
+            ++lines;
+        }
+    }
+    if (lines == 0) {
+        out->append({name, QByteArray()});
+        lines = 1;
+    }
+    splitValues = true;
+    notes.append(tr("%1: a value of several lines in the file, split into %n header lines", nullptr, int(lines))
+                     .arg(QString::fromUtf8(name)));
+    return true;
+}
+
 // Reads `wire` as exactly one complete request; false with the reader's reason otherwise.
-bool readWhole(const QByteArray &wire, Http::Request *out, QString *reason)
+// With `bodyMayBeMissing`, a head whose body is not there at all is taken as it is (a body the
+// HAR file left out).
+bool readWhole(const QByteArray &wire, Http::Request *out, QString *reason, bool bodyMayBeMissing = false)
 {
     Http::RequestReader reader(Http::RequestReader::unlimited());
     qsizetype pos = 0;
@@ -312,6 +285,13 @@ bool readWhole(const QByteArray &wire, Http::Request *out, QString *reason)
         case Http::RequestReader::Event::HeadComplete:
             continue;
         case Http::RequestReader::Event::NeedMore:
+            if (bodyMayBeMissing && reader.inBody() && reader.messageBytes() == wire.size()) {
+                Http::Request head = reader.takePartial();
+                if (!head.isChunked()) { // a Content-Length body, none of which is here
+                    *out = std::move(head);
+                    return true;
+                }
+            }
             *reason = HarReader::tr("the request ends early");
             return false;
         case Http::RequestReader::Event::Failed:
@@ -389,8 +369,13 @@ bool HarReader::ownRequest(const QJsonObject &own, const QString &path, const QB
     const QByteArray wire =
         framingBytes.isEmpty() ? headBytes + body : Http::Request::chunkedWire(headBytes, framingBytes, body);
     QString reason;
-    if (!readWhole(wire, &c.request, &reason))
+    // An empty body under a Content-Length: an entry imported from a HAR that left its body out.
+    if (!readWhole(wire, &c.request, &reason, body.isEmpty() && framingBytes.isEmpty()))
         return fail(sub(path, "head_base64"), tr("does not make a request with this body: %1").arg(reason));
+    QJsonValue note;
+    if (!get(own, path, "note", QJsonValue::String, Optional, &note))
+        return false;
+    c.note = note.toString();
     return true;
 }
 
@@ -442,22 +427,28 @@ bool HarReader::foreignRequest(const QJsonObject &request, const QString &path, 
     if (!headerList(request, path, true, &headers))
         return false;
     const auto named = [](const QByteArray &n, const char *name) { return Http::equalsIgnoreCase(n, name); };
-    bool hasHost = std::any_of(headers.cbegin(), headers.cend(), [&](const auto &h) { return named(h.first, "Host"); });
-    bool hasType = false;
+    bool hasType = false, pseudoAuthority = false;
     qsizetype lengthAt = -1;
     Http::HeaderList lines;
     for (auto &[name, value] : headers) {
         if (name.startsWith(':')) {
             // HTTP/2 and HTTP/3 pseudo-headers repeat the request line, except :authority (Host).
-            if (named(name, ":authority") && !hasHost) {
-                lines.append({QByteArrayLiteral("Host"), value});
-                hasHost = true;
+            if (named(name, ":authority") && !pseudoAuthority) {
+                lines.append({QByteArrayLiteral(":authority"), value}); // hostLine() makes it Host
+                pseudoAuthority = true;
             }
             continue;
         }
         // HAR bodies are decoded: the framing is rebuilt for the body at hand below.
-        if (named(name, "Transfer-Encoding") || (named(name, "Content-Length") && lengthAt >= 0))
+        if (named(name, "Transfer-Encoding")) {
+            notes.append(
+                tr("Transfer-Encoding: %1 left out (the file holds the body decoded)").arg(QString::fromUtf8(value)));
             continue;
+        }
+        if (named(name, "Content-Length") && lengthAt >= 0) {
+            notes.append(tr("a second Content-Length (%1) left out").arg(QString::fromUtf8(value)));
+            continue;
+        }
         if (named(name, "Content-Length"))
             lengthAt = lines.size();
         hasType = hasType || named(name, "Content-Type");
@@ -468,23 +459,110 @@ bool HarReader::foreignRequest(const QJsonObject &request, const QString &path, 
                         [](char ch) { return static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f; }))
             return fail(sub(sub(path, "postData"), "mimeType"), tr("contains a control character"));
         lines.append({QByteArrayLiteral("Content-Type"), mimeType});
+        notes.append(tr("Content-Type: %1 added by Hookscope (from postData.mimeType; not in the file's headers)")
+                         .arg(QString::fromUtf8(mimeType)));
     }
-    if (lengthAt >= 0)
-        lines[lengthAt].second = QByteArray::number(body.size());
-    else if (!body.isEmpty())
-        lines.append({QByteArrayLiteral("Content-Length"), QByteArray::number(body.size())});
-    if (!hasHost && !authority.isEmpty())
-        lines.prepend({QByteArrayLiteral("Host"), authority.toByteArray()});
+    bool bodyLeftOut = false;
+    framing(lines, lengthAt, body, &bodyLeftOut);
+    hostLine(lines, authority, c.tls, pseudoAuthority);
 
+    recordVersion(versionValue.toString(), c);
     const bool http10 = versionValue.toString().compare(QLatin1String("HTTP/1.0"), Qt::CaseInsensitive) == 0;
     QByteArray head = method + ' ' + target + (http10 ? " HTTP/1.0\r\n" : " HTTP/1.1\r\n");
     for (const auto &[name, value] : std::as_const(lines))
         head += name + ": " + value + "\r\n";
     head += "\r\n";
     QString reason;
-    if (!readWhole(head + body, &c.request, &reason))
+    if (!readWhole(head + body, &c.request, &reason, bodyLeftOut))
         return fail(path, tr("cannot be rebuilt as an HTTP/1.1 request: %1").arg(reason));
     return true;
+}
+
+// RFC 9110 §4.2.3: a default port is the same as none; hosts compare without regard to case.
+bool sameAuthority(QByteArrayView a, QByteArrayView b, bool tls)
+{
+    const auto plain = [tls](QByteArrayView s) {
+        s = Http::Syntax::trimOws(s);
+        const QByteArrayView defaultPort = tls ? QByteArrayView(":443") : QByteArrayView(":80");
+        return s.endsWith(defaultPort) ? s.chopped(defaultPort.size()) : s;
+    };
+    return plain(a).compare(plain(b), Qt::CaseInsensitive) == 0;
+}
+
+// The URL is the truth about where the request went (as DevTools and HTTP Toolkit read a HAR):
+// a Host line that names another host says the URL's, and a request without one gets it where
+// HTTP/2's :authority stood, else first. Each change is in the note.
+void HarReader::hostLine(Http::HeaderList &lines, QByteArrayView authority, bool tls, bool hadPseudoAuthority)
+{
+    const auto isHost = [](const auto &h) { return Http::equalsIgnoreCase(h.first, "Host"); };
+    const auto host = std::find_if(lines.begin(), lines.end(), isHost);
+    const auto pseudo = std::find_if(lines.begin(), lines.end(), [](const auto &h) { return h.first == ":authority"; });
+    if (host != lines.end()) {
+        if (!authority.isEmpty() && !sameAuthority(host->second, authority, tls)) {
+            notes.append(tr("Host: %1 in the file, but the URL names %2: the URL's host is kept")
+                             .arg(QString::fromUtf8(host->second), QString::fromUtf8(authority)));
+            host->second = authority.toByteArray();
+        }
+        if (pseudo != lines.end())
+            lines.erase(pseudo);
+        return;
+    }
+    if (hadPseudoAuthority) {
+        if (!authority.isEmpty())
+            pseudo->second = authority.toByteArray();
+        pseudo->first = QByteArrayLiteral("Host");
+        notes.append(tr("Host: %1 added by Hookscope (HTTP/2 and HTTP/3 carry it as :authority)")
+                         .arg(QString::fromUtf8(pseudo->second)));
+        return;
+    }
+    if (authority.isEmpty())
+        return;
+    lines.prepend({QByteArrayLiteral("Host"), authority.toByteArray()});
+    notes.append(tr("Host: %1 added by Hookscope from the URL (not in the file)").arg(QString::fromUtf8(authority)));
+}
+
+// Content-Length for the body the file holds. A body the file left out (a Content-Length, no
+// postData) is not made up: the header stays as recorded and the entry says "body not in HAR".
+void HarReader::framing(Http::HeaderList &lines, qsizetype lengthAt, const QByteArray &body, bool *bodyLeftOut)
+{
+    const QByteArray size = QByteArray::number(body.size());
+    if (lengthAt < 0) {
+        if (body.isEmpty())
+            return;
+        lines.append({QByteArrayLiteral("Content-Length"), size});
+        notes.append(tr("Content-Length: %1 added by Hookscope (not in the file)").arg(QLatin1String(size)));
+        return;
+    }
+    QByteArray &recorded = lines[lengthAt].second;
+    bool ok = false;
+    const qint64 announced = recorded.toLongLong(&ok);
+    const bool digits = std::all_of(recorded.cbegin(), recorded.cend(), [](char ch) { return ch >= '0' && ch <= '9'; });
+    if (ok && digits && announced > 0 && body.isEmpty()) {
+        *bodyLeftOut = true;
+        notes.append(tr("Body not in HAR: Content-Length: %1 as recorded, but the file holds no body")
+                         .arg(QLatin1String(recorded)));
+        return;
+    }
+    if (recorded != size) {
+        notes.append(tr("Content-Length: %1 in the file, set to the %2 bytes of body it holds")
+                         .arg(QString::fromUtf8(recorded), QLatin1String(size)));
+        recorded = size;
+    }
+}
+
+// HAR's httpVersion is what the browser or proxy spoke; the head is rebuilt as HTTP/1.1 (1.0 when
+// recorded so), and any other version is kept on the record and said in its note.
+void HarReader::recordVersion(const QString &version, CapturedRequest &c)
+{
+    const QString v = version.trimmed();
+    if (v.isEmpty() || v.compare(QLatin1String("HTTP/1.1"), Qt::CaseInsensitive) == 0 ||
+        v.compare(QLatin1String("HTTP/1.0"), Qt::CaseInsensitive) == 0)
+        return;
+    const QByteArray bytes = v.toUtf8();
+    if (bytes.size() > 32 || !std::all_of(bytes.cbegin(), bytes.cend(), [](char ch) { return ch > 0x20 && ch < 0x7f; }))
+        return; // not a version anyone could read
+    c.recordedVersion = bytes;
+    notes.append(tr("Recorded as %1; the head is shown rebuilt as HTTP/1.1").arg(v));
 }
 
 bool HarReader::readResponse(const QJsonObject &response, const QString &path, const QJsonObject *own,
@@ -528,7 +606,7 @@ bool HarReader::readEntry(const QJsonObject &entry, const QString &path, Capture
     QJsonValue started, request, response, own;
     if (!get(entry, path, "startedDateTime", QJsonValue::String, Required, &started))
         return false;
-    if (!parseDateTime(started.toString(), &c.receivedAtMs))
+    if (!HarDate::parse(started.toString(), &c.receivedAtMs))
         return fail(sub(path, "startedDateTime"), tr("not an ISO 8601 date and time"));
     if (!get(entry, path, "request", QJsonValue::Object, Required, &request) ||
         !get(entry, path, "response", QJsonValue::Object, Required, &response) ||
@@ -540,16 +618,28 @@ bool HarReader::readEntry(const QJsonObject &entry, const QString &path, Capture
         return false;
     const QString ownPath = sub(path, "_hookscope");
     const QJsonObject ownObject = own.toObject();
+    notes.clear();
+    splitValues = false;
     if (own.isUndefined() ? !foreignRequest(request.toObject(), requestPath, body, mimeType, c)
                           : !ownRequest(ownObject, ownPath, body, c))
         return false;
-    return readResponse(response.toObject(), sub(path, "response"), own.isUndefined() ? nullptr : &ownObject, ownPath,
-                        c);
+    if (!own.isUndefined() && !c.rejected) {
+        // Our export writes the version an import recorded (HTTP/2) beside a head in HTTP/1.1.
+        const QByteArray version = request.toObject().value(QLatin1String("httpVersion")).toString().toUtf8();
+        if (!version.isEmpty() && version != c.request.httpVersion())
+            c.recordedVersion = version;
+    }
+    if (!readResponse(response.toObject(), sub(path, "response"), own.isUndefined() ? nullptr : &ownObject, ownPath, c))
+        return false;
+    if (!notes.isEmpty()) // an own entry keeps the note it was exported with, and gains these
+        c.note += (c.note.isEmpty() ? QString() : QStringLiteral("\n")) + notes.join(QLatin1Char('\n'));
+    return true;
 }
 
 } // namespace
 
-bool readHar(QIODevice *in, const std::function<bool(CapturedRequest &&)> &onEntry, QString *error, qint64 *skippedSent)
+bool readHar(QIODevice *in, const std::function<bool(CapturedRequest &&)> &onEntry, QString *error,
+             HarReadSummary *summary)
 {
     const auto fail = [&](const QString &message) {
         if (error)
@@ -586,13 +676,18 @@ bool readHar(QIODevice *in, const std::function<bool(CapturedRequest &&)> &onEnt
         if (!list.at(i).isObject())
             return fail(HarReader::problem(path, typeName(QJsonValue::Object)));
         if (list.at(i).toObject().contains(QLatin1String("_outbound"))) {
-            if (skippedSent)
-                ++*skippedSent;
+            if (summary)
+                ++summary->skippedSent;
             continue;
         }
         CapturedRequest c;
         if (!reader.readEntry(list.at(i).toObject(), path, c))
             return fail(reader.error);
+        if (summary) {
+            summary->splitValues += reader.splitValues ? 1 : 0;
+            summary->bodiesNotInHar += c.missingBodyBytes() > 0 ? 1 : 0;
+            summary->withNotes += c.note.isEmpty() ? 0 : 1;
+        }
         if (!onEntry(std::move(c)))
             return fail(HarReader::problem(path, HarReader::tr("import stopped")));
     }

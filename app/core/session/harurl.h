@@ -1,7 +1,12 @@
 #pragma once
 // Shared by the HAR writer and reader.
 
+#include <QByteArray>
 #include <QByteArrayView>
+
+namespace Session {
+struct CapturedRequest;
+}
 
 namespace Session::HarUrl {
 

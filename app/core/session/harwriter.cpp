@@ -218,7 +218,7 @@ void appendRequest(QByteArray &out, const CapturedRequest &c)
     const bool line = r.hasRequestLine(); // a request rejected early may have none
     const RequestParts parts{.method = r.method(),
                              .url = line ? requestUrl(c) : QByteArray(),
-                             .version = r.httpVersion(),
+                             .version = c.httpVersion(), // an import's recorded version, where it has one
                              .target = r.target(),
                              .body = r.body(),
                              .contentType = r.headerValue("Content-Type"),
@@ -299,6 +299,10 @@ void appendHookscope(QByteArray &out, const CapturedRequest &c)
             out += ",\"framing_base64\":";
             appendBase64(out, r.chunkFraming());
         }
+    }
+    if (!c.note.isEmpty()) {
+        out += ",\"note\":";
+        appendUtf8JsonString(out, c.note.toUtf8());
     }
     // The `headers` strings cannot say which bytes were not UTF-8; only then keep the bytes.
     const Http::HeaderList sentHeaders = c.answerSent().headers;

@@ -210,6 +210,9 @@ QList<QByteArray> Journal::encodePieces(const CapturedRequest &r)
     out.i64(sig.skewSeconds);
     out.bytes(sig.secretLabel.toUtf8());
     out.bytes(sig.detail.toUtf8());
+    // Added with HAR notes (issue 12): read only when present, like the signature above.
+    out.bytes(r.recordedVersion);
+    out.bytes(r.note.toUtf8());
     return out.take();
 }
 
@@ -254,6 +257,12 @@ CapturedRequestPtr Journal::decode(QByteArrayView bytes)
         sig.skewSeconds = c.i64();
         sig.secretLabel = QString::fromUtf8(c.bytes());
         sig.detail = QString::fromUtf8(c.bytes());
+        if (!c.ok())
+            return nullptr;
+    }
+    if (!c.atEnd()) {
+        r->recordedVersion = c.bytes();
+        r->note = QString::fromUtf8(c.bytes());
         if (!c.ok())
             return nullptr;
     }

@@ -24,13 +24,16 @@ const char kFullColumns[] =
     "p.framing, p.raw, a.headers, a.body, r.signature_scheme, r.signature_state, r.signature_detail";
 const char kLateColumns[] = ", l.answered_at, l.source, l.status, l.reason, l.headers, l.body, l.note ";
 const char kNoLateColumns[] = ", NULL, NULL, NULL, NULL, NULL, NULL, NULL ";
+// Last, so the columns above keep their numbers: the version recorded (for an import, it may not
+// be the head's) and the note.
+const char kRecordColumns[] = ", r.http_version, r.note ";
 const char kFullTables[] = "FROM requests r JOIN payloads p ON p.id = r.id LEFT JOIN answers a ON a.id = r.answer_id ";
 
 /// Every column of a request, its payload and answer, and (when the file has them) its late answer
 /// and event.
 QByteArray fullQuery(bool lateAnswers, bool events, const char *tail)
 {
-    return QByteArray(kFullColumns) + (lateAnswers ? kLateColumns : kNoLateColumns) +
+    return QByteArray(kFullColumns) + (lateAnswers ? kLateColumns : kNoLateColumns) + kRecordColumns +
            (events ? ", r.event " : ", NULL ") + kFullTables +
            (lateAnswers ? "LEFT JOIN late_answers l ON l.request_id = r.id " : "") + tail;
 }
@@ -72,7 +75,10 @@ CapturedRequestPtr fromRow(const Sql::Statement &s)
         late->note = s.text(26);
         r->lateAnswer = std::move(late);
     }
-    r->event = QString::fromUtf8(s.view(27));
+    if (!r->rejected && !s.isNull(27) && s.view(27) != r->request.httpVersion())
+        r->recordedVersion = s.bytes(27);
+    r->note = s.text(28);
+    r->event = QString::fromUtf8(s.view(29));
     if (r->event.isNull())
         r->event = QLatin1String(""); // not null: saved, whatever the file's version
     return r;
@@ -216,6 +222,21 @@ QByteArray SessionReader::verifiedWith()
 {
     Sql::Statement s(m_db->db, "SELECT value FROM session_info WHERE key = 'signatures_verified_with'");
     return s.isValid() && s.step() ? s.bytes(0) : QByteArray();
+}
+
+bool SessionReader::forEachArrival(qint64 fromMs, qint64 toMs, const Arrival &fn)
+{
+    Sql::Statement s(m_db->db, "SELECT id, received_at, method, target FROM requests "
+                               "WHERE received_at BETWEEN ?1 AND ?2");
+    if (!s.isValid())
+        return false;
+    s.bind(1, fromMs);
+    s.bind(2, toMs);
+    while (s.step()) {
+        if (!fn(s.int64(0), s.int64(1), s.view(2), s.view(3)))
+            return false;
+    }
+    return !s.failed();
 }
 
 bool SessionReader::forEach(const std::function<bool(CapturedRequestPtr)> &fn, const Progress &progress)

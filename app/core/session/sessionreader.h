@@ -39,6 +39,11 @@ public:
     /// The fingerprint of the signature settings the stored results come from (see
     /// SessionWriter::updateSignatures); empty when none was recorded.
     QByteArray verifiedWith();
+    /// The id, arrival time, method and target of each request that arrived from `fromMs` to `toMs`
+    /// (inclusive), read from the small requests table only; `fn` returns false to stop (then
+    /// this returns false).
+    using Arrival = std::function<bool(qint64 id, qint64 receivedAtMs, QByteArrayView method, QByteArrayView target)>;
+    bool forEachArrival(qint64 fromMs, qint64 toMs, const Arrival &fn);
     /// Every request in full, in id order. `fn` returns false to stop.
     bool forEach(const std::function<bool(CapturedRequestPtr)> &fn, const Progress &progress = {});
 

@@ -130,8 +130,8 @@ SessionFile::Info SessionWriter::open(const QString &path)
     m_db->insertRequest = Sql::Statement(
         db, "INSERT INTO requests(id, received_at, method, target, http_version, content_type, body_size, "
             "remote_addr, remote_port, local_port, tls, flags, response_status, answer_id, error_status, "
-            "error_offset, error_reason, signature_scheme, signature_state, signature_detail, event) VALUES (?1, "
-            "?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)");
+            "error_offset, error_reason, signature_scheme, signature_state, signature_detail, event, note) VALUES "
+            "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)");
     m_db->insertPayload =
         Sql::Statement(db, "INSERT INTO payloads(id, head, body, framing, raw) VALUES (?1, ?2, ?3, ?4, ?5)");
     m_db->insertAnswer =
@@ -666,7 +666,7 @@ bool SessionWriter::writeBatch(const CapturedBatch &batch, const OutboundBatch &
         if (q.hasRequestLine()) {
             s.bindBlob(3, q.method());
             s.bindBlob(4, q.target());
-            s.bindBlob(5, q.httpVersion());
+            s.bindBlob(5, r.httpVersion()); // an import's recorded version (HTTP/2) where it has one
         } else {
             s.bindNull(3);
             s.bindNull(4);
@@ -708,6 +708,11 @@ bool SessionWriter::writeBatch(const CapturedBatch &batch, const OutboundBatch &
             s.bindNull(21);
         else
             s.bindText(21, event);
+        const QByteArray note = r.note.toUtf8();
+        if (note.isEmpty())
+            s.bindNull(22);
+        else
+            s.bindText(22, note);
         if (!s.exec()) {
             rollBackAnswers(answersBefore);
             return false;
