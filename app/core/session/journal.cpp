@@ -210,6 +210,9 @@ QList<QByteArray> Journal::encodePieces(const CapturedRequest &r)
     out.i64(sig.skewSeconds);
     out.bytes(sig.secretLabel.toUtf8());
     out.bytes(sig.detail.toUtf8());
+    // Added later still, read the same way.
+    out.u32(quint32(r.answerChoice));
+    out.bytes(r.answerRule.toUtf8());
     return out.take();
 }
 
@@ -254,6 +257,13 @@ CapturedRequestPtr Journal::decode(QByteArrayView bytes)
         sig.skewSeconds = c.i64();
         sig.secretLabel = QString::fromUtf8(c.bytes());
         sig.detail = QString::fromUtf8(c.bytes());
+        if (!c.ok())
+            return nullptr;
+    }
+    if (!c.atEnd()) {
+        const quint32 choice = c.u32();
+        r->answerChoice = choice <= quint32(AnswerChoice::Challenge) ? AnswerChoice(choice) : AnswerChoice::Unknown;
+        r->answerRule = QString::fromUtf8(c.bytes());
         if (!c.ok())
             return nullptr;
     }

@@ -143,6 +143,14 @@ BEGIN
 END;
 )sql";
 
+// Version 5: what chose each request's answer, as it was called then: rules are renamed and
+// deleted, so the request keeps the rule's label, not its place in a list. Older rows keep NULL
+// (not known); a default answer stores only its choice (a one-byte integer), NULL costs nothing.
+const char kSchemaV5[] = R"sql(
+ALTER TABLE requests ADD COLUMN answer_choice INTEGER; -- AnswerChoice: 1 default, 2 rule, 3 challenge
+ALTER TABLE requests ADD COLUMN answer_rule TEXT;      -- the rule's label (ResponseRule::label())
+)sql";
+
 bool stamp(Sql::Database &db, int version)
 {
     const QByteArray sql = "PRAGMA application_id = " + QByteArray::number(kApplicationId) +
@@ -156,7 +164,7 @@ bool createSchema(Sql::Database &db)
 {
     Sql::Transaction transaction(db);
     if (!transaction.isActive() || !db.exec(kSchemaV1) || !db.exec(kSchemaV2) || !db.exec(kSchemaV3) ||
-        !db.exec(kSchemaV4) || !stamp(db, kSchemaVersion))
+        !db.exec(kSchemaV4) || !db.exec(kSchemaV5) || !stamp(db, kSchemaVersion))
         return false;
     Sql::Statement info(db, "INSERT INTO session_info(key, value) VALUES ('created_by', ?1), ('created_at', "
                             "CAST(strftime('%s','now') AS INTEGER) * 1000)");
@@ -185,7 +193,11 @@ bool migrateSchema(Sql::Database &db, int fromVersion)
     case 3:
         if (!db.exec(kSchemaV4))
             return false;
-        break; // the newest step: add `[[fallthrough]];` when a version 5 comes
+        [[fallthrough]];
+    case 4:
+        if (!db.exec(kSchemaV5))
+            return false;
+        break; // the newest step: add `[[fallthrough]];` when a version 6 comes
     default:
         db.setError(
             QCoreApplication::translate("Session::Schema", "no migration from schema version %1").arg(fromVersion));

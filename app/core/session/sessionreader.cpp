@@ -13,6 +13,7 @@ struct SessionReader::Db
 {
     Sql::Database db;
     bool lateAnswers = false; // the file has the late_answers table (schema version 4)
+    bool answerRules = false; // requests say what chose their answer (schema version 5)
 };
 
 namespace {
@@ -23,12 +24,16 @@ const char kFullColumns[] =
     "p.framing, p.raw, a.headers, a.body, r.signature_scheme, r.signature_state, r.signature_detail";
 const char kLateColumns[] = ", l.answered_at, l.source, l.status, l.reason, l.headers, l.body, l.note ";
 const char kNoLateColumns[] = ", NULL, NULL, NULL, NULL, NULL, NULL, NULL ";
+const char kRuleColumns[] = ", r.answer_choice, r.answer_rule ";
+const char kNoRuleColumns[] = ", NULL, NULL ";
 const char kFullTables[] = "FROM requests r JOIN payloads p ON p.id = r.id LEFT JOIN answers a ON a.id = r.answer_id ";
 
-/// Every column of a request, its payload and answer, and (when the file has them) its late answer.
-QByteArray fullQuery(bool lateAnswers, const char *tail)
+/// Every column of a request, its payload and answer, and (when the file has them) its late answer
+/// and what chose its answer.
+QByteArray fullQuery(bool lateAnswers, bool answerRules, const char *tail)
 {
-    return QByteArray(kFullColumns) + (lateAnswers ? kLateColumns : kNoLateColumns) + kFullTables +
+    return QByteArray(kFullColumns) + (lateAnswers ? kLateColumns : kNoLateColumns) +
+           (answerRules ? kRuleColumns : kNoRuleColumns) + kFullTables +
            (lateAnswers ? "LEFT JOIN late_answers l ON l.request_id = r.id " : "") + tail;
 }
 
@@ -69,6 +74,10 @@ CapturedRequestPtr fromRow(const Sql::Statement &s)
         late->note = s.text(26);
         r->lateAnswer = std::move(late);
     }
+    const qint64 choice = s.int64(27);
+    r->answerChoice =
+        choice > 0 && choice <= qint64(AnswerChoice::Challenge) ? AnswerChoice(choice) : AnswerChoice::Unknown;
+    r->answerRule = s.text(28);
     return r;
 }
 
@@ -94,6 +103,7 @@ SessionFile::Info SessionReader::open(const QString &path)
     const SessionFile::Info info = SessionFile::openForReading(m_db->db, path);
     m_db->lateAnswers = info.problem == FileProblem::None &&
                         m_db->db.queryInt("SELECT count(*) FROM sqlite_schema WHERE name = 'late_answers'", 0) > 0;
+    m_db->answerRules = info.problem == FileProblem::None && info.schemaVersion >= 5;
     return info;
 }
 
@@ -119,10 +129,11 @@ bool SessionReader::loadSummaries(SummaryStore &store, qint64 afterId, const Pro
     if (!db.exec("BEGIN"))
         return false;
     const qint64 total = db.queryInt("SELECT count(*) FROM requests", 0);
-    Sql::Statement s(db, "SELECT id, received_at, method, target, content_type, body_size, remote_addr, "
-                         "remote_port, flags, response_status, error_status, signature_scheme, signature_state "
-                         "FROM requests WHERE id > ?1 "
-                         "ORDER BY id");
+    const QByteArray sql = QByteArray("SELECT id, received_at, method, target, content_type, body_size, remote_addr, "
+                                      "remote_port, flags, response_status, error_status, signature_scheme, "
+                                      "signature_state, ") +
+                           (m_db->answerRules ? "answer_rule" : "NULL") + " FROM requests WHERE id > ?1 ORDER BY id";
+    Sql::Statement s(db, sql.constData());
     if (!s.isValid()) {
         db.exec("ROLLBACK");
         return false;
@@ -140,7 +151,7 @@ bool SessionReader::loadSummaries(SummaryStore &store, qint64 afterId, const Pro
         }
         store.append(s.int64(0), s.int64(1), s.view(2), s.view(3), s.view(4), s.int64(5), lastRemote,
                      quint16(s.int64(7)), s.int64(8), int(s.int64(9)), int(s.int64(10)),
-                     SummaryStore::signatureOf(s.view(11), int(s.int64(12))));
+                     SummaryStore::signatureOf(s.view(11), int(s.int64(12))), s.view(13));
         if (++done % 8192 == 0 && progress && !progress(done, total)) {
             db.exec("ROLLBACK");
             return false;
@@ -155,7 +166,7 @@ bool SessionReader::loadSummaries(SummaryStore &store, qint64 afterId, const Pro
 
 CapturedRequestPtr SessionReader::load(qint64 id)
 {
-    const QByteArray sql = fullQuery(m_db->lateAnswers, "WHERE r.id = ?1");
+    const QByteArray sql = fullQuery(m_db->lateAnswers, m_db->answerRules, "WHERE r.id = ?1");
     Sql::Statement s(m_db->db, sql.constData());
     if (!s.isValid())
         return nullptr;
@@ -167,7 +178,7 @@ CapturedRequestPtr SessionReader::load(qint64 id)
 
 CapturedBatch SessionReader::loadAfter(qint64 afterId, int limit)
 {
-    const QByteArray sql = fullQuery(m_db->lateAnswers, "WHERE r.id > ?1 ORDER BY r.id LIMIT ?2");
+    const QByteArray sql = fullQuery(m_db->lateAnswers, m_db->answerRules, "WHERE r.id > ?1 ORDER BY r.id LIMIT ?2");
     Sql::Statement s(m_db->db, sql.constData());
     CapturedBatch out;
     if (!s.isValid())
@@ -191,7 +202,7 @@ bool SessionReader::forEach(const std::function<bool(CapturedRequestPtr)> &fn, c
     if (!db.exec("BEGIN"))
         return false;
     const qint64 total = db.queryInt("SELECT count(*) FROM requests", 0);
-    const QByteArray sql = fullQuery(m_db->lateAnswers, "ORDER BY r.id");
+    const QByteArray sql = fullQuery(m_db->lateAnswers, m_db->answerRules, "ORDER BY r.id");
     Sql::Statement s(db, sql.constData());
     qint64 done = 0;
     bool ok = s.isValid();
