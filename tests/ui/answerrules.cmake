@@ -1,0 +1,2 @@
+# Answer rules in the window (issue 12): the rules dialog following the typing.
+hookscope_add_test(tst_answerrules SOURCES ui/tst_answerrules.cpp ui/windowtesting.h LIBS hookscope_ui LABELS ui)
