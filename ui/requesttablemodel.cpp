@@ -122,6 +122,8 @@ QVariant RequestTableModel::display(const Session::RequestSummary &s, int column
         return SignatureBadge::text(s.signatureScheme, Signing::Verdict(s.signature));
     case Forwarded:
         return forwardText(m_forwards.value(s.id));
+    case Rule:
+        return text(m_store->answerRule(s));
     case ColumnCount:
         break;
     }
@@ -193,6 +195,8 @@ QVariant RequestTableModel::headerData(int section, Qt::Orientation orientation,
         return tr("Signature");
     case Forwarded:
         return tr("Forwarded");
+    case Rule:
+        return tr("Rule");
     case ColumnCount:
         break;
     }
@@ -540,6 +544,9 @@ bool RequestTableModel::before(quint32 a, quint32 b) const
     case Forwarded:
         c = compare(forwardKey(m_forwards.value(x.id)), forwardKey(m_forwards.value(y.id)));
         break;
+    case Rule:
+        c = x.answerRule == y.answerRule ? 0 : compare(m_store->answerRule(x), m_store->answerRule(y));
+        break;
     case ColumnCount:
         break;
     }
@@ -665,6 +672,12 @@ std::function<quint64(const Session::RequestSummary &)> RequestTableModel::sortK
         return [](const Session::RequestSummary &s) { return SignatureBadge::sortKey(s.signatureScheme, s.signature); };
     case Forwarded:
         return [this](const Session::RequestSummary &s) { return forwardKey(m_forwards.value(s.id)); };
+    case Rule: {
+        const auto rank =
+            ranks([](const Session::RequestSummary &s) { return quint32(s.answerRule); },
+                  [this](const Session::RequestSummary &s) { return m_store->answerRule(s).toByteArray(); });
+        return [rank](const Session::RequestSummary &s) { return rank->value(s.answerRule); };
+    }
     case Id:
     case Target:
     case ColumnCount:

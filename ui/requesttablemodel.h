@@ -35,6 +35,7 @@ public:
         Notes,
         Signature,
         Forwarded,
+        Rule, ///< the answer rule that answered (empty: the default answer)
         ColumnCount
     };
     enum Role {
