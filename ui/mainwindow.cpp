@@ -95,7 +95,7 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
     , m_countLabel(new QLabel(this))
     , m_rate(new RateChart(this))
     , m_rowTimer(new QTimer(this))
-    , m_answers(new AnswerRules(m_engine, statusBar(), this))
+    , m_answers(new AnswerRules(m_engine, m_model, m_table, statusBar(), this))
 {
     initResources();
     m_engine->setYieldToInterface(true); // a flood must not freeze the window
@@ -422,8 +422,7 @@ Capture::ListenConfig MainWindow::listenConfig() const
     Capture::ListenConfig config;
     config.fastAck = !settings.get(Settings::DurableAnswers);
     config.limits = settings.limits();
-    config.rules = m_answers->rules().rules;
-    config.answer = m_answers->rules().fallback;
+    m_answers->configure(config);
     return config;
 }
 

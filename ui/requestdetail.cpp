@@ -1,5 +1,6 @@
 #include "requestdetail.h"
 #include "bodyview.h"
+#include "capture/ruleindicator.h"
 #include "fieldsmodel.h"
 #include "findbar.h"
 #include "signing/signaturetab.h"
@@ -242,6 +243,8 @@ void RequestDetail::showOverview(const Session::CapturedRequest &r)
     } else {
         row(tr("Answer"), tr("none (the client was gone)"));
     }
+    if (const QString chosen = RuleIndicator::choiceText(r); !chosen.isEmpty())
+        row(tr("Chosen by"), chosen.toHtmlEscaped());
     const QStringList warnings = q.warnings();
     if (!warnings.isEmpty())
         row(tr("Warnings"), warnings.join(QStringLiteral(", ")).toHtmlEscaped());

@@ -112,6 +112,8 @@ QVariant RequestTableModel::display(const Session::RequestSummary &s, int column
         return forwardText(m_forwards.value(s.id));
     case Event:
         return text(m_store->event(s));
+    case Rule:
+        return text(m_store->answerRule(s));
     case ColumnCount:
         break;
     }
@@ -209,6 +211,8 @@ QVariant RequestTableModel::headerData(int section, Qt::Orientation orientation,
         return tr("Forwarded");
     case Event:
         return tr("Event");
+    case Rule:
+        return tr("Rule");
     case ColumnCount:
         break;
     }

@@ -38,6 +38,7 @@ public:
         Signature,
         Forwarded,
         Event,
+        Rule, ///< the answer rule that answered (empty: the default answer)
         ColumnCount
     };
     enum Role {

@@ -124,6 +124,9 @@ bool RequestTableModel::before(quint32 a, quint32 b) const
     case Event:
         c = x.event == y.event ? 0 : compare(m_store->event(x), m_store->event(y));
         break;
+    case Rule:
+        c = x.answerRule == y.answerRule ? 0 : compare(m_store->answerRule(x), m_store->answerRule(y));
+        break;
     case ColumnCount:
         break;
     }
@@ -260,6 +263,12 @@ std::function<quint64(const Session::RequestSummary &)> RequestTableModel::sortK
         const auto rank = ranks([](const Session::RequestSummary &s) { return quint32(s.event); },
                                 [this](const Session::RequestSummary &s) { return m_store->event(s).toByteArray(); });
         return [rank](const Session::RequestSummary &s) { return rank->value(s.event); };
+    }
+    case Rule: {
+        const auto rank =
+            ranks([](const Session::RequestSummary &s) { return quint32(s.answerRule); },
+                  [this](const Session::RequestSummary &s) { return m_store->answerRule(s).toByteArray(); });
+        return [rank](const Session::RequestSummary &s) { return rank->value(s.answerRule); };
     }
     case Id:
     case Target:

@@ -96,6 +96,17 @@ RulesDialog::RulesDialog(const Capture::ResponseRules &rules, QWidget *parent)
     layout->addWidget(m_error);
     layout->addWidget(buttons);
 
+    // The lists follow the form as it is typed into, not only on Apply.
+    for (QLineEdit *edit : {m_name, m_methods, m_path})
+        connect(edit, &QLineEdit::textChanged, this, &RulesDialog::showEdited);
+    for (QPlainTextEdit *edit : {m_headers, m_body})
+        connect(edit, &QPlainTextEdit::textChanged, this, &RulesDialog::showEdited);
+    for (QSpinBox *box : {m_status, m_delay})
+        connect(box, &QSpinBox::valueChanged, this, &RulesDialog::showEdited);
+    for (QCheckBox *box : {m_enabled, m_cycle})
+        connect(box, &QCheckBox::toggled, this, &RulesDialog::showEdited);
+    connect(m_signature, &QComboBox::currentIndexChanged, this, &RulesDialog::showEdited);
+
     connect(add, &QPushButton::clicked, this, &RulesDialog::addRule);
     connect(remove, &QPushButton::clicked, this, &RulesDialog::removeRule);
     connect(up, &QPushButton::clicked, this, [this] { moveRule(-1); });
@@ -171,21 +182,31 @@ QString RulesDialog::stepText(const Capture::AnswerSpec &a, int index) const
     return text;
 }
 
+QString RulesDialog::ruleText(const Capture::ResponseRule &r) const
+{
+    return r.enabled ? r.label() : tr("%1 (off)").arg(r.label());
+}
+
+void RulesDialog::showEdited()
+{
+    if (m_loading)
+        return;
+    QString error;
+    const bool valid = store(&error);
+    m_error->setText(valid ? QString() : error);
+    // Only the texts of the rule and answer being edited change: the lists keep their selection.
+    if (m_rule >= 0 && !isDefault(m_rule))
+        m_list->item(m_rule)->setText(ruleText(m_rules.rules.at(m_rule)));
+    if (QListWidgetItem *step = m_steps->item(qMax(0, m_step)); step && answerAt(m_rule, m_step))
+        step->setText(stepText(*answerAt(m_rule, m_step), qMax(0, m_step)));
+}
+
 void RulesDialog::refreshList()
 {
     m_loading = true;
     m_list->clear();
-    for (const Capture::ResponseRule &r : std::as_const(m_rules.rules)) {
-        QString label = r.name.isEmpty()
-                            ? tr("%1 %2").arg(r.methods.isEmpty() ? tr("any") : r.methods.join(QLatin1Char(',')),
-                                              r.pathPattern.isEmpty() ? QStringLiteral("*") : r.pathPattern)
-                            : r.name;
-        if (!r.signature.isEmpty())
-            label += tr(" (signature %1)").arg(r.signature);
-        if (!r.enabled)
-            label += tr(" (off)");
-        m_list->addItem(label);
-    }
+    for (const Capture::ResponseRule &r : std::as_const(m_rules.rules))
+        m_list->addItem(ruleText(r));
     m_list->addItem(tr("Default answer"));
     m_list->setCurrentRow(m_rule < 0 ? 0 : m_rule);
     m_loading = false;
@@ -250,17 +271,8 @@ bool RulesDialog::store(QString *error)
     Capture::AnswerSpec *a = answerAt(m_rule, m_step);
     if (!a)
         return true;
-    Http::HeaderList headers;
-    const QStringList lines = m_headers->toPlainText().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-    for (const QString &line : lines) {
-        QPair<QByteArray, QByteArray> header;
-        if (!Capture::AnswerSpec::parseHeader(line, &header, error))
-            return false;
-        headers.append(header);
-    }
     a->status = m_status->value();
     a->delayMs = m_delay->value();
-    a->headers = headers;
     a->body = m_body->toPlainText().toUtf8();
     if (!isDefault(m_rule)) {
         Capture::ResponseRule &r = m_rules.rules[m_rule];
@@ -273,6 +285,16 @@ bool RulesDialog::store(QString *error)
         r.signature = m_signature->currentData().toString();
         r.cycle = m_cycle->isChecked();
     }
+    // Last: while a header line is being typed it is not one yet, and the fields above still count.
+    Http::HeaderList headers;
+    const QStringList lines = m_headers->toPlainText().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    for (const QString &line : lines) {
+        QPair<QByteArray, QByteArray> header;
+        if (!Capture::AnswerSpec::parseHeader(line, &header, error))
+            return false;
+        headers.append(header);
+    }
+    a->headers = headers;
     return true;
 }
 

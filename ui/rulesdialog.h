@@ -31,6 +31,7 @@ public:
     QListWidget *ruleList() const { return m_list; }
     QListWidget *stepList() const { return m_steps; }
     QLineEdit *nameEdit() const { return m_name; }
+    QCheckBox *enabledEdit() const { return m_enabled; }
     QLineEdit *methodsEdit() const { return m_methods; }
     QLineEdit *pathEdit() const { return m_path; }
     QSpinBox *statusEdit() const { return m_status; }
@@ -53,6 +54,10 @@ private:
     Capture::AnswerSpec *answerAt(int rule, int step);
     void load(int rule, int step);
     bool store(QString *error);
+    /// Takes an edit of the form into the rules and shows it in both lists at once.
+    void showEdited();
+    /// The rule as the list shows it.
+    QString ruleText(const Capture::ResponseRule &r) const;
     void refreshList();
     void refreshSteps();
     QString stepText(const Capture::AnswerSpec &a, int index) const;

@@ -5,8 +5,10 @@
 
 #include "capture/captureengine.h"
 #include "capture/responserules.h"
+#include "session/sessionreader.h"
 
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QtTest>
 
 using Capture::AnswerSpec;
@@ -56,6 +58,7 @@ private Q_SLOTS:
     void sequencesOverRealSockets();
     void changesApplyAtOnce_data();
     void changesApplyAtOnce();
+    void recordsWhichRuleAnswered();
 };
 
 void TstRules::glob_data()
@@ -196,6 +199,64 @@ void TstRules::changesApplyAtOnce()
     engine.setRules(answering(503));
     QCOMPARE(statusOf(port, "POST /x HTTP/1.1"), 503);
     QCOMPARE(statusOf(port, "POST /y HTTP/1.1"), 200);
+}
+
+void TstRules::recordsWhichRuleAnswered()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString session = dir.filePath(QStringLiteral("rules.hookscope"));
+    Capture::CaptureEngine engine;
+    Capture::ListenConfig config;
+    ResponseRule flaky = rule({QStringLiteral("POST")}, QStringLiteral("/flaky"), {answer(500), answer(200)});
+    flaky.name = QStringLiteral("flaky");
+    config.rules = {flaky, rule({QStringLiteral("POST")}, QStringLiteral("/github/*"), {answer(202)})};
+    config.sessionPath = session;
+    QSignalSpy started(&engine, &Capture::CaptureEngine::started);
+    QSignalSpy captured(&engine, &Capture::CaptureEngine::captured);
+    engine.start(config);
+    QVERIFY(started.wait(5000));
+    const quint16 port = engine.port();
+    QCOMPARE(statusOf(port, "POST /flaky HTTP/1.1"), 500);
+    QCOMPARE(statusOf(port, "POST /flaky HTTP/1.1"), 200); // still the rule: its second answer
+    QCOMPARE(statusOf(port, "POST /github/push HTTP/1.1"), 202);
+    QCOMPARE(statusOf(port, "GET /other HTTP/1.1"), 200);
+    // Renamed, then deleted: what answered before keeps the name it had.
+    ResponseRules renamed;
+    renamed.rules = {flaky};
+    renamed.rules[0].name = QStringLiteral("was flaky");
+    engine.setRules(renamed);
+    QCOMPARE(statusOf(port, "POST /flaky HTTP/1.1"), 500);
+    engine.setRules({});
+    QCOMPARE(statusOf(port, "POST /flaky HTTP/1.1"), 200);
+
+    using Session::AnswerChoice;
+    const QList<QPair<AnswerChoice, QString>> expected = {
+        {AnswerChoice::Rule, QStringLiteral("flaky")},          {AnswerChoice::Rule, QStringLiteral("flaky")},
+        {AnswerChoice::Rule, QStringLiteral("POST /github/*")}, {AnswerChoice::Default, {}},
+        {AnswerChoice::Rule, QStringLiteral("was flaky")},      {AnswerChoice::Default, {}}};
+    QList<QPair<AnswerChoice, QString>> live;
+    QTRY_COMPARE_WITH_TIMEOUT(
+        [&] {
+            live.clear();
+            for (const QList<QVariant> &signal : std::as_const(captured)) {
+                for (const Session::CapturedRequestPtr &r : signal.first().value<Session::CapturedBatch>())
+                    live.append({r->answerChoice, r->answerRule});
+            }
+            return live.size();
+        }(),
+        expected.size(), 5000);
+    QCOMPARE(live, expected);
+    engine.stop();
+    // And so does the session file.
+    Session::SessionReader reader;
+    QCOMPARE(reader.open(session).problem, Session::FileProblem::None);
+    QList<QPair<AnswerChoice, QString>> stored;
+    QVERIFY(reader.forEach([&stored](Session::CapturedRequestPtr r) {
+        stored.append({r->answerChoice, r->answerRule});
+        return true;
+    }));
+    QCOMPARE(stored, expected);
 }
 
 QTEST_GUILESS_MAIN(TstRules)

@@ -1,4 +1,5 @@
 #include "answerrules.h"
+#include "ruleindicator.h"
 
 #include "capture/captureengine.h"
 #include "rulesdialog.h"
@@ -10,7 +11,8 @@
 
 namespace Gui {
 
-AnswerRules::AnswerRules(Capture::CaptureEngine *engine, QStatusBar *statusBar, QWidget *window)
+AnswerRules::AnswerRules(Capture::CaptureEngine *engine, RequestTableModel *model, QTableView *table,
+                         QStatusBar *statusBar, QWidget *window)
     : QObject(window)
     , m_engine(engine)
     , m_statusBar(statusBar)
@@ -27,6 +29,8 @@ AnswerRules::AnswerRules(Capture::CaptureEngine *engine, QStatusBar *statusBar, 
         connect(dialog, &RulesDialog::applied, this, &AnswerRules::apply);
         dialog->open();
     });
+    m_indicator = new RuleIndicator(engine, model, table, statusBar, m_action);
+    m_indicator->showRules(m_rules);
 }
 
 void AnswerRules::apply(const Capture::ResponseRules &rules)
@@ -34,7 +38,14 @@ void AnswerRules::apply(const Capture::ResponseRules &rules)
     m_rules = rules;
     Settings().set(Settings::AnswerRules, rules.toJson());
     m_engine->setRules(rules); // from the next request on
+    m_indicator->showRules(rules);
     m_statusBar->showMessage(tr("Answer rules applied"), 3000);
+}
+
+void AnswerRules::configure(Capture::ListenConfig &config) const
+{
+    config.rules = m_rules.rules;
+    config.answer = m_rules.fallback;
 }
 
 } // namespace Gui

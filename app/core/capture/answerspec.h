@@ -26,6 +26,7 @@ public:
     int delayMs = 0;
 
     Http::Response response() const { return Http::Response{status, reason, headers, body}; }
+    friend bool operator==(const AnswerSpec &, const AnswerSpec &) = default;
 
     /// 200 with no headers and an empty body: the start of an answer the user shapes from parts.
     static AnswerSpec blank();

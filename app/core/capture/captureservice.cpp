@@ -53,6 +53,9 @@ void CaptureService::setRules(const ResponseRules &rules)
 {
     m_rules = rules;
     m_sequence = QList<int>(rules.rules.size(), 0);
+    m_labels.clear();
+    for (const ResponseRule &rule : rules.rules)
+        m_labels.append(rule.label());
 }
 
 void CaptureService::offerRules(const ResponseRules &rules)
@@ -62,7 +65,8 @@ void CaptureService::offerRules(const ResponseRules &rules)
     m_hasOffer.store(true, std::memory_order_release);
 }
 
-const AnswerSpec &CaptureService::chooseAnswer(QByteArrayView method, QByteArrayView target, Signing::Verdict verdict)
+const AnswerSpec &CaptureService::chooseAnswer(QByteArrayView method, QByteArrayView target, Signing::Verdict verdict,
+                                               int *rule)
 {
     if (m_hasOffer.exchange(false, std::memory_order_acquire)) {
         std::optional<ResponseRules> offered;
@@ -74,12 +78,13 @@ const AnswerSpec &CaptureService::chooseAnswer(QByteArrayView method, QByteArray
             setRules(*offered);
     }
     const int index = m_rules.match(method, target, verdict);
+    *rule = index;
     if (index < 0)
         return m_rules.fallback;
-    const ResponseRule &rule = m_rules.rules.at(index);
+    const ResponseRule &chosen = m_rules.rules.at(index);
     const int turn = m_sequence[index]++;
-    const qsizetype count = rule.answers.size();
-    return rule.answers.at(turn < count ? turn : (rule.cycle ? turn % count : count - 1));
+    const qsizetype count = chosen.answers.size();
+    return chosen.answers.at(turn < count ? turn : (chosen.cycle ? turn % count : count - 1));
 }
 
 /// Zoom will not save a webhook URL until it answers Zoom's challenge with the token signed by the
@@ -111,18 +116,24 @@ void CaptureService::handleRequest(Http::IncomingRequest incoming)
 {
     // Cheap (one HMAC over a body that just arrived), and a rule may answer by its verdict.
     Signing::Result signature = m_verifier.verify(incoming.request, incoming.receivedAtMs / 1000);
-    const AnswerSpec &spec = chooseAnswer(incoming.request.method(), incoming.request.target(), signature.verdict);
+    int rule = -1;
+    const AnswerSpec &spec =
+        chooseAnswer(incoming.request.method(), incoming.request.target(), signature.verdict, &rule);
     Http::Response response = spec.response();
     int delayMs = spec.delayMs;
-    if (signature.scheme == QLatin1String("zoom") && signature.verdict == Signing::Verdict::Valid &&
-        &spec == &m_rules.fallback) {
+    auto record = std::make_shared<Session::CapturedRequest>();
+    record->answerChoice = rule < 0 ? Session::AnswerChoice::Default : Session::AnswerChoice::Rule;
+    if (rule >= 0)
+        record->answerRule = m_labels.at(rule);
+    if (signature.scheme == QLatin1String("zoom") && signature.verdict == Signing::Verdict::Valid && rule < 0) {
         if (std::optional<Http::Response> challenge =
                 zoomChallengeAnswer(m_verifier, incoming.request, incoming.receivedAtMs / 1000)) {
             response = std::move(*challenge);
             delayMs = 0;
+            record->answerChoice = Session::AnswerChoice::Challenge;
+            record->answerRule = QStringLiteral("Zoom URL validation");
         }
     }
-    auto record = std::make_shared<Session::CapturedRequest>();
     record->signature = std::move(signature);
     record->event = Session::webhookEventOf(incoming.request);
     record->id = m_nextId++;
@@ -218,6 +229,8 @@ Session::CapturedRequestPtr CaptureService::refuse(const Session::CapturedReques
         answered = true;
     }
     if (answered) {
+        copy->answerChoice = Session::AnswerChoice::Unknown; // no rule answered: saving failed
+        copy->answerRule.clear();
         copy->responseStatus = unavailable.status;
         copy->responseHeaders = unavailable.headers;
         copy->responseBody = unavailable.body;

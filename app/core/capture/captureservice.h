@@ -97,7 +97,8 @@ private:
     Session::CapturedRequestPtr refuse(const Session::CapturedRequestPtr &record, const QString &error);
     void answer(const Http::Responder &responder, const Http::Response &response, int delayMs);
 
-    const AnswerSpec &chooseAnswer(QByteArrayView method, QByteArrayView target, Signing::Verdict verdict);
+    /// The answer for a request, and the index of the rule that chose it in `rule` (-1: the default).
+    const AnswerSpec &chooseAnswer(QByteArrayView method, QByteArrayView target, Signing::Verdict verdict, int *rule);
     void setSaveProblem(QString *which, const QString &error);
 
     ResponseRules m_rules;
@@ -105,6 +106,7 @@ private:
     std::optional<ResponseRules> m_offered; // guarded by m_offerMutex
     std::atomic<bool> m_hasOffer{false};
     QList<int> m_sequence; // per rule: how many requests it has answered
+    QStringList m_labels;  // per rule: its label, made once rather than per request
     Signing::Verifier m_verifier;
     qint64 m_nextId = 1;
     Session::SessionWriter *m_writer = nullptr;

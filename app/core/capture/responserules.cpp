@@ -4,6 +4,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
+
 namespace Capture {
 
 bool ResponseRule::isSignatureCondition(const QString &word)
@@ -34,6 +36,18 @@ bool methodAndPathMatch(const QStringList &methods, const QString &pathPattern, 
     return Http::globMatch(pathPattern.toUtf8(), path);
 }
 
+QString ResponseRule::label() const
+{
+    if (!name.isEmpty())
+        return name;
+    QString text =
+        ResponseRules::tr("%1 %2").arg(methods.isEmpty() ? ResponseRules::tr("any") : methods.join(QLatin1Char(',')),
+                                       pathPattern.isEmpty() ? QStringLiteral("*") : pathPattern);
+    if (!signature.isEmpty())
+        text += ResponseRules::tr(" (signature %1)").arg(signature);
+    return text;
+}
+
 bool ResponseRule::matches(QByteArrayView method, QByteArrayView target, Signing::Verdict verdict) const
 {
     if (!enabled || answers.isEmpty() || !signatureMatches(signature, verdict))
@@ -48,6 +62,12 @@ int ResponseRules::match(QByteArrayView method, QByteArrayView target, Signing::
             return int(i);
     }
     return -1;
+}
+
+bool ResponseRules::changesAnswers() const
+{
+    return fallback != AnswerSpec() ||
+           std::any_of(rules.cbegin(), rules.cend(), [](const ResponseRule &r) { return r.isOn(); });
 }
 
 namespace {

@@ -27,6 +27,12 @@ struct ResponseRule
 
     bool matches(QByteArrayView method, QByteArrayView target,
                  Signing::Verdict verdict = Signing::Verdict::NotChecked) const;
+    /// Whether it can answer anything: enabled, with at least one answer.
+    bool isOn() const { return enabled && !answers.isEmpty(); }
+    /// What the user knows it by: its name, or else what it matches ("POST /github/*",
+    /// "any /hooks/* (signature invalid)"). Kept with each request it answers, so the request
+    /// still says which rule it was after the rule is renamed or deleted.
+    QString label() const;
     /// Whether `word` is something `signature` may hold.
     static bool isSignatureCondition(const QString &word);
 };
@@ -46,6 +52,10 @@ public:
     /// Index of the rule that answers, or -1 for the default.
     int match(QByteArrayView method, QByteArrayView target,
               Signing::Verdict verdict = Signing::Verdict::NotChecked) const;
+
+    /// Whether these rules answer anything otherwise than a fresh Hookscope would: a rule is on,
+    /// or the default answer was changed.
+    bool changesAnswers() const;
 
     QByteArray toJson() const;
     static bool fromJson(const QByteArray &json, ResponseRules *out, QString *error);

@@ -13,6 +13,14 @@
 
 namespace Session {
 
+/// What chose the answer a captured request got.
+enum class AnswerChoice : quint8 {
+    Unknown,   ///< not recorded: a rejected or imported request, or one saved before this was kept
+    Default,   ///< no answer rule matched: the default answer
+    Rule,      ///< an answer rule (CapturedRequest::answerRule names it)
+    Challenge, ///< Hookscope answered a provider's URL challenge itself (Zoom's)
+};
+
 /**
  * One captured or rejected request with everything known about it: what arrived, from whom,
  * when, and what Hookscope answered. Immutable once made; shared between threads by pointer.
@@ -31,6 +39,10 @@ struct CapturedRequest
     int responseStatus = 0; ///< the status sent; 0 when no answer reached the client
     Http::HeaderList responseHeaders;
     QByteArray responseBody;
+    AnswerChoice answerChoice = AnswerChoice::Unknown;
+    /// Rule, Challenge: what answered, as it was called then (ResponseRule::label()); rules are
+    /// renamed and deleted later, so the request keeps the name rather than a place in the list.
+    QString answerRule;
 
     bool rejected = false;
     int errorStatus = 0;

@@ -213,6 +213,9 @@ QList<QByteArray> Journal::encodePieces(const CapturedRequest &r)
     // Added with HAR notes (issue 12): read only when present, like the signature above.
     out.bytes(r.recordedVersion);
     out.bytes(r.note.toUtf8());
+    // Added later still, read the same way.
+    out.u32(quint32(r.answerChoice));
+    out.bytes(r.answerRule.toUtf8());
     return out.take();
 }
 
@@ -263,6 +266,9 @@ CapturedRequestPtr Journal::decode(QByteArrayView bytes)
     if (!c.atEnd()) {
         r->recordedVersion = c.bytes();
         r->note = QString::fromUtf8(c.bytes());
+        const quint32 choice = c.u32();
+        r->answerChoice = choice <= quint32(AnswerChoice::Challenge) ? AnswerChoice(choice) : AnswerChoice::Unknown;
+        r->answerRule = QString::fromUtf8(c.bytes());
         if (!c.ok())
             return nullptr;
     }

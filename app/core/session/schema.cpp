@@ -144,9 +144,14 @@ END;
 )sql";
 
 // Version 5: what a webhook says it is about (Payload::webhookEvent), worked out once when it is
-// saved so the table's Event column and event: filters need no payload. NULL in older rows.
+// saved so the table's Event column and event: filters need no payload; and what chose each
+// request's answer, as it was called then: rules are renamed and deleted, so the request keeps
+// the rule's label, not its place in a list. Older rows keep NULL (not known); a default answer
+// stores only its choice (a one-byte integer), NULL costs nothing.
 const char kSchemaV5[] = R"sql(
 ALTER TABLE requests ADD COLUMN event TEXT;
+ALTER TABLE requests ADD COLUMN answer_choice INTEGER; -- AnswerChoice: 1 default, 2 rule, 3 challenge
+ALTER TABLE requests ADD COLUMN answer_rule TEXT;      -- the rule's label (ResponseRule::label())
 )sql";
 
 bool stamp(Sql::Database &db, int version)

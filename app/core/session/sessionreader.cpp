@@ -14,6 +14,7 @@ struct SessionReader::Db
     Sql::Database db;
     bool lateAnswers = false; // the file has the late_answers table (schema version 4)
     bool events = false;      // requests has the event column (schema version 5)
+    bool answerRules = false; // requests say what chose their answer (schema version 5)
 };
 
 namespace {
@@ -27,14 +28,16 @@ const char kNoLateColumns[] = ", NULL, NULL, NULL, NULL, NULL, NULL, NULL ";
 // Last, so the columns above keep their numbers: the version recorded (for an import, it may not
 // be the head's) and the note.
 const char kRecordColumns[] = ", r.http_version, r.note ";
+const char kRuleColumns[] = ", r.answer_choice, r.answer_rule ";
+const char kNoRuleColumns[] = ", NULL, NULL ";
 const char kFullTables[] = "FROM requests r JOIN payloads p ON p.id = r.id LEFT JOIN answers a ON a.id = r.answer_id ";
 
-/// Every column of a request, its payload and answer, and (when the file has them) its late answer
-/// and event.
-QByteArray fullQuery(bool lateAnswers, bool events, const char *tail)
+/// Every column of a request, its payload and answer, and (when the file has them) its late answer,
+/// event and what chose its answer.
+QByteArray fullQuery(bool lateAnswers, bool events, bool answerRules, const char *tail)
 {
     return QByteArray(kFullColumns) + (lateAnswers ? kLateColumns : kNoLateColumns) + kRecordColumns +
-           (events ? ", r.event " : ", NULL ") + kFullTables +
+           (events ? ", r.event " : ", NULL ") + (answerRules ? kRuleColumns : kNoRuleColumns) + kFullTables +
            (lateAnswers ? "LEFT JOIN late_answers l ON l.request_id = r.id " : "") + tail;
 }
 
@@ -81,6 +84,10 @@ CapturedRequestPtr fromRow(const Sql::Statement &s)
     r->event = QString::fromUtf8(s.view(29));
     if (r->event.isNull())
         r->event = QLatin1String(""); // not null: saved, whatever the file's version
+    const qint64 choice = s.int64(30);
+    r->answerChoice =
+        choice > 0 && choice <= qint64(AnswerChoice::Challenge) ? AnswerChoice(choice) : AnswerChoice::Unknown;
+    r->answerRule = s.text(31);
     return r;
 }
 
@@ -108,6 +115,9 @@ SessionFile::Info SessionReader::open(const QString &path)
                         m_db->db.queryInt("SELECT count(*) FROM sqlite_schema WHERE name = 'late_answers'", 0) > 0;
     m_db->events = info.problem == FileProblem::None &&
                    m_db->db.queryInt("SELECT count(*) FROM pragma_table_info('requests') WHERE name = 'event'", 0) > 0;
+    m_db->answerRules =
+        info.problem == FileProblem::None &&
+        m_db->db.queryInt("SELECT count(*) FROM pragma_table_info('requests') WHERE name = 'answer_rule'", 0) > 0;
     return info;
 }
 
@@ -136,7 +146,8 @@ bool SessionReader::loadSummaries(SummaryStore &store, qint64 afterId, const Pro
     const QByteArray sql = QByteArray("SELECT id, received_at, method, target, content_type, body_size, remote_addr, "
                                       "remote_port, flags, response_status, error_status, signature_scheme, "
                                       "signature_state, ") +
-                           (m_db->events ? "event" : "NULL") + " FROM requests WHERE id > ?1 ORDER BY id";
+                           (m_db->events ? "event, " : "NULL, ") + (m_db->answerRules ? "answer_rule" : "NULL") +
+                           " FROM requests WHERE id > ?1 ORDER BY id";
     Sql::Statement s(db, sql.constData());
     if (!s.isValid()) {
         db.exec("ROLLBACK");
@@ -155,7 +166,7 @@ bool SessionReader::loadSummaries(SummaryStore &store, qint64 afterId, const Pro
         }
         store.append(s.int64(0), s.int64(1), s.view(2), s.view(3), s.view(4), s.int64(5), lastRemote,
                      quint16(s.int64(7)), s.int64(8), int(s.int64(9)), int(s.int64(10)),
-                     SummaryStore::signatureOf(s.view(11), int(s.int64(12))), s.view(13));
+                     SummaryStore::signatureOf(s.view(11), int(s.int64(12))), s.view(13), s.view(14));
         if (++done % 8192 == 0 && progress && !progress(done, total)) {
             db.exec("ROLLBACK");
             return false;
@@ -194,7 +205,7 @@ bool SessionReader::forEachPayload(bool head, bool body,
 
 CapturedRequestPtr SessionReader::load(qint64 id)
 {
-    const QByteArray sql = fullQuery(m_db->lateAnswers, m_db->events, "WHERE r.id = ?1");
+    const QByteArray sql = fullQuery(m_db->lateAnswers, m_db->events, m_db->answerRules, "WHERE r.id = ?1");
     Sql::Statement s(m_db->db, sql.constData());
     if (!s.isValid())
         return nullptr;
@@ -206,7 +217,8 @@ CapturedRequestPtr SessionReader::load(qint64 id)
 
 CapturedBatch SessionReader::loadAfter(qint64 afterId, int limit)
 {
-    const QByteArray sql = fullQuery(m_db->lateAnswers, m_db->events, "WHERE r.id > ?1 ORDER BY r.id LIMIT ?2");
+    const QByteArray sql =
+        fullQuery(m_db->lateAnswers, m_db->events, m_db->answerRules, "WHERE r.id > ?1 ORDER BY r.id LIMIT ?2");
     Sql::Statement s(m_db->db, sql.constData());
     CapturedBatch out;
     if (!s.isValid())
@@ -245,7 +257,7 @@ bool SessionReader::forEach(const std::function<bool(CapturedRequestPtr)> &fn, c
     if (!db.exec("BEGIN"))
         return false;
     const qint64 total = db.queryInt("SELECT count(*) FROM requests", 0);
-    const QByteArray sql = fullQuery(m_db->lateAnswers, m_db->events, "ORDER BY r.id");
+    const QByteArray sql = fullQuery(m_db->lateAnswers, m_db->events, m_db->answerRules, "ORDER BY r.id");
     Sql::Statement s(db, sql.constData());
     qint64 done = 0;
     bool ok = s.isValid();

@@ -130,8 +130,9 @@ SessionFile::Info SessionWriter::open(const QString &path)
     m_db->insertRequest = Sql::Statement(
         db, "INSERT INTO requests(id, received_at, method, target, http_version, content_type, body_size, "
             "remote_addr, remote_port, local_port, tls, flags, response_status, answer_id, error_status, "
-            "error_offset, error_reason, signature_scheme, signature_state, signature_detail, event, note) VALUES "
-            "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)");
+            "error_offset, error_reason, signature_scheme, signature_state, signature_detail, event, note, "
+            "answer_choice, answer_rule) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
+            "?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)");
     m_db->insertPayload =
         Sql::Statement(db, "INSERT INTO payloads(id, head, body, framing, raw) VALUES (?1, ?2, ?3, ?4, ?5)");
     m_db->insertAnswer =
@@ -713,6 +714,15 @@ bool SessionWriter::writeBatch(const CapturedBatch &batch, const OutboundBatch &
             s.bindNull(22);
         else
             s.bindText(22, note);
+        const QByteArray answerRule = r.answerRule.toUtf8();
+        if (r.answerChoice == AnswerChoice::Unknown)
+            s.bindNull(23);
+        else
+            s.bind(23, qint64(r.answerChoice));
+        if (answerRule.isEmpty())
+            s.bindNull(24);
+        else
+            s.bindText(24, answerRule);
         if (!s.exec()) {
             rollBackAnswers(answersBefore);
             return false;

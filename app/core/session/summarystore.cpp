@@ -24,6 +24,8 @@ void SummaryStore::clear()
     m_contentTypeIndex = {{QByteArray(), 0}};
     m_events = {QByteArray()};
     m_eventIndex = {{QByteArray(), 0}};
+    m_answerRules = {QByteArray()};
+    m_answerRuleIndex = {{QByteArray(), 0}};
     m_remotes = {QString()};
     m_remoteIndex = {{QString(), 0}};
     setCustomColumnCount(customColumnCount()); // the columns stay, their values go
@@ -67,7 +69,8 @@ quint16 SummaryStore::intern(QList<QByteArray> &pool, QHash<QByteArray, quint16>
 
 void SummaryStore::append(qint64 id, qint64 receivedAtMs, QByteArrayView method, QByteArrayView target,
                           QByteArrayView contentType, qint64 bodySize, const QString &remote, quint16 remotePort,
-                          qint64 flags, int status, int errorStatus, SummarySignature signature, QByteArrayView event)
+                          qint64 flags, int status, int errorStatus, SummarySignature signature, QByteArrayView event,
+                          QByteArrayView answerRule)
 {
     RequestSummary s;
     s.id = id;
@@ -104,6 +107,7 @@ void SummaryStore::append(qint64 id, qint64 receivedAtMs, QByteArrayView method,
     s.method = intern(m_methods, m_methodIndex, method);
     s.contentType = intern(m_contentTypes, m_contentTypeIndex, contentType);
     s.event = intern(m_events, m_eventIndex, event);
+    s.answerRule = answerRule.isEmpty() ? 0 : intern(m_answerRules, m_answerRuleIndex, answerRule);
     if (m_size == qsizetype(m_blocks.size()) << kRowShift)
         m_blocks.push_back(std::make_unique_for_overwrite<RequestSummary[]>(size_t(kRowMask + 1)));
     slot(m_size++) = s;
@@ -116,7 +120,7 @@ void SummaryStore::append(const CapturedRequest &r)
     append(r.id, r.receivedAtMs, line ? q.method() : QByteArrayView(), line ? q.target() : QByteArrayView(),
            Stored::contentTypeOf(q), q.body().size(), r.remoteAddress.toString(), r.remotePort, Stored::flagsOf(r),
            r.responseStatus, r.rejected ? r.errorStatus : 0, signatureOf(r.signature),
-           (r.event.isNull() ? webhookEventOf(q) : r.event).toUtf8());
+           (r.event.isNull() ? webhookEventOf(q) : r.event).toUtf8(), r.answerRule.toUtf8());
 }
 
 namespace {
@@ -222,6 +226,8 @@ qint64 SummaryStore::memoryUsage() const
     for (const QByteArray &b : m_contentTypes)
         bytes += b.capacity() + 32;
     for (const QByteArray &b : m_events)
+        bytes += b.capacity() + 32;
+    for (const QByteArray &b : m_answerRules)
         bytes += b.capacity() + 32;
     for (const QString &s : m_remotes)
         bytes += s.capacity() * 2 + 32;

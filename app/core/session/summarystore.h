@@ -31,6 +31,7 @@ struct RequestSummary
     quint8 signatureScheme = 0; ///< 1 + index in Signing::schemeIds(); 0: none
     quint8 signature = 0;       ///< Signing::Verdict
     quint16 event = 0;          ///< index into the event pool; 0 = none
+    quint16 answerRule = 0;     ///< index into the answer-rule pool; 0: none (the default, or not known)
 };
 static_assert(sizeof(RequestSummary) == 64, "a million rows are held at once: keep the row small");
 
@@ -48,7 +49,7 @@ struct SummarySignature
  *
  * Rows and text live in fixed-size blocks, never in one growing array: appending never moves
  * what is there. A doubling array would copy everything at each doubling, on the GUI thread,
- * which at a million rows (56 MB of rows, 40 of text) is a visible freeze in the middle of a flood.
+ * which at a million rows (64 MB of rows, 40 of text) is a visible freeze in the middle of a flood.
  */
 class SummaryStore
 {
@@ -72,12 +73,17 @@ public:
     QByteArrayView contentType(const RequestSummary &s) const { return m_contentTypes.at(s.contentType); }
     const QString &remoteAddress(const RequestSummary &s) const { return m_remotes.at(s.remote); }
     QByteArrayView event(const RequestSummary &s) const { return m_events.at(s.event); } ///< UTF-8
+    /// The label of the rule that answered (UTF-8); empty for the default answer or when not known.
+    QByteArrayView answerRule(const RequestSummary &s) const { return m_answerRules.at(s.answerRule); }
+    /// Whether any request held here was answered by a rule (or was, before it was deleted).
+    bool hasAnswerRules() const { return m_answerRules.size() > 1; }
 
     void append(const CapturedRequest &record);
     /// The fields as the session file stores them (see SessionReader::loadSummaries).
     void append(qint64 id, qint64 receivedAtMs, QByteArrayView method, QByteArrayView target,
                 QByteArrayView contentType, qint64 bodySize, const QString &remote, quint16 remotePort, qint64 flags,
-                int status, int errorStatus, SummarySignature signature = {}, QByteArrayView event = {});
+                int status, int errorStatus, SummarySignature signature = {}, QByteArrayView event = {},
+                QByteArrayView answerRule = {});
     /// New signature results for a row (after re-verification).
     void setSignature(qsizetype row, SummarySignature signature)
     {
@@ -116,7 +122,7 @@ public:
     /// Targets longer than this are kept cut to it here (the table shows one line; the session
     /// file has them whole).
     static constexpr qsizetype kMaxTarget = 64 * 1024;
-    static constexpr int kRowShift = 14; // 16,384 rows (1 MB) a block
+    static constexpr int kRowShift = 14; // 16,384 rows (1 MiB) a block
     static constexpr qsizetype kRowMask = (qsizetype(1) << kRowShift) - 1;
     static constexpr int kTextShift = 18; // 256 KiB of target text a block
     static constexpr qsizetype kTextBlock = qsizetype(1) << kTextShift;
@@ -140,6 +146,8 @@ private:
     QHash<QByteArray, quint16> m_contentTypeIndex;
     QList<QByteArray> m_events;
     QHash<QByteArray, quint16> m_eventIndex;
+    QList<QByteArray> m_answerRules;
+    QHash<QByteArray, quint16> m_answerRuleIndex;
     QList<QString> m_remotes;
     QHash<QString, quint32> m_remoteIndex;
     // Custom columns: per column, per row, offset << 24 | length into m_customText (0: no value).
