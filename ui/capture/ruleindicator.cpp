@@ -46,10 +46,10 @@ RuleIndicator::RuleIndicator(Capture::CaptureEngine *engine, RequestTableModel *
     connect(engine, &Capture::CaptureEngine::captured, this, &RuleIndicator::onCaptured);
     connect(model, &QAbstractItemModel::modelReset, this, &RuleIndicator::showColumn);
     connect(model, &QAbstractItemModel::rowsInserted, this, &RuleIndicator::showColumn);
-    // Beside Answer: the status and what chose it are read together.
+    // Near Answer (after Signature, which the view puts there): the status and what chose it are read together.
     QHeaderView *header = table->horizontalHeader();
     header->moveSection(header->visualIndex(RequestTableModel::Rule),
-                        header->visualIndex(RequestTableModel::Status) + 1);
+                        header->visualIndex(RequestTableModel::Signature) + 1);
     table->setColumnWidth(RequestTableModel::Rule, 140);
 }
 
