@@ -184,7 +184,8 @@ void TstAnswerChoice::migratesVersion4()
     {
         Sql::Database db;
         QVERIFY(db.open(file, Sql::Database::Mode::ReadWrite));
-        QVERIFY(db.exec("ALTER TABLE requests DROP COLUMN answer_rule; ALTER TABLE requests DROP COLUMN answer_choice; "
+        QVERIFY(db.exec("ALTER TABLE requests DROP COLUMN event; ALTER TABLE requests DROP COLUMN answer_rule; "
+                        "ALTER TABLE requests DROP COLUMN answer_choice; "
                         "PRAGMA user_version = 4;"));
     }
     QCOMPARE(SessionFile::inspect(file).schemaVersion, 4);
