@@ -185,6 +185,16 @@
     </message>
 </context>
 <context>
+    <name>Gui::RequestTableModel</name>
+    <message numerus="yes">
+        <source>%Ln byte(s)</source>
+        <translation>
+            <numerusform>%Ln byte</numerusform>
+            <numerusform>%Ln bytes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Gui::SecretsPage</name>
     <message numerus="yes">
         <source>Removed %n space(s), tab(s) or line break(s) from around the secret; everything between them is kept exactly as pasted.</source>

@@ -131,6 +131,7 @@ private Q_SLOTS:
     void sortedRowsGiveTheirOwnValue();
     void columnsTheLanguageCannotSay();
     void negatedTerms();
+    void eventAndCustomColumns();
     void narrowing_data();
     void narrowing();
 };
@@ -240,6 +241,46 @@ void TstCellFilter::negatedTerms()
     QCOMPARE(CellFilter::of(model, 0, RequestTableModel::Method).negated(), QStringLiteral("-method:POST"));
     QCOMPARE(CellFilter::of(model, 0, RequestTableModel::Notes).negated(),
              QStringLiteral("-(rejected:no -warning:any)"));
+}
+
+void TstCellFilter::eventAndCustomColumns()
+{
+    RequestTableModel model;
+    auto store = std::make_unique<Session::SummaryStore>();
+    const char *const events[] = {"pull_request.opened", "", "*odd event", "pull_request.opened"};
+    for (int i = 0; i < 4; ++i)
+        store->append(i + 1, 1'780'000'000'000 + i, "POST", "/hooks", "application/json", 2,
+                      QStringLiteral("127.0.0.1"), 5000, 0, 200, 0, {}, events[i]);
+    model.setStore(std::move(store));
+    const auto cell = [&](int row, int column) { return CellFilter::of(model, row, column); };
+    QCOMPARE(cell(0, RequestTableModel::Event).term(), QStringLiteral("event:pull_request.opened"));
+    QCOMPARE(cell(1, RequestTableModel::Event).term(), QStringLiteral("-event:?*"));
+    QCOMPARE(cell(1, RequestTableModel::Event).negated(), QStringLiteral("event:?*"));
+    QCOMPARE(cell(2, RequestTableModel::Event).term(), QStringLiteral("event:\"\\*odd event\""));
+    // Each selects exactly the rows with its event, from the table alone.
+    const std::vector<std::vector<quint32>> expected{{0, 3}, {1}, {2}, {0, 3}};
+    for (int row = 0; row < 4; ++row) {
+        const auto m = Session::FilterEvaluator(Session::Filter::parse(cell(row, RequestTableModel::Event).term()))
+                           .evaluate(model.store());
+        QVERIFY(m.undecided.empty());
+        QCOMPARE(m.rows, expected[size_t(row)]);
+    }
+
+    // A custom column: col:NAME=value, its name quoted, the value as a glob; no value: -col:NAME.
+    const Session::CustomColumns columns{Session::CustomColumn::make(
+        QStringLiteral("Order id"), Session::CustomColumn::Source::Json, QStringLiteral("/id"))};
+    model.setCustomColumns(columns);
+    model.setCustomValues(0, {1, 2, 3}, {"a=1", "", "x*y"});
+    const int custom = RequestTableModel::ColumnCount;
+    QCOMPARE(cell(0, custom).term(), QStringLiteral("col:\"Order id\"=a=1"));
+    QCOMPARE(cell(1, custom).term(), QStringLiteral("-col:\"Order id\""));
+    QCOMPARE(cell(2, custom).term(), QStringLiteral("col:\"Order id\"=x\\*y"));
+    Session::FilterError error;
+    QCOMPARE(Session::Filter::parse(cell(0, custom).term(), columns, &error).toString(),
+             QStringLiteral("col:\"Order id\"=a=1"));
+    QVERIFY(error.isNull());
+    QCOMPARE(Session::Filter::parse(cell(2, custom).term(), columns).toString(),
+             QStringLiteral("col:\"Order id\"=x\\*y"));
 }
 
 void TstCellFilter::narrowing_data()

@@ -20,22 +20,27 @@ QString text(QByteArrayView bytes)
     return QString::fromUtf8(bytes.data(), bytes.size());
 }
 
-/// `field:value`, with a backslash before what the language would read otherwise (`\`, `"`, and
-/// in a glob `*` and `?`), in quotes when a space or a parenthesis would end the word.
-QString word(const char *field, const QString &value, bool glob)
+/// A value as the language reads it back: a backslash before `\`, `"`, in a glob `*` and `?`, and
+/// `=` when it would end a column's name; in quotes when a space or a parenthesis would end the word.
+QString literal(const QString &value, bool glob, bool escapeEquals = false)
 {
     QString escaped;
     escaped.reserve(value.size());
     bool quote = value.isEmpty();
     for (const QChar c : value) {
         if (c == QLatin1Char('\\') || c == QLatin1Char('"') ||
-            (glob && (c == QLatin1Char('*') || c == QLatin1Char('?'))))
+            (glob && (c == QLatin1Char('*') || c == QLatin1Char('?'))) || (escapeEquals && c == QLatin1Char('=')))
             escaped += QLatin1Char('\\');
         escaped += c;
         quote = quote || c.isSpace() || c == QLatin1Char('(') || c == QLatin1Char(')');
     }
-    const QString v = quote ? QString(QLatin1Char('"') + escaped + QLatin1Char('"')) : escaped;
-    return QLatin1String(field) + QLatin1Char(':') + v;
+    return quote ? QString(QLatin1Char('"') + escaped + QLatin1Char('"')) : escaped;
+}
+
+/// `field:value`, the value as literal() writes it.
+QString word(const char *field, const QString &value, bool glob)
+{
+    return QLatin1String(field) + QLatin1Char(':') + literal(value, glob);
 }
 
 /// The part of a target that `path:` looks at: before the query, after the authority of an
@@ -144,7 +149,28 @@ CellFilter CellFilter::of(const RequestTableModel &model, int row, int column)
     case RequestTableModel::Signature:
         words = signatureWords(s);
         break;
+    case RequestTableModel::Event:
+        words << (store.event(s).isEmpty() ? QStringLiteral("-event:?*") : word("event", text(store.event(s)), true));
+        break;
     default:
+        if (column >= RequestTableModel::ColumnCount && column < model.columnCount()) {
+            // A custom column: its value as the store holds it. The summary rows cannot check a
+            // col: term (it reads the session file), so the parse is the check.
+            const QString name =
+                literal(model.customColumns().at(column - RequestTableModel::ColumnCount).name(), true, true);
+            const QString value = text(store.customValue(column - RequestTableModel::ColumnCount, storeRow));
+            const QString term = value.isEmpty()
+                                     ? QStringLiteral("-col:") + name
+                                     : QStringLiteral("col:") + name + QLatin1Char('=') + literal(value, true);
+            Session::FilterError error;
+            Session::Filter::parse(term, model.customColumns(), &error);
+            if (!error.isNull()) {
+                f.m_whyNot = tr("The filter cannot select this value exactly");
+                return f;
+            }
+            f.m_term = term;
+            return f;
+        }
         f.m_whyNot =
             tr("The filter cannot select by %1 yet").arg(model.headerData(column, Qt::Horizontal).toString().toLower());
         return f;
@@ -171,6 +197,8 @@ QString CellFilter::negated() const
 {
     if (m_term.isEmpty())
         return {};
+    if (!m_several && m_term.startsWith(QLatin1Char('-')))
+        return m_term.mid(1); // "no event" filtered out is "some event"
     return m_several ? QString(QStringLiteral("-(") + m_term + QLatin1Char(')')) : QString(QLatin1Char('-') + m_term);
 }
 

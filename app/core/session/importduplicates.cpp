@@ -1,5 +1,5 @@
 #include "importduplicates.h"
-#include "harurl.h"
+#include "har.h"
 #include "sessionreader.h"
 
 #include <QCryptographicHash>
