@@ -160,8 +160,8 @@ CellFilter CellFilter::of(const RequestTableModel &model, int row, int column)
                 literal(model.customColumns().at(column - RequestTableModel::ColumnCount).name(), true, true);
             const QString value = text(store.customValue(column - RequestTableModel::ColumnCount, storeRow));
             const QString term = value.isEmpty()
-                                     ? QStringLiteral("-col:") + name
-                                     : QStringLiteral("col:") + name + QLatin1Char('=') + literal(value, true);
+                                     ? QString(QStringLiteral("-col:") + name)
+                                     : QString(QStringLiteral("col:") + name + QLatin1Char('=') + literal(value, true));
             Session::FilterError error;
             Session::Filter::parse(term, model.customColumns(), &error);
             if (!error.isNull()) {
