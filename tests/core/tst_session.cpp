@@ -109,6 +109,7 @@ private Q_SLOTS:
     void retentionKeepsNewest();
     void summariesAreCompact();
     void summariesAcrossBlocks();
+    void customValuesFollowTheirRows();
     void badFiles_data();
     void badFiles();
     void damagedPayloadIsReported();
@@ -357,6 +358,39 @@ void TstSession::summariesAcrossBlocks()
     store.append(rows + 3, 0, "GET", "/next", {}, 0, QStringLiteral("::1"), 1, 0, 200, 0);
     QCOMPARE(store.target(store.at(store.rowOfId(rows + 2))), huge.first(SummaryStore::kMaxTarget));
     QCOMPARE(store.target(store.at(store.rowOfId(rows + 3))), "/next");
+}
+
+void TstSession::customValuesFollowTheirRows()
+{
+    // Values only from the second block on: deleting the first block's rows moves them into a
+    // block that never held one, and a row appended after the deletion starts without a value.
+    SummaryStore store;
+    const qint64 rows = 3 * (SummaryStore::kRowMask + 1);
+    for (qint64 id = 1; id <= rows; ++id)
+        store.append(id, id, "POST", "/x", "", 0, QStringLiteral("127.0.0.1"), 1, 0, 200, 0);
+    store.setCustomColumnCount(2);
+    const auto value = [](qint64 id) { return QByteArray("v" + QByteArray::number(id)); };
+    for (qint64 id = SummaryStore::kRowMask + 2; id <= rows; ++id)
+        store.setCustomValue(1, id - 1, value(id));
+    QCOMPARE(store.customValue(1, 0), QByteArrayView());
+    QCOMPARE(store.customValue(1, rows - 1), value(rows));
+    QList<qint64> gone;
+    for (qint64 id = 1; id <= SummaryStore::kRowMask + 100; ++id)
+        gone.append(id);
+    store.removeIds(gone);
+    QCOMPARE(store.size(), rows - gone.size());
+    for (qsizetype row = 0; row < store.size(); ++row) {
+        if (store.customValue(1, row) != value(store.at(row).id))
+            QFAIL(qPrintable(QStringLiteral("row %1 lost its value").arg(row)));
+        if (!store.customValue(0, row).isEmpty())
+            QFAIL("a value appeared in the column that has none");
+    }
+    store.append(rows + 1, rows + 1, "POST", "/x", "", 0, QStringLiteral("127.0.0.1"), 1, 0, 200, 0);
+    QCOMPARE(store.customValue(1, store.size() - 1), QByteArrayView());
+    // Dropping a column moves the next one down.
+    store.removeCustomColumn(0);
+    QCOMPARE(store.customColumnCount(), 1);
+    QCOMPARE(store.customValue(0, 0), value(store.at(0).id));
 }
 
 void TstSession::summariesAreCompact()

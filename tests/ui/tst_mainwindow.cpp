@@ -168,7 +168,7 @@ void TstMainWindow::showsUrlAndCapturesIntoScratchSession()
     QCOMPARE(cell(0, Gui::RequestTableModel::Method), QStringLiteral("POST"));
     QCOMPARE(cell(0, Gui::RequestTableModel::Target), QStringLiteral("/stripe/events"));
     QCOMPARE(cell(0, Gui::RequestTableModel::Status), QStringLiteral("200"));
-    QCOMPARE(cell(0, Gui::RequestTableModel::BodySize), QStringLiteral("23"));
+    QCOMPARE(cell(0, Gui::RequestTableModel::BodySize), QStringLiteral("23 B"));
     QCOMPARE(cell(0, Gui::RequestTableModel::ContentType), QStringLiteral("application/json"));
     QVERIFY(cell(0, Gui::RequestTableModel::Remote).startsWith(QStringLiteral("127.0.0.1:")));
     QCOMPARE(cell(1, Gui::RequestTableModel::Status), QStringLiteral("400"));

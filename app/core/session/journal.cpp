@@ -266,6 +266,10 @@ CapturedRequestPtr Journal::decode(QByteArrayView bytes)
     if (!c.atEnd()) {
         r->recordedVersion = c.bytes();
         r->note = QString::fromUtf8(c.bytes());
+        if (!c.ok())
+            return nullptr;
+    }
+    if (!c.atEnd()) {
         const quint32 choice = c.u32();
         r->answerChoice = choice <= quint32(AnswerChoice::Challenge) ? AnswerChoice(choice) : AnswerChoice::Unknown;
         r->answerRule = QString::fromUtf8(c.bytes());
