@@ -7,6 +7,7 @@
 // --sender shows the sender panel instead: a signed GitHub push fanned out to two paths of the
 // window's own listener and to a port where nothing listens, retried once.
 
+#include "capture/answerrules.h"
 #include "mainwindow.h"
 #include "requestdetail.h"
 #include "requesttablemodel.h"
@@ -225,7 +226,7 @@ int main(int argc, char **argv)
     failing.body = R"({"error":"database is down"})";
     shopify.answers = {failing, Capture::AnswerSpec()};
     rules.rules.append(shopify);
-    window.applyRules(rules);
+    window.findChild<Gui::AnswerRules *>()->apply(rules);
 
     const quint16 port = window.engine()->url().port();
     const QByteArray github = githubPush;
