@@ -40,6 +40,7 @@ static void fillPeer(Session::CapturedRequest &record, const Http::PeerInfo &pee
     record.remotePort = peer.port;
     record.localPort = peer.localPort;
     record.tls = peer.tls;
+    record.tlsInfo = peer.tlsInfo;
 }
 
 void CaptureService::setAnswer(const AnswerSpec &answer)

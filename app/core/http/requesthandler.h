@@ -3,6 +3,7 @@
 #include "request.h"
 #include "requestreader.h"
 #include "responder.h"
+#include "tlsinfo.h"
 
 #include <QHostAddress>
 
@@ -15,6 +16,7 @@ struct PeerInfo
     quint16 port = 0;
     quint16 localPort = 0;
     bool tls = false;
+    TlsInfo tlsInfo; ///< what the handshake agreed (tls only)
     quint64 connectionId = 0;
 };
 

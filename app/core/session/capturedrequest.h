@@ -2,6 +2,7 @@
 
 #include "http/request.h"
 #include "http/response.h"
+#include "http/tlsinfo.h"
 #include "lateanswer.h"
 #include "signing/signing.h"
 
@@ -33,6 +34,9 @@ struct CapturedRequest
     quint16 remotePort = 0;
     quint16 localPort = 0;
     bool tls = false;
+    /// What its TLS handshake agreed (version, cipher, SNI, ALPN); empty for plain HTTP, and for
+    /// requests saved before Hookscope recorded it.
+    Http::TlsInfo tlsInfo;
 
     Http::Request request; ///< for a rejected request: what was parsed before the failure
 
