@@ -39,6 +39,7 @@ CaptureEngine::CaptureEngine(QObject *parent)
             m_service->forwards()->setOutbound(m_outbound);
             m_reverifier = std::make_unique<Reverifier>();
             m_listener = new Http::Listener(m_service, m_context);
+            m_https = new HttpsPort(m_service, m_context);
         },
         Qt::BlockingQueuedConnection);
     connect(m_service, &CaptureService::captured, this, &CaptureEngine::captured, Qt::QueuedConnection);
@@ -56,6 +57,8 @@ CaptureEngine::~CaptureEngine()
         [this] {
             delete m_listener; // no new requests
             m_listener = nullptr;
+            delete m_https;
+            m_https = nullptr;
             m_reverifier.reset();
             closeWriter(); // but the queued ones reach the file
             delete m_context;
@@ -77,6 +80,46 @@ QUrl CaptureEngine::urlFor(const QHostAddress &address, quint16 port, bool tls)
 QUrl CaptureEngine::url() const
 {
     return isListening() ? urlFor(m_address, m_port) : QUrl();
+}
+
+QUrl CaptureEngine::httpsUrl() const
+{
+    return m_httpsPort != 0 ? urlFor(m_address, m_httpsPort, true) : QUrl();
+}
+
+void CaptureEngine::setHttps(const HttpsConfig &config)
+{
+    QMetaObject::invokeMethod(m_context, [this, config] { applyHttps(config); });
+}
+
+void CaptureEngine::applyHttps(const HttpsConfig &config)
+{
+    m_httpsConfig = config;
+    const bool wasOn = m_https->isListening();
+    QString error;
+    bool ok = true;
+    if (m_listener->isListening())
+        ok = m_https->apply(config, m_listener->serverAddress(), m_listener->limits(), &error);
+    else
+        m_https->close();
+    m_listener->setTls(m_https->plainPortTls());
+    if (!ok) {
+        QMetaObject::invokeMethod(this, [this, error] {
+            m_httpsPort = 0;
+            Q_EMIT httpsFailed(error);
+        });
+    } else if (m_https->isListening()) {
+        const quint16 port = m_https->port();
+        QMetaObject::invokeMethod(this, [this, port] {
+            m_httpsPort = port;
+            Q_EMIT httpsStarted(httpsUrl());
+        });
+    } else if (wasOn) {
+        QMetaObject::invokeMethod(this, [this] {
+            m_httpsPort = 0;
+            Q_EMIT httpsStopped();
+        });
+    }
 }
 
 QList<QUrl> CaptureEngine::reachableUrls(const QHostAddress &bound, quint16 port,
@@ -112,6 +155,7 @@ void CaptureEngine::start(const ListenConfig &config)
 {
     QMetaObject::invokeMethod(m_context, [this, config] {
         m_listener->close();
+        m_https->close();
         m_listener->setLimits(config.limits);
         ResponseRules rules;
         rules.rules = config.rules;
@@ -150,6 +194,8 @@ void CaptureEngine::start(const ListenConfig &config)
             const QHostAddress address = m_listener->serverAddress();
             const quint16 port = m_listener->serverPort();
             QMetaObject::invokeMethod(this, [this, address, port] { onStarted(address, port); });
+            if (config.https.enabled || config.https.plainPortTakesTls || m_httpsConfig.enabled)
+                applyHttps(config.https);
         } else {
             const QString error = tr("cannot listen on %1: %2")
                                       .arg(Session::hostPort(config.address, config.port), m_listener->errorString());
@@ -315,6 +361,15 @@ void CaptureEngine::listenOn(const QHostAddress &address, quint16 port)
             const QHostAddress bound = m_listener->serverAddress();
             const quint16 boundPort = m_listener->serverPort();
             QMetaObject::invokeMethod(this, [this, bound, boundPort] { onStarted(bound, boundPort); });
+            // HTTPS follows the plain port to its address (and comes back after stopListening()).
+            const bool httpsThere = m_https->isListening() && m_https->port() != 0 && there;
+            if (m_httpsConfig.enabled && !httpsThere) {
+                HttpsConfig https = m_httpsConfig;
+                if (m_https->port() != 0)
+                    https.port = m_https->port();
+                m_https->close();
+                applyHttps(https);
+            }
             return;
         }
         const QString error = tr("cannot listen on %1: %2").arg(Session::hostPort(address, port), reason);
@@ -334,6 +389,7 @@ bool CaptureEngine::rebind(const QHostAddress &address, quint16 port, QString *e
 {
     auto fresh = std::make_unique<Http::Listener>(m_service);
     fresh->setLimits(m_listener->limits());
+    fresh->setTls(m_listener->tls());
     bool ok = fresh->listen(address, port);
     if (!ok && m_listener->isListening() && port != 0 && port == m_listener->serverPort()) {
         // The place asked for overlaps the one held (127.0.0.1:8080, then 0.0.0.0:8080): only
@@ -358,8 +414,10 @@ void CaptureEngine::stopListening()
 {
     QMetaObject::invokeMethod(m_context, [this] {
         m_listener->close();
+        m_https->close();
         QMetaObject::invokeMethod(this, [this] {
             m_port = 0;
+            m_httpsPort = 0;
             Q_EMIT stopped();
         });
     });
@@ -393,12 +451,14 @@ void CaptureEngine::stop()
         m_context,
         [this] {
             m_listener->close();
+            m_https->close();
             closeWriter(); // everything captured is committed before stop() returns
             m_service->flushBatch();
         },
         Qt::BlockingQueuedConnection);
     // Deliver the records already on their way before saying we stopped.
     QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
+    m_httpsPort = 0;
     if (m_port != 0) {
         m_port = 0;
         Q_EMIT stopped();
@@ -423,7 +483,10 @@ void CaptureEngine::setAnswer(const AnswerSpec &answer)
 
 void CaptureEngine::setLimits(const Http::Limits &limits)
 {
-    QMetaObject::invokeMethod(m_context, [this, limits] { m_listener->setLimits(limits); });
+    QMetaObject::invokeMethod(m_context, [this, limits] {
+        m_listener->setLimits(limits);
+        m_https->setLimits(limits);
+    });
 }
 
 } // namespace Capture

@@ -3,6 +3,7 @@
 #include "answerspec.h"
 #include "forwarder.h"
 #include "http/limits.h"
+#include "httpsport.h"
 #include "responserules.h"
 #include "session/capturedrequest.h"
 #include "session/lateanswer.h"
@@ -46,6 +47,7 @@ struct ListenConfig
     Signing::Config signatures; ///< secrets and public URL to verify signatures with
     /// Where captured requests go on to; unset: as setForwardRules() last said (none at first).
     std::optional<ForwardRules> forwards;
+    HttpsConfig https; ///< HTTPS beside the plain port, on the same address
 };
 
 /**
@@ -78,6 +80,9 @@ public:
     /// The answer rules; they apply from the next request on.
     void setRules(const ResponseRules &rules);
     void setLimits(const Http::Limits &limits);
+    /// Serves HTTPS as `config` says, from now on (closes it when not enabled); httpsStarted,
+    /// httpsFailed or httpsStopped says how it went. The plain port is not touched.
+    void setHttps(const HttpsConfig &config);
     /// Saves into another session file from now on (empty: none). The previous file gets what
     /// was already queued for it. With `copyNewerFrom`, requests in that file newer than any in
     /// `path` are copied over first (Save As: `path` is a snapshot of it). Emits sessionOpened or
@@ -104,6 +109,9 @@ public:
     quint16 port() const { return m_port; }
     /// "http://127.0.0.1:8080", "http://[::1]:8080".
     QUrl url() const;
+    /// "https://127.0.0.1:8443" while HTTPS is served; empty otherwise.
+    QUrl httpsUrl() const;
+    quint16 httpsPort() const { return m_httpsPort; }
     static QUrl urlFor(const QHostAddress &address, quint16 port, bool tls = false);
     /// The URLs senders can use: the bound address itself, or for 0.0.0.0 / :: every address of
     /// this machine's interfaces that it covers (loopback first, IPv6 link-local left out).
@@ -119,6 +127,11 @@ Q_SIGNALS:
     /// listenOn() could not listen where asked; the listener goes on at `stillOn`.
     void rebindFailed(const QString &error, const QUrl &stillOn);
     void stopped();
+    /// HTTPS is served at `url` (after started(), when the configuration asks for it).
+    void httpsStarted(const QUrl &url);
+    /// HTTPS could not be served; the plain port goes on.
+    void httpsFailed(const QString &error);
+    void httpsStopped();
     void captured(const Session::CapturedBatch &batch);
     void sessionOpened(const QString &path);
     /// openSession() failed; `problem` says why (Locked: another Hookscope captures into it).
@@ -147,11 +160,16 @@ private:
     void closeWriter();
     /// Capture thread: re-verifies the open session with the current signature settings.
     void reverify();
+    /// Capture thread: opens or closes the HTTPS port on the plain port's address and tells the
+    /// owner how it went.
+    void applyHttps(const HttpsConfig &config);
 
     QThread *m_thread = nullptr;
     QObject *m_context = nullptr;                     // lives on the capture thread; parent of the two below
     CaptureService *m_service = nullptr;              // capture thread
     Http::Listener *m_listener = nullptr;             // capture thread; replaced whole on a rebind
+    HttpsPort *m_https = nullptr;                     // capture thread
+    HttpsConfig m_httpsConfig;                        // capture thread
     std::unique_ptr<Session::SessionWriter> m_writer; // made, swapped and stopped on the capture thread
     std::shared_ptr<Session::WriterHub> m_outbound;   // attached to m_writer on the capture thread
     std::unique_ptr<Reverifier> m_reverifier;         // capture thread
@@ -161,6 +179,7 @@ private:
     QString m_sessionPath;                            // owner's thread
     QHostAddress m_address;
     quint16 m_port = 0;
+    quint16 m_httpsPort = 0;
 };
 
 } // namespace Capture

@@ -25,9 +25,10 @@ qint64 Connection::monotonicMs()
 }
 
 Connection::Connection(int fd, const PeerInfo &peer, const Limits &limits, RequestHandler *handler, const Clock *clock,
-                       QObject *parent)
+                       const PortTls &tls, QObject *parent)
     : QObject(parent)
     , m_fd(fd)
+    , m_portTls(tls)
     , m_peer(peer)
     , m_limits(limits)
     , m_handler(handler)
@@ -40,10 +41,16 @@ Connection::Connection(int fd, const PeerInfo &peer, const Limits &limits, Reque
     connect(m_readNotifier, &QSocketNotifier::activated, this, &Connection::onReadable);
     connect(m_writeNotifier, &QSocketNotifier::activated, this, &Connection::onWritable);
     m_headStartMs = m_lastActivityMs = m_clock->nowMs();
+    if (!tls.context || tls.security == PortSecurity::Plain) {
+        m_transport = std::make_unique<PlainTransport>(fd);
+        m_checkForTls = true;
+    }
 }
 
 Connection::~Connection()
 {
+    m_tls = nullptr;
+    m_transport.reset(); // before its descriptor goes
     if (m_fd >= 0)
         ::close(m_fd);
 }
@@ -58,12 +65,100 @@ void Connection::setReading(bool on)
 {
     if (m_readNotifier->isEnabled() != on)
         m_readNotifier->setEnabled(on);
+    // TLS may hold a decrypted record the socket will not announce again.
+    if (on && m_transport && m_transport->hasBuffered())
+        queueRead();
+}
+
+void Connection::queueRead()
+{
+    if (m_readQueued)
+        return;
+    m_readQueued = true;
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_readQueued = false;
+            if (m_readNotifier->isEnabled())
+                onReadable();
+        },
+        Qt::QueuedConnection);
+}
+
+bool Connection::chooseTransport()
+{
+    char first = 0;
+    ssize_t n;
+    do {
+        n = ::recv(m_fd, &first, 1, MSG_PEEK);
+    } while (n < 0 && errno == EINTR);
+    if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+        return false;
+    if (n <= 0) { // connected and left (or was reset) without a word: nothing to record
+        finish();
+        return false;
+    }
+    if (first == 0x16 && m_portTls.context && m_phase == Phase::Open) {
+        std::unique_ptr<TlsTransport> tls = m_portTls.context->accept(m_fd);
+        if (!tls) {
+            qCWarning(lcHttp) << "cannot start TLS on connection" << m_peer.connectionId;
+            finish();
+            return false;
+        }
+        m_tls = tls.get();
+        m_transport = std::move(tls);
+        m_peer.tls = true;
+        m_handshaking = true;
+        return true;
+    }
+    m_transport = std::make_unique<PlainTransport>(m_fd);
+    m_plainOnTlsPort = m_portTls.security == PortSecurity::Tls;
+    return true;
+}
+
+bool Connection::continueHandshake()
+{
+    switch (m_transport->handshake()) {
+    case Transport::Status::Ok:
+        m_handshaking = false;
+        m_peer.tlsInfo = m_tls->info();
+        m_lastActivityMs = m_clock->nowMs();
+        if (m_outPos >= m_out.size() && m_writeNotifier->isEnabled())
+            m_writeNotifier->setEnabled(false);
+        return true;
+    case Transport::Status::WouldBlock:
+        if (m_tls->waitsToWrite())
+            m_writeNotifier->setEnabled(true);
+        return false;
+    case Transport::Status::Closed:
+    case Transport::Status::Failed:
+        break;
+    }
+    recordTlsFailure(QStringLiteral("TLS handshake failed: %1").arg(m_transport->errorString()));
+    finish();
+    return false;
+}
+
+void Connection::recordTlsFailure(const QString &reason)
+{
+    qCDebug(lcHttp) << "TLS failure on connection" << m_peer.connectionId << reason;
+    rejectWith(Request{}, {}, ReadError{400, reason, 0}, 0);
 }
 
 void Connection::onReadable()
 {
     if (m_phase == Phase::Done)
         return;
+    if (!m_transport && !chooseTransport())
+        return;
+    if (m_handshaking) {
+        if (m_phase != Phase::Open) { // gave up on a client that never finished its handshake
+            closeNow();
+            return;
+        }
+        if (!continueHandshake())
+            return;
+    }
     const bool discard = m_phase != Phase::Open || m_stopParsing;
     qsizetype total = 0;
     bool eof = false;
@@ -75,30 +170,37 @@ void Connection::onReadable()
         }
         const qsizetype base = discard ? 0 : old;
         m_in.resize(base + kReadChunk);
-        const ssize_t n = ::read(m_fd, m_in.data() + base, kReadChunk);
-        if (n > 0) {
-            m_in.resize(base + n);
-            total += n;
-            if (n < kReadChunk)
+        const Transport::Result r = m_transport->read(m_in.data() + base, kReadChunk);
+        if (r.status == Transport::Status::Ok) {
+            m_in.resize(base + r.bytes);
+            total += r.bytes;
+            if (r.bytes < kReadChunk && !m_transport->readsInRecords())
                 break; // drained for now; poll tells us when more arrives
             continue;
         }
         m_in.resize(discard ? 0 : old);
-        if (n == 0) {
+        if (r.status == Transport::Status::Closed) {
             eof = true;
             break;
         }
-        if (errno == EINTR)
-            continue;
-        if (errno == EAGAIN || errno == EWOULDBLOCK)
+        if (r.status == Transport::Status::WouldBlock) {
+            m_readWaitsToWrite = m_transport->waitsToWrite();
+            if (m_readWaitsToWrite)
+                m_writeNotifier->setEnabled(true);
             break;
+        }
         // Reset by the peer or similar: nothing more can be said to this client.
-        qCDebug(lcHttp) << "read error on connection" << m_peer.connectionId << strerror(errno);
+        qCDebug(lcHttp) << "read error on connection" << m_peer.connectionId << m_transport->errorString();
         if (m_phase == Phase::Open && !m_stopParsing && m_reader.inMessage())
             recordIncomplete(0, QStringLiteral("connection reset by the client before the request was complete"));
+        else if (m_tls && m_phase == Phase::Open && m_bytesRead == 0 && m_requestsSeen == 0)
+            recordSilentTlsClient();
         finish();
         return;
     }
+    if (total >= kReadPerWakeup && m_transport->hasBuffered())
+        queueRead(); // fairness cut the reading short; TLS holds more the socket will not announce
+    m_bytesRead += total;
     if (total > 0)
         m_lastActivityMs = m_clock->nowMs();
     if (discard) {
@@ -122,6 +224,11 @@ void Connection::processInput()
     if (m_inProcess)
         return;
     m_inProcess = true;
+    if (m_checkForTls && m_inPos < m_in.size()) {
+        m_checkForTls = false;
+        if (m_requestsSeen == 0 && !m_reader.inMessage() && looksLikeTlsHandshake(QByteArrayView(m_in).sliced(m_inPos)))
+            rejectTlsOnPlainPort();
+    }
     while (m_phase == Phase::Open && !m_stopParsing && m_inPos < m_in.size()) {
         if (qsizetype(m_answers.size()) >= m_limits.maxPipelined) {
             // Answers are owed in order; stop taking more work until some go out.
@@ -140,12 +247,20 @@ void Connection::processInput()
         case RequestReader::Event::NeedMore:
             break;
         case RequestReader::Event::HeadComplete:
+            if (m_plainOnTlsPort) {
+                rejectPlainOnTlsPort(m_reader.takePartial());
+                break;
+            }
             // RFC 9110 §10.1.1: the client waits for 100 Continue before sending the body.
             enqueueReady(kContinue, false);
             flushAnswers();
             break;
         case RequestReader::Event::MessageComplete: {
             Request request = m_reader.takeRequest();
+            if (m_plainOnTlsPort) {
+                rejectPlainOnTlsPort(std::move(request));
+                break;
+            }
             Answer answer;
             answer.sequence = m_nextSequence++;
             answer.closeAfter = request.closesAfterAnswer();
@@ -184,6 +299,8 @@ void Connection::handlePeerEof()
         recordIncomplete(400, QStringLiteral("connection closed by the client before the request was complete"));
         return;
     }
+    if (m_tls && m_bytesRead == 0 && m_requestsSeen == 0)
+        recordSilentTlsClient();
     if (m_pausedForPipelining)
         return; // the rest of the buffered requests are read as answers go out
     if (m_answers.empty())
@@ -192,44 +309,78 @@ void Connection::handlePeerEof()
         m_answers.back().closeAfter = true;
 }
 
+void Connection::rejectWith(Request partial, QByteArray raw, const ReadError &error, int answerStatus)
+{
+    RejectedRequest rejected;
+    rejected.raw = std::move(raw);
+    rejected.partial = std::move(partial);
+    rejected.peer = m_peer;
+    if (m_tls)
+        rejected.peer.tlsInfo = m_tls->info(); // a failed handshake still knows the server name
+    rejected.receivedAtMs = QDateTime::currentMSecsSinceEpoch();
+    rejected.error = error;
+    rejected.answerStatus = answerStatus;
+    m_stopParsing = true;
+    if (answerStatus != 0)
+        enqueueReady(Response::error(answerStatus, error.reason).serialize(false, true), true);
+    m_handler->handleRejected(std::move(rejected));
+    if (answerStatus != 0)
+        flushAnswers();
+}
+
 void Connection::recordIncomplete(int status, const QString &reason)
 {
     const qint64 offset = m_reader.messageBytes();
     Request partial = m_reader.takePartial();
-    RejectedRequest rejected;
-    rejected.raw = partial.wireBytes(m_limits.maxHeadBytes);
-    rejected.partial = std::move(partial);
-    rejected.peer = m_peer;
-    rejected.receivedAtMs = QDateTime::currentMSecsSinceEpoch();
-    rejected.error = ReadError{status == 0 ? 400 : status, reason, offset};
-    rejected.answerStatus = status;
-    m_stopParsing = true;
-    if (status != 0)
-        enqueueReady(Response::error(status, reason).serialize(false, true), true);
-    m_handler->handleRejected(std::move(rejected));
-    if (status != 0)
-        flushAnswers();
+    QByteArray raw = partial.wireBytes(m_limits.maxHeadBytes);
+    rejectWith(std::move(partial), std::move(raw), ReadError{status == 0 ? 400 : status, reason, offset}, status);
+}
+
+void Connection::recordSilentTlsClient()
+{
+    // Clients that check the certificate after the handshake (Qt's QSslSocket, many HTTP
+    // libraries) leave this way when they do not trust it; those that check during it send an
+    // alert, and the handshake fails with it.
+    recordTlsFailure(QStringLiteral("the client closed the connection right after the TLS handshake without "
+                                    "sending a request (%1); it may not trust Hookscope's certificate")
+                         .arg(m_transport->errorString()));
+}
+
+void Connection::rejectTlsOnPlainPort()
+{
+    const QByteArrayView hello = QByteArrayView(m_in).sliced(m_inPos);
+    QString reason = QStringLiteral("TLS handshake on the plain HTTP port: the client is speaking HTTPS here");
+    reason += m_portTls.httpsPort
+                  ? QStringLiteral("; send it to https on port %1, or use http:// in its URL").arg(m_portTls.httpsPort)
+                  : QStringLiteral("; use http:// in its URL, or turn on HTTPS and send it to the https port");
+    // An HTTP answer would mean nothing to a TLS client: the connection closes without one.
+    rejectWith(Request{}, hello.first(qMin<qsizetype>(hello.size(), m_limits.maxHeadBytes)).toByteArray(),
+               ReadError{400, reason, 0}, 0);
+    m_inPos = m_in.size();
+    startClosing();
+}
+
+void Connection::rejectPlainOnTlsPort(Request partial)
+{
+    QByteArray raw = partial.wireBytes(m_limits.maxHeadBytes);
+    const QByteArrayView host = partial.headerValue("host");
+    const QString where = host.isEmpty() ? QStringLiteral("https://HOST:%1/").arg(m_peer.localPort)
+                                         : QStringLiteral("https://%1/").arg(QString::fromLatin1(host));
+    const QString reason =
+        QStringLiteral("plain HTTP sent to the HTTPS port: this port speaks HTTPS; send the request to %1 instead")
+            .arg(where);
+    rejectWith(std::move(partial), std::move(raw), ReadError{400, reason, 0}, 400);
 }
 
 void Connection::rejectCurrent(QByteArrayView unconsumed)
 {
     const ReadError error = m_reader.error();
     Request partial = m_reader.takePartial();
-    RejectedRequest rejected;
     // Only what the record keeps: a 413 may have read 100 MiB, never to be copied again.
     QByteArray raw = partial.wireBytes(m_limits.maxHeadBytes);
     raw += unconsumed.first(qMin<qsizetype>(unconsumed.size(), m_limits.maxHeadBytes - raw.size()));
-    rejected.raw = std::move(raw);
-    rejected.partial = std::move(partial);
-    rejected.peer = m_peer;
-    rejected.receivedAtMs = QDateTime::currentMSecsSinceEpoch();
-    rejected.error = error;
-    rejected.answerStatus = error.status;
-    m_stopParsing = true;
     qCDebug(lcHttp) << "rejected request on connection" << m_peer.connectionId << error.status << error.reason;
-    enqueueReady(Response::error(error.status, error.reason).serialize(false, true), true);
-    m_handler->handleRejected(std::move(rejected));
-    flushAnswers();
+    rejectWith(std::move(partial), std::move(raw), error, error.status);
 }
 
 void Connection::enqueueReady(QByteArray bytes, bool closeAfter)
@@ -302,32 +453,33 @@ void Connection::flushAnswers()
 void Connection::writeOut()
 {
     while (m_outPos < m_out.size()) {
-        const ssize_t n = ::send(m_fd, m_out.constData() + m_outPos, size_t(m_out.size() - m_outPos), MSG_NOSIGNAL);
-        if (n > 0) {
-            m_outPos += n;
+        const Transport::Result r = m_transport->write(m_out.constData() + m_outPos, m_out.size() - m_outPos);
+        if (r.status == Transport::Status::Ok && r.bytes > 0) {
+            m_outPos += r.bytes;
             m_lastActivityMs = m_clock->nowMs();
             continue;
         }
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+        if (r.status == Transport::Status::WouldBlock) {
             m_writeNotifier->setEnabled(true);
             // A client that does not read its answers must not make us buffer without end.
             if (m_out.size() - m_outPos > kOutHighWater)
                 setReading(false);
             return;
         }
-        qCDebug(lcHttp) << "write error on connection" << m_peer.connectionId << strerror(errno);
+        qCDebug(lcHttp) << "write error on connection" << m_peer.connectionId << m_transport->errorString();
         finish();
         return;
     }
     m_out.resize(0);
     m_outPos = 0;
-    if (m_writeNotifier->isEnabled())
+    if (m_writeNotifier->isEnabled() && !m_readWaitsToWrite)
         m_writeNotifier->setEnabled(false);
     if (m_phase == Phase::Closing) {
         // RFC 9112 §9.6: close in stages so the answer is not destroyed by a reset.
-        ::shutdown(m_fd, SHUT_WR);
+        if (m_transport)
+            m_transport->shutdownWrite();
+        else
+            ::shutdown(m_fd, SHUT_WR);
         m_phase = Phase::Draining;
         m_drainStartMs = m_clock->nowMs();
         if (m_peerEof)
@@ -341,6 +493,15 @@ void Connection::writeOut()
 
 void Connection::onWritable()
 {
+    if (m_handshaking || m_readWaitsToWrite) {
+        // TLS needed to send before it could read on (a handshake message, or its reply to one).
+        m_readWaitsToWrite = false;
+        if (m_outPos >= m_out.size())
+            m_writeNotifier->setEnabled(false);
+        onReadable();
+        if (m_phase == Phase::Done || m_outPos >= m_out.size())
+            return;
+    }
     writeOut();
 }
 

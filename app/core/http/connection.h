@@ -4,11 +4,13 @@
 #include "limits.h"
 #include "requesthandler.h"
 #include "requestreader.h"
+#include "tlsserver.h"
 
 #include <QByteArray>
 #include <QObject>
 
 #include <deque>
+#include <memory>
 
 class QSocketNotifier;
 
@@ -20,7 +22,8 @@ namespace Http {
  * It reads with its own non-blocking socket rather than QTcpSocket because an inspector must
  * control the close: answers owed to a client that half-closed still go out, and after a final
  * answer it shuts down writing and drains what the client still sends, so the answer is not lost
- * to a reset (RFC 9112 §9.6).
+ * to a reset (RFC 9112 §9.6). Bytes move through a Transport: plain TCP, or TLS on a port that
+ * speaks it (the port's PortTls says which, and whether a ClientHello on the plain port switches).
  */
 class Connection : public QObject
 {
@@ -35,7 +38,7 @@ public:
     };
 
     Connection(int fd, const PeerInfo &peer, const Limits &limits, RequestHandler *handler, const Clock *clock,
-               QObject *parent = nullptr);
+               const PortTls &tls = {}, QObject *parent = nullptr);
     ~Connection() override;
 
     const PeerInfo &peer() const { return m_peer; }
@@ -81,6 +84,20 @@ private:
     };
 
     void onReadable();
+    /// On a port that may speak TLS: looks at the first byte the client sent and picks the
+    /// transport. False while nothing has come, or when the connection ended.
+    bool chooseTransport();
+    /// Moves the TLS handshake on; true once it is done.
+    bool continueHandshake();
+    void recordTlsFailure(const QString &reason);
+    /// A TLS client left after its handshake without a request: most likely it distrusts us.
+    void recordSilentTlsClient();
+    /// The first bytes on the plain port are a TLS ClientHello: the client wants https.
+    void rejectTlsOnPlainPort();
+    /// A plain HTTP request on the https port: answered 400, saying to use https.
+    void rejectPlainOnTlsPort(Request partial);
+    void rejectWith(Request partial, QByteArray raw, const ReadError &error, int answerStatus);
+    void queueRead();
     void takeInPending();
     Overrun overrun(qint64 now) const;
     void onWritable();
@@ -97,6 +114,9 @@ private:
     void setReading(bool on);
 
     int m_fd = -1;
+    std::unique_ptr<Transport> m_transport; // null until the first byte says plain or TLS
+    TlsTransport *m_tls = nullptr;          // m_transport when it is TLS
+    PortTls m_portTls;
     PeerInfo m_peer;
     Limits m_limits;
     RequestHandler *m_handler = nullptr;
@@ -118,6 +138,12 @@ private:
     bool m_pausedForPipelining = false;
     bool m_resumeQueued = false;
     bool m_inProcess = false;
+    bool m_handshaking = false;
+    bool m_readWaitsToWrite = false; // a TLS read needs the socket writable first
+    bool m_readQueued = false;
+    bool m_checkForTls = false;    // plain port: a ClientHello as first bytes is recorded as such
+    bool m_plainOnTlsPort = false; // https port: plain HTTP came; its head is read to answer 400
+    qint64 m_bytesRead = 0;
     quint64 m_requestsSeen = 0;
     qint64 m_headStartMs = 0;
     qint64 m_lastActivityMs = 0;

@@ -220,7 +220,7 @@ void Listener::adopt(int fd, const sockaddr_storage &address)
     peer.localPort = m_server->serverPort();
     peer.connectionId = m_nextConnectionId++;
 
-    auto *connection = new Connection(fd, peer, m_limits, m_handler, m_clock, this);
+    auto *connection = new Connection(fd, peer, m_limits, m_handler, m_clock, m_tls, this);
     m_connections.insert(peer.connectionId, connection);
     connect(connection, &Connection::finished, this, [this, connection] { connectionFinished(connection); });
     if (!m_sweepTimer->isActive())

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "limits.h"
+#include "tlsserver.h"
 
 #include <QHash>
 #include <QHostAddress>
@@ -47,6 +48,9 @@ public:
     QString errorString() const;
 
     void setLimits(const Limits &limits);
+    /// What the port speaks (plain HTTP, HTTPS, or either), for connections accepted from now on.
+    void setTls(const PortTls &tls) { m_tls = tls; }
+    const PortTls &tls() const { return m_tls; }
     const Limits &limits() const { return m_limits; }
     int connectionCount() const { return int(m_connections.size()); }
 
@@ -72,6 +76,7 @@ private:
 
     RequestHandler *m_handler;
     Limits m_limits;
+    PortTls m_tls;
     const Clock *m_clock;
     QTcpServer *m_server;                        // binds and listens; a child, so moveToThread() takes it along
     QSocketNotifier *m_acceptNotifier = nullptr; // we accept ourselves (see acceptPending)
