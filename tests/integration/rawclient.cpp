@@ -2,6 +2,10 @@
 
 #include <QElapsedTimer>
 
+#include <openssl/err.h>
+#include <openssl/pem.h>
+#include <openssl/ssl.h>
+
 #include <arpa/inet.h>
 #include <cerrno>
 #include <fcntl.h>
@@ -61,10 +65,52 @@ bool RawClient::connectTo(const QHostAddress &address, quint16 port, int timeout
     return true;
 }
 
+bool RawClient::startTls(const QByteArray &trustedPem, const QByteArray &serverName, QString *error)
+{
+    const auto fail = [error](const char *what) {
+        if (error) {
+            char text[256] = {};
+            ERR_error_string_n(ERR_get_error(), text, sizeof text);
+            *error = QString::fromLatin1(what) + QStringLiteral(": ") + QString::fromLatin1(text);
+        }
+        ERR_clear_error();
+        return false;
+    };
+    m_ctx = SSL_CTX_new(TLS_client_method());
+    if (!m_ctx)
+        return fail("SSL_CTX_new");
+    BIO *bio = BIO_new_mem_buf(trustedPem.constData(), int(trustedPem.size()));
+    X509 *ca = PEM_read_bio_X509(bio, nullptr, nullptr, nullptr);
+    BIO_free(bio);
+    if (!ca || X509_STORE_add_cert(SSL_CTX_get_cert_store(m_ctx), ca) != 1) {
+        X509_free(ca);
+        return fail("trusted certificate");
+    }
+    X509_free(ca);
+    SSL_CTX_set_verify(m_ctx, SSL_VERIFY_PEER, nullptr);
+    m_ssl = SSL_new(m_ctx);
+    SSL_set_fd(m_ssl, m_fd);
+    if (!serverName.isEmpty())
+        SSL_ctrl(m_ssl, SSL_CTRL_SET_TLSEXT_HOSTNAME, TLSEXT_NAMETYPE_host_name,
+                 const_cast<char *>(serverName.constData())); // SSL_set_tlsext_host_name, without its C cast
+    timeval tv{5, 0};
+    ::setsockopt(m_fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    if (SSL_connect(m_ssl) != 1)
+        return fail("handshake");
+    return true;
+}
+
 bool RawClient::send(QByteArrayView bytes)
 {
     qsizetype done = 0;
     while (done < bytes.size()) {
+        if (m_ssl) {
+            size_t written = 0;
+            if (SSL_write_ex(m_ssl, bytes.data() + done, size_t(bytes.size() - done), &written) != 1)
+                return false;
+            done += qsizetype(written);
+            continue;
+        }
         const ssize_t n = ::send(m_fd, bytes.data() + done, size_t(bytes.size() - done), MSG_NOSIGNAL);
         if (n < 0 && errno == EINTR)
             continue;
@@ -93,28 +139,49 @@ bool RawClient::sendPieces(QByteArrayView bytes, const QList<qsizetype> &sizes)
 
 void RawClient::shutdownWrite()
 {
+    if (m_ssl)
+        SSL_shutdown(m_ssl); // close_notify, then the FIN
     if (m_fd >= 0)
         ::shutdown(m_fd, SHUT_WR);
 }
 
 void RawClient::close()
 {
+    SSL_free(m_ssl);
+    m_ssl = nullptr;
+    SSL_CTX_free(m_ctx);
+    m_ctx = nullptr;
     if (m_fd >= 0)
         ::close(m_fd);
     m_fd = -1;
     m_reserved = false;
 }
 
-static bool readSome(int fd, QByteArray &out, int timeoutMs, bool &closed)
+bool RawClient::readSome(QByteArray &out, int timeoutMs)
 {
-    pollfd p{fd, POLLIN, 0};
-    const int r = ::poll(&p, 1, timeoutMs);
-    if (r <= 0)
-        return false;
+    if (!m_ssl || SSL_pending(m_ssl) == 0) {
+        pollfd p{m_fd, POLLIN, 0};
+        const int r = ::poll(&p, 1, timeoutMs);
+        if (r <= 0)
+            return false;
+    }
     char buf[65536];
-    const ssize_t n = ::recv(fd, buf, sizeof buf, 0);
+    if (m_ssl) {
+        size_t n = 0;
+        if (SSL_read_ex(m_ssl, buf, sizeof buf, &n) != 1) {
+            const int code = SSL_get_error(m_ssl, 0);
+            ERR_clear_error();
+            if (code == SSL_ERROR_WANT_READ)
+                return true; // a record not meant for us (a session ticket): read on
+            m_closed = true;
+            return false;
+        }
+        out.append(buf, qsizetype(n));
+        return true;
+    }
+    const ssize_t n = ::recv(m_fd, buf, sizeof buf, 0);
     if (n <= 0) {
-        closed = true;
+        m_closed = true;
         return false;
     }
     out.append(buf, n);
@@ -124,14 +191,14 @@ static bool readSome(int fd, QByteArray &out, int timeoutMs, bool &closed)
 QByteArray RawClient::readUntilClosed(int timeoutMs)
 {
     QByteArray out = std::exchange(m_pending, {});
-    while (!m_closed && readSome(m_fd, out, timeoutMs, m_closed)) {
+    while (!m_closed && readSome(out, timeoutMs)) {
     }
     return out;
 }
 
 QByteArray RawClient::readAvailable()
 {
-    while (!m_closed && readSome(m_fd, m_pending, 0, m_closed)) {
+    while (!m_closed && readSome(m_pending, 0)) {
     }
     return m_pending;
 }
@@ -143,7 +210,7 @@ QByteArray RawClient::readResponses(int count, int timeoutMs)
     timer.start();
     while (parseResponses(out).size() < count && !m_closed) {
         const int left = int(timeoutMs - timer.elapsed());
-        if (left <= 0 || !readSome(m_fd, out, left, m_closed))
+        if (left <= 0 || !readSome(out, left))
             break;
     }
     return out;

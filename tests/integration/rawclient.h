@@ -4,8 +4,12 @@
 #include <QHostAddress>
 #include <QList>
 
+struct ssl_st;
+struct ssl_ctx_st;
+
 /// A blocking TCP client over plain POSIX sockets, for byte-exact, fragmented, pipelined and
-/// malformed input. The server under test must run on another thread (CaptureEngine does).
+/// malformed input, in the clear or over TLS (startTls; each piece sent is then one TLS record).
+/// The server under test must run on another thread (CaptureEngine does).
 class RawClient
 {
 public:
@@ -18,6 +22,9 @@ public:
     bool connectTo(const QHostAddress &address, quint16 port, int timeoutMs = 5000);
     /// Makes the socket now, to connect later: for a test that runs out of file descriptors between.
     bool reserve(QAbstractSocket::NetworkLayerProtocol protocol = QAbstractSocket::IPv4Protocol);
+    /// Makes the connection TLS, trusting only `trustedPem`, sending `serverName` as SNI when set.
+    /// False with *error when the handshake fails.
+    bool startTls(const QByteArray &trustedPem, const QByteArray &serverName = {}, QString *error = nullptr);
     bool send(QByteArrayView bytes);
     /// Sends bytes in pieces of the given sizes (the last piece takes the rest).
     bool sendPieces(QByteArrayView bytes, const QList<qsizetype> &sizes);
@@ -34,7 +41,11 @@ public:
     int fd() const { return m_fd; }
 
 private:
+    bool readSome(QByteArray &out, int timeoutMs);
+
     int m_fd = -1;
+    ssl_ctx_st *m_ctx = nullptr;
+    ssl_st *m_ssl = nullptr;
     bool m_reserved = false;
     bool m_closed = false;
     QByteArray m_pending;

@@ -3,6 +3,9 @@
 // what was captured by each case's rfc_expectation as the corpus README describes.
 
 #include "rawclient.h"
+#ifdef HOOKSCOPE_CONFORMANCE_TLS
+#include "tlstesting.h"
+#endif
 
 #include "capture/captureengine.h"
 #include "session/capturedrequest.h"
@@ -408,6 +411,10 @@ private:
     QHash<QString, QList<Message>> m_twinRequests; ///< either cases without requests: their twin's
     QHash<QString, QList<Message>> m_strictBefore; ///< lenient reject cases: the strict twin's
     std::unique_ptr<Capture::CaptureEngine> m_engine;
+#ifdef HOOKSCOPE_CONFORMANCE_TLS
+    QTemporaryDir m_tlsDir;
+    TlsTesting::TestIdentity m_tls; ///< every case goes to the https port, through TLS
+#endif
     Session::CapturedBatch m_records;
     int m_barrier = 0;
     quint32 m_seed = kDefaultSeed;
@@ -500,10 +507,21 @@ void TstConformance::initTestCase()
     Capture::ListenConfig config;
     config.address = QHostAddress(QHostAddress::LocalHost);
     config.port = 0;
+#ifdef HOOKSCOPE_CONFORMANCE_TLS
+    m_tls = TlsTesting::makeIdentity(m_tlsDir.path());
+    QVERIFY2(m_tls.context, qPrintable(m_tls.error));
+    config.https.enabled = true;
+    config.https.context = m_tls.context;
+    QSignalSpy httpsStarted(m_engine.get(), &Capture::CaptureEngine::httpsStarted);
+#endif
     m_engine->start(config);
     QTRY_VERIFY(started.count() + failed.count() > 0);
     QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(0).toString()));
     QVERIFY(m_engine->port() != 0);
+#ifdef HOOKSCOPE_CONFORMANCE_TLS
+    QTRY_VERIFY(httpsStarted.count() > 0);
+    QVERIFY(m_engine->httpsPort() != 0);
+#endif
 }
 
 void TstConformance::cleanupTestCase()
@@ -593,10 +611,18 @@ bool TstConformance::exchange(const QByteArray &bytes, SendMode mode, quint32 se
 {
     m_records.clear();
     RawClient client;
+#ifdef HOOKSCOPE_CONFORMANCE_TLS
+    if (!client.connectTo(QHostAddress(QHostAddress::LocalHost), m_engine->httpsPort()) ||
+        !client.startTls(m_tls.certificatePem, "localhost", &error)) {
+        error = QStringLiteral("cannot connect to the https listener: ") + error;
+        return false;
+    }
+#else
     if (!client.connectTo(QHostAddress(QHostAddress::LocalHost), m_engine->port())) {
         error = QStringLiteral("cannot connect to the listener");
         return false;
     }
+#endif
     const quint16 localPort = localPortOf(client.fd());
     bool sent = true;
     switch (mode) {
@@ -618,8 +644,15 @@ bool TstConformance::exchange(const QByteArray &bytes, SendMode mode, quint32 se
     if (!settle(error))
         return false;
     for (const auto &record : std::as_const(m_records)) {
-        if (record->remotePort == localPort)
-            (record->rejected ? o.rejected : o.accepted).append(record);
+        if (record->remotePort != localPort)
+            continue;
+#ifdef HOOKSCOPE_CONFORMANCE_TLS
+        if (!record->tls || record->tlsInfo.version.isEmpty()) {
+            error = QStringLiteral("a record of the TLS connection does not say it came over TLS");
+            return false;
+        }
+#endif
+        (record->rejected ? o.rejected : o.accepted).append(record);
     }
     o.statuses = finalStatuses(received, o.accepted);
     return true;
