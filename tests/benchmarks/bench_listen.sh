@@ -2,7 +2,8 @@
 # Load benchmark of `hookscope listen` against nginx, run by hand (not in CI).
 #
 #   tests/benchmarks/bench_listen.sh [--duration 8] [--connections 32] [--bare] [--session]
-#                                    [--signature [--rounds 3]] [-- extra listen options]
+#                                    [--signature [--rounds 3]] [--tls [--rounds 3]]
+#                                    [-- extra listen options]
 #
 # Same run, same load for each server: wrk -t1 -cN -dDs with a 1 KB JSON POST. nginx (Debian's
 # package, with its echo module) reads every body and answers 200. Hookscope must capture every
@@ -12,6 +13,10 @@
 # --signature signs every request (Stripe-Signature over the body, fresh timestamp) and runs
 # Hookscope without a secret and with the matching --secret in alternation (--rounds pairs), then
 # prints the median of each and their ratio: what verification costs capture.
+# --tls runs Hookscope with an https port too (its own generated certificate, in a scratch data
+# directory) and loads the plain port and the https port in alternation (--rounds pairs; wrk keeps
+# its connections alive, so the handshakes are few), then prints the median of each and their
+# ratio: what TLS costs capture.
 set -euo pipefail
 
 duration=8
@@ -19,6 +24,7 @@ connections=32
 bare=0
 session=0
 signature=0
+tls=0
 rounds=3
 extra=()
 while [[ $# -gt 0 ]]; do
@@ -28,6 +34,7 @@ while [[ $# -gt 0 ]]; do
     --bare) bare=1; shift ;;
     --session) session=1; shift ;;
     --signature) signature=1; shift ;;
+    --tls) tls=1; shift ;;
     --rounds) rounds=$2; shift 2 ;;
     --) shift; extra=("$@"); break ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
@@ -138,15 +145,25 @@ if [[ $session -eq 1 ]]; then
 fi
 run_hookscope() { # label [listen options...]: prints "rps completed captured valid"
   local label=$1; shift
-  local port
+  local port tls_port url
   port=$(free_port)
+  tls_port=$(free_port)
   rm -f "$work/bench.hookscope"*
-  "$build/bin/hookscope" listen --port "$port" "${extra[@]}" "$@" >"$work/captured.txt" 2>"$work/listen.err" &
+  # With --tls every run also serves https, so both halves of a pair run the same program.
+  local tls_options=()
+  [[ $tls -eq 1 ]] && tls_options=(--tls-port "$tls_port")
+  XDG_DATA_HOME="$work/data" "$build/bin/hookscope" listen --port "$port" "${tls_options[@]}" "${extra[@]}" "$@" \
+    >"$work/captured.txt" 2>"$work/listen.err" &
   local pid=$!
   pids+=($pid)
   wait_port "$port"
+  url="http://127.0.0.1:$port/hooks"
+  if [[ $label == https ]]; then
+    wait_port "$tls_port"
+    url="https://127.0.0.1:$tls_port/hooks"
+  fi
   local rps total
-  read -r rps total < <(run_wrk "$label" "http://127.0.0.1:$port/hooks")
+  read -r rps total < <(run_wrk "$label" "$url")
   kill -TERM "$pid"; wait "$pid" || { echo "hookscope listen exited with $?" >&2; }
   local captured valid
   captured=$(wc -l <"$work/captured.txt")
@@ -173,6 +190,22 @@ median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 
 echo
 printf 'nginx      %s req/s\n' "$ngx_rps"
 [[ $bare -eq 1 ]] && printf 'bare Qt    %s req/s  (%s x nginx)\n' "$bare_rps" "$(ratio "$bare_rps" "$ngx_rps")"
+if [[ $tls -eq 1 ]]; then
+  plain=()
+  secure=()
+  for ((round = 1; round <= rounds; round++)); do
+    read -r rps _ _ _ < <(run_hookscope http)
+    plain+=("$rps")
+    read -r rps _ _ _ < <(run_hookscope https)
+    secure+=("$rps")
+  done
+  p=$(median "${plain[@]}")
+  s=$(median "${secure[@]}")
+  printf 'plain http  %s req/s median of %s (%s x nginx)\n' "$p" "${plain[*]}" "$(ratio "$p" "$ngx_rps")"
+  printf 'https       %s req/s median of %s (%s x nginx)\n' "$s" "${secure[*]}" "$(ratio "$s" "$ngx_rps")"
+  printf 'ratio       %s (https / plain), every request captured\n' "$(ratio "$s" "$p")"
+  exit 0
+fi
 if [[ $signature -eq 0 ]]; then
   read -r hs_rps hs_total captured _ < <(run_hookscope hookscope)
   printf 'hookscope  %s req/s  (%s x nginx)\n' "$hs_rps" "$(ratio "$hs_rps" "$ngx_rps")"

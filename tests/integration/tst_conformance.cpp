@@ -510,8 +510,7 @@ void TstConformance::initTestCase()
 #ifdef HOOKSCOPE_CONFORMANCE_TLS
     m_tls = TlsTesting::makeIdentity(m_tlsDir.path());
     QVERIFY2(m_tls.context, qPrintable(m_tls.error));
-    config.https.enabled = true;
-    config.https.context = m_tls.context;
+    config.https = Capture::HttpsConfig{true, 0, 1, false, m_tls.context, false};
     QSignalSpy httpsStarted(m_engine.get(), &Capture::CaptureEngine::httpsStarted);
 #endif
     m_engine->start(config);

@@ -32,13 +32,15 @@ public:
         QObject::connect(&engine, &Capture::CaptureEngine::captured, &engine,
                          [this](const Session::CapturedBatch &batch) { records += batch; });
         Capture::ListenConfig config;
-        config.https.enabled = httpsPort;
-        config.https.context = context;
-        config.https.plainPortTakesTls = plainTakesTls;
+        Capture::HttpsConfig https;
+        https.enabled = httpsPort;
+        https.context = context;
+        https.plainPortTakesTls = plainTakesTls;
+        config.https = https;
         QSignalSpy started(&engine, &Capture::CaptureEngine::started);
-        QSignalSpy https(&engine, &Capture::CaptureEngine::httpsStarted);
+        QSignalSpy httpsStarted(&engine, &Capture::CaptureEngine::httpsStarted);
         engine.start(config);
-        ok = started.wait(5000) && (!httpsPort || https.count() == 1 || https.wait(5000));
+        ok = started.wait(5000) && (!httpsPort || httpsStarted.count() == 1 || httpsStarted.wait(5000));
     }
 
     bool waitForRecords(qsizetype count)

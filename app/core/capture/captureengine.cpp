@@ -194,8 +194,7 @@ void CaptureEngine::start(const ListenConfig &config)
             const QHostAddress address = m_listener->serverAddress();
             const quint16 port = m_listener->serverPort();
             QMetaObject::invokeMethod(this, [this, address, port] { onStarted(address, port); });
-            if (config.https.enabled || config.https.plainPortTakesTls || m_httpsConfig.enabled)
-                applyHttps(config.https);
+            applyHttps(config.https.value_or(m_httpsConfig));
         } else {
             const QString error = tr("cannot listen on %1: %2")
                                       .arg(Session::hostPort(config.address, config.port), m_listener->errorString());

@@ -47,7 +47,8 @@ struct ListenConfig
     Signing::Config signatures; ///< secrets and public URL to verify signatures with
     /// Where captured requests go on to; unset: as setForwardRules() last said (none at first).
     std::optional<ForwardRules> forwards;
-    HttpsConfig https; ///< HTTPS beside the plain port, on the same address
+    /// HTTPS beside the plain port, on the same address; unset: as setHttps() last said (none at first).
+    std::optional<HttpsConfig> https;
 };
 
 /**
