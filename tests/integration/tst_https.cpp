@@ -27,11 +27,12 @@ class Engine
 {
 public:
     explicit Engine(const std::shared_ptr<const Http::TlsServerContext> &context, bool httpsPort = true,
-                    bool plainTakesTls = false)
+                    bool plainTakesTls = false, const Http::Limits &limits = {})
     {
         QObject::connect(&engine, &Capture::CaptureEngine::captured, &engine,
                          [this](const Session::CapturedBatch &batch) { records += batch; });
         Capture::ListenConfig config;
+        config.limits = limits;
         Capture::HttpsConfig https;
         https.enabled = httpsPort;
         https.context = context;
@@ -121,6 +122,7 @@ private Q_SLOTS:
     void untrustingClientIsRecorded();
     void plainHttpOnHttpsPortIsAnswered400();
     void oldTlsVersionIsRecorded();
+    void stalledHandshakeIsRecorded();
     void tlsOnPlainPortIsRecognised();
     void plainPortCanTakeTls();
     void curlWithExportedCertificate();
@@ -246,6 +248,24 @@ void TstHttps::oldTlsVersionIsRecorded()
     QVERIFY(r->tls);
     QVERIFY2(r->errorReason.startsWith(QLatin1String("TLS handshake failed")), qPrintable(r->errorReason));
     QVERIFY2(r->errorReason.contains(QLatin1String("TLS 1.2 or newer")), qPrintable(r->errorReason));
+}
+
+void TstHttps::stalledHandshakeIsRecorded()
+{
+    Http::Limits limits;
+    limits.headTimeoutMs = 300;
+    Engine e(m_id.context, true, false, limits);
+    QVERIFY(e.ok);
+    RawClient client;
+    QVERIFY(client.connectTo(QHostAddress(QHostAddress::LocalHost), e.engine.httpsPort()));
+    QVERIFY(client.send(tls10ClientHello().first(20))); // a ClientHello that stops part way
+    client.readUntilClosed(3000);
+    QVERIFY(client.peerClosed());
+    QVERIFY(e.waitForRecords(1));
+    const CapturedRequestPtr r = e.records.first();
+    QVERIFY(r->rejected);
+    QVERIFY(r->tls);
+    QCOMPARE(r->errorReason, QStringLiteral("TLS handshake not complete within 300 ms"));
 }
 
 void TstHttps::tlsOnPlainPortIsRecognised()

@@ -546,7 +546,12 @@ void Connection::checkTimeouts(qint64 now)
     case Overrun::Head:
         recordIncomplete(408, QStringLiteral("request head not complete within %1 ms").arg(m_limits.headTimeoutMs));
         return;
-    case Overrun::Silent: // connected and never said anything: nothing to record
+    case Overrun::Silent:    // connected and never said anything: nothing to record
+        if (m_handshaking) { // but a TLS handshake begun and never finished is a failed one
+            recordTlsFailure(QStringLiteral("TLS handshake not complete within %1 ms").arg(m_limits.headTimeoutMs));
+        }
+        startClosing();
+        return;
     case Overrun::Idle:
         startClosing();
         return;
@@ -601,7 +606,12 @@ bool Connection::evict()
     const Standing now = standing();
     if (now == Standing::Busy)
         return false;
-    if (now == Standing::AwaitingHead && m_reader.inMessage()) {
+    if (m_handshaking) {
+        recordTlsFailure(QStringLiteral("TLS handshake not complete after %1 ms; closed to make room for a new "
+                                        "connection (limit %2 connections)")
+                             .arg(m_clock->nowMs() - m_headStartMs)
+                             .arg(m_limits.maxConnections));
+    } else if (now == Standing::AwaitingHead && m_reader.inMessage()) {
         recordIncomplete(408, QStringLiteral("request head not complete after %1 ms; closed to make room for a new "
                                              "connection (limit %2 connections)")
                                   .arg(m_clock->nowMs() - m_headStartMs)
