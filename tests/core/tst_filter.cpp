@@ -25,16 +25,27 @@ using FilterTesting::post;
 
 namespace {
 
+/// Over TLS, as a handshake failure or a request after one leaves it.
+CapturedRequestPtr overTls(const CapturedRequestPtr &record)
+{
+    auto r = std::make_shared<CapturedRequest>(*record);
+    r->tls = true;
+    r->tlsInfo.serverName = QStringLiteral("localhost");
+    if (!r->rejected)
+        r->tlsInfo.version = QStringLiteral("TLSv1.3");
+    return r;
+}
+
 /// Eight requests with something for every field.
 CapturedBatch sampleRecords()
 {
     const QByteArray big = QByteArray(1000, 'x') + "Main" + QByteArray(1044, 'y');
     return {
-        capture(1,
-                post("/hooks/github?id=1",
-                     "Host: localhost\r\nX-GitHub-Event: push\r\nContent-Type: application/json\r\n",
-                     R"({"ref":"refs/heads/main"})"),
-                200, QStringLiteral("127.0.0.1")),
+        overTls(capture(1,
+                        post("/hooks/github?id=1",
+                             "Host: localhost\r\nX-GitHub-Event: push\r\nContent-Type: application/json\r\n",
+                             R"({"ref":"refs/heads/main"})"),
+                        200, QStringLiteral("127.0.0.1"))),
         capture(2, "GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n", 200, QStringLiteral("127.0.0.1")),
         capture(3,
                 post("/hooks/github?id=3",
@@ -50,7 +61,8 @@ CapturedBatch sampleRecords()
                 "POST /hooks/stripe HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain\r\n"
                 "Transfer-Encoding: chunked\r\n\r\n6\r\nhello \r\n6\r\nstripe\r\n0\r\n\r\n",
                 0, QStringLiteral("::1")),
-        capture(6, "POST /bad HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n", 0, QStringLiteral("10.0.0.5")),
+        overTls(
+            capture(6, "POST /bad HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n", 0, QStringLiteral("10.0.0.5"))),
         capture(7,
                 post("http://example.com/hooks/gitlab?x=1",
                      "Host: example.com\r\nUpgrade: websocket\r\nContent-Type: application/xml\r\n", "<a>main</a>",
@@ -196,6 +208,8 @@ void TstFilter::parses_data()
     row("rejected:yes", "rejected:yes");
     row("rejected:0", "rejected:no");
     row("chunked:true", "chunked:yes");
+    row("TLS:1", "tls:yes");
+    row("tls:No", "tls:no");
     row("warning:missing-host", "warning:missing-host");
     row("warning:Any", "warning:any");
     row("github", "\"github\"", true);
@@ -264,7 +278,8 @@ void TstFilter::rejects_data()
     row("hedaer:X=1", 0, 6, "unknown field 'hedaer' — did you mean header?");
     row("foo:bar", 0, 3,
         "unknown field 'foo' — fields are method, status, path, header, body, type, size, id, remote, rejected, "
-        "chunked, warning, signature, event, col; put the word in quotes to search for it");
+        "chunked, tls, warning, signature, event, col; put the word in quotes to search for it");
+    row("tsl:yes", 0, 3, "unknown field 'tsl' — did you mean tls?");
     row("\xc3\xa9 stauts:1", 2, 6, "unknown field 'stauts' — did you mean status?");
     row("status:abc", 7, 3, "status needs a number, a range like 200..299 or 4xx");
     row("status:4x0", 7, 3, "status needs a number, a range like 200..299 or 4xx");
@@ -299,6 +314,7 @@ void TstFilter::rejects_data()
     row("NOT", 0, 3, "NOT needs a term after it, like NOT method:GET");
     row("rejected:maybe", 9, 5, "rejected needs yes or no");
     row("chunked:y", 8, 1, "chunked needs yes or no");
+    row("tls:https", 4, 5, "tls needs yes or no");
     row("warning:missing_host", 8, 12, "unknown warning 'missing_host' — did you mean missing-host?");
     row("warning:foo", 8, 3,
         "warning needs one of missing-host, multiple-host, connect-not-tunneled, upgrade-ignored, http2-preface or "
@@ -404,6 +420,10 @@ void TstFilter::evaluates_data()
     row("rejected:yes", "6");
     row("rejected:no", "1 2 3 4 5 7 8");
     row("chunked:yes", "5");
+    row("tls:yes", "1 6");
+    row("tls:no", "2 3 4 5 7 8");
+    row("-tls:yes status:2xx", "2 7 8");
+    row("tls:yes OR chunked:yes", "1 5 6");
     row("warning:missing-host", "8");
     row("warning:upgrade-ignored", "7");
     row("warning:any", "7 8");
