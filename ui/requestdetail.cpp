@@ -62,6 +62,24 @@ QString escaped(QByteArrayView bytes)
     return FieldsModel::displayText(bytes).toHtmlEscaped();
 }
 
+/// The Overview's TLS rows: the protocol and cipher (or whether it was TLS at all), then the server
+/// name the client asked for and the protocol ALPN agreed, when known.
+QList<std::pair<QString, QString>> tlsRows(const Session::CapturedRequest &r)
+{
+    const Http::TlsInfo &info = r.tlsInfo;
+    QString tls = r.tls ? RequestDetail::tr("yes") : RequestDetail::tr("no");
+    if (!info.version.isEmpty())
+        tls = info.cipher.isEmpty() ? info.version : info.version + QStringLiteral(" · ") + info.cipher;
+    else if (r.tls && r.rejected)
+        tls = RequestDetail::tr("yes, no version agreed"); // the handshake failed before that
+    QList<std::pair<QString, QString>> rows = {{RequestDetail::tr("TLS"), tls}};
+    if (!info.serverName.isEmpty())
+        rows.append({RequestDetail::tr("Server name (SNI)"), info.serverName});
+    if (!info.alpn.isEmpty())
+        rows.append({RequestDetail::tr("ALPN"), info.alpn});
+    return rows;
+}
+
 } // namespace
 
 RequestDetail::RequestDetail(QWidget *parent)
@@ -218,7 +236,8 @@ void RequestDetail::showOverview(const Session::CapturedRequest &r)
     }
     row(tr("Received"), QDateTime::fromMSecsSinceEpoch(r.receivedAtMs).toString(Qt::ISODateWithMs).toHtmlEscaped());
     row(tr("From"), r.remote().toHtmlEscaped());
-    row(tr("TLS"), r.tls ? tr("yes") : tr("no"));
+    for (const auto &[label, value] : tlsRows(r))
+        row(label, value.toHtmlEscaped());
     if (const qint64 missing = r.missingBodyBytes())
         row(tr("Sizes"),
             tr("head %1 bytes, body not in HAR (%2 bytes announced)").arg(q.rawHead().size()).arg(missing));

@@ -213,6 +213,15 @@ inline QList<QPair<const char *, CapturedRequest>> roundTripCases()
     v6.tls = true;
     v6.receivedAtMs = -1; // 1969-12-31T23:59:59.999Z
     cases.append({"TLS over IPv6", v6});
+    CapturedRequest tlsDetails = captured("POST /tls HTTP/1.1\r\nHost: localhost:8443\r\nContent-Length: 0\r\n\r\n");
+    tlsDetails.tls = true;
+    tlsDetails.tlsInfo = {QStringLiteral("TLSv1.3"), QStringLiteral("TLS_AES_256_GCM_SHA384"),
+                          QStringLiteral("localhost"), QStringLiteral("http/1.1")};
+    cases.append({"TLS details", tlsDetails});
+    CapturedRequest handshakeFailed = rejected("\x16\x03\x01\x02\x03\r\n");
+    handshakeFailed.tls = true;
+    handshakeFailed.tlsInfo.serverName = QStringLiteral("hooks.example.test"); // no version: never agreed
+    cases.append({"TLS handshake failed", handshakeFailed});
     CapturedRequest noRemote = captured("GET / HTTP/1.1\r\nHost: h\r\n\r\n", 0);
     noRemote.remoteAddress = QHostAddress();
     noRemote.remotePort = 0;

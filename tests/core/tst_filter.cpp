@@ -1,5 +1,7 @@
 // The filter language: parsing (with exact error places), the fast path over summary rows, the
-// slow path over a real session file, cancellation, and a benchmark at a million rows.
+// slow path over a real session file, cancellation. Its benchmarks: tst_filterbenchmark.cpp.
+
+#include "filtertesting.h"
 
 #include "filter/filter.h"
 #include "filter/filterevaluator.h"
@@ -18,39 +20,20 @@
 #include <thread>
 
 using namespace Session;
+using FilterTesting::capture;
+using FilterTesting::post;
 
 namespace {
 
-CapturedRequestPtr capture(qint64 id, const QByteArray &bytes, int status, const QString &remote)
+/// Over TLS, as a handshake failure or a request after one leaves it.
+CapturedRequestPtr overTls(const CapturedRequestPtr &record)
 {
-    Http::RequestReader reader;
-    auto r = std::make_shared<CapturedRequest>();
-    const Http::RequestReader::Step step = reader.feed(bytes);
-    r->id = id;
-    r->receivedAtMs = 1'780'000'000'000 + id;
-    r->remoteAddress = QHostAddress(remote);
-    r->remotePort = quint16(5000 + id);
-    r->localPort = 8080;
-    if (step.event == Http::RequestReader::Event::MessageComplete) {
-        r->request = reader.takeRequest();
-        r->responseStatus = status;
-    } else {
-        r->rejected = true;
-        r->errorStatus = reader.error().status;
-        r->errorReason = reader.error().reason;
-        r->errorOffset = reader.error().offset;
-        r->raw = bytes;
-        r->request = reader.takePartial();
-        r->responseStatus = r->errorStatus;
-    }
+    auto r = std::make_shared<CapturedRequest>(*record);
+    r->tls = true;
+    r->tlsInfo.serverName = QStringLiteral("localhost");
+    if (!r->rejected)
+        r->tlsInfo.version = QStringLiteral("TLSv1.3");
     return r;
-}
-
-QByteArray post(const QByteArray &target, const QByteArray &headers, const QByteArray &body,
-                const QByteArray &method = "POST")
-{
-    return method + ' ' + target + " HTTP/1.1\r\n" + headers + "Content-Length: " + QByteArray::number(body.size()) +
-           "\r\n\r\n" + body;
 }
 
 /// Eight requests with something for every field.
@@ -58,11 +41,11 @@ CapturedBatch sampleRecords()
 {
     const QByteArray big = QByteArray(1000, 'x') + "Main" + QByteArray(1044, 'y');
     return {
-        capture(1,
-                post("/hooks/github?id=1",
-                     "Host: localhost\r\nX-GitHub-Event: push\r\nContent-Type: application/json\r\n",
-                     R"({"ref":"refs/heads/main"})"),
-                200, QStringLiteral("127.0.0.1")),
+        overTls(capture(1,
+                        post("/hooks/github?id=1",
+                             "Host: localhost\r\nX-GitHub-Event: push\r\nContent-Type: application/json\r\n",
+                             R"({"ref":"refs/heads/main"})"),
+                        200, QStringLiteral("127.0.0.1"))),
         capture(2, "GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n", 200, QStringLiteral("127.0.0.1")),
         capture(3,
                 post("/hooks/github?id=3",
@@ -78,7 +61,8 @@ CapturedBatch sampleRecords()
                 "POST /hooks/stripe HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain\r\n"
                 "Transfer-Encoding: chunked\r\n\r\n6\r\nhello \r\n6\r\nstripe\r\n0\r\n\r\n",
                 0, QStringLiteral("::1")),
-        capture(6, "POST /bad HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n", 0, QStringLiteral("10.0.0.5")),
+        overTls(
+            capture(6, "POST /bad HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n", 0, QStringLiteral("10.0.0.5"))),
         capture(7,
                 post("http://example.com/hooks/gitlab?x=1",
                      "Host: example.com\r\nUpgrade: websocket\r\nContent-Type: application/xml\r\n", "<a>main</a>",
@@ -128,8 +112,6 @@ private Q_SLOTS:
     void threadsAgree();
     void scanReportsMissingAndErrors();
     void scanCancels();
-    void benchmark();
-    void benchmarkPayloadScan();
 
 private:
     QTemporaryDir m_dir;
@@ -226,6 +208,8 @@ void TstFilter::parses_data()
     row("rejected:yes", "rejected:yes");
     row("rejected:0", "rejected:no");
     row("chunked:true", "chunked:yes");
+    row("TLS:1", "tls:yes");
+    row("tls:No", "tls:no");
     row("warning:missing-host", "warning:missing-host");
     row("warning:Any", "warning:any");
     row("github", "\"github\"", true);
@@ -294,7 +278,8 @@ void TstFilter::rejects_data()
     row("hedaer:X=1", 0, 6, "unknown field 'hedaer' — did you mean header?");
     row("foo:bar", 0, 3,
         "unknown field 'foo' — fields are method, status, path, header, body, type, size, id, remote, rejected, "
-        "chunked, warning, signature, event, col; put the word in quotes to search for it");
+        "chunked, tls, warning, signature, event, col; put the word in quotes to search for it");
+    row("tsl:yes", 0, 3, "unknown field 'tsl' — did you mean tls?");
     row("\xc3\xa9 stauts:1", 2, 6, "unknown field 'stauts' — did you mean status?");
     row("status:abc", 7, 3, "status needs a number, a range like 200..299 or 4xx");
     row("status:4x0", 7, 3, "status needs a number, a range like 200..299 or 4xx");
@@ -329,6 +314,7 @@ void TstFilter::rejects_data()
     row("NOT", 0, 3, "NOT needs a term after it, like NOT method:GET");
     row("rejected:maybe", 9, 5, "rejected needs yes or no");
     row("chunked:y", 8, 1, "chunked needs yes or no");
+    row("tls:https", 4, 5, "tls needs yes or no");
     row("warning:missing_host", 8, 12, "unknown warning 'missing_host' — did you mean missing-host?");
     row("warning:foo", 8, 3,
         "warning needs one of missing-host, multiple-host, connect-not-tunneled, upgrade-ignored, http2-preface or "
@@ -434,6 +420,10 @@ void TstFilter::evaluates_data()
     row("rejected:yes", "6");
     row("rejected:no", "1 2 3 4 5 7 8");
     row("chunked:yes", "5");
+    row("tls:yes", "1 6");
+    row("tls:no", "2 3 4 5 7 8");
+    row("-tls:yes status:2xx", "2 7 8");
+    row("tls:yes OR chunked:yes", "1 5 6");
     row("warning:missing-host", "8");
     row("warning:upgrade-ignored", "7");
     row("warning:any", "7 8");
@@ -727,169 +717,6 @@ void TstFilter::scanCancels()
     cancel = true;
     worker.join();
     QVERIFY(threaded.cancelled || threaded.ids.size() == 3000); // it may have finished first
-}
-
-void TstFilter::benchmark()
-{
-    if (qEnvironmentVariableIntValue("HOOKSCOPE_BENCHMARKS") != 1)
-        QSKIP("set HOOKSCOPE_BENCHMARKS=1 (and use a Release build) to run the benchmark");
-
-    const qsizetype rows = 1'000'000;
-    SummaryStore store;
-    std::mt19937 random(42);
-    const QByteArray methods[] = {"POST", "POST", "POST", "POST",  "POST",   "POST", "POST",
-                                  "GET",  "GET",  "PUT",  "PATCH", "DELETE", "HEAD", "OPTIONS"};
-    QList<QByteArray> types = {"application/json",
-                               "application/vnd.github+json",
-                               "application/x-www-form-urlencoded",
-                               "multipart/form-data",
-                               "text/plain",
-                               "text/xml",
-                               "application/xml",
-                               "application/cloudevents+json",
-                               "application/octet-stream",
-                               "application/atom+xml",
-                               "application/soap+xml",
-                               "text/html",
-                               "text/csv",
-                               "application/ld+json",
-                               "application/problem+json",
-                               "application/x-ndjson",
-                               "application/graphql",
-                               "application/javascript",
-                               "application/yaml",
-                               "application/x-yaml",
-                               "text/yaml",
-                               "application/msgpack",
-                               "application/protobuf",
-                               "application/x-protobuf",
-                               "image/png",
-                               "application/pdf",
-                               "application/zip",
-                               "application/gzip",
-                               "text/event-stream",
-                               ""};
-    const QByteArray sources[] = {"/hooks/github", "/hooks/gitlab", "/hooks/stripe/events", "/api/v1/webhooks/slack",
-                                  "/hooks/gitea",  "/callback",     "/hooks/github/app",    "/twilio/sms"};
-    const int statuses[] = {200, 200, 200, 200, 200, 200, 201, 202, 204, 400, 401, 404, 413, 500, 502, 0};
-    QList<QString> remotes;
-    for (int i = 0; i < 300; ++i)
-        remotes.append(QStringLiteral("10.%1.%2.%3").arg(i / 100).arg(i % 100).arg(i % 7));
-    QElapsedTimer build;
-    build.start();
-    for (qsizetype i = 0; i < rows; ++i) {
-        const quint32 r = random();
-        const QByteArray target = sources[r % 8] + "?id=" + QByteArray::number(i);
-        qint64 flags = 0;
-        if (r % 97 == 0)
-            flags |= FlagRejected;
-        if (r % 31 == 0)
-            flags |= qint64(Http::Warning::MissingHost);
-        store.append(i + 1, 1'780'000'000'000 + i, methods[(r >> 3) % 14], target, types[(r >> 7) % types.size()],
-                     qint64((r >> 12) % 20000), remotes[(r >> 5) % remotes.size()], quint16(40000 + r % 20000), flags,
-                     statuses[(r >> 17) % 16], 0);
-    }
-    std::printf("built %lld rows in %lld ms (%lld MB)\n", qlonglong(rows), qlonglong(build.elapsed()),
-                qlonglong(store.memoryUsage() >> 20));
-
-    const char *filters[] = {"method:POST",
-                             "status:>=400",
-                             "path:/hooks/git*",
-                             "type:json",
-                             "method:POST status:>=400 path:/hooks/git* type:json",
-                             "-method:GET",
-                             "-(type:json OR type:xml) size:>1k",
-                             "status:4xx OR rejected:yes OR warning:any",
-                             "remote:10.1.*",
-                             "github",
-                             "stripe/events",
-                             "id=99999",
-                             "path:*/events -status:2xx"};
-    std::printf("%-56s %9s %12s %12s\n", "filter", "matches", "1 thread ms", "auto ms");
-    for (const char *text : filters) {
-        const FilterEvaluator evaluator(Filter::parse(QString::fromUtf8(text)));
-        size_t matches = 0;
-        double best[2] = {1e9, 1e9};
-        for (int pass = 0; pass < 2; ++pass) {
-            for (int run = 0; run < 5; ++run) {
-                QElapsedTimer t;
-                t.start();
-                const FilterEvaluator::Matches m = evaluator.evaluate(store, 0, -1, pass == 0 ? 1 : 0);
-                best[pass] = std::min(best[pass], double(t.nsecsElapsed()) / 1e6);
-                matches = m.rows.size();
-            }
-        }
-        std::printf("%-56s %9zu %12.1f %12.1f\n", text, matches, best[0], best[1]);
-    }
-}
-
-void TstFilter::benchmarkPayloadScan()
-{
-    if (qEnvironmentVariableIntValue("HOOKSCOPE_BENCHMARKS") != 1)
-        QSKIP("set HOOKSCOPE_BENCHMARKS=1 (and use a Release build) to run the benchmark");
-
-    // 100,000 GitHub-like requests with 1 KB JSON bodies, through the real writer.
-    const qint64 count = 100'000;
-    const QString file = m_dir.filePath(QStringLiteral("scan.hookscope"));
-    {
-        SessionWriter writer;
-        QCOMPARE(writer.open(file).problem, FileProblem::None);
-        writer.start();
-        CapturedBatch batch;
-        for (qint64 id = 1; id <= count; ++id) {
-            const QByteArray event = id % 4 ? "push" : "pull_request";
-            QByteArray body = R"({"ref":"refs/heads/)" + QByteArray(id % 10 ? "main" : "dev") + R"(","n":)" +
-                              QByteArray::number(id) + ",\"pad\":\"";
-            body += QByteArray(1024 - body.size() - 2, 'p') + "\"}";
-            batch.append(capture(id,
-                                 post("/hooks/github?id=" + QByteArray::number(id),
-                                      "Host: localhost\r\nUser-Agent: GitHub-Hookshot/1\r\nX-GitHub-Event: " + event +
-                                          "\r\nX-GitHub-Delivery: " + QByteArray::number(id * 7919) +
-                                          "\r\nContent-Type: application/json\r\n",
-                                      body),
-                                 200, QStringLiteral("127.0.0.1")));
-            if (batch.size() == 5000) {
-                writer.submit(batch);
-                batch.clear();
-            }
-        }
-        writer.submit(batch);
-        writer.stop();
-    }
-    std::vector<qint64> all(static_cast<size_t>(count));
-    std::iota(all.begin(), all.end(), qint64(1));
-    std::vector<qint64> sparse;
-    for (qint64 id = 1; id <= count; id += 100)
-        sparse.push_back(id);
-    struct Case
-    {
-        const char *filter;
-        const std::vector<qint64> *ids;
-        const char *candidates;
-    };
-    const Case cases[] = {
-        {"header:X-GitHub-Event=push", &all, "all"},
-        {"body:\"heads/dev\"", &all, "all"},
-        {"8675309", &all, "all"},
-        {"header:X-GitHub-Event=push", &sparse, "1 in 100"},
-        {"body:\"heads/dev\"", &sparse, "1 in 100"},
-    };
-    std::printf("payload scan over %lld requests (1 KB bodies)\n", qlonglong(count));
-    std::printf("%-32s %-10s %9s %10s\n", "filter", "candidates", "matches", "best ms");
-    for (const Case &c : cases) {
-        const FilterEvaluator evaluator(Filter::parse(QString::fromUtf8(c.filter)));
-        double best = 1e9;
-        size_t matches = 0;
-        for (int run = 0; run < 3; ++run) {
-            QElapsedTimer t;
-            t.start();
-            const FilterEvaluator::ScanResult r = evaluator.scanPayloads(file, *c.ids);
-            best = std::min(best, double(t.nsecsElapsed()) / 1e6);
-            QVERIFY(r.ok());
-            matches = r.ids.size();
-        }
-        std::printf("%-32s %-10s %9zu %10.1f\n", c.filter, c.candidates, matches, best);
-    }
 }
 
 QTEST_GUILESS_MAIN(TstFilter)

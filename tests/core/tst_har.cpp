@@ -13,6 +13,7 @@ private Q_SLOTS:
     void roundTrip();
     void roundTripWholeSession();
     void everyHar12Field();
+    void tlsInfoInOwnObject();
     void requestAndResponseFields();
     void bodyEncoding();
     void url_data();
@@ -56,6 +57,10 @@ void TstHar::roundTrip()
     QCOMPARE(c.remotePort, original.remotePort);
     QCOMPARE(c.localPort, original.localPort);
     QCOMPARE(c.tls, original.tls);
+    QCOMPARE(c.tlsInfo.version, original.tlsInfo.version);
+    QCOMPARE(c.tlsInfo.cipher, original.tlsInfo.cipher);
+    QCOMPARE(c.tlsInfo.serverName, original.tlsInfo.serverName);
+    QCOMPARE(c.tlsInfo.alpn, original.tlsInfo.alpn);
     QCOMPARE(c.rejected, original.rejected);
     QCOMPARE(c.errorStatus, original.errorStatus);
     QCOMPARE(c.errorReason, original.errorReason);
@@ -158,6 +163,22 @@ void TstHar::everyHar12Field()
                           {{"name", T::String}, {"value", T::String}}));
         QVERIFY(QDateTime::fromString(str(e, "startedDateTime"), Qt::ISODateWithMs).isValid());
     }
+}
+
+void TstHar::tlsInfoInOwnObject()
+{
+    CapturedRequest c = captured("GET /tls HTTP/1.1\r\nHost: localhost\r\n\r\n");
+    c.tls = true;
+    c.tlsInfo = {QStringLiteral("TLSv1.2"), QStringLiteral("ECDHE-ECDSA-AES128-GCM-SHA256"),
+                 QStringLiteral("localhost"), QString()};
+    // What HAR cannot say goes in our own object; members not known are left out.
+    QCOMPARE(obj(obj(entryOf(exportHar({c})), "_hookscope"), "tls_info"),
+             (QJsonObject{{QStringLiteral("version"), QStringLiteral("TLSv1.2")},
+                          {QStringLiteral("cipher"), QStringLiteral("ECDHE-ECDSA-AES128-GCM-SHA256")},
+                          {QStringLiteral("sni"), QStringLiteral("localhost")}}));
+    c.tls = false;
+    c.tlsInfo = {};
+    QVERIFY(!obj(entryOf(exportHar({c})), "_hookscope").contains(QStringLiteral("tls_info")));
 }
 
 void TstHar::requestAndResponseFields()
@@ -461,6 +482,10 @@ void TstHar::brokenDocuments_data()
         "log.entries[0]._hookscope.local_port: not an integer from 0 to 65535");
     row("own: rejected without error", ownBroken("_hookscope.rejected", true),
         "log.entries[0]._hookscope.error: missing");
+    row("own: tls_info not an object", ownBroken("_hookscope.tls_info", QStringLiteral("TLSv1.3")),
+        "log.entries[0]._hookscope.tls_info: not an object");
+    row("own: TLS version not a string", ownBroken("_hookscope.tls_info", QJsonObject{{QStringLiteral("version"), 13}}),
+        "log.entries[0]._hookscope.tls_info.version: not a string");
 }
 
 void TstHar::brokenDocuments()

@@ -76,6 +76,8 @@ private Q_SLOTS:
     void noResponse();
     void rejectedRequest();
     void rejectedBeforeRequestLine();
+    void tlsInfo();
+    void tlsHandshakeFailure();
     void largeBodyInPieces();
 };
 
@@ -336,6 +338,57 @@ void TstNdjson::rejectedBeforeRequestLine()
     QVERIFY(o.value(QStringLiteral("response_status")).isNull());
     QCOMPARE(o.value(QStringLiteral("error")).toObject().value(QStringLiteral("offset")).toInteger(), bytes.size());
     QCOMPARE(QByteArray::fromBase64(o.value(QStringLiteral("raw_base64")).toString().toLatin1()), bytes);
+}
+
+void TstNdjson::tlsInfo()
+{
+    CapturedRequest c = captured("POST /hook HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\n\r\n");
+    c.tls = true;
+    c.tlsInfo = {QStringLiteral("TLSv1.3"), QStringLiteral("TLS_AES_256_GCM_SHA384"), QStringLiteral("localhost"),
+                 QStringLiteral("http/1.1")};
+    const QByteArray line = Session::toNdjsonLine(c);
+    const QJsonObject o = parseLine(line);
+    QVERIFY(!o.isEmpty());
+    QCOMPARE(o.value(QStringLiteral("tls_info")).toObject(),
+             (QJsonObject{{QStringLiteral("version"), QStringLiteral("TLSv1.3")},
+                          {QStringLiteral("cipher"), QStringLiteral("TLS_AES_256_GCM_SHA384")},
+                          {QStringLiteral("sni"), QStringLiteral("localhost")},
+                          {QStringLiteral("alpn"), QStringLiteral("http/1.1")}}));
+    // Right after "tls", where a reader of the line looks for it.
+    QVERIFY2(line.contains(R"("tls":true,"tls_info":{"version":"TLSv1.3",)"), line.constData());
+
+    // No ALPN offered, no SNI sent: those members are null, the object stays.
+    c.tlsInfo.alpn.clear();
+    c.tlsInfo.serverName.clear();
+    const QJsonObject bare = parseLine(Session::toNdjsonLine(c)).value(QStringLiteral("tls_info")).toObject();
+    QCOMPARE(bare.value(QStringLiteral("version")).toString(), QStringLiteral("TLSv1.3"));
+    QVERIFY(bare.value(QStringLiteral("sni")).isNull());
+    QVERIFY(bare.value(QStringLiteral("alpn")).isNull());
+
+    // Plain HTTP (or a request saved before Hookscope kept it): no tls_info member at all.
+    c.tls = false;
+    c.tlsInfo = {};
+    QVERIFY(!parseLine(Session::toNdjsonLine(c)).contains(QStringLiteral("tls_info")));
+}
+
+void TstNdjson::tlsHandshakeFailure()
+{
+    // A client that gave up during the handshake: nothing HTTP arrived, the name it asked for did.
+    CapturedRequest c;
+    c.id = 9;
+    c.tls = true;
+    c.tlsInfo.serverName = QStringLiteral("hooks.example.test");
+    c.rejected = true;
+    c.errorStatus = 400;
+    c.errorReason = QStringLiteral("TLS handshake failed: the client rejected the certificate");
+    const QJsonObject o = parseLine(Session::toNdjsonLine(c));
+    QVERIFY(!o.isEmpty());
+    QCOMPARE(o.value(QStringLiteral("tls")), QJsonValue(true));
+    const QJsonObject info = o.value(QStringLiteral("tls_info")).toObject();
+    QCOMPARE(info.value(QStringLiteral("sni")).toString(), QStringLiteral("hooks.example.test"));
+    QVERIFY(info.value(QStringLiteral("version")).isNull());
+    QVERIFY(info.value(QStringLiteral("cipher")).isNull());
+    QCOMPARE(o.value(QStringLiteral("error")).toObject().value(QStringLiteral("reason")).toString(), c.errorReason);
 }
 
 // `listen --json` prints a large body a few MB at a time, and the pieces make the same line.

@@ -340,7 +340,7 @@ void TstOutbound::migratesVersion1()
 void TstOutbound::migratesVersion2()
 {
     // A file as version 2 left it: sent messages that know nothing of a source. Made here from a
-    // current file by taking away what versions 3 to 5 added.
+    // current file by taking away what versions 3 to 6 added.
     const QString file = path(QStringLiteral("v2.hookscope"));
     const OutboundMessagePtr sent = message("sent-in-v2", 1'780'000'000'000, 1);
     QVERIFY(writeSent(file, {sent}, {{attempt(*sent, 0, 1, 200, true)}}));
@@ -348,7 +348,7 @@ void TstOutbound::migratesVersion2()
         Sql::Database db;
         QVERIFY(db.open(file, Sql::Database::Mode::ReadWrite));
         QVERIFY(db.exec("ALTER TABLE requests DROP COLUMN event; ALTER TABLE requests DROP COLUMN answer_rule; "
-                        "ALTER TABLE requests DROP COLUMN answer_choice; "
+                        "ALTER TABLE requests DROP COLUMN answer_choice; ALTER TABLE requests DROP COLUMN tls_info; "
                         "DROP TRIGGER late_answers_follow_requests; DROP TABLE late_answers; "
                         "DROP INDEX outbound_messages_by_source; ALTER TABLE outbound_messages DROP COLUMN kind; "
                         "ALTER TABLE outbound_messages DROP COLUMN source_id; PRAGMA user_version = 2;"));

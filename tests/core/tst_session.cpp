@@ -1,5 +1,6 @@
 // The session file: schema, the writer and reader round trip, and every kind of bad file.
 
+#include "filter/filterevaluator.h"
 #include "http/requestreader.h"
 #include "session/journal.h"
 #include "session/schema.h"
@@ -85,6 +86,30 @@ bool writeAll(const QString &path, const CapturedBatch &records, QString *error 
     return commitError.isEmpty();
 }
 
+/// A request that came over TLS, with what its handshake agreed.
+CapturedRequestPtr overTls(qint64 id, const QByteArray &bytes, const Http::TlsInfo &info)
+{
+    auto r = std::make_shared<CapturedRequest>(*capture(id, bytes));
+    r->tls = true;
+    r->tlsInfo = info;
+    return r;
+}
+
+const Http::TlsInfo kTls13 = {QStringLiteral("TLSv1.3"), QStringLiteral("TLS_AES_256_GCM_SHA384"),
+                              QStringLiteral("localhost"), QStringLiteral("http/1.1")};
+
+/// The ids whose summary rows (as the table loads them from `file`) match `filter`.
+QList<qint64> summaryMatches(const QString &file, const char *filter)
+{
+    SessionReader reader;
+    SummaryStore store;
+    if (reader.open(file).problem != FileProblem::None || !reader.loadSummaries(store))
+        return {-1};
+    const FilterEvaluator evaluator(Filter::parse(QString::fromUtf8(filter)));
+    const std::vector<qint64> ids = FilterEvaluator::idsOf(store, evaluator.evaluate(store).rows);
+    return QList<qint64>(ids.begin(), ids.end());
+}
+
 QByteArray headersOf(const Http::Request &r)
 {
     QByteArray out;
@@ -105,6 +130,8 @@ private Q_SLOTS:
     void roundTrip();
     void appendsAfterReopen();
     void eventsAreSaved();
+    void tlsInfoIsSaved();
+    void tlsInfoBeforeVersion6();
     void answersStoredOnce();
     void retentionKeepsNewest();
     void summariesAreCompact();
@@ -266,6 +293,74 @@ void TstSession::eventsAreSaved()
     QCOMPARE(store.event(store.at(3)), "issues.opened");
     QCOMPARE(reader.load(4)->event, QStringLiteral("issues.opened"));
     QCOMPARE(reader.load(2)->event, QString(QLatin1String("")));
+}
+
+void TstSession::tlsInfoIsSaved()
+{
+    const QString file = path(QStringLiteral("tls.hookscope"));
+    // A failed handshake: the name the client asked for, no version.
+    const CapturedRequestPtr failed =
+        overTls(2, "\x16\x03\x01\x00\x05", {{}, {}, QStringLiteral("hooks.example.test"), {}});
+    QVERIFY(failed->rejected);
+    QVERIFY(writeAll(file, {overTls(1, "POST /a HTTP/1.1\r\nHost: localhost\r\n\r\n", kTls13), failed,
+                            capture(3, "GET /plain HTTP/1.1\r\nHost: h\r\n\r\n")}));
+    SessionReader reader;
+    QCOMPARE(reader.open(file).problem, FileProblem::None);
+    QCOMPARE(reader.load(1)->tlsInfo, kTls13);
+    QCOMPARE(reader.load(2)->tlsInfo.serverName, QStringLiteral("hooks.example.test"));
+    QVERIFY(reader.load(2)->tlsInfo.version.isEmpty());
+    QVERIFY(reader.load(2)->tls);
+    QCOMPARE(reader.load(3)->tlsInfo, Http::TlsInfo());
+    QList<Http::TlsInfo> all; // the path exports take
+    QVERIFY(reader.forEach([&all](CapturedRequestPtr r) {
+        all.append(r->tlsInfo);
+        return true;
+    }));
+    QCOMPARE(all.size(), 3);
+    QCOMPARE(all.first(), kTls13);
+    // Plain requests cost nothing: NULL, and no empty members in the others.
+    Sql::Database db;
+    QVERIFY(db.open(file, Sql::Database::Mode::ReadOnly));
+    QCOMPARE(db.queryInt("SELECT count(*) FROM requests WHERE tls_info IS NULL"), 1);
+    QCOMPARE(db.queryInt("SELECT count(*) FROM requests WHERE tls_info = "
+                         "'{\"version\":\"TLSv1.3\",\"cipher\":\"TLS_AES_256_GCM_SHA384\",\"sni\":\"localhost\","
+                         "\"alpn\":\"http/1.1\"}'"),
+             1);
+    QCOMPARE(db.queryInt("SELECT count(*) FROM requests WHERE tls_info = '{\"sni\":\"hooks.example.test\"}'"), 1);
+    QCOMPARE(summaryMatches(file, "tls:yes"), (QList<qint64>{1, 2}));
+    QCOMPARE(summaryMatches(file, "tls:no"), QList<qint64>{3});
+}
+
+void TstSession::tlsInfoBeforeVersion6()
+{
+    // A file as version 5 left it: made from a current one by taking away what version 6 added.
+    const QString file = path(QStringLiteral("v5.hookscope"));
+    QVERIFY(writeAll(file, {overTls(1, "GET /old HTTP/1.1\r\nHost: h\r\n\r\n", kTls13),
+                            capture(2, "GET /plain HTTP/1.1\r\nHost: h\r\n\r\n")}));
+    {
+        Sql::Database db;
+        QVERIFY(db.open(file, Sql::Database::Mode::ReadWrite));
+        // Version 5 kept no TLS bit in flags (1 << 42, Session::FlagTls) either: only the tls column.
+        QVERIFY(db.exec("ALTER TABLE requests DROP COLUMN tls_info; UPDATE requests SET flags = flags & ~(1 << 42); "
+                        "PRAGMA user_version = 5;"));
+    }
+    // Read as it is: TLS known, its details not.
+    {
+        SessionReader reader;
+        QCOMPARE(reader.open(file).problem, FileProblem::None);
+        QVERIFY(reader.load(1)->tls);
+        QCOMPARE(reader.load(1)->tlsInfo, Http::TlsInfo());
+    }
+    QCOMPARE(summaryMatches(file, "tls:yes"), QList<qint64>{1});
+    QCOMPARE(SessionFile::inspect(file).schemaVersion, 5); // reading changed nothing
+    // Captured into: migrated, and the new request keeps its details.
+    QVERIFY(writeAll(file, {overTls(3, "GET /new HTTP/1.1\r\nHost: h\r\n\r\n", kTls13)}));
+    QCOMPARE(SessionFile::inspect(file).schemaVersion, 6);
+    SessionReader reader;
+    QCOMPARE(reader.open(file).problem, FileProblem::None);
+    QCOMPARE(reader.load(1)->tlsInfo, Http::TlsInfo());
+    QCOMPARE(reader.load(3)->tlsInfo, kTls13);
+    QCOMPARE(summaryMatches(file, "tls:yes"), (QList<qint64>{1, 3}));
 }
 
 void TstSession::appendsAfterReopen()
@@ -620,7 +715,10 @@ void TstSession::journalRoundTrip()
         QCOMPARE(back->errorReason, original->errorReason);
         QCOMPARE(back->responseHeaders, original->responseHeaders);
         QCOMPARE(back->responseBody, original->responseBody);
+        QCOMPARE(back->tlsInfo, original->tlsInfo);
     }
+    const CapturedRequestPtr tls = overTls(10, "GET / HTTP/1.1\r\nHost: h\r\n\r\n", kTls13);
+    QCOMPARE(Journal::decode(Journal::encode(*tls))->tlsInfo, kTls13);
     QVERIFY(!Journal::decode("short"));
 }
 
@@ -657,7 +755,7 @@ void TstSession::journalReplayedAfterCrash()
         QString error;
         QVERIFY(journal.lock(file, &error));
         QVERIFY(journal.append({capture(2, "GET /logged HTTP/1.1\r\nHost: h\r\n\r\n"),
-                                capture(3, "GET /also HTTP/1.1\r\nHost: h\r\n\r\n")},
+                                overTls(3, "GET /also HTTP/1.1\r\nHost: h\r\n\r\n", kTls13)},
                                &error));
     }
     QVERIFY(!Journal::logFiles(file).isEmpty());
@@ -665,6 +763,7 @@ void TstSession::journalReplayedAfterCrash()
     QCOMPARE(reader.open(file).problem, FileProblem::None);
     QCOMPARE(reader.count(), 3);
     QCOMPARE(reader.load(3)->request.target(), "/also");
+    QCOMPARE(reader.load(3)->tlsInfo, kTls13);  // what its handshake agreed came back from the log too
     QVERIFY(Journal::logFiles(file).isEmpty()); // moved in, then dropped
     SessionWriter writer;
     QCOMPARE(writer.open(file).problem, FileProblem::None);

@@ -161,10 +161,11 @@ void TstSignatureStore::journalFromBeforeSignaturesStillReplays()
 {
     // A log written before signatures existed ends where the signature fields now start
     // (verdict u32, scheme, skew i64, label, detail: 24 bytes when all are empty), which are
-    // followed by an import's recorded version and note (8 bytes when empty) and what chose the
-    // answer (choice u32, rule: 8 bytes when no rule answered).
+    // followed by an import's recorded version and note (8 bytes when empty), what chose the
+    // answer (choice u32, rule: 8 bytes when no rule answered) and the TLS details (four strings:
+    // 16 bytes for plain HTTP).
     const CapturedRequestPtr r = capture(4, githubRequest("{}", "sha256=00"));
-    const QByteArray old = Journal::encode(*r).chopped(24 + 8 + 8);
+    const QByteArray old = Journal::encode(*r).chopped(24 + 8 + 8 + 16);
     const CapturedRequestPtr back = Journal::decode(old);
     QVERIFY(back);
     QCOMPARE(back->signature.verdict, Verdict::NotChecked);

@@ -62,6 +62,17 @@ QString resultText(Gui::RequestDetail &detail)
     return text;
 }
 
+/// What of `parts` the text lacks, in order (empty: it has them all).
+QStringList missingFrom(const QString &text, const QStringList &parts)
+{
+    QStringList missing;
+    for (const QString &part : parts) {
+        if (!text.contains(part))
+            missing.append(part);
+    }
+    return missing;
+}
+
 } // namespace
 
 class TstRequestDetail : public QObject
@@ -76,6 +87,8 @@ private Q_SLOTS:
     void escapeClosesTheFindLine();
     void theForwardsAnswerIsTheAnswerShown();
     void aLateAnswerReachesTheShownRequest();
+    void tlsDetailsAreShown();
+    void aFailedHandshakeShowsWhatIsKnown();
 };
 
 void TstRequestDetail::findFromOverviewSearchesTheRawBytes()
@@ -180,6 +193,47 @@ void TstRequestDetail::aLateAnswerReachesTheShownRequest()
     QVERIFY2(overview.contains(
                  QStringLiteral("after waiting for the forward: no answer from the destination within 400 ms")),
              qPrintable(overview));
+}
+
+void TstRequestDetail::tlsDetailsAreShown()
+{
+    auto r = std::make_shared<Session::CapturedRequest>(*githubPush());
+    r->tls = true;
+    r->tlsInfo = {QStringLiteral("TLSv1.3"), QStringLiteral("TLS_AES_256_GCM_SHA384"),
+                  QStringLiteral("hooks.example.test"), QStringLiteral("http/1.1")};
+    Gui::RequestDetail detail;
+    detail.showRequest(r);
+    QString overview = detail.overviewText();
+    QCOMPARE(missingFrom(overview,
+                         {QStringLiteral("TLSv1.3 · TLS_AES_256_GCM_SHA384"), QStringLiteral("Server name (SNI)"),
+                          QStringLiteral("hooks.example.test"), QStringLiteral("ALPN"), QStringLiteral("http/1.1")}),
+             QStringList());
+
+    // Plain HTTP: no TLS rows but the one that says so.
+    detail.showRequest(githubPush());
+    overview = detail.overviewText();
+    for (const QString &absent : {QStringLiteral("TLSv1.3"), QStringLiteral("Server name"), QStringLiteral("ALPN")})
+        QVERIFY2(!overview.contains(absent), qPrintable(overview));
+}
+
+void TstRequestDetail::aFailedHandshakeShowsWhatIsKnown()
+{
+    // The client gave up during the handshake: the name it asked for is known, no version was agreed.
+    auto r = std::make_shared<Session::CapturedRequest>();
+    r->id = 3;
+    r->remoteAddress = QHostAddress(QHostAddress::LocalHost);
+    r->tls = true;
+    r->tlsInfo.serverName = QStringLiteral("hooks.example.test");
+    r->rejected = true;
+    r->errorReason = QStringLiteral("TLS handshake failed: the client rejected the certificate");
+    Gui::RequestDetail detail;
+    detail.showRequest(r);
+    const QString overview = detail.overviewText();
+    QCOMPARE(missingFrom(overview,
+                         {QStringLiteral("Server name (SNI)"), QStringLiteral("hooks.example.test"),
+                          QStringLiteral("no version agreed"), QStringLiteral("the client rejected the certificate")}),
+             QStringList());
+    QVERIFY2(!overview.contains(QStringLiteral("ALPN")), qPrintable(overview));
 }
 
 QTEST_MAIN(TstRequestDetail)

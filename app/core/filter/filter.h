@@ -64,6 +64,7 @@ struct FilterError
 /// - `rejected:yes`, `rejected:no` — whether Hookscope rejected the request (also `true`/`false`,
 ///   `1`/`0`).
 /// - `chunked:yes` — whether the body came chunked.
+/// - `tls:yes`, `tls:no` — whether the request came over TLS (https), a failed handshake included.
 /// - `event:push`, `event:pull_request.*`, `event:invoice.*` — the event the webhook names, as the
 ///   Event column shows it (see Payload::webhookEvent), as a glob; `-event:?*` is none.
 /// - `col:Delivery=72d3*`, `col:"Order id"`, `col:Amount=2000` — a custom column of the table (a

@@ -237,6 +237,7 @@ private:
         }
         case Field::Rejected:
         case Field::Chunked:
+        case Field::Tls:
         case Field::Warning:
             leaf(
                 mask, [&t](const RequestSummary &s) { return matchesFlags(t, s.flags); }, out.lo);

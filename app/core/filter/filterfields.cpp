@@ -37,6 +37,7 @@ constexpr FieldInfo kFields[] = {
     {"remote", Field::Remote, "remote:127.0.0.1"},
     {"rejected", Field::Rejected, "rejected:yes"},
     {"chunked", Field::Chunked, "chunked:yes"},
+    {"tls", Field::Tls, "tls:yes"},
     {"warning", Field::Warning, "warning:missing-host"},
     {"signature", Field::Signature, "signature:invalid"},
     {"event", Field::Event, "event:pull_request.*"},
@@ -303,6 +304,7 @@ public:
             return makeRemote(w, t);
         case Field::Rejected:
         case Field::Chunked:
+        case Field::Tls:
             return makeYesNo(w, t, key);
         case Field::Warning:
             return makeWarning(w, t);
@@ -488,7 +490,7 @@ public:
             t.wanted = false;
         else
             return failValue(w, Filter::tr("%1 needs yes or no").arg(key));
-        t.mask = t.field == Field::Rejected ? FlagRejected : FlagChunked;
+        t.mask = t.field == Field::Rejected ? FlagRejected : t.field == Field::Chunked ? FlagChunked : FlagTls;
         t.canonical = key + (t.wanted ? QStringLiteral(":yes") : QStringLiteral(":no"));
         return true;
     }

@@ -88,8 +88,8 @@ FilterEvaluator::ScanResult FilterEvaluator::scanPayloads(const QString &session
         needBody = needBody || t.field == Field::Body || t.field == Field::Text || (column && t.column->readsBody());
     }
     const QByteArray sql = QByteArray("SELECT r.id, r.method, r.target, r.content_type, r.body_size, r.remote_addr, "
-                                      "r.remote_port, r.flags, r.response_status, r.signature_scheme, "
-                                      "r.signature_state, ") +
+                                      "r.remote_port, ") +
+                           kFlagsWithTls + ", r.response_status, r.signature_scheme, r.signature_state, " +
                            (needHead ? "p.head, " : "NULL, ") + (needBody ? "p.body, " : "NULL, ") +
                            (needHead || needBody ? "p.raw, " : "NULL, ") + (hasEvents ? "r.event " : "NULL ") +
                            "FROM requests r LEFT JOIN payloads p ON p.id = r.id "

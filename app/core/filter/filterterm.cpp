@@ -233,6 +233,7 @@ int Term::cost() const
     case Field::Id:
     case Field::Rejected:
     case Field::Chunked:
+    case Field::Tls:
     case Field::Warning:
     case Field::Signature:
         return 1;
@@ -384,6 +385,7 @@ bool matches(const Term &t, const Record &r)
         return (t.port < 0 || t.port == r.remotePort) && matchesRemoteAddress(t, r.remote);
     case Field::Rejected:
     case Field::Chunked:
+    case Field::Tls:
     case Field::Warning:
         return matchesFlags(t, r.flags);
     case Field::Signature:

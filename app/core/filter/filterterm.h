@@ -76,6 +76,7 @@ enum class Field : quint8 {
     Remote,
     Rejected,
     Chunked,
+    Tls,
     Warning,
     Signature,
     Event,
@@ -97,8 +98,8 @@ struct Term
     bool hasValue = false; ///< header: a value was given
     Needle needle;         ///< free text, body
     Range range;           ///< status, size, id
-    qint64 mask = 0;       ///< rejected, chunked, warning: the flag bits
-    bool wanted = true;    ///< rejected, chunked: yes or no
+    qint64 mask = 0;       ///< rejected, chunked, tls, warning: the flag bits
+    bool wanted = true;    ///< rejected, chunked, tls: yes or no
     TypeMode typeMode = TypeMode::Short;
     QByteArray typeName; ///< type (short): lower-cased
     QHostAddress subnet; ///< remote: with prefixLength >= 0

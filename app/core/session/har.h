@@ -12,7 +12,9 @@
 // - Header names and values are JSON strings: UTF-8 when the bytes are valid UTF-8, otherwise each
 //   byte maps to the code point of the same value (Latin-1), as in the NDJSON export.
 // - Every entry has a custom `_hookscope` object (HAR allows fields starting with "_") holding what
-//   HAR cannot: id, received_at_ms, remote, local_port, tls, the exact request head (head_base64),
+//   HAR cannot: id, received_at_ms, remote, local_port, tls, what the TLS handshake agreed
+//   (tls_info: {"version","cipher","sni","alpn"}, members not known left out; only when something
+//   is known, so plain HTTP has none), the exact request head (head_base64),
 //   the chunk framing with its trailers (framing_base64, chunked only), response header bytes that
 //   are not UTF-8 (response_headers_base64, only then), and for rejected requests the error and
 //   the bytes received (raw_base64). Import prefers it, so export → import → export is exact.

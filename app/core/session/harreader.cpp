@@ -65,6 +65,7 @@ private:
     void hostLine(Http::HeaderList &lines, QByteArrayView authority, bool tls, bool hadPseudoAuthority);
     void framing(Http::HeaderList &lines, qsizetype lengthAt, const QByteArray &body, bool *bodyLeftOut);
     bool ownRequest(const QJsonObject &own, const QString &path, const QByteArray &body, CapturedRequest &c);
+    bool tlsInfo(const QJsonObject &own, const QString &path, Http::TlsInfo *out);
     bool foreignRequest(const QJsonObject &request, const QString &path, const QByteArray &body,
                         const QByteArray &mimeType, CapturedRequest &c);
     void recordVersion(const QString &version, CapturedRequest &c);
@@ -342,6 +343,8 @@ bool HarReader::ownRequest(const QJsonObject &own, const QString &path, const QB
     c.localPort = static_cast<quint16>(localPort);
     c.tls = tls.toBool();
     c.rejected = rejected.toBool();
+    if (!tlsInfo(own, path, &c.tlsInfo))
+        return false;
     if (c.rejected) {
         if (!get(own, path, "error", QJsonValue::Object, Required, &error) ||
             !get(own, path, "raw_base64", QJsonValue::String, Required, &raw) ||
@@ -376,6 +379,25 @@ bool HarReader::ownRequest(const QJsonObject &own, const QString &path, const QB
     if (!get(own, path, "note", QJsonValue::String, Optional, &note))
         return false;
     c.note = note.toString();
+    return true;
+}
+
+/// `tls_info` as the writer puts it (Stored::appendTlsInfo): each member a string, or absent.
+bool HarReader::tlsInfo(const QJsonObject &own, const QString &path, Http::TlsInfo *out)
+{
+    QJsonValue info;
+    if (!get(own, path, "tls_info", QJsonValue::Object, Optional, &info))
+        return false;
+    const QJsonObject o = info.toObject();
+    const QString infoPath = sub(path, "tls_info");
+    const std::pair<const char *, QString *> members[] = {
+        {"version", &out->version}, {"cipher", &out->cipher}, {"sni", &out->serverName}, {"alpn", &out->alpn}};
+    for (const auto &[key, member] : members) {
+        QJsonValue v;
+        if (!get(o, infoPath, key, QJsonValue::String, Optional, &v))
+            return false;
+        *member = v.toString();
+    }
     return true;
 }
 

@@ -5,6 +5,7 @@
 #include "http/requestreader.h"
 #include "loosehead.h"
 #include "ndjson.h"
+#include "storedrecord.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -281,6 +282,10 @@ void appendHookscope(QByteArray &out, const CapturedRequest &c)
     out += ",\"local_port\":";
     appendNumber(out, c.localPort);
     out += c.tls ? ",\"tls\":true" : ",\"tls\":false";
+    if (Stored::hasTlsInfo(c.tlsInfo)) {
+        out += ",\"tls_info\":";
+        Stored::appendTlsInfo(out, c.tlsInfo, false);
+    }
     out += c.rejected ? ",\"rejected\":true" : ",\"rejected\":false";
     const Http::Request &r = c.request;
     if (c.rejected) {

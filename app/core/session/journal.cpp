@@ -216,6 +216,11 @@ QList<QByteArray> Journal::encodePieces(const CapturedRequest &r)
     // Added later still, read the same way.
     out.u32(quint32(r.answerChoice));
     out.bytes(r.answerRule.toUtf8());
+    // Added with the TLS listener (issue 13), read the same way: four strings, no JSON on the
+    // capture thread.
+    const Http::TlsInfo &tls = r.tlsInfo;
+    for (const QString *part : {&tls.version, &tls.cipher, &tls.serverName, &tls.alpn})
+        out.bytes(part->toUtf8());
     return out.take();
 }
 
@@ -273,6 +278,13 @@ CapturedRequestPtr Journal::decode(QByteArrayView bytes)
         const quint32 choice = c.u32();
         r->answerChoice = choice <= quint32(AnswerChoice::Challenge) ? AnswerChoice(choice) : AnswerChoice::Unknown;
         r->answerRule = QString::fromUtf8(c.bytes());
+        if (!c.ok())
+            return nullptr;
+    }
+    if (!c.atEnd()) {
+        Http::TlsInfo &tls = r->tlsInfo;
+        for (QString *part : {&tls.version, &tls.cipher, &tls.serverName, &tls.alpn})
+            *part = QString::fromUtf8(c.bytes());
         if (!c.ok())
             return nullptr;
     }

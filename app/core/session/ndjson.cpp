@@ -1,6 +1,7 @@
 #include "ndjson.h"
 #include "jsontext.h"
 #include "loosehead.h"
+#include "storedrecord.h"
 
 namespace Session {
 
@@ -213,6 +214,10 @@ bool writeNdjsonLine(const CapturedRequest &c, const std::function<bool(QByteArr
     appendJsonString(out, c.remote().toUtf8());
     appendKey(out, "tls");
     out += c.tls ? "true" : "false";
+    if (Stored::hasTlsInfo(c.tlsInfo)) { // left out for plain HTTP, like "error" for what was not rejected
+        appendKey(out, "tls_info");
+        Stored::appendTlsInfo(out, c.tlsInfo, true);
+    }
     const bool line = r.hasRequestLine();
     appendKey(out, "method");
     appendStringOrNull(out, r.method(), line);

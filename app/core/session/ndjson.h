@@ -15,6 +15,9 @@ namespace Session {
  * `export --ndjson`. Header names and values are strings: UTF-8 when the bytes are valid UTF-8,
  * otherwise each byte maps to the code point of the same value (Latin-1), so nothing is lost.
  * The body is base64 of the exact bytes after de-chunking. The line ends in '\n'.
+ * After "tls" comes "tls_info": {"version","cipher","sni","alpn"}, each a string or null when not
+ * known (a failed handshake may leave only "sni"); the member is left out when nothing is known,
+ * as for plain HTTP, so a script tells the cases apart by its presence.
  */
 QByteArray toNdjsonLine(const CapturedRequest &request);
 /// The same line, handed to `sink` in pieces: the base64 of a large body a few MB at a time, so

@@ -154,6 +154,14 @@ ALTER TABLE requests ADD COLUMN answer_choice INTEGER; -- AnswerChoice: 1 defaul
 ALTER TABLE requests ADD COLUMN answer_rule TEXT;      -- the rule's label (ResponseRule::label())
 )sql";
 
+// Version 6: what a request's TLS handshake agreed (Http::TlsInfo), as compact JSON without its
+// empty members (Stored::encodeTlsInfo); NULL for plain HTTP and for rows saved before it was
+// kept, which read as nothing known. One nullable column: the Overview reads it for one request
+// at a time, and the table's tls: filter needs only the old tls column.
+const char kSchemaV6[] = R"sql(
+ALTER TABLE requests ADD COLUMN tls_info TEXT; -- {"version":..,"cipher":..,"sni":..,"alpn":..}
+)sql";
+
 bool stamp(Sql::Database &db, int version)
 {
     const QByteArray sql = "PRAGMA application_id = " + QByteArray::number(kApplicationId) +
@@ -167,7 +175,7 @@ bool createSchema(Sql::Database &db)
 {
     Sql::Transaction transaction(db);
     if (!transaction.isActive() || !db.exec(kSchemaV1) || !db.exec(kSchemaV2) || !db.exec(kSchemaV3) ||
-        !db.exec(kSchemaV4) || !db.exec(kSchemaV5) || !stamp(db, kSchemaVersion))
+        !db.exec(kSchemaV4) || !db.exec(kSchemaV5) || !db.exec(kSchemaV6) || !stamp(db, kSchemaVersion))
         return false;
     Sql::Statement info(db, "INSERT INTO session_info(key, value) VALUES ('created_by', ?1), ('created_at', "
                             "CAST(strftime('%s','now') AS INTEGER) * 1000)");
@@ -200,7 +208,11 @@ bool migrateSchema(Sql::Database &db, int fromVersion)
     case 4:
         if (!db.exec(kSchemaV5))
             return false;
-        break; // the newest step: add `[[fallthrough]];` when a version 6 comes
+        [[fallthrough]];
+    case 5:
+        if (!db.exec(kSchemaV6))
+            return false;
+        break; // the newest step: add `[[fallthrough]];` when a version 7 comes
     default:
         db.setError(
             QCoreApplication::translate("Session::Schema", "no migration from schema version %1").arg(fromVersion));

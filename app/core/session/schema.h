@@ -10,7 +10,7 @@ class Database;
 
 /// The schema version this build writes. Older files are migrated forward when opened for
 /// writing; newer ones are refused.
-constexpr int kSchemaVersion = 5;
+constexpr int kSchemaVersion = 6;
 /// PRAGMA application_id of a Hookscope session: "HKSP".
 constexpr qint64 kApplicationId = 0x484B5350;
 

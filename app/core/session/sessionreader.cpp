@@ -9,12 +9,22 @@
 
 namespace Session {
 
-struct SessionReader::Db
+namespace {
+
+/// What the file's version has of what came after version 1.
+struct FileColumns
 {
-    Sql::Database db;
     bool lateAnswers = false; // the file has the late_answers table (schema version 4)
     bool events = false;      // requests has the event column (schema version 5)
     bool answerRules = false; // requests say what chose their answer (schema version 5)
+    bool tlsInfo = false;     // requests keep what their TLS handshake agreed (schema version 6)
+};
+
+} // namespace
+
+struct SessionReader::Db : FileColumns
+{
+    Sql::Database db;
 };
 
 namespace {
@@ -33,12 +43,13 @@ const char kNoRuleColumns[] = ", NULL, NULL ";
 const char kFullTables[] = "FROM requests r JOIN payloads p ON p.id = r.id LEFT JOIN answers a ON a.id = r.answer_id ";
 
 /// Every column of a request, its payload and answer, and (when the file has them) its late answer,
-/// event and what chose its answer.
-QByteArray fullQuery(bool lateAnswers, bool events, bool answerRules, const char *tail)
+/// event, what chose its answer and what its TLS handshake agreed.
+QByteArray fullQuery(const FileColumns &file, const char *tail)
 {
-    return QByteArray(kFullColumns) + (lateAnswers ? kLateColumns : kNoLateColumns) + kRecordColumns +
-           (events ? ", r.event " : ", NULL ") + (answerRules ? kRuleColumns : kNoRuleColumns) + kFullTables +
-           (lateAnswers ? "LEFT JOIN late_answers l ON l.request_id = r.id " : "") + tail;
+    return QByteArray(kFullColumns) + (file.lateAnswers ? kLateColumns : kNoLateColumns) + kRecordColumns +
+           (file.events ? ", r.event " : ", NULL ") + (file.answerRules ? kRuleColumns : kNoRuleColumns) +
+           (file.tlsInfo ? ", r.tls_info " : ", NULL ") + kFullTables +
+           (file.lateAnswers ? "LEFT JOIN late_answers l ON l.request_id = r.id " : "") + tail;
 }
 
 CapturedRequestPtr fromRow(const Sql::Statement &s)
@@ -88,6 +99,7 @@ CapturedRequestPtr fromRow(const Sql::Statement &s)
     r->answerChoice =
         choice > 0 && choice <= qint64(AnswerChoice::Challenge) ? AnswerChoice(choice) : AnswerChoice::Unknown;
     r->answerRule = s.text(31);
+    r->tlsInfo = Stored::decodeTlsInfo(s.view(32));
     return r;
 }
 
@@ -118,6 +130,9 @@ SessionFile::Info SessionReader::open(const QString &path)
     m_db->answerRules =
         info.problem == FileProblem::None &&
         m_db->db.queryInt("SELECT count(*) FROM pragma_table_info('requests') WHERE name = 'answer_rule'", 0) > 0;
+    m_db->tlsInfo =
+        info.problem == FileProblem::None &&
+        m_db->db.queryInt("SELECT count(*) FROM pragma_table_info('requests') WHERE name = 'tls_info'", 0) > 0;
     return info;
 }
 
@@ -143,11 +158,12 @@ bool SessionReader::loadSummaries(SummaryStore &store, qint64 afterId, const Pro
     if (!db.exec("BEGIN"))
         return false;
     const qint64 total = db.queryInt("SELECT count(*) FROM requests", 0);
-    const QByteArray sql = QByteArray("SELECT id, received_at, method, target, content_type, body_size, remote_addr, "
-                                      "remote_port, flags, response_status, error_status, signature_scheme, "
-                                      "signature_state, ") +
-                           (m_db->events ? "event, " : "NULL, ") + (m_db->answerRules ? "answer_rule" : "NULL") +
-                           " FROM requests WHERE id > ?1 ORDER BY id";
+    const QByteArray sql = QByteArray("SELECT r.id, r.received_at, r.method, r.target, r.content_type, r.body_size, "
+                                      "r.remote_addr, r.remote_port, ") +
+                           kFlagsWithTls +
+                           ", r.response_status, r.error_status, r.signature_scheme, r.signature_state, " +
+                           (m_db->events ? "r.event, " : "NULL, ") + (m_db->answerRules ? "r.answer_rule" : "NULL") +
+                           " FROM requests r WHERE r.id > ?1 ORDER BY r.id";
     Sql::Statement s(db, sql.constData());
     if (!s.isValid()) {
         db.exec("ROLLBACK");
@@ -205,7 +221,7 @@ bool SessionReader::forEachPayload(bool head, bool body,
 
 CapturedRequestPtr SessionReader::load(qint64 id)
 {
-    const QByteArray sql = fullQuery(m_db->lateAnswers, m_db->events, m_db->answerRules, "WHERE r.id = ?1");
+    const QByteArray sql = fullQuery(*m_db, "WHERE r.id = ?1");
     Sql::Statement s(m_db->db, sql.constData());
     if (!s.isValid())
         return nullptr;
@@ -217,8 +233,7 @@ CapturedRequestPtr SessionReader::load(qint64 id)
 
 CapturedBatch SessionReader::loadAfter(qint64 afterId, int limit)
 {
-    const QByteArray sql =
-        fullQuery(m_db->lateAnswers, m_db->events, m_db->answerRules, "WHERE r.id > ?1 ORDER BY r.id LIMIT ?2");
+    const QByteArray sql = fullQuery(*m_db, "WHERE r.id > ?1 ORDER BY r.id LIMIT ?2");
     Sql::Statement s(m_db->db, sql.constData());
     CapturedBatch out;
     if (!s.isValid())
@@ -257,7 +272,7 @@ bool SessionReader::forEach(const std::function<bool(CapturedRequestPtr)> &fn, c
     if (!db.exec("BEGIN"))
         return false;
     const qint64 total = db.queryInt("SELECT count(*) FROM requests", 0);
-    const QByteArray sql = fullQuery(m_db->lateAnswers, m_db->events, m_db->answerRules, "ORDER BY r.id");
+    const QByteArray sql = fullQuery(*m_db, "ORDER BY r.id");
     Sql::Statement s(db, sql.constData());
     qint64 done = 0;
     bool ok = s.isValid();

@@ -131,8 +131,8 @@ SessionFile::Info SessionWriter::open(const QString &path)
         db, "INSERT INTO requests(id, received_at, method, target, http_version, content_type, body_size, "
             "remote_addr, remote_port, local_port, tls, flags, response_status, answer_id, error_status, "
             "error_offset, error_reason, signature_scheme, signature_state, signature_detail, event, note, "
-            "answer_choice, answer_rule) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
-            "?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)");
+            "answer_choice, answer_rule, tls_info) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+            "?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)");
     m_db->insertPayload =
         Sql::Statement(db, "INSERT INTO payloads(id, head, body, framing, raw) VALUES (?1, ?2, ?3, ?4, ?5)");
     m_db->insertAnswer =
@@ -723,6 +723,11 @@ bool SessionWriter::writeBatch(const CapturedBatch &batch, const OutboundBatch &
             s.bindNull(24);
         else
             s.bindText(24, answerRule);
+        const QByteArray tlsInfo = Stored::encodeTlsInfo(r.tlsInfo); // empty: NULL, for plain HTTP
+        if (tlsInfo.isEmpty())
+            s.bindNull(25);
+        else
+            s.bindText(25, tlsInfo);
         if (!s.exec()) {
             rollBackAnswers(answersBefore);
             return false;

@@ -1,7 +1,10 @@
 #include "storedrecord.h"
+#include "jsontext.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
+
+#include <iterator>
 
 namespace Session::Stored {
 
@@ -41,6 +44,8 @@ qint64 flagsOf(const CapturedRequest &record)
         flags |= FlagRejected;
     if (record.request.isChunked())
         flags |= FlagChunked;
+    if (record.tls)
+        flags |= FlagTls;
     return flags;
 }
 
@@ -78,6 +83,48 @@ Signing::Result decodeSignature(const QString &scheme, int verdict, QByteArrayVi
         r.detail = o.value(QLatin1String("detail")).toString();
     }
     return r;
+}
+
+void appendTlsInfo(QByteArray &out, const Http::TlsInfo &info, bool nulls)
+{
+    const QString *values[] = {&info.version, &info.cipher, &info.serverName, &info.alpn};
+    const char *keys[] = {"version", "cipher", "sni", "alpn"};
+    out += '{';
+    bool first = true;
+    for (size_t i = 0; i < std::size(keys); ++i) {
+        if (values[i]->isEmpty() && !nulls)
+            continue;
+        out += first ? "\"" : ",\"";
+        out += keys[i];
+        out += "\":";
+        if (values[i]->isEmpty())
+            out += "null";
+        else
+            appendUtf8JsonString(out, values[i]->toUtf8());
+        first = false;
+    }
+    out += '}';
+}
+
+QByteArray encodeTlsInfo(const Http::TlsInfo &info)
+{
+    QByteArray out;
+    if (hasTlsInfo(info))
+        appendTlsInfo(out, info, false);
+    return out;
+}
+
+Http::TlsInfo decodeTlsInfo(QByteArrayView json)
+{
+    Http::TlsInfo info;
+    if (json.isEmpty())
+        return info;
+    const QJsonObject o = QJsonDocument::fromJson(json.toByteArray()).object();
+    info.version = o.value(QLatin1String("version")).toString();
+    info.cipher = o.value(QLatin1String("cipher")).toString();
+    info.serverName = o.value(QLatin1String("sni")).toString();
+    info.alpn = o.value(QLatin1String("alpn")).toString();
+    return info;
 }
 
 } // namespace Session::Stored

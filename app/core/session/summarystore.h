@@ -19,7 +19,7 @@ struct RequestSummary
     qint64 id = 0;
     qint64 receivedAtMs = 0;
     qint64 bodySize = 0;
-    qint64 flags = 0;         ///< warnings, rejected, chunked (storedrecord.h)
+    qint64 flags = 0;         ///< warnings, rejected, chunked, tls (storedrecord.h)
     quint32 targetOffset = 0; ///< into SummaryStore's text arena
     quint32 targetLength = 0;
     quint32 remote = 0; ///< index into the remote-address pool
