@@ -1,12 +1,11 @@
 #pragma once
 
-// A certificate for the HTTPS tests: the one Hookscope generates for itself, written where a
-// client (curl, QSslSocket) can be pointed at it.
+// A certificate for the HTTPS tests: the kind Hookscope generates for itself (Tls::Identity).
 
 #include "http/tlsserver.h"
+#include "tls/identity.h"
 
 #include <QByteArray>
-#include <QProcess>
 #include <QString>
 #include <QTemporaryDir>
 
@@ -20,26 +19,14 @@ struct TestIdentity
     QString error;
 };
 
-inline TestIdentity makeIdentity(const QString &dir)
+inline TestIdentity makeIdentity(const QString &)
 {
     TestIdentity id;
-    const QString cert = dir + QStringLiteral("/cert.pem");
-    const QString key = dir + QStringLiteral("/key.pem");
-    QProcess p;
-    p.start(QStringLiteral("openssl"),
-            {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"),
-             QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes"),
-             QStringLiteral("-subj"), QStringLiteral("/CN=localhost"), QStringLiteral("-addext"),
-             QStringLiteral("subjectAltName=DNS:localhost,IP:127.0.0.1,IP:::1"), QStringLiteral("-days"),
-             QStringLiteral("2"), QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert});
-    p.waitForFinished(20000);
-    QFile c(cert), k(key);
-    if (!c.open(QIODevice::ReadOnly) || !k.open(QIODevice::ReadOnly)) {
-        id.error = QString::fromLocal8Bit(p.readAllStandardError());
+    const Tls::Identity made = Tls::Identity::generateSelfSigned({}, &id.error);
+    if (made.isNull())
         return id;
-    }
-    id.certificatePem = c.readAll();
-    id.keyPem = k.readAll();
+    id.certificatePem = made.certificatePem();
+    id.keyPem = made.privateKeyPem();
     id.context = Http::TlsServerContext::create(id.certificatePem, id.keyPem, &id.error);
     return id;
 }
