@@ -3,6 +3,7 @@
 #include "sessiontarget.h"
 #include "signalwatcher.h"
 #include "terminal.h"
+#include "tlsoptions.h"
 
 #include "capture/captureengine.h"
 #include "capture/forwarder.h"
@@ -285,6 +286,8 @@ int run(const QStringList &args)
                        fastAck,       keep,      secret,  secretFile,  publicUrl,
                        tolerance,     onInvalid, forward, forwardPath, answerFromForward,
                        forwardTimeout});
+    TlsOptions tlsOptions;
+    parser.addOptions(tlsOptions.options());
 
     if (const int exit = parseArguments(parser, args, "listen"); exit >= 0)
         return exit;
@@ -448,6 +451,11 @@ int run(const QStringList &args)
         return 2;
     }
 
+    Capture::HttpsConfig https;
+    if (const int exit = tlsOptions.read(parser, &https); exit != 0)
+        return exit;
+    config.https = https;
+
     std::signal(SIGPIPE, SIG_IGN);
     SignalWatcher signalWatcher;
     Capture::CaptureEngine engine;
@@ -462,6 +470,20 @@ int run(const QStringList &args)
             stderr, "%s\n",
             qUtf8Printable(QCoreApplication::translate("Cli::ListenCommand", "listening on %1").arg(url.toString())));
         std::fflush(stderr);
+    });
+    const auto printTls = [&tlsOptions](const QUrl &url) {
+        std::fputs(qUtf8Printable(tlsOptions.startedText(url)), stderr);
+        std::fflush(stderr);
+    };
+    QObject::connect(&engine, &Capture::CaptureEngine::started, &printer, [&https, printTls] {
+        if (!https.enabled && https.plainPortTakesTls)
+            printTls({}); // the plain port takes TLS too: its certificate
+    });
+    QObject::connect(&engine, &Capture::CaptureEngine::httpsStarted, &printer, printTls);
+    QObject::connect(&engine, &Capture::CaptureEngine::httpsFailed, &printer, [&exitCode](const QString &error) {
+        printError("listen", error);
+        exitCode = 1;
+        QCoreApplication::exit(1);
     });
     QObject::connect(&engine, &Capture::CaptureEngine::failed, &printer, [&exitCode](const QString &error) {
         printError("listen", error);
