@@ -7,6 +7,7 @@
 #include "filterbar.h"
 #include "forward/forwarding.h"
 #include "hartransfer.h"
+#include "https/httpscontrols.h"
 #include "ratechart.h"
 #include "recentsessionsmenu.h"
 #include "recordsource.h"
@@ -172,12 +173,8 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
     m_filterBar->setCustomColumns(columns->columns());
     connect(m_sessions, &Capture::SessionController::sessionChanged, this, &MainWindow::onSessionChanged);
     connect(m_sessions, &Capture::SessionController::failed, this, &MainWindow::showError);
-    connect(m_sessions, &Capture::SessionController::busyChanged, this, [this](bool busy, const QString &what) {
-        if (busy)
-            statusBar()->showMessage(what);
-        else
-            statusBar()->clearMessage();
-    });
+    connect(m_sessions, &Capture::SessionController::busyChanged, this,
+            [this](bool busy, const QString &what) { statusBar()->showMessage(busy ? what : QString()); });
     connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateEmptyState);
 
     Settings settings;
@@ -263,7 +260,7 @@ void MainWindow::createActions()
             m_table->scrollToBottom();
     });
 
-    for (QAction *action : m_capture->actions())
+    for (QAction *action : m_capture->actions() + (new HttpsControls(m_engine, statusBar(), this))->actions())
         addNamedAction(action);
     addNamedAction((new Forwarding(m_engine, m_model, m_table, statusBar(), this))->action());
     addNamedAction(m_answers->action());
@@ -301,7 +298,8 @@ void MainWindow::createMenus()
     QMenu *capture = menuBar()->addMenu(tr("&Capture"));
     m_capture->addTo(capture);
     capture->addSeparator();
-    for (const char *name : {"rules", "forwarding", "durable", "settings"})
+    for (const char *name :
+         {"serveHttps", "httpsSettings", "copyHttpsUrl", "rules", "forwarding", "durable", "settings"})
         capture->addAction(action(QLatin1String(name)));
 }
 

@@ -39,6 +39,19 @@ public:
     static inline const Entry<QByteArray> ForwardRules{"capture/forwardRules", {}};
     /// The URLs the Replay dialog sent to last, one per line as typed.
     static inline const Entry<QStringList> ReplayDestinations{"replay/destinations", {}};
+
+    // HTTPS beside the plain port (ui/https/httpssetup.h). The PKCS#12 password is not here: it
+    // goes to the keychain (HttpsPassword).
+    static inline const Entry<bool> HttpsEnabled{"https/enabled", false};
+    static inline const Entry<int> HttpsPort{"https/port", 8443};
+    static inline const Entry<bool> HttpsOnPlainPort{"https/plainPortTakesTls", false};
+    /// "generated", "pem" or "pkcs12".
+    static inline const Entry<QString> HttpsSource{"https/source", QStringLiteral("generated")};
+    static inline const Entry<QString> HttpsCertificateFile{"https/certificateFile", {}};
+    static inline const Entry<QString> HttpsKeyFile{"https/keyFile", {}};
+    static inline const Entry<QString> HttpsPkcs12File{"https/pkcs12File", {}};
+    /// Names the generated certificate is valid for besides localhost, 127.0.0.1 and ::1.
+    static inline const Entry<QStringList> HttpsExtraNames{"https/extraNames", {}};
 };
 
 } // namespace Gui

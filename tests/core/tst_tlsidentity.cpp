@@ -19,6 +19,7 @@ private Q_SLOTS:
     void damagedFileIsMadeAnew();
     void mismatchedKeyIsRefused();
     void expiryWarning();
+    void expiredKeptCertificateIsMadeAnew();
 };
 
 void TstTlsIdentity::generated()
@@ -101,6 +102,37 @@ void TstTlsIdentity::expiryWarning()
     QVERIFY(!Tls::expiresSoon(id, 30, now));
     QVERIFY(Tls::expiresSoon(id, 30, now.addDays(340)));
     QVERIFY(id.daysLeft(now.addDays(400)) < 0);
+}
+
+void TstTlsIdentity::expiredKeptCertificateIsMadeAnew()
+{
+    // A kept certificate that expired would make every sender fail the handshake: the next start
+    // makes a new one and says why, and kept() (what the window previews) reports it unusable.
+    QTemporaryDir tmp;
+    Tls::IdentityStore store(tmp.path());
+    QString error;
+    const Tls::Identity expired = Tls::Identity::generateSelfSigned({}, &error, -1);
+    QVERIFY2(!expired.isNull(), qPrintable(error));
+    QVERIFY(expired.daysLeft() < 0);
+    for (const auto &[path, bytes] : {std::pair(store.certificatePath(), expired.certificatePem()),
+                                      std::pair(store.keyPath(), expired.privateKeyPem())}) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(bytes);
+    }
+    QString why;
+    QVERIFY(store.kept({}, &why).isNull());
+    QVERIFY2(why.contains(QLatin1String("expired on")), qPrintable(why));
+    QString note;
+    const Tls::Identity fresh = store.loadOrCreate({}, &error, &note);
+    QVERIFY2(!fresh.isNull(), qPrintable(error));
+    QVERIFY(fresh.daysLeft() > 360);
+    QVERIFY2(note.contains(QLatin1String("expired on")), qPrintable(note));
+    QCOMPARE(store.kept({}, &why).fingerprintText(), fresh.fingerprintText());
+    // A short-lived one (as a test makes it) is kept while valid, and warned about.
+    const Tls::Identity soon = Tls::Identity::generateSelfSigned({}, &error, 10);
+    QVERIFY(Tls::expiresSoon(soon));
+    QVERIFY(soon.daysLeft() >= 9 && soon.daysLeft() <= 10);
 }
 
 QTEST_GUILESS_MAIN(TstTlsIdentity)

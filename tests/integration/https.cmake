@@ -8,7 +8,7 @@ hookscope_add_test(tst_conformance_tls SOURCES integration/tst_conformance.cpp i
 target_compile_definitions(tst_conformance_tls PRIVATE HOOKSCOPE_CONFORMANCE_TLS)
 
 # `hookscope listen --tls-*`: the real binary.
-hookscope_add_test(tst_httpscli SOURCES integration/tst_httpscli.cpp integration/hookscopeprocess.h
+hookscope_add_test(tst_httpscli SOURCES integration/tst_httpscli.cpp integration/hookscopeprocess.h integration/tlstesting.h
     LIBS hookscope_core Qt6::Network OpenSSL::Crypto LABELS integration)
 target_compile_definitions(tst_httpscli PRIVATE HOOKSCOPE_BINARY="$<TARGET_FILE:hookscope>")
 add_dependencies(tst_httpscli hookscope)

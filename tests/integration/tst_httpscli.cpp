@@ -5,6 +5,7 @@
 #include "hookscopeprocess.h"
 
 #include "tls/identity.h"
+#include "tlstesting.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -16,11 +17,6 @@
 #include <QSslConfiguration>
 #include <QTemporaryDir>
 #include <QtTest>
-
-#include <openssl/evp.h>
-#include <openssl/pem.h>
-#include <openssl/pkcs12.h>
-#include <openssl/x509.h>
 
 namespace {
 
@@ -76,32 +72,6 @@ int postTrusting(const QUrl &url, const QByteArray &pem)
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     delete reply;
     return status;
-}
-
-/// A PKCS#12 file of `identity` under `password`, made with libcrypto as a CA's tool would.
-QByteArray pkcs12Of(const Tls::Identity &identity, const QByteArray &password)
-{
-    const QByteArray certPem = identity.certificatePem();
-    const QByteArray keyPem = identity.privateKeyPem();
-    BIO *cb = BIO_new_mem_buf(certPem.constData(), int(certPem.size()));
-    BIO *kb = BIO_new_mem_buf(keyPem.constData(), int(keyPem.size()));
-    X509 *cert = PEM_read_bio_X509(cb, nullptr, nullptr, nullptr);
-    EVP_PKEY *key = PEM_read_bio_PrivateKey(kb, nullptr, nullptr, nullptr);
-    PKCS12 *p12 = PKCS12_create(password.constData(), "hookscope test", key, cert, nullptr, 0, 0, 0, 0, 0);
-    QByteArray out;
-    if (p12) {
-        unsigned char *der = nullptr;
-        const int length = i2d_PKCS12(p12, &der);
-        if (length > 0)
-            out = QByteArray(reinterpret_cast<const char *>(der), length);
-        OPENSSL_free(der);
-    }
-    PKCS12_free(p12);
-    EVP_PKEY_free(key);
-    X509_free(cert);
-    BIO_free(kb);
-    BIO_free(cb);
-    return out;
 }
 
 } // namespace
@@ -198,7 +168,7 @@ void TstHttpsCli::pkcs12WithPassword()
     QVERIFY2(!mine.isNull(), qPrintable(error));
     const QString p12 = m_dir.filePath(QStringLiteral("mine.p12"));
     const QString password = m_dir.filePath(QStringLiteral("password.txt"));
-    QVERIFY(writeFile(p12, pkcs12Of(mine, "s3cret")));
+    QVERIFY(writeFile(p12, TlsTesting::pkcs12Of(mine, "s3cret")));
     QVERIFY(writeFile(password, "s3cret\n"));
     Listen l({QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--tls-port"), QStringLiteral("0"),
               QStringLiteral("--tls-p12"), p12, QStringLiteral("--tls-p12-password-file"), password});

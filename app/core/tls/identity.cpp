@@ -192,7 +192,7 @@ Identity Identity::fromPkcs12File(const QString &file, const QByteArray &passwor
     return fromPem(pem, keyPemOf(key), error);
 }
 
-Identity Identity::generateSelfSigned(const QStringList &extraNames, QString *error)
+Identity Identity::generateSelfSigned(const QStringList &extraNames, QString *error, int validDays)
 {
     ERR_clear_error();
     const auto fail = [error](const QString &what) {
@@ -230,7 +230,7 @@ Identity Identity::generateSelfSigned(const QStringList &extraNames, QString *er
     BN_to_ASN1_INTEGER(serial, X509_get_serialNumber(cert.get()));
     BN_free(serial);
     X509_gmtime_adj(X509_getm_notBefore(cert.get()), -5 * 60);
-    X509_gmtime_adj(X509_getm_notAfter(cert.get()), 365L * 24 * 3600);
+    X509_gmtime_adj(X509_getm_notAfter(cert.get()), long(validDays) * 24 * 3600);
     X509_set_pubkey(cert.get(), key.get());
     X509_NAME *name = X509_get_subject_name(cert.get());
     static const unsigned char kCommonName[] = "Hookscope local certificate";

@@ -36,8 +36,9 @@ public:
     static Identity fromPkcs12File(const QString &file, const QByteArray &password, QString *error);
     /// ECDSA P-256, signed with SHA-256 by itself, valid one year (from 5 minutes ago, for clock
     /// skew), CN "Hookscope local certificate", names localhost, 127.0.0.1, ::1 and `extraNames`
-    /// (host names or addresses), serverAuth, not a CA.
-    static Identity generateSelfSigned(const QStringList &extraNames, QString *error);
+    /// (host names or addresses), serverAuth, not a CA. `validDays` other than a year is for tests
+    /// (a certificate about to expire, or expired: negative).
+    static Identity generateSelfSigned(const QStringList &extraNames, QString *error, int validDays = 365);
 
 private:
     QByteArray m_certificatePem;

@@ -27,26 +27,43 @@ QString IdentityStore::keyPath() const
     return m_dir + QStringLiteral("/hookscope-key.pem");
 }
 
+Identity IdentityStore::kept(const QStringList &extraNames, QString *why) const
+{
+    if (!QFile::exists(certificatePath()) && !QFile::exists(keyPath())) {
+        *why = tr("there is no certificate yet");
+        return {};
+    }
+    QString problem;
+    const Identity kept = Identity::fromPemFiles(certificatePath(), keyPath(), &problem);
+    if (kept.isNull()) {
+        *why = tr("the kept one cannot be used (%1)").arg(problem);
+        return {};
+    }
+    if (kept.daysLeft() < 0 || kept.notAfter() <= QDateTime::currentDateTimeUtc()) {
+        *why = tr("the kept one expired on %1").arg(kept.notAfter().toString(Qt::ISODate));
+        return {};
+    }
+    QStringList missing;
+    for (const QString &name : extraNames) {
+        if (!name.trimmed().isEmpty() && !kept.names().contains(name.trimmed(), Qt::CaseInsensitive))
+            missing.append(name.trimmed());
+    }
+    if (!missing.isEmpty()) {
+        *why = tr("the kept one is not valid for %1").arg(missing.join(QStringLiteral(", ")));
+        return {};
+    }
+    return kept;
+}
+
 Identity IdentityStore::loadOrCreate(const QStringList &extraNames, QString *error, QString *note)
 {
-    if (QFile::exists(certificatePath()) || QFile::exists(keyPath())) {
-        QString problem;
-        const Identity kept = Identity::fromPemFiles(certificatePath(), keyPath(), &problem);
-        if (!kept.isNull()) {
-            QStringList missing;
-            for (const QString &name : extraNames) {
-                if (!name.trimmed().isEmpty() && !kept.names().contains(name.trimmed(), Qt::CaseInsensitive))
-                    missing.append(name.trimmed());
-            }
-            if (missing.isEmpty())
-                return kept;
-            if (note)
-                *note = tr("made a new certificate: the kept one is not valid for %1")
-                            .arg(missing.join(QStringLiteral(", ")));
-        } else if (note) {
-            *note = tr("made a new certificate: the kept one cannot be used (%1)").arg(problem);
-        }
-    }
+    const bool existed = QFile::exists(certificatePath()) || QFile::exists(keyPath());
+    QString why;
+    const Identity identity = kept(extraNames, &why);
+    if (!identity.isNull())
+        return identity;
+    if (existed && note)
+        *note = tr("made a new certificate: %1").arg(why);
     return regenerate(extraNames, error);
 }
 
