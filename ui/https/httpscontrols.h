@@ -95,7 +95,6 @@ private:
     HttpsCertificate m_certificate;
     State m_state = State::Off;
     QString m_problem;
-    QUrl m_url;
     quint64 m_generation = 0; // the newest load; older ones that finish late are dropped
 };
 
