@@ -4,6 +4,7 @@
 #include "signalwatcher.h"
 #include "terminal.h"
 #include "tlsoptions.h"
+#include "tunneloptions.h"
 
 #include "capture/captureengine.h"
 #include "capture/forwarder.h"
@@ -288,6 +289,8 @@ int run(const QStringList &args)
                        forwardTimeout});
     TlsOptions tlsOptions;
     parser.addOptions(tlsOptions.options());
+    TunnelOptions tunnelOptions;
+    parser.addOptions(tunnelOptions.options());
 
     if (const int exit = parseArguments(parser, args, "listen"); exit >= 0)
         return exit;
@@ -455,6 +458,8 @@ int run(const QStringList &args)
     if (const int exit = tlsOptions.read(parser, &https); exit != 0)
         return exit;
     config.https = https;
+    if (const int exit = tunnelOptions.read(parser); exit != 0)
+        return exit;
 
     std::signal(SIGPIPE, SIG_IGN);
     SignalWatcher signalWatcher;
@@ -496,9 +501,13 @@ int run(const QStringList &args)
                                  : QCoreApplication::translate("Cli::ListenCommand", "not saving: %1").arg(error));
     });
     QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, &printer, [] { QCoreApplication::exit(0); });
+    std::unique_ptr<TunnelRunner> tunnel;
+    if (tunnelOptions.enabled())
+        tunnel = std::make_unique<TunnelRunner>(&engine, tunnelOptions.config(), config.signatures);
     engine.start(config);
     const int loopCode = QCoreApplication::exec();
-    engine.stop(); // delivers the records still on their way, so they are printed
+    tunnel.reset(); // the tool ends before the listener does
+    engine.stop();  // delivers the records still on their way, so they are printed
     printer.printHeld();
     return exitCode ? exitCode : loopCode;
 }

@@ -1,6 +1,7 @@
 #include "terminal.h"
 
 #include "session/capturedrequest.h"
+#include "tunnel/forwardedclient.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -40,6 +41,9 @@ QByteArray humanLine(const Session::CapturedRequest &c)
                     .arg(Session::humanSize(r.body().size()), type.isNull() ? QStringLiteral("-") : text(type));
     }
     line += QStringLiteral("  ") + c.remote();
+    if (const std::optional<Tunnel::ForwardedClient> client = Tunnel::forwardedClient(r))
+        line += QStringLiteral(" (") + QCoreApplication::translate("Cli::Terminal", "for %1").arg(client->address) +
+                QLatin1Char(')');
     const Signing::Result &sig = c.signature;
     if (!sig.scheme.isEmpty()) {
         const QString reason = Signing::reasonName(sig.verdict);

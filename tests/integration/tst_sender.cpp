@@ -102,7 +102,8 @@ void TstSender::fanOutSendsOneResolvedMessageToEveryDestination()
     const QByteArray body = rec.prepared.first().body;
     QVERIFY(!body.contains("{{"));
 
-    const Signing::Verifier verifier(Signing::Config{{{QStringLiteral("standard-webhooks"), kWhsec, {}, {}}}, {}, {}});
+    const Signing::Verifier verifier(
+        Signing::Config{{{QStringLiteral("standard-webhooks"), kWhsec, {}, {}}}, {}, {}, {}});
     for (ScriptedServer *s : {&a, &b, &c}) {
         QCOMPARE(s->requests().size(), 1);
         const Http::Request &r = s->requests().first();
@@ -391,7 +392,7 @@ void TstSender::fileBodyIsStreamedAndSigned()
     QCOMPARE(r.body().size(), bytes.size());
     QVERIFY(r.body() == bytes);
     QCOMPARE(headerOf(r, "Content-Length"), QByteArray::number(bytes.size()));
-    const Signing::Verifier verifier(Signing::Config{{{QStringLiteral("github"), "s3cret", {}, {}}}, {}, {}});
+    const Signing::Verifier verifier(Signing::Config{{{QStringLiteral("github"), "s3cret", {}, {}}}, {}, {}, {}});
     QCOMPARE(verifier.verify(r, QDateTime::currentSecsSinceEpoch()).verdict, Signing::Verdict::Valid);
 }
 

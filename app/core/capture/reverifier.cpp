@@ -52,6 +52,8 @@ QByteArray Reverifier::fingerprint(const Signing::Config &config)
         add(s.label.toUtf8());
     }
     add(config.publicUrl.toUtf8());
+    for (const QString &url : config.earlierPublicUrls)
+        add(url.toUtf8());
     QStringList schemes = config.toleranceSeconds.keys();
     std::sort(schemes.begin(), schemes.end());
     for (const QString &scheme : std::as_const(schemes)) {

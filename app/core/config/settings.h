@@ -41,6 +41,9 @@ public:
     static inline const Entry<int> IdleTimeoutMs{"capture/idleTimeoutMs", Http::Limits{}.idleTimeoutMs};
     static inline const Entry<int> MaxConnections{"capture/maxConnections", Http::Limits{}.maxConnections};
     static inline const Entry<QByteArray> AnswerRules{"capture/answerRules", {}};
+    // Tunnels: where the tools are when not on PATH (the command line reads these too).
+    static inline const Entry<QString> TunnelCloudflaredProgram{"tunnel/cloudflaredProgram", {}};
+    static inline const Entry<QString> TunnelNgrokProgram{"tunnel/ngrokProgram", {}};
 
     /// Reads and writes `backend` (not owned), or without one the application's QSettings.
     explicit Settings(QSettings *backend = nullptr);

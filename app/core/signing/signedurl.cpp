@@ -58,7 +58,22 @@ QString signedUrl(const Config &config, const Http::Request &request, bool *gues
         *guessed = false;
         return target;
     }
-    const QString origin = urlOrigin(config.publicUrl.trimmed());
+    QString origin = urlOrigin(config.publicUrl.trimmed());
+    if (!config.earlierPublicUrls.isEmpty()) {
+        // The public URL the request was sent to: the one whose host its Host header names.
+        QString host = text(request.headerValue("Host")).toLower();
+        if (const qsizetype colon = host.lastIndexOf(QLatin1Char(':')); colon > host.lastIndexOf(QLatin1Char(']')))
+            host.truncate(colon);
+        UrlParts parts;
+        if (!splitUrl(origin, &parts) || parts.host.toLower() != host) {
+            for (const QString &earlier : config.earlierPublicUrls) {
+                if (splitUrl(earlier.trimmed(), &parts) && parts.host.toLower() == host) {
+                    origin = urlOrigin(earlier.trimmed());
+                    break;
+                }
+            }
+        }
+    }
     if (!origin.isEmpty()) {
         *guessed = false;
         return origin + target;

@@ -56,6 +56,9 @@ struct Config
     QString publicUrl;
     /// Timestamp tolerance in seconds per scheme id, overriding the scheme's default.
     QHash<QString, int> toleranceSeconds;
+    /// Earlier public URLs (a restarted quick tunnel gets a new one): a request whose Host names
+    /// one of these was signed with that one, so requests from before a change stay valid.
+    QStringList earlierPublicUrls;
 
     bool isEmpty() const { return secrets.isEmpty(); }
 };
