@@ -13,6 +13,8 @@ EmptyState::EmptyState(QWidget *parent)
     : QWidget(parent)
     , m_title(new QLabel(this))
     , m_urlLabel(new QLabel(this))
+    , m_publicRow(new QWidget(this))
+    , m_publicLabel(new QLabel(m_publicRow))
     , m_curl(new QPlainTextEdit(this))
 {
     auto *layout = new QVBoxLayout(this);
@@ -34,6 +36,23 @@ EmptyState::EmptyState(QWidget *parent)
     urlRow->addWidget(copyUrl);
     urlRow->addStretch(1);
     layout->addLayout(urlRow);
+
+    // From the internet, through the tunnel (Capture ▸ Public URL).
+    auto *publicRow = new QHBoxLayout(m_publicRow);
+    m_publicLabel->setObjectName(QStringLiteral("publicUrlLabel"));
+    m_publicLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_publicLabel->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    auto *copyPublic = new QPushButton(tr("Copy Public URL"), m_publicRow);
+    copyPublic->setObjectName(QStringLiteral("copyPublicUrl"));
+    publicRow->addStretch(1);
+    publicRow->addWidget(new QLabel(tr("From the internet"), m_publicRow));
+    publicRow->addWidget(m_publicLabel);
+    publicRow->addWidget(copyPublic);
+    publicRow->addStretch(1);
+    m_publicRow->hide();
+    layout->addWidget(m_publicRow);
+    connect(copyPublic, &QPushButton::clicked, this,
+            [this] { Q_EMIT copyRequested(m_publicUrl.toString(), tr("public URL")); });
 
     auto *tryLabel = new QLabel(tr("Or try it from a terminal:"), this);
     tryLabel->setAlignment(Qt::AlignCenter);
@@ -60,6 +79,13 @@ void EmptyState::setUrl(const QUrl &url)
     m_url = url;
     m_urlLabel->setText(url.isValid() ? url.toString() : tr("(not listening)"));
     m_curl->setPlainText(curlCommand());
+}
+
+void EmptyState::setPublicUrl(const QUrl &url)
+{
+    m_publicUrl = url;
+    m_publicLabel->setText(url.toString());
+    m_publicRow->setVisible(!url.isEmpty());
 }
 
 QString EmptyState::curlCommand() const

@@ -16,6 +16,8 @@ class EmptyState : public QWidget
 public:
     explicit EmptyState(QWidget *parent = nullptr);
     void setUrl(const QUrl &url);
+    /// A tunnel's public URL, shown with its own Copy; empty hides it.
+    void setPublicUrl(const QUrl &url);
     QString curlCommand() const;
 
 Q_SIGNALS:
@@ -25,6 +27,9 @@ private:
     QUrl m_url;
     QLabel *m_title;
     QLabel *m_urlLabel;
+    QUrl m_publicUrl;
+    QWidget *m_publicRow;
+    QLabel *m_publicLabel;
     QPlainTextEdit *m_curl;
 };
 

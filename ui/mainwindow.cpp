@@ -25,6 +25,7 @@
 #include "table/rowmenu.h"
 #include "table/selectiondetail.h"
 #include "tablefilter.h"
+#include "tunnel/tunnelcontrols.h"
 #include "workprogress.h"
 
 #include "capture/captureengine.h"
@@ -260,7 +261,9 @@ void MainWindow::createActions()
             m_table->scrollToBottom();
     });
 
-    for (QAction *action : m_capture->actions() + (new HttpsControls(m_engine, statusBar(), this))->actions())
+    m_tunnel = new TunnelControls(m_engine, m_capture, m_empty, m_signatures, statusBar(), this);
+    for (QAction *action :
+         m_capture->actions() + (new HttpsControls(m_engine, statusBar(), this))->actions() + m_tunnel->actions())
         addNamedAction(action);
     addNamedAction((new Forwarding(m_engine, m_model, m_table, statusBar(), this))->action());
     addNamedAction(m_answers->action());
@@ -271,36 +274,22 @@ void MainWindow::createActions()
 
 void MainWindow::createMenus()
 {
+    const auto add = [this](QMenu *menu, std::initializer_list<const char *> names) { // "": a separator
+        for (const char *name : names)
+            *name ? menu->addAction(action(QLatin1String(name))) : void(menu->addSeparator());
+    };
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(action(QStringLiteral("new")));
-    file->addAction(action(QStringLiteral("open")));
+    add(file, {"new", "open"});
     file->addMenu(new RecentSessionsMenu(m_sessions, this));
-    file->addAction(action(QStringLiteral("saveAs")));
-    file->addSeparator();
-    file->addAction(action(QStringLiteral("import")));
-    file->addAction(action(QStringLiteral("export")));
-    file->addSeparator();
-    file->addAction(action(QStringLiteral("quit")));
-
-    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    for (const char *name : {"copyCurl", "copyRequestUrl", "copyBody", "copyHeaders", "saveBody", "delete"})
-        edit->addAction(action(QLatin1String(name)));
-    edit->addSeparator();
-    for (const char *name : {"filter", "findInRequest", "findNext", "findPrevious"})
-        edit->addAction(action(QLatin1String(name)));
-    edit->addSeparator();
-    edit->addAction(action(QStringLiteral("clear")));
-
-    QMenu *view = menuBar()->addMenu(tr("&View"));
-    view->addAction(action(QStringLiteral("followNewest")));
-    view->addAction(action(QStringLiteral("compare")));
-
+    add(file, {"saveAs", "", "import", "export", "", "quit"});
+    add(menuBar()->addMenu(tr("&Edit")), {"copyCurl", "copyRequestUrl", "copyBody", "copyHeaders", "saveBody", "delete",
+                                          "", "filter", "findInRequest", "findNext", "findPrevious", "", "clear"});
+    add(menuBar()->addMenu(tr("&View")), {"followNewest", "compare"});
     QMenu *capture = menuBar()->addMenu(tr("&Capture"));
     m_capture->addTo(capture);
     capture->addSeparator();
-    for (const char *name :
-         {"serveHttps", "httpsSettings", "copyHttpsUrl", "rules", "forwarding", "durable", "settings"})
-        capture->addAction(action(QLatin1String(name)));
+    m_tunnel->addTo(capture);
+    add(capture, {"", "serveHttps", "httpsSettings", "copyHttpsUrl", "", "rules", "forwarding", "durable", "settings"});
 }
 
 void MainWindow::createToolBar()
@@ -316,6 +305,7 @@ void MainWindow::createToolBar()
     bar->setMovable(false);
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_capture->addTo(bar);
+    m_tunnel->addTo(bar);
     bar->addSeparator();
     bar->addAction(action(QStringLiteral("clear")));
     bar->addSeparator();

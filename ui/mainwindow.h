@@ -42,6 +42,7 @@ class RequestTableModel;
 class RequestTableView;
 class SelectionDetail;
 class SignatureSettings;
+class TunnelControls;
 class TableFilter;
 
 struct WindowOptions
@@ -127,6 +128,7 @@ private:
     CaptureControls *m_capture;
     HarTransfer *m_har;
     SignatureSettings *m_signatures;
+    TunnelControls *m_tunnel = nullptr;
     RecordSource *m_records;
     RequestTableModel *m_model;
     RequestTableView *m_table;

@@ -9,6 +9,7 @@
 
 #include "payload/urlencodedform.h"
 #include "session/jsontext.h"
+#include "tunnel/forwardedclient.h"
 
 #include <QDateTime>
 #include <QHeaderView>
@@ -235,7 +236,11 @@ void RequestDetail::showOverview(const Session::CapturedRequest &r)
                                .arg(escaped(q.method()), escaped(q.target()), escaped(r.httpVersion())));
     }
     row(tr("Received"), QDateTime::fromMSecsSinceEpoch(r.receivedAtMs).toString(Qt::ISODateWithMs).toHtmlEscaped());
-    row(tr("From"), r.remote().toHtmlEscaped());
+    QString from = r.remote();
+    if (const std::optional<Tunnel::ForwardedClient> client = Tunnel::forwardedClient(q))
+        from = tr("%1, for %2 (as %3 says: the request came through a proxy or tunnel)")
+                   .arg(from, client->address, QString::fromLatin1(client->header));
+    row(tr("From"), from.toHtmlEscaped());
     for (const auto &[label, value] : tlsRows(r))
         row(label, value.toHtmlEscaped());
     if (const qint64 missing = r.missingBodyBytes())

@@ -40,6 +40,15 @@ public:
     /// The URLs the Replay dialog sent to last, one per line as typed.
     static inline const Entry<QStringList> ReplayDestinations{"replay/destinations", {}};
 
+    // The public URL through a tunnel (ui/tunnel/tunnelsetup.h); where the tools are is in
+    // Config::Settings, which the command line reads too.
+    static inline const Entry<bool> TunnelEnabled{"tunnel/enabled", false};
+    static inline const Entry<QString> TunnelProvider{"tunnel/provider", QStringLiteral("cloudflared")};
+    static inline const Entry<QString> TunnelCommand{"tunnel/command", {}};
+    static inline const Entry<QString> TunnelUrlPattern{"tunnel/urlPattern", {}};
+    /// The user has read what a public URL means for their requests' privacy.
+    static inline const Entry<bool> TunnelPrivacyAccepted{"tunnel/privacyAccepted", false};
+
     // HTTPS beside the plain port (ui/https/httpssetup.h). The PKCS#12 password is not here: it
     // goes to the keychain (HttpsPassword).
     static inline const Entry<bool> HttpsEnabled{"https/enabled", false};

@@ -237,6 +237,10 @@ void CaptureControls::copyUrl()
 {
     if (!m_engine->isListening())
         return;
+    if (!m_publicUrl.isEmpty()) {
+        Q_EMIT copyRequested(m_publicUrl.toString(), tr("public URL"));
+        return;
+    }
     // The URL another machine can use when listening on all interfaces, else the one there is.
     const QList<QUrl> urls = m_engine->reachableUrls();
     const auto remote =

@@ -55,6 +55,8 @@ public:
     void sessionOpened(bool readOnly, const QString &why, const Capture::ListenConfig &first);
     /// Listens where the address field says; kept for the next start once it works.
     void applyListenAddress();
+    /// While set, Copy URL copies this public URL (a tunnel's) instead of the local one.
+    void setPublicUrl(const QUrl &url) { m_publicUrl = url; }
     /// The settings ask for this address and port: listens there if that is a change. Durable
     /// Answers shows what the settings say.
     void settingsChanged(const QHostAddress &address, quint16 port);
@@ -102,6 +104,7 @@ private:
     quint16 m_lastPort = 0;
     bool m_keepChoice = false; // store the address typed in the toolbar once listening works
     QHostAddress m_previousAddress;
+    QUrl m_publicUrl; // a tunnel's, while it is up
     quint16 m_previousPort = 0;
 };
 

@@ -2,6 +2,7 @@
 #include "secretstore.h"
 
 #include "capture/captureengine.h"
+#include "tunnel/tunnelconfig.h"
 
 namespace Gui {
 
@@ -31,12 +32,23 @@ void SignatureSettings::apply(const SigningSetup &setup)
         handOver(config);
 }
 
+void SignatureSettings::setTunnelUrls(const QStringList &urls)
+{
+    if (urls == m_tunnelUrls)
+        return;
+    m_tunnelUrls = urls;
+    // Only schemes that sign the URL care; before the secrets are loaded there is nothing to redo.
+    if (m_handed && !m_config.isEmpty())
+        handOver(m_config);
+}
+
 void SignatureSettings::handOver(const Signing::Config &config)
 {
     m_config = config;
     m_handed = true;
-    m_engine->setSignatures(config);
-    Q_EMIT configApplied(config);
+    m_handedConfig = Tunnel::withTunnelUrls(config, m_tunnelUrls);
+    m_engine->setSignatures(m_handedConfig);
+    Q_EMIT configApplied(m_handedConfig);
 }
 
 } // namespace Gui

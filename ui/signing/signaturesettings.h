@@ -29,8 +29,11 @@ public:
     SecretStore *store() const { return m_store; }
     /// Stores what the Secrets page shows and, if verification changes with it, hands it to the engine.
     void apply(const SigningSetup &setup);
+    /// The public URLs the tunnel had, oldest first (Tunnel::withTunnelUrls): handed to the engine
+    /// with the stored settings.
+    void setTunnelUrls(const QStringList &urls);
     /// What the engine was handed last.
-    const Signing::Config &config() const { return m_config; }
+    const Signing::Config &config() const { return m_handedConfig; }
 
 Q_SIGNALS:
     /// The engine was handed `config`: once at startup when the secrets are loaded, then after each change.
@@ -43,7 +46,9 @@ private:
 
     Capture::CaptureEngine *m_engine;
     SecretStore *m_store;
-    Signing::Config m_config;
+    Signing::Config m_config;       // as stored
+    Signing::Config m_handedConfig; // with the tunnel's URLs
+    QStringList m_tunnelUrls;
     bool m_handed = false;
 };
 
