@@ -6,6 +6,7 @@
 #include "tunnel/tunnelmanager.h"
 
 #include <QCommandLineParser>
+#include <QSettings>
 
 #include <cstdio>
 
@@ -70,7 +71,9 @@ int TunnelOptions::read(const QCommandLineParser &parser)
     if (parser.isSet(m_program)) {
         m_config.executable = parser.value(m_program);
     } else {
-        const Config::Settings settings;
+        // The window's settings, where Tunnel Settings keeps the tools' places.
+        QSettings window(QStringLiteral("Hookscope"), QStringLiteral("Hookscope"));
+        const Config::Settings settings(&window);
         m_config.executable =
             settings.get(m_config.provider == Tunnel::Provider::Ngrok ? Config::Settings::TunnelNgrokProgram
                                                                       : Config::Settings::TunnelCloudflaredProgram);

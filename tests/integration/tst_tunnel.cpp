@@ -59,6 +59,7 @@ private Q_SLOTS:
     void forwardedClient_data();
     void forwardedClient();
     void signedUrlFollowsTheTunnelTheRequestCameThrough();
+    void tunnelUrlsJoinTheSignatureSettings();
 };
 
 void TstTunnel::cloudflaredUrlFromItsLog()
@@ -335,6 +336,24 @@ void TstTunnel::signedUrlFollowsTheTunnelTheRequestCameThrough()
     // Any other Host: the current public URL, as before.
     QCOMPARE(Signing::signedUrl(config, requestWith({}, "127.0.0.1:8080"), &guessed),
              QStringLiteral("https://run2-quiet-lake-tunnel.trycloudflare.com/hook?a=1"));
+}
+
+void TstTunnel::tunnelUrlsJoinTheSignatureSettings()
+{
+    const QString one = QStringLiteral("https://run1-quiet-lake-tunnel.trycloudflare.com");
+    const QString two = QStringLiteral("https://run2-quiet-lake-tunnel.trycloudflare.com");
+    Signing::Config none;
+    // No URL set by hand: the newest tunnel URL is the public URL, the older one still known.
+    Signing::Config c = Tunnel::withTunnelUrls(none, {one, two});
+    QCOMPARE(c.publicUrl, two);
+    QCOMPARE(c.earlierPublicUrls, QStringList{one});
+    // One set by hand wins; the tunnel's are known for the requests that came through them.
+    Signing::Config byHand;
+    byHand.publicUrl = QStringLiteral("https://hooks.example.com");
+    c = Tunnel::withTunnelUrls(byHand, {one, two});
+    QCOMPARE(c.publicUrl, byHand.publicUrl);
+    QCOMPARE(c.earlierPublicUrls, (QStringList{one, two}));
+    QCOMPARE(Tunnel::withTunnelUrls(byHand, {}).earlierPublicUrls, QStringList());
 }
 
 QTEST_GUILESS_MAIN(TstTunnel)

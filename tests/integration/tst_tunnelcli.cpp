@@ -8,6 +8,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSettings>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -65,10 +66,15 @@ private Q_SLOTS:
     void sigtermEndsTheTool();
     void crashIsReportedAndRestarted();
     void missingToolIsClear();
+    void programSetInTheWindowIsUsed();
+    void windowEndsTheToolOnSigterm();
+    void noToolSurvivesSigkillOfTheWindow();
     void badOptions_data();
     void badOptions();
 
 private:
+    qint64 startWindow(QProcess *window);
+
     QTemporaryDir m_config; // settings of this test's own, never the user's
     QTemporaryDir m_tools;
     QByteArray m_path;
@@ -211,6 +217,72 @@ void TstTunnelCli::missingToolIsClear()
     QVERIFY2(r.err.contains("ngrok is not installed (not found on PATH). Install it from https://ngrok.com/download"),
              r.err.constData());
     QVERIFY(!r.err.contains("listening on")); // said before anything listens
+}
+
+void TstTunnelCli::programSetInTheWindowIsUsed()
+{
+    // Not on PATH, but where the window's Tunnel Settings say it is.
+    QTemporaryDir elsewhere;
+    const QString tool =
+        FakeTunnels::write(elsewhere.path(), QStringLiteral("my-cloudflared"), FakeTunnels::cloudflared());
+    {
+        QSettings window(QDir(m_config.path()).filePath(QStringLiteral("Hookscope/Hookscope.conf")),
+                         QSettings::IniFormat);
+        window.setValue(QStringLiteral("tunnel/cloudflaredProgram"), tool);
+    }
+    qputenv("PATH", "/usr/bin:/bin");
+    Listen listen(
+        {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--tunnel"), QStringLiteral("cloudflared")});
+    QVERIFY2(listen.waitListening(), listen.err.constData());
+    QVERIFY2(waitFor(listen, "public url https://" + Run1), listen.err.constData());
+    QCOMPARE(FakeTunnels::runs(elsewhere.path()), 1);
+    QCOMPARE(listen.stop(SIGTERM), 0);
+    QFile::remove(QDir(m_config.path()).filePath(QStringLiteral("Hookscope/Hookscope.conf")));
+}
+
+/// The window (the real binary, offscreen) with the public URL switched on in its settings, as a
+/// user who switched it on yesterday starts it today; the tool's pid once it runs.
+qint64 TstTunnelCli::startWindow(QProcess *window)
+{
+    QSettings settings(QDir(m_config.path()).filePath(QStringLiteral("Hookscope/Hookscope.conf")),
+                       QSettings::IniFormat);
+    settings.setValue(QStringLiteral("capture/port"), 0);
+    settings.setValue(QStringLiteral("tunnel/enabled"), true);
+    settings.setValue(QStringLiteral("tunnel/privacyAccepted"), true);
+    settings.sync();
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("XDG_DATA_HOME"), m_config.filePath(QStringLiteral("data")));
+    window->setProcessEnvironment(env);
+    window->start(QStringLiteral(HOOKSCOPE_BINARY), {});
+    QElapsedTimer t;
+    t.start();
+    while (!FakeTunnels::alive(FakeTunnels::readPid(m_tools.path())) && t.elapsed() < 10000)
+        QTest::qWait(50);
+    return FakeTunnels::readPid(m_tools.path());
+}
+
+void TstTunnelCli::windowEndsTheToolOnSigterm()
+{
+    QProcess window;
+    const qint64 tool = startWindow(&window);
+    QVERIFY2(FakeTunnels::alive(tool), window.readAllStandardError().constData());
+    ::kill(pid_t(window.processId()), SIGTERM); // as a logout or `kill` does
+    QVERIFY(window.waitForFinished(10000));
+    QCOMPARE(window.exitStatus(), QProcess::NormalExit);
+    QVERIFY2(!FakeTunnels::alive(tool), "the tool outlived the window");
+    QFile::remove(QDir(m_config.path()).filePath(QStringLiteral("Hookscope/Hookscope.conf")));
+}
+
+void TstTunnelCli::noToolSurvivesSigkillOfTheWindow()
+{
+    QProcess window;
+    const qint64 tool = startWindow(&window);
+    QVERIFY2(FakeTunnels::alive(tool), window.readAllStandardError().constData());
+    ::kill(pid_t(window.processId()), SIGKILL);
+    QVERIFY(window.waitForFinished(5000));
+    QVERIFY2(FakeTunnels::waitGone(tool, 3000), "the tool outlived a killed window");
+    QFile::remove(QDir(m_config.path()).filePath(QStringLiteral("Hookscope/Hookscope.conf")));
 }
 
 void TstTunnelCli::badOptions_data()
