@@ -1,7 +1,8 @@
 # The two commands of the README's quick start:
 #   make run    installs what is missing, builds Release, launches Hookscope
 #   make test   installs what is missing, builds with warnings as errors, runs every test headless
-# Both are idempotent: a second run only rebuilds what changed.
+#   make package installs what is missing, builds Release, writes build/release/hookscope_VERSION_ARCH.deb
+# All are idempotent: a second run only rebuilds what changed.
 
 BUILD_DIR ?= build/release
 TEST_BUILD_DIR ?= build/test
@@ -9,7 +10,7 @@ WERROR ?= ON
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 GENERATOR := $(shell command -v ninja >/dev/null 2>&1 && echo Ninja || echo "Unix Makefiles")
 
-.PHONY: all deps build run test format clean
+.PHONY: all deps build run test package format clean
 
 all: build
 
@@ -27,6 +28,9 @@ test: deps
 	cmake -S . -B $(TEST_BUILD_DIR) -G "$(GENERATOR)" -DCMAKE_BUILD_TYPE=Debug -DHOOKSCOPE_WERROR=$(WERROR)
 	cmake --build $(TEST_BUILD_DIR) -j $(JOBS)
 	cd $(TEST_BUILD_DIR) && QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j $(JOBS)
+
+package: build
+	cmake --build $(BUILD_DIR) --target package
 
 format:
 	cmake -S . -B $(TEST_BUILD_DIR) -G "$(GENERATOR)" >/dev/null

@@ -34,7 +34,7 @@ int main(int argc, char **argv)
     QApplication::setApplicationName(QStringLiteral("Hookscope"));
     QApplication::setOrganizationName(QStringLiteral("Hookscope"));
     QApplication::setApplicationVersion(QStringLiteral(HOOKSCOPE_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("hookscope"));
+    QApplication::setDesktopFileName(QStringLiteral("io.github.hookscope.Hookscope"));
     Gui::installTranslations();
     Gui::WindowOptions options;
     const Gui::Settings settings;

@@ -14,6 +14,7 @@ packages=(
   zlib1g-dev libbrotli-dev libssl-dev libsqlite3-dev qtkeychain-qt6-dev
   qt6-l10n-tools qt6-tools-dev
   curl fonts-dejavu-core
+  librsvg2-bin dpkg-dev desktop-file-utils appstream
 )
 for arg in "$@"; do
   case "$arg" in

@@ -7,6 +7,7 @@
 #include "filterbar.h"
 #include "forward/forwarding.h"
 #include "hartransfer.h"
+#include "help/helpmenu.h"
 #include "https/httpscontrols.h"
 #include "ratechart.h"
 #include "recentsessionsmenu.h"
@@ -290,6 +291,7 @@ void MainWindow::createMenus()
     capture->addSeparator();
     m_tunnel->addTo(capture);
     add(capture, {"", "serveHttps", "httpsSettings", "copyHttpsUrl", "", "rules", "forwarding", "durable", "settings"});
+    menuBar()->addMenu(new HelpMenu(this));
 }
 
 void MainWindow::createToolBar()

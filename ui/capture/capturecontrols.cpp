@@ -208,6 +208,8 @@ void CaptureControls::onStarted(const QUrl &url)
         settings.set(Settings::Port, int(m_port));
     }
     present();
+    if (m_port != 0 && m_engine->port() != m_port) // the next free one was taken: say so
+        Q_EMIT message(tr("Port %1 is taken: listening on %2 instead").arg(m_port).arg(m_engine->port()), 15000);
     Q_EMIT urlChanged(urls.value(0, url));
 }
 

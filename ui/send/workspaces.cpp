@@ -38,7 +38,9 @@ Workspaces::Workspaces(QMainWindow *window, QWidget *captured, RequestDetail *de
     layout->addWidget(m_tabs);
     layout->addWidget(m_stack, 1);
 
-    QMenu *menu = window->menuBar()->addMenu(tr("Se&nder"));
+    auto *menu = new QMenu(tr("Se&nder"), window);
+    const auto *help = window->findChild<QMenu *>(QStringLiteral("helpMenu")); // Help stays last
+    window->menuBar()->insertMenu(help ? help->menuAction() : nullptr, menu);
     QAction *showCaptured =
         addAction(window, QStringLiteral("showCaptured"), tr("&Captured Requests"), QKeySequence(Qt::CTRL | Qt::Key_1));
     QAction *showSender =
