@@ -5,6 +5,7 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace Gui {
@@ -16,6 +17,7 @@ EmptyState::EmptyState(QWidget *parent)
     , m_publicRow(new QWidget(this))
     , m_publicLabel(new QLabel(m_publicRow))
     , m_curl(new QPlainTextEdit(this))
+    , m_firstSteps(new QHBoxLayout)
 {
     auto *layout = new QVBoxLayout(this);
     layout->addStretch(1);
@@ -68,6 +70,16 @@ EmptyState::EmptyState(QWidget *parent)
     curlRow->addWidget(copyCurl, 0, Qt::AlignTop);
     curlRow->addStretch(1);
     layout->addLayout(curlRow);
+
+    // Or let Hookscope send one: a real, signed delivery to itself; and the way in from the internet.
+    auto *test = new QPushButton(tr("Send a &Test Webhook"), this);
+    test->setObjectName(QStringLiteral("sendTestWebhook"));
+    test->setToolTip(tr("Send a GitHub push, signed, to this listener: see a real delivery with a valid signature"));
+    connect(test, &QPushButton::clicked, this, &EmptyState::testWebhookRequested);
+    m_firstSteps->addStretch(1);
+    m_firstSteps->addWidget(test);
+    m_firstSteps->addStretch(1);
+    layout->addLayout(m_firstSteps);
     layout->addStretch(2);
 
     connect(copyUrl, &QPushButton::clicked, this, [this] { Q_EMIT copyRequested(m_url.toString(), tr("URL")); });
@@ -79,6 +91,15 @@ void EmptyState::setUrl(const QUrl &url)
     m_url = url;
     m_urlLabel->setText(url.isValid() ? url.toString() : tr("(not listening)"));
     m_curl->setPlainText(curlCommand());
+}
+
+void EmptyState::setPublicUrlSwitch(QAction *action)
+{
+    auto *button = new QToolButton(this);
+    button->setObjectName(QStringLiteral("publicUrlSwitch"));
+    button->setDefaultAction(action);
+    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_firstSteps->insertWidget(m_firstSteps->count() - 1, button);
 }
 
 void EmptyState::setPublicUrl(const QUrl &url)

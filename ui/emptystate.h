@@ -3,6 +3,8 @@
 #include <QUrl>
 #include <QWidget>
 
+class QAction;
+class QHBoxLayout;
 class QLabel;
 class QPlainTextEdit;
 
@@ -18,10 +20,13 @@ public:
     void setUrl(const QUrl &url);
     /// A tunnel's public URL, shown with its own Copy; empty hides it.
     void setPublicUrl(const QUrl &url);
+    /// The Public URL switch, shown as a button beside Send a Test Webhook.
+    void setPublicUrlSwitch(QAction *action);
     QString curlCommand() const;
 
 Q_SIGNALS:
     void copyRequested(const QString &text, const QString &what);
+    void testWebhookRequested();
 
 private:
     QUrl m_url;
@@ -31,6 +36,7 @@ private:
     QWidget *m_publicRow;
     QLabel *m_publicLabel;
     QPlainTextEdit *m_curl;
+    QHBoxLayout *m_firstSteps;
 };
 
 } // namespace Gui

@@ -5,6 +5,7 @@
 #include "columns/customcolumns.h"
 #include "emptystate.h"
 #include "filterbar.h"
+#include "firstrun/testwebhook.h"
 #include "forward/forwarding.h"
 #include "hartransfer.h"
 #include "help/helpmenu.h"
@@ -164,6 +165,7 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
     new SignatureRefresh(m_engine, m_signatures, m_model, m_records, m_detail, this); // results shown current
     new LateAnswers(m_engine, m_records, m_detail, this); // answers that waited for a forward
     connect(m_empty, &EmptyState::copyRequested, m_rowActions, &RequestActions::copyText);
+    connect(new TestWebhook(m_engine, m_empty, this), &TestWebhook::message, statusBar(), &QStatusBar::showMessage);
     connect(m_filterBar, &FilterBar::filterChanged, this,
             [this](const Session::Filter &filter) { m_tableFilter->apply(filter, m_sessions->path()); });
     connect(m_tableFilter, &TableFilter::changed, this, &MainWindow::updateCount);
@@ -412,6 +414,7 @@ Capture::ListenConfig MainWindow::listenConfig() const
     Capture::ListenConfig config;
     config.fastAck = !settings.get(Settings::DurableAnswers);
     config.limits = settings.limits();
+    config.signatures = m_signatures->engineConfig(); // secrets loaded before the session opened count
     m_answers->configure(config);
     return config;
 }

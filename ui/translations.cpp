@@ -9,14 +9,23 @@ namespace Gui {
 void installTranslations()
 {
     const QString folder = QStringLiteral(":/i18n");
-    auto *translator = new QTranslator(QCoreApplication::instance());
-    // The sources are written in English: a language without its own translation still wants the
-    // English plurals, not the "(s)" forms of the source text.
-    if (translator->load(QLocale(), QStringLiteral("hookscope"), QStringLiteral("_"), folder) ||
-        translator->load(QStringLiteral("hookscope_en"), folder))
-        QCoreApplication::installTranslator(translator);
+    // The sources are written in English. English goes in first, underneath: whatever the user's
+    // language does not translate yet still gets the English plurals, not the "(s)" forms of the
+    // source text. The user's language goes on top (the last installed is asked first).
+    auto *english = new QTranslator(QCoreApplication::instance());
+    QString englishFile;
+    if (english->load(QStringLiteral("hookscope_en"), folder)) {
+        englishFile = english->filePath();
+        QCoreApplication::installTranslator(english);
+    } else {
+        delete english;
+    }
+    auto *own = new QTranslator(QCoreApplication::instance());
+    if (own->load(QLocale(), QStringLiteral("hookscope"), QStringLiteral("_"), folder) &&
+        own->filePath() != englishFile)
+        QCoreApplication::installTranslator(own);
     else
-        delete translator;
+        delete own;
 }
 
 } // namespace Gui

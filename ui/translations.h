@@ -2,9 +2,10 @@
 
 namespace Gui {
 
-/// Installs the window's translation into the running application: the user's language where one
-/// is compiled in, else English, whose numerus forms make "%n request(s)" read "1 request" and
-/// "2 requests". Call once, after the QApplication is made.
+/// Installs the window's translations into the running application: English, whose numerus forms
+/// make "%n request(s)" read "1 request" and "2 requests", and over it the user's language where one
+/// is compiled in (what it leaves untranslated reads as English). Call once, after the QApplication
+/// is made.
 void installTranslations();
 
 } // namespace Gui

@@ -2,6 +2,676 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>Capture::AnswerSpec</name>
+    <message>
+        <source>header &apos;%1&apos; is not of the form &apos;Name: value&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>header name &apos;%1&apos; has a character not allowed in a field name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>value of header &apos;%1&apos; contains CR, LF or NUL</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Capture::CaptureEngine</name>
+    <message>
+        <source>cannot listen on %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Capture::CaptureService</name>
+    <message>
+        <source>the session file refuses requests (%1); the answered ones wait in its log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing can be written (%1); senders get 503 and will retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Capture::CurlSource</name>
+    <message>
+        <source>it could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Capture::ForwardRule</name>
+    <message>
+        <source>A forwarding rule needs at least one destination.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an http:// or https:// URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A path rewrite needs both sides, as in /hooks/*=/api/webhooks/*.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A path rewrite can have at most %1 &apos;*&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rewrite %1=%2 uses more &apos;*&apos; than it matches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answering with the forwarded answer needs a timeout of at least 1 ms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Capture::ForwardStage</name>
+    <message>
+        <source>forwarding was switched off before the destination answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the request was not forwarded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered %2 in %3 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 did not answer: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer from the destination within %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Capture::Forwarder</name>
+    <message>
+        <source>not sent: %1 forwards were already waiting for their destinations</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Capture::HttpsPort</name>
+    <message>
+        <source>HTTPS needs a certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot listen for HTTPS on %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Capture::ResponseRules</name>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (signature %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>status %1 is not between 100 and 599</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule &apos;%1&apos;: unknown signature condition &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Capture::SessionController</name>
+    <message>
+        <source>Opening the session…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting a new session…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this is the session open now; save it under another name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a Hookscope is capturing into this session; it cannot be replaced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could not move the copy into place (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Delivery</name>
+    <message>
+        <source>curl sends the {{placeholders}} as written; Hookscope fills them in for each message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>curl does not sign: the signature headers Hookscope adds for each attempt are not in the command.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificates accepted for this destination are not known to curl; it checks against the CA store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>curl retries at its own intervals, not with this message&apos;s backoff.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replay of request %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A replay needs at least one destination.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no signature scheme called &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-signing with %1 needs a secret.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 dropped (the body goes with Content-Length: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 dropped (named in Connection)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 dropped (hop-by-hop)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 dropped (re-signed with %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host: %1 added (none was captured)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host: %1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Content-Length: %1 added (none was captured)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Content-Length: %1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trailer fields dropped (the body is no longer chunked): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No User-Agent was captured: none is sent (Hookscope adds none of its own)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed afresh with %1 as it is sent (new timestamp): its headers go at the end</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Delivery::CurlCommand</name>
+    <message>
+        <source>Hookscope rejected this request (%1); the command sends only what was read of it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request line was not received, so there is nothing to send.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>curl sends HTTP/1.1, not %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>curl chunks the body itself: the body bytes are the same, the chunk sizes are not, and chunk extensions are left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>curl cannot send trailer fields; left out: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spacing in header lines is sent as &quot;Name: value&quot;, not as received.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>curl sends a HEAD request with a body but then waits for a response body; stop it when the answer is in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>curl adds headers of its own: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Delivery::CurlImport</name>
+    <message>
+        <source>-F needs name=value, not &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Delivery::Importer</name>
+    <message>
+        <source>%1 is not a regular file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is too large to read into the message; use --data-binary @file, which is sent from the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The body is read from standard input, which a pasted command does not include; it was left empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a header, left out: -H &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs a number, not &apos;%2&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>curl would ask for the password of %1; the message has an empty one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>-b %1 names a cookie file, which is not read; add a Cookie header instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--retry-delay: curl waits the same time before every retry; Hookscope doubles the wait each time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--proxy %1 is not used: Hookscope sends through the proxy the environment names (http_proxy, https_proxy, no_proxy) or none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--noproxy %1: only &apos;*&apos; (no proxy at all) is carried over; no_proxy in the environment still applies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--request-target %1 is not carried over: the request line has the URL&apos;s path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redirects are not followed (%1): the result shows the redirect response.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message is sent as HTTP/1.1, not HTTP/1.0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: Hookscope sends HTTP/1.1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The options in the config file %1 were not read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 needs a value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs a value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What `%1` writes into curl is not known without running it; the body it gives was left empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ignored, not carried over: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The command has no URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>-F cannot be combined with -d, --data-* or --json (curl refuses that too).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a URL: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only http and https URLs can be sent to: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a curl command.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the curl command was read; the other commands on the line were left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>curl does not read what is piped into it here (no @- argument); it was left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Delivery::RepeatPlan</name>
+    <message>
+        <source>The concurrency must be at least 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A rate needs a duration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rate can be at most 1,000,000 per second.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The number of repeats must be at least 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Delivery::RepeatSummary</name>
+    <message>
+        <source>%1 requests in %2 s: %3 requests/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (%1 of %2 messages%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>latency p50 %1 ms, p90 %2 ms, p99 %3 ms, max %4 ms
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Delivery::Sender</name>
+    <message>
+        <source>There is no destination to send to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an http:// or https:// URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no signature scheme called &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing with %1 needs a secret.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Delivery::Sender::Worker</name>
+    <message>
+        <source>Cancelled before attempt %1 started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The body file %1 cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The body file %1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Delivery::Shell::Splitter</name>
+    <message>
+        <source>A single quote (&apos;) is not closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A double quote (&quot;) is not closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A $&apos;...&apos; quote is not closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A backtick (`) at the end of a line continues a PowerShell command, not a POSIX shell one: the lines after it were read as separate commands. Paste the bash form (lines ending in \).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A backtick (`) is not closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redirections (&gt; file, &lt; file, 2&gt;&amp;1) are not part of the request and were left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A ^ at the end of a line continues a Windows cmd command, not a POSIX shell one: the lines after it were read as separate commands. Paste the bash form (lines ending in \).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not expanded (the shell would have put something else here): %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Delivery::Template</name>
+    <message>
+        <source>%1, line %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a method such as POST, then a path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no &apos;# name:&apos; line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown scheme &apos;%1&apos; in &apos;# sign:&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no blank line before the body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a header line &apos;Name: value&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gui::AddColumnDialog</name>
+    <message>
+        <source>Add Column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON pointer into the body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Header or pointer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A column named “%1” exists already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gui::AnswerRules</name>
+    <message>
+        <source>Answer &amp;Rules…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer rules applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gui::BodyEditor</name>
+    <message>
+        <source>&amp;Pretty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Co&amp;mpact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>XML</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Form (urlencoded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Multipart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A file sent byte for byte as the body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send a file as the selected part</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Body:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Body File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Part File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1, column %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Gui::BodyView</name>
     <message numerus="yes">
         <source>%n byte sequence(s) not valid in %1</source>
@@ -9,6 +679,316 @@
             <numerusform>%n byte sequence not valid in %1</numerusform>
             <numerusform>%n byte sequences not valid in %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Not valid %1: %2 at line %3, column %4 (byte %5). Shown as sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy JSON Pointer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Part…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Part</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Formatting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Content-Encoding not undone: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 decoded for display</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pretty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Multipart body: %1 at byte %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2 × %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(unnamed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gui::CaptureControls</name>
+    <message>
+        <source>Copy &amp;URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capture into a &amp;New Session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Durable Answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening the session…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a new session and capture into it; the read-only one stays as it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer each request only once it is safely in the session. Off: answer first, save right after (a crash can lose answered requests).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address and port to listen on; Enter applies it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1. Type an address and port, such as 127.0.0.1:8080</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listening on %1 exposes Hookscope to the network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port %1 is taken: listening on %2 instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>public URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not &amp;Listening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capture is off: %1. Capture ▸ Capture into a New Session starts capturing again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read-only, not capturing: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting the listener…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Listening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listening on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still listening on %1; %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listening on %1. Click to stop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not listening. Click to listen on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not listening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Listen Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not listening: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — NOT SAVING: %2. Nothing answered is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving works again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gui::CellFilter</name>
+    <message>
+        <source>This request has no method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This request has no path to filter by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This request has no remote address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The filter cannot select this value exactly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The filter cannot select by %1 yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gui::CodeView</name>
+    <message>
+        <source>… %1 more bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gui::Composer</name>
+    <message>
+        <source>URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This listener</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send to Hookscope&apos;s own listener; what arrives shows in the captured requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use {{name}} in headers and body; resolved afresh for each message. Built in: %1. Your own above take precedence.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Destinations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Variable&amp;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every destination gets the request-target exactly as captured: %1 — edit a URL to send its own path instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gui::Composition</name>
+    <message>
+        <source>not JSON (%1 at byte %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a composition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>written by a newer Hookscope (version %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no method or no body form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a table that is not rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gui::CustomColumnsController</name>
+    <message>
+        <source>Add Column from &amp;Header…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Column from &amp;JSON Body…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove Column “%1”</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -27,6 +1007,77 @@
             <numerusform>%n body lines differ.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>#%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare #%1 and #%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request line and headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gui::EmptyState</name>
+    <message>
+        <source>Waiting for the first webhook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send requests to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy Public URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the internet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>public URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Or try it from a terminal:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>curl command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not listening)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send a &amp;Test Webhook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send a GitHub push, signed, to this listener: see a real delivery with a valid signature</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gui::ExchangeView</name>
@@ -37,6 +1088,224 @@
             <numerusform>(%n bytes of the body file)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Accept this Certificate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Response Headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Response Body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trust this certificate for this host and port from now on, although no CA vouches for it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not trusted: %1
+SHA-256 %2
+%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Response Headers (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gui::FieldsModel</name>
+    <message>
+        <source>#</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gui::FilterBar</name>
+    <message>
+        <source>Filter (Ctrl+F): text, method:POST status:&gt;=400 path:/github* header:X-GitHub-Event=push body:&quot;main&quot; type:json rejected:yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>searching headers and bodies… %1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gui::FindBar</name>
+    <message>
+        <source>Find in this request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter, Shift+F3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next match (Enter, F3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close (Escape)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gui::ForwardRulesDialog</name>
+    <message>
+        <source>&amp;Enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer the sender with the first destination&apos;s answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forwarding Rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any method (or e.g. POST, PUT)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any path (or e.g. /hooks/*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>http://127.0.0.1:3000
+(one URL per line)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>/hooks/*</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>/api/webhooks/*</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Methods:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Path:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Destinations:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rewrite path:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Attempts:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First retry &amp;after:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Wait at most:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do&amp;wn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Captured requests are forwarded once saved, by the first enabled rule that matches, as they came (hop-by-hop headers dropped; Host and Content-Length made for the destination).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no destination)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(off) %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gui::ForwardRulesJson</name>
+    <message>
+        <source>The saved forwarding rules cannot be read (%1); forwarding is off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The saved forwarding rules are of version %1, which this Hookscope does not know; forwarding is off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A saved forwarding rule cannot be used (%1); forwarding is off.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gui::Forwarding</name>
@@ -46,6 +1315,19 @@
             <numerusform> (+%n more)</numerusform>
             <numerusform> (+%n more)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Forwarding Rules…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forwarding → %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Captured requests are forwarded to:
+%1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -64,6 +1346,174 @@
             <numerusform>Exported %n requests</numerusform>
         </translation>
     </message>
+    <message>
+        <source>cancelled; nothing was imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>skipped %n already in the session</source>
+        <translation>
+            <numerusform>skipped %n already in the session</numerusform>
+            <numerusform>skipped %n already in the session</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>split header values of several lines in %n</source>
+        <translation>
+            <numerusform>split header values of several lines in %n</numerusform>
+            <numerusform>split header values of several lines in %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n without their body (not in the HAR)</source>
+        <translation>
+            <numerusform>%n without their body (not in the HAR)</numerusform>
+            <numerusform>%n without their body (not in the HAR)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>skipped %n sent attempt(s)</source>
+        <translation>
+            <numerusform>skipped %n sent attempt</numerusform>
+            <numerusform>skipped %n sent attempts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with notes in the Overview</source>
+        <translation>
+            <numerusform>%n with notes in the Overview</numerusform>
+            <numerusform>%n with notes in the Overview</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Import HAR…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export HAR…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import HAR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HAR files (*.har)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export HAR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled; nothing was written</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gui::HeadersEditor</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added by signing at the last send; not editable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filled in for each destination; type to send your own value, untick to leave it out</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gui::HelpMenu</name>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;Data Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved sessions and your templates: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Report a Bug…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About Hookscope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About Hookscope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Hookscope %1&lt;/h3&gt;&lt;p&gt;Capture, inspect, verify and send webhooks.&lt;/p&gt;&lt;p&gt;Built with Qt %2, running on Qt %3.&lt;/p&gt;&lt;p&gt;Copyright © 2026 The Hookscope authors. MIT License: free to use, copy, change and share; no warranty.&lt;/p&gt;&lt;p&gt;Report bugs at &lt;a href=&quot;%4&quot;&gt;%4&lt;/a&gt;.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gui::HexView</name>
+    <message>
+        <source>Copy as &amp;Hex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy as &amp;Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gui::HistoryModel</name>
@@ -73,6 +1523,284 @@
             <numerusform>%1 and %n more</numerusform>
             <numerusform>%1 and %n more</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>no destination</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gui::HttpsCertificate</name>
+    <message>
+        <source>Choose the certificate file and its key file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the PKCS#12 file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new certificate will be made when you press OK: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gui::HttpsControls</name>
+    <message>
+        <source>Certificate: %1
+Valid for: %2
+SHA-256: %3
+Expires: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serve &amp;HTTPS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP&amp;S…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy HTTPS U&amp;RL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The https port and its certificate: export it for senders to trust, or make it anew</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied the HTTPS URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTPS: waits for the listener</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTPS: loading the certificate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTPS on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTPS on the plain port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> and the plain port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — the certificate EXPIRED on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — the certificate expires on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTPS off: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capture ▸ HTTPS… changes the port and the certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serve HTTPS on its own port, beside the plain one</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gui::HttpsDialog</name>
+    <message>
+        <source>Serve &amp;HTTPS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The &amp;plain port takes HTTPS too, told apart by the first byte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Regenerate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTPS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any free port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tried first; when it is taken, the next free port is used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A sender given https:// for the plain port by mistake still gets through</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hookscope&apos;s own, made for you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEM certificate and key files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PKCS#12 file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>myhost.local, 192.168.1.20</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host names and addresses besides localhost, 127.0.0.1 and ::1, separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also valid &amp;for:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Certificate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Private Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEM keys (*.pem *.key);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PKCS#12 File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PKCS#12 files (*.p12 *.pfx);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept in the system keychain for the next start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cer&amp;tificate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the certificate (PEM, no key) for senders to trust</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make Hookscope&apos;s own certificate anew; senders must trust the new one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No certificate yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject: %1
+Valid for: %2
+SHA-256: %3
+Valid from %4 until %5 (%6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 days left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This certificate has expired: senders will refuse it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This certificate expires in %1 days: senders will refuse it after %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regenerate… makes a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no certificate to export yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported to %1. Senders that trust it can reach the https port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regenerate Certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make a new certificate? Senders that trust the current one must be given the new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gui::HttpsPassword</name>
+    <message>
+        <source>the keychain did not give the PKCS#12 password: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the keychain did not keep the PKCS#12 password: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -91,6 +1819,57 @@
             <numerusform>[%n elements]</numerusform>
         </translation>
     </message>
+    <message>
+        <source>object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>boolean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(root)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gui::LatencyChart</name>
+    <message>
+        <source>Answers by latency; the last bar also holds every slower answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answers yet</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gui::MadeFromView</name>
@@ -101,23 +1880,53 @@
             <numerusform>Sent %n times from this request:</numerusform>
         </translation>
     </message>
+    <message>
+        <source>no answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destinations (final status)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replays &amp;&amp; Forwards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read what was sent from this request: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a request to see its replays and forwards.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not replayed or forwarded yet. Replay it with Capture ▸ Replay… (Ctrl+Shift+R).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replays &amp;&amp; Forwards (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gui::MainWindow</name>
-    <message numerus="yes">
-        <source>Delete %n request(s) from the session? This cannot be undone.</source>
-        <translation>
-            <numerusform>Delete %n request from the session? This cannot be undone.</numerusform>
-            <numerusform>Delete %n requests from the session? This cannot be undone.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Deleted %n request(s)</source>
-        <translation>
-            <numerusform>Deleted %n request</numerusform>
-            <numerusform>Deleted %n requests</numerusform>
-        </translation>
-    </message>
     <message numerus="yes">
         <source>%1 of %n request(s)</source>
         <translation>
@@ -132,6 +1941,134 @@
             <numerusform>%n requests</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Hookscope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New Session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open Session…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save Session As…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Q</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start an empty session; the current one stays in its file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Filter…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find in &amp;Request…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find &amp;Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find Pre&amp;vious</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Follow Newest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+,</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Capture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hookscope sessions (*.hookscope)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Session As</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This session is read-only: capture into a new session to import into it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (read-only) — Hookscope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — Hookscope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept automatically until you save it elsewhere (File ▸ Save Session As)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continuing your unsaved session. File ▸ New Session starts an empty one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing the requests was cancelled; capture goes on into %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gui::RateChart</name>
@@ -141,6 +2078,124 @@
             <numerusform>%n request in the last second</numerusform>
             <numerusform>%n requests in the last second</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Requests per second, last minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gui::RecentSessionsMenu</name>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved session, last changed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gui::RepeatPanel</name>
+    <message>
+        <source>Send it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> times</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rep&amp;eat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop Repe&amp;ating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy Repeat S&amp;ummary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the composed message again and again, as set in Repeat (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the counts, percentiles and requests/s as text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> a second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connections, so requests in flight, at most</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>through</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat the composed message (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>repeating %L1 times…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>repeated: %L1 of %L2 answered (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeating… %L1 of %L2 messages answered in %3 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped after %L1 of %L2 messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done: %L1 messages in %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %L2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%L1 requests/s (%L2 requests)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>latency p50 %1 ms · p90 %2 ms · p99 %3 ms · max %4 ms</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -166,6 +2221,242 @@
             <numerusform>Sent %n requests; each is stored with the request it replays.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&apos;%1&apos; is not an http:// or https:// URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give at least one destination URL to replay to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#%1 (rejected)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#%1 %2 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep the original signature headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-sign (fresh &amp;timestamp):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>http://localhost:3000/webhooks — one URL per line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A receiver that checks the timestamp will reject them, which is itself a test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One after another, in capture order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In parallel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Destinations:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Order:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What changes from the captured requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the scheme to re-sign with, or keep the original signature headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request %1 was rejected before its request line was read: there is nothing to replay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing changes: it goes out as captured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No request to replay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (retrying in %2 ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gui::ReplaySetup</name>
+    <message>
+        <source>&amp;Replay…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the selected requests again to other destinations, exactly as captured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the requests to replay: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gui::RequestActions</name>
+    <message>
+        <source>Copy as &amp;curl</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy Request &amp;URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The URL the sender used to reach Hookscope: scheme, Host header and target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy &amp;Body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy &amp;Headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Body &amp;As…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Compare Two Requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied the %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read this request: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>curl command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied the curl command. Not reproduced exactly: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This request has no request line to make a URL of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n request(s) from the session? This cannot be undone.</source>
+        <translation>
+            <numerusform>Delete %n request from the session? This cannot be undone.</numerusform>
+            <numerusform>Delete %n requests from the session? This cannot be undone.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n request(s)</source>
+        <translation>
+            <numerusform>Deleted %n request</numerusform>
+            <numerusform>Deleted %n requests</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select two requests to compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read both requests to compare them</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gui::RequestDetail</name>
@@ -183,6 +2474,166 @@
             <numerusform>chunked, %n trailer fields</numerusform>
         </translation>
     </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes, no version agreed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server name (SNI)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ALPN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a request to see it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The selected request is hidden by the filter. Change or clear the filter to see it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Headers (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Query (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, for %2 (as %3 says: the request came through a proxy or tunnel)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sizes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>head %1 bytes, body not in HAR (%2 bytes announced)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>head %1 bytes, body %2 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Body framing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from the forward: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Configured answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (not sent: the forward answered first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>after waiting for the forward: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none (the client was gone)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chosen by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at byte %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Found, wrapped around</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Found at byte %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gui::RequestTableModel</name>
@@ -193,6 +2644,453 @@
             <numerusform>%Ln bytes</numerusform>
         </translation>
     </message>
+    <message>
+        <source>rejected (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — filter with col:%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Content type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forwarded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gui::ResultsModel</name>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry in</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gui::RowMenu</name>
+    <message>
+        <source>Works on one request: select only one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select two requests to compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This session is read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by This Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter Out %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter Out This Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only the requests with this value, within the filter shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide the requests with this value</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gui::RowTable</name>
+    <message>
+        <source>+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>−</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>↑</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the selected row up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>↓</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the selected row down</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gui::RuleIndicator</name>
+    <message>
+        <source>• %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer rules: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source> (+%n more)</source>
+        <translation>
+            <numerusform> (+%n more)</numerusform>
+            <numerusform> (+%n more)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Default answer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Otherwise the default answer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests are answered by these rules, tried in order:
+%1
+
+Click to edit them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last answer %1: rule “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last answer %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last answer %1: the default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the default answer (no answer rule matched)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answer rule “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hookscope itself: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gui::RulesDialog</name>
+    <message>
+        <source>Enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start over after the last answer (otherwise the last repeats)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer Rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any method, or e.g. POST, PUT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any path, or a pattern such as /github/*</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any, signed or not</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid (any reason)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unsigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signed, but no secret set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid: mismatch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid: timestamp too old</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid: timestamp too new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer only requests whose signature check came out this way, e.g. 401 for an invalid signature to test a sender&apos;s retries. Secrets are set in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name: value, one per line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules, tried in order:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Methods:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Path:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answers in turn:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delay:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Headers:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Body:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> after %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gui::SecretFile</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is damaged (%2); its secrets were not read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot make the folder for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file could not be replaced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot remove %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gui::SecretStore</name>
+    <message>
+        <source>No system keychain found; secrets are kept in %1, readable only by you. The first time Hookscope starts with a keychain running (GNOME Keyring, KWallet or another Secret Service), it moves them there and deletes the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(The keychain said: %1.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system keychain refused access (%1), so the secrets were not read. Verification runs without them; entries shown as not loaded keep their stored secret unless you type a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain has no secret for %1; type it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the secret for %1 from the keychain: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not store the secret for %1 in the system keychain: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not remove a secret from the system keychain: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secrets were moved from %1 into the system keychain, and the file deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no secret for %2; type it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 secret %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a removed entry</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gui::SecretsPage</name>
@@ -202,6 +3100,224 @@
             <numerusform>Removed %n space, tab or line break from around the secret; everything between them is kept exactly as pasted.</numerusform>
             <numerusform>Removed %n spaces, tabs or line breaks from around the secret; everything between them is kept exactly as pasted.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selected secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sho&amp;w</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any path; or a pattern such as /hooks/github/*</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>how results name this secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paste it as the provider shows it (whsec_…, plain, …)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. https://abc.trycloudflare.com (Twilio and Square sign it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sc&amp;heme:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Path pattern:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Label:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;ecret:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public &amp;URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timestamp tolerance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (default %2 s):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the secrets…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not loaded: the stored secret is kept unless you type a new one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not text: kept exactly as stored unless you type a new one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 secret in row %2 is empty: paste the secret, or remove the row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gui::SelectionDetail</name>
+    <message>
+        <source>Could not read this request: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gui::SendOptions</name>
+    <message>
+        <source> ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>co&amp;nnection errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timeout&amp;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;5xx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;429</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>40&amp;8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Wait as Retry-After says (429, 503)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the body chun&amp;ked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Insecure: accept any certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No pro&amp;xy (ignore http_proxy / https_proxy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempts per destination; the failures ticked under Retry on are tried again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The wait before the first retry; it doubles each time (Retry-After wins)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No wait is longer than this, a Retry-After&apos;s included</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each wait is drawn at random this far either side of its value, so many senders do not retry in step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused, reset or closed before the answer was complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No connection within the connect timeout, or no answer within the total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at &amp;most</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;jitter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Attempts:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retr&amp;y on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First &amp;retry after:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect timeo&amp;ut:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Total timeout:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -219,6 +3335,2081 @@
             <numerusform>%n destination answered 2xx</numerusform>
             <numerusform>%n destinations answered 2xx</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cance&amp;l Sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Paste curl Command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve as Template…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;opy as curl</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Accept this Certificate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Forget Accepted Certificates for this Destination</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send to every enabled destination (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied the curl command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied the curl command. Not the same: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Si&amp;gning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compose a message, then Send (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a destination, or switch one on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose or type a secret to sign with %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not an http or https URL: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent with unknown placeholders left as written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 destinations failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The saved layout of this message could not be read (%1); opened from what was sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened captured request #%1: the same method, target, headers and body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved the template “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as Template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filled from curl; %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filled from the curl command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clipboard holds no curl command Hookscope can read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter sent messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click to open a message again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent in this session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted the certificate of %1 (SHA-256 %2); send again to use it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept this Certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trust this certificate for %1 from now on?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+
+SHA-256 %2
+
+Not trusted because: %3
+
+Only this exact certificate is accepted; you can forget it from the results&apos; menu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forgot the certificates accepted for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gui::SentSession</name>
+    <message>
+        <source>%1 of %2 answered 2xx</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gui::SettingsDialog</name>
+    <message>
+        <source> MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> KiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer only once a request is safely in the session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any free port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listen on address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Largest body:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Largest request head:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most header fields:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Head must arrive within:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close idle connections after:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most connections at once:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Durable answers:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cap&amp;ture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Secrets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other machines on the network will be able to send to Hookscope and read its answers. Use 127.0.0.1 to keep it to this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gui::SignatureBadge</name>
+    <message>
+        <source>not checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mismatch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timestamp too old</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timestamp too new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>malformed header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signed %1 s before it arrived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signed %1 s after it arrived (a clock ahead)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid %1 signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed with %1, but no secret is set for it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid signature: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid %1 signature: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matched: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Signature tab shows why</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gui::SignatureReport</name>
+    <message>
+        <source>%1; tolerance %2 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request was rejected before it was complete, so its signature was not checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This request was not verified: it was imported, or captured before signatures were checked. The checks below use the secrets set now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No signature header of a scheme Hookscope knows is in this request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No secret set for %1 — &lt;a href=&apos;%2%3&apos;&gt;add one in Settings → Secrets&lt;/a&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request is signed, but there is no secret to check it with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ Valid %1 signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matched the secret “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✗ Invalid signature: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✗ Invalid %1 signature: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signature matched the secret “%1”, but its timestamp is out of tolerance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… %1 bytes not shown …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With the secrets set now, this request checks as: %1. The table shows the result kept in the session until re-checking reaches it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(%1 bytes) — &lt;a href=&apos;%2&apos;&gt;copy&lt;/a&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>show less</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>show all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shown up to %1 bytes; copy gives them all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No signature in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secrets tried</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>does not match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hints</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gui::SignatureTab</name>
+    <message>
+        <source>Signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature ✓</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature ✗</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a request to see its signature here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the signature…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gui::SigningPicker</name>
+    <message>
+        <source>Unsigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secret for this message only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign &amp;with:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secre&amp;t:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a secret…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gui::SigningSetup</name>
+    <message>
+        <source>&apos;%1&apos; is not a public URL: give the address providers send to, starting with http:// or https:// and a host, such as https://abc.trycloudflare.com.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gui::TemplateLibrary</name>
+    <message>
+        <source>A template cannot keep a file as its body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot make the folder %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gui::TestWebhook</name>
+    <message>
+        <source>the GitHub push template is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not listening: start the listener to receive the test webhook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not make the test webhook: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The test webhook got no answer within 10 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The test webhook got no answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent a signed GitHub push to %1; Hookscope answered %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not send the test webhook: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gui::TunnelControls</name>
+    <message>
+        <source>They pass through Cloudflare. A quick tunnel needs no account and gets a new URL each time it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>They pass through ngrok, under your ngrok account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>They pass through whatever service your tunnel command uses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Public URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tunnel Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy Pu&amp;blic URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public URL &amp;Through</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the listener a public https URL through a tunnel, for services on the internet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cloudflare Quick Tunnel (no account)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;ngrok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;ustom Command…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the public URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A public URL lets anyone on the internet who knows it send requests to Hookscope.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests and Hookscope&apos;s answers travel through the tunnel provider, who can see them whole: headers, bodies, tokens and signatures. %1 Send test data you are happy to share with them, and switch the public URL off when you are done. Hookscope downloads nothing; it runs the tool you have installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use a Public URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+
+Its last output:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public URL waits for the listener</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public URL: starting %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public URL %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Through %1 to %2. Requests pass through the provider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public URL: %1; starting it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public URL off: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied the public URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gui::TunnelDialog</name>
+    <message>
+        <source>not found on PATH</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (found on PATH)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tunnel Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. bore local {port} --to bore.pub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{port} is the listener&apos;s port, {url} its local URL. Split like a shell&apos;s words; no shell runs it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the first http(s):// URL it prints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A regular expression; its first group, if it has one, is the URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public URL &amp;through:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;cloudflared:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;ngrok:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom co&amp;mmand:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;URL expression:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tunnel is not running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Up: %1 reaches %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1. Starting it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the Program</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gui::Workspaces</name>
+    <message>
+        <source>Captured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Se&amp;nder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Captured Requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send to Sende&amp;r</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the selected captured request in the sender, exactly as it arrived</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Http::BindAddress</name>
+    <message>
+        <source>&apos;%1&apos; is not an IP address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an IPv4 address in full, such as 127.0.0.1 (four numbers 0 to 255, no leading zeros)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no address given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has no closing &apos;]&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an address and port, such as [::1]:8080</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: brackets are for IPv6 addresses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has no address before the port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is ambiguous: write [%2]:%3 for port %3, or [%1] for the address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has a port; give the address alone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has no port after &apos;:&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a port (0 to 65535)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Payload::ContentDecoder</name>
+    <message>
+        <source>the %1-decoded body is larger than the %2 MiB limit (possibly a decompression bomb)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 byte(s) after the end of the %2 data were left out</source>
+        <translation>
+            <numerusform>%1 byte after the end of the %2 data was left out</numerusform>
+            <numerusform>%1 bytes after the end of the %2 data were left out</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>could not start the %1 decoder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the %1 data needs a preset dictionary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the %1 data is corrupt at byte %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the %1 data ends early (truncated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could not start the br decoder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the br data ends early (truncated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the br data is corrupt at byte %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the content coding &apos;%1&apos; is not supported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown content coding &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (undoing &apos;%2&apos; of &apos;%3&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Payload::Json</name>
+    <message>
+        <source>the formatted text would be larger than %1 MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected end of input inside a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a control character in a string must be escaped (RFC 8259 §7)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected four hex digits after \u</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid escape sequence in a string (RFC 8259 §7)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected end of input inside a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a number must not have leading zeros (RFC 8259 §6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a digit after &apos;-&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a digit after the decimal point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a digit in the exponent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no JSON value: the body is empty or only whitespace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected end of input: expected a member name or &apos;}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected end of input: expected a value or &apos;]&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected end of input inside a literal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid literal: expected &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a value, found &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a value (object, array, string, number, true, false or null)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a member name in double quotes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected end of input: expected &apos;:&apos; after the member name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected &apos;:&apos; after the member name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected end of input: expected a value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected data after the JSON value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected end of input: expected &apos;,&apos; or &apos;}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected end of input: expected &apos;,&apos; or &apos;]&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected end of input: expected a member name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>trailing comma: expected a member name after &apos;,&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>trailing comma: expected a value after &apos;,&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected &apos;,&apos; or &apos;}&apos; after an object member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected &apos;,&apos; or &apos;]&apos; after an array element</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Payload::JsonTree</name>
+    <message>
+        <source>the document is too large for the tree view (4 GiB or more)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Payload::Multipart</name>
+    <message>
+        <source>no multipart boundary: the Content-Type has no boundary parameter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the boundary &apos;%1&apos; does not occur in the body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>part %1 has no empty line after its headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the body ends inside the headers of part %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a header line of part %1 has no name and &apos;:&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the body ends without the closing boundary &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Payload::XmlFormatter</name>
+    <message>
+        <source>UTF-16 XML cannot be formatted; it is shown as text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the element &lt;%1&gt; (line %2) is not closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no root element</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>malformed character reference (XML 1.0 §4.1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;&amp;&apos; must begin a reference such as &amp;amp; (XML 1.0 §4.1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an entity reference must end with &apos;;&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text outside the root element</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the CDATA section is not closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CDATA outside the root element</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected &lt;!--, &lt;![CDATA[ or &lt;!DOCTYPE after &apos;&lt;!&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the comment is not closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;--&apos; is not allowed inside a comment (XML 1.0 §2.5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a name after &apos;&lt;?&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected whitespace or &apos;?&gt;&apos; after the processing instruction name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the processing instruction is not closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the XML declaration must be at the very start (XML 1.0 §2.8)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the DOCTYPE must come before the root element</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a second DOCTYPE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the DOCTYPE is not closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a tag name after &apos;&lt;&apos; (write &amp;lt; for a literal &apos;&lt;&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only one root element is allowed; this is a second one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected end of input inside a tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected &apos;&gt;&apos; after &apos;/&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected an attribute name, &apos;&gt;&apos; or &apos;/&gt;&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected whitespace before the attribute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the attribute &apos;%1&apos; appears twice in this tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected &apos;=&apos; after the attribute name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an attribute value must be in quotes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the attribute value is not closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;&lt;&apos; is not allowed in an attribute value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a tag name after &apos;&lt;/&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected &apos;&gt;&apos; to end the end tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the end tag &lt;/%1&gt; has no start tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the end tag &lt;/%1&gt; does not match the start tag &lt;%2&gt; (line %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the document is too large to format (4 GiB or more)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the formatted text would be larger than %1 MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QProgressDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Session::CustomColumn</name>
+    <message>
+        <source>a column needs a name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a header column needs a header name, like X-GitHub-Delivery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a header name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a JSON pointer: it starts with / and names each step, like /data/object/id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>header %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>body %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Session::Filter</name>
+    <message>
+        <source>the quotes hold nothing to look for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown field &apos;%1&apos; — fields are %2; put the word in quotes to search for it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown field &apos;%1&apos; — did you mean %2?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs a value, like %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>size needs a number of bytes like 512, 10k or 2m, a comparison like &gt;1k or a range like 1k..64k</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>id needs a number, a comparison like &gt;100 or a range like 100..200</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>method needs a method name like POST</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>status needs a number, a range like 200..299 or 4xx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the range %1 is empty — put the smaller number first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1:%2 can never match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>header needs a name, like header:X-GitHub-Event=push</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a header name — write header:Name=value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>remote needs an address like 127.0.0.1, a pattern like 10.0.* or a subnet like 10.0.0.0/8, optionally with :port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs yes or no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signature needs one of %1, or a scheme: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown signature &apos;%1&apos; — did you mean %2?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning needs one of %1 or any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown warning &apos;%1&apos; — did you mean %2?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no custom column is named &apos;%1&apos; — add one from the table header&apos;s menu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no custom column is named &apos;%1&apos; — columns are %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no custom column is named &apos;%1&apos; — did you mean %2?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OR needs a term on both sides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AND needs a term on both sides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too deeply nested — at most %1 levels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;-&apos; needs a term right after it, like -method:GET</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NOT needs a term after it, like NOT method:GET</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this ( is never closed — add a ) after the group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the parentheses hold nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this quote is never closed — add a &quot; after the text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Session::HarReader</name>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not an array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>of the wrong type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not an integer from %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not valid base64</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unsupported encoding &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing (only a URL-encoded form can be rebuilt from params)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a valid header name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contains CR, LF or NUL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contains a control character</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contains NUL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contains a CR that ends no line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: a value of several lines in the file, split into %n header lines</source>
+        <translation>
+            <numerusform>%1: a value of several lines in the file, split into %n header line</numerusform>
+            <numerusform>%1: a value of several lines in the file, split into %n header lines</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the request ends early</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the body does not fit the request&apos;s framing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not an address:port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>does not make a request with this body: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a valid method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a %1 request carries no body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not an absolute URL or a path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contains a space or control character</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer-Encoding: %1 left out (the file holds the body decoded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a second Content-Length (%1) left out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Content-Type: %1 added by Hookscope (from postData.mimeType; not in the file&apos;s headers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot be rebuilt as an HTTP/1.1 request: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host: %1 in the file, but the URL names %2: the URL&apos;s host is kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host: %1 added by Hookscope (HTTP/2 and HTTP/3 carry it as :authority)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host: %1 added by Hookscope from the URL (not in the file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Content-Length: %1 added by Hookscope (not in the file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Body not in HAR: Content-Length: %1 as recorded, but the file holds no body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Content-Length: %1 in the file, set to the %2 bytes of body it holds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded as %1; the head is shown rebuilt as HTTP/1.1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a pair of strings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not an ISO 8601 date and time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the HAR input is not open for reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not valid JSON at byte %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>document: not a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Session::HarWriter</name>
+    <message>
+        <source>could not write the HAR file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the HAR output is not open for writing</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Session::Journal</name>
+    <message>
+        <source>the session is being captured into by another Hookscope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Session::Schema</name>
+    <message>
+        <source>no migration from schema version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Session::SessionFile</name>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is empty, not a Hookscope session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a Hookscope session (not an SQLite database)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is truncated (%1 of %2 bytes); it may have been cut short while copying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is damaged (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file or its folder is read-only (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an SQLite database, but not a Hookscope session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: made by a newer Hookscope (session format %2; this version reads up to %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a Hookscope session (no format version)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a folder, not a Hookscope session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the folder does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the folder is read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Session::SessionWriter</name>
+    <message>
+        <source>%1: the folder is read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the file is read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>could not recover %n logged requests: %1</source>
+        <translation>
+            <numerusform>could not recover %n logged request: %1</numerusform>
+            <numerusform>could not recover %n logged requests: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Session::Sizes</name>
+    <message>
+        <source>B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TB</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Signing::GitHubScheme</name>
+    <message>
+        <source>%1 is not %2=&lt;hex&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the %1 signature is not %2 hex digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Signing::Scheme</name>
+    <message>
+        <source>as compact JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>with a space after each comma and colon (Python&apos;s json.dumps)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>indented by two spaces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>indented by two spaces with a final newline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>as compact JSON with sorted keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>indented by four spaces with sorted keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>with a final newline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>without its final newline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed %1 s before it arrived, more than the %2 s allowed: a retried or replayed delivery, or the sender&apos;s clock is behind.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The timestamp is %1 s ahead of the time the request arrived: the sender&apos;s clock (or this machine&apos;s) looks off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No public URL is set, so the signed URL was guessed from the Host header: %1. Set the public URL to the address the provider calls (a tunnel&apos;s https URL, for example).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed for %1, not %2: set the public URL to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signature matches this body %1, not as it arrived: something between signing and here (a proxy, a relay such as smee.io, a framework) re-encoded it. Signatures cover the exact bytes, so verify the raw body as received.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The body is JSON: if a proxy or framework parsed and re-serialised it on the way, its bytes differ from those signed and no secret will match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the secret is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no %1 header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown scheme &apos;%1&apos; (known: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 signs the URL the request goes to: give the URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the secret cannot be used: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; in %2 is not name=value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1=%2 is not a number of seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the %1 signature is not 64 hex digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no %2= timestamp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not %2 bytes of base64</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signed %1 s before it arrived; tolerance %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signed %1 s after it arrived; tolerance %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 carries no signature of a version Hookscope checks (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the signature does not match the secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the signature matches none of the %1 secrets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 secret %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a %1 signature on this path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no %1 secret applies to this path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no %1 secret is set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be used: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Signing::ShopifyScheme</name>
+    <message>
+        <source>%1 is not 32 bytes of base64</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Signing::StandardWebhooksScheme</name>
+    <message>
+        <source>a whsk_ key is 32 or 64 bytes of base64 after the prefix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the last 32 bytes of the whsk_ key are not the public key of its first 32</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a whpk_ key is 32 bytes of base64 after the prefix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 secrets are base64 (after an optional whsec_ prefix); this one is not</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sender used the whole whsec_ string, prefix included, as the HMAC key (the way Stripe does); %1 base64-decodes what follows whsec_ and uses those bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sender used the text after whsec_ as the HMAC key without base64-decoding it; %1 uses the decoded bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a number of seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not version,signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the %1 signature is not %2 bytes of base64</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a public key (whpk_) can only verify; sign with the secret key (whsk_)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Signing::StripeScheme</name>
+    <message>
+        <source>The sender base64-decoded what follows whsec_ and used those bytes as the key (the Standard Webhooks way); Stripe uses the whole whsec_ string, prefix included, as the key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Signing::TwilioScheme</name>
+    <message>
+        <source>the signature covers the URL, but the body&apos;s SHA-256 is not the URL&apos;s bodySHA256: the body changed after it was signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the URL&apos;s bodySHA256 is not the SHA-256 of this body (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Signing::TwitchScheme</name>
+    <message>
+        <source>%1 is not an RFC 3339 time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not sha256=&lt;hex&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sha256 signature is not 64 hex digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Signing::VersionZeroScheme</name>
+    <message>
+        <source>%1 is not a number of seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not v0=&lt;hex&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the v0 signature is not 64 hex digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tls::Identity</name>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no certificate in the PEM text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the private key is encrypted; remove its password first (openssl pkey -in KEY -out PLAIN)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no private key in the PEM text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the private key does not match the certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a PKCS#12 file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wrong password for %1, or the file is damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds no certificate with its key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot make a key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a host name or an address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot make the certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot sign the certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tls::IdentityStore</name>
+    <message>
+        <source>there is no certificate yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the kept one cannot be used (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the kept one expired on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the kept one is not valid for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>made a new certificate: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot make the folder %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tunnel</name>
+    <message>
+        <source>%1 is not an executable file (set in Settings)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not installed (not found on PATH)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1. Install it from %2, or set where it is in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cloudflare quick tunnel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ngrok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>custom command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no tunnel command is set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the tunnel command: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the tunnel command must be one program and its arguments (no |, ; or &amp;&amp;; it runs without a shell)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an executable file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not start: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 printed no public URL within %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 stopped unexpectedly (killed or crashed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 exited with code %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the URL expression is not valid: %1 (at %2)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

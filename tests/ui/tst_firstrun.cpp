@@ -2,19 +2,28 @@
 // its actions, so never out of date), says the version and Qt in About, points at the data folder
 // the unsaved session lives in, and the listener says which port it took when the first is busy.
 
+#include "emptystate.h"
+#include "firstrun/testwebhook.h"
 #include "help/helpmenu.h"
 #include "mainwindow.h"
+#include "translations.h"
 #include "windowtesting.h"
 
 #include "capture/captureengine.h"
 #include "capture/sessioncontroller.h"
+#include "requesttablemodel.h"
+#include "session/sessionreader.h"
 
 #include <QAction>
+#include <QLabel>
 #include <QMenuBar>
+#include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTableWidget>
 #include <QTcpServer>
+#include <QToolButton>
+#include <QTranslator>
 #include <QtTest>
 
 using WindowTesting::anyPort;
@@ -32,6 +41,8 @@ private Q_SLOTS:
     void aboutSaysVersionQtAndLicence();
     void dataFolderHoldsTheUnsavedSession();
     void busyPortIsSaidAndTheNextTaken();
+    void testWebhookArrivesSignedAndValid();
+    void germanWindow(); // last: it changes the application's language
 };
 
 void TstFirstRun::initTestCase()
@@ -129,6 +140,84 @@ void TstFirstRun::busyPortIsSaidAndTheNextTaken()
     QTRY_COMPARE(window.statusBar()->currentMessage(), QStringLiteral("Port %1 is taken: listening on %2 instead")
                                                            .arg(taken.serverPort())
                                                            .arg(window.engine()->port()));
+}
+
+void TstFirstRun::testWebhookArrivesSignedAndValid()
+{
+    Gui::MainWindow window(anyPort());
+    QTRY_VERIFY(ready(window));
+    auto *empty = window.findChild<Gui::EmptyState *>();
+    QVERIFY(empty && empty->isVisibleTo(&window));
+    // The Public URL switch is there too, the same action as the toolbar's.
+    auto *publicSwitch = empty->findChild<QToolButton *>(QStringLiteral("publicUrlSwitch"));
+    QVERIFY(publicSwitch);
+    QCOMPARE(publicSwitch->defaultAction(), window.findChild<QAction *>(QStringLiteral("publicUrl")));
+
+    auto *send = empty->findChild<QPushButton *>(QStringLiteral("sendTestWebhook"));
+    QVERIFY(send);
+    send->click();
+    QTRY_COMPARE(window.model()->rowCount(), 1);
+    QTRY_VERIFY(window.statusBar()->currentMessage().startsWith(QStringLiteral("Sent a signed GitHub push to ")));
+    QVERIFY2(window.statusBar()->currentMessage().endsWith(QStringLiteral("Hookscope answered 200 OK")),
+             qPrintable(window.statusBar()->currentMessage()));
+    QVERIFY(!empty->isVisibleTo(&window)); // the table shows it
+    Session::SessionReader reader;
+    QVERIFY(reader.open(window.sessions()->path()).problem == Session::FileProblem::None);
+    const Session::CapturedRequestPtr r = reader.load(window.model()->idAt(0));
+    QVERIFY(r);
+    QCOMPARE(r->request.headerValue("X-GitHub-Event"), QByteArrayView("push"));
+    QVERIFY(!r->request.headerValue("X-Hub-Signature-256").isNull());
+    QVERIFY(!r->request.body().contains("{{")); // placeholders filled in
+    QCOMPARE(r->signature.scheme, QStringLiteral("github"));
+    QCOMPARE(r->signature.verdict, Signing::Verdict::Valid);
+    QCOMPARE(r->signature.secretLabel, QStringLiteral("Hookscope test webhook"));
+
+    // Elsewhere the test secret does not count: a GitHub delivery on another path has no secret set.
+    QString error;
+    QByteArray other = Gui::TestWebhook::request(window.engine()->url(), &error);
+    other.replace("POST /hookscope/test-webhook ", "POST /github ");
+    QVERIFY(WindowTesting::answerTo(window.engine()->url(), other).startsWith("HTTP/1.1 200"));
+    QTRY_COMPARE(window.model()->rowCount(), 2);
+    const Session::CapturedRequestPtr elsewhere = reader.load(window.model()->idAt(1));
+    QCOMPARE(elsewhere->signature.verdict, Signing::Verdict::NoSecret);
+    QCOMPARE(elsewhere->signature.detail, QStringLiteral("no GitHub secret is set"));
+}
+
+void TstFirstRun::germanWindow()
+{
+    QVERIFY(QFile::exists(QStringLiteral(":/i18n/hookscope_de.qm")));
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    Gui::installTranslations(); // as main() does, for a user whose language is German
+    Gui::MainWindow window(anyPort());
+    QTRY_VERIFY(ready(window));
+    QStringList menus;
+    for (QAction *top : window.menuBar()->actions())
+        menus << top->text();
+    QCOMPARE(menus,
+             (QStringList{QStringLiteral("&Datei"), QStringLiteral("&Bearbeiten"), QStringLiteral("&Ansicht"),
+                          QStringLiteral("Auf&zeichnung"), QStringLiteral("Se&nder"), QStringLiteral("&Hilfe")}));
+    auto *empty = window.findChild<Gui::EmptyState *>();
+    QVERIFY(empty);
+    bool waiting = false;
+    for (QLabel *label : empty->findChildren<QLabel *>())
+        waiting = waiting || label->text() == QStringLiteral("Warte auf den ersten Webhook");
+    QVERIFY(waiting);
+    QCOMPARE(window.findChild<QAction *>(QStringLiteral("publicUrl"))->text(), QStringLiteral("&Öffentliche URL"));
+    // German plurals, and English for what is not translated yet.
+    QCOMPARE(QCoreApplication::translate("Gui::MainWindow", "%n request(s)", nullptr, 1), QStringLiteral("1 Anfrage"));
+    QCOMPARE(QCoreApplication::translate("Gui::MainWindow", "%n request(s)", nullptr, 2), QStringLiteral("2 Anfragen"));
+    QCOMPARE(QCoreApplication::translate("Gui::SettingsDialog", "Not a translated sentence"),
+             QStringLiteral("Not a translated sentence"));
+    // A plural German does not have yet reads as English, not as "request(s)".
+    QCOMPARE(QCoreApplication::translate("Gui::ReplayDialog", "Replay %n Request(s)", nullptr, 2),
+             QStringLiteral("Replay 2 Requests"));
+
+    // Back to English for whatever runs after.
+    for (QTranslator *t : QCoreApplication::instance()->findChildren<QTranslator *>()) {
+        QCoreApplication::removeTranslator(t);
+        delete t;
+    }
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
 }
 
 QTEST_MAIN(TstFirstRun)

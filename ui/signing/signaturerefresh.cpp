@@ -29,8 +29,9 @@ SignatureRefresh::SignatureRefresh(Capture::CaptureEngine *engine, SignatureSett
     connect(m_timer, &QTimer::timeout, this, &SignatureRefresh::flush);
     connect(engine, &Capture::CaptureEngine::signaturesUpdated, this, &SignatureRefresh::add);
     // The Signature tab diagnoses with what the engine verifies with.
-    detail->setSignatureConfig(settings->config());
-    connect(settings, &SignatureSettings::configApplied, detail, &RequestDetail::setSignatureConfig);
+    detail->setSignatureConfig(settings->engineConfig());
+    connect(settings, &SignatureSettings::configApplied, detail,
+            [detail, settings] { detail->setSignatureConfig(settings->engineConfig()); });
 }
 
 void SignatureRefresh::add(const Session::SignatureUpdates &updates)

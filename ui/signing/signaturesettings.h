@@ -34,9 +34,13 @@ public:
     void setTunnelUrls(const QStringList &urls);
     /// What the engine was handed last.
     const Signing::Config &config() const { return m_handedConfig; }
+    /// What the engine verifies with: config() and Hookscope's own test webhook secret, from the
+    /// start (before the keychain answers) on.
+    Signing::Config engineConfig() const;
 
 Q_SIGNALS:
-    /// The engine was handed `config`: once at startup when the secrets are loaded, then after each change.
+    /// The engine was handed `config` (and the test secret): once at startup when the secrets are loaded, then after
+    /// each change.
     void configApplied(const Signing::Config &config);
     /// Storing a secret failed; the engine has it anyway, until the next start.
     void error(const QString &message);

@@ -95,6 +95,8 @@ TunnelControls::TunnelControls(Capture::CaptureEngine *engine, CaptureControls *
     statusBar->addPermanentWidget(m_copyButton);
     connect(this, &TunnelControls::message, statusBar, &QStatusBar::showMessage);
 
+    if (m_empty)
+        m_empty->setPublicUrlSwitch(m_switch);
     connect(m_engine, &Capture::CaptureEngine::started, this, &TunnelControls::follow);
     connect(m_engine, &Capture::CaptureEngine::stopped, this, &TunnelControls::follow);
     connect(m_engine, &Capture::CaptureEngine::failed, this, &TunnelControls::follow);

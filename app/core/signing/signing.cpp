@@ -186,4 +186,16 @@ QByteArray zoomUrlValidationResponse(QByteArrayView secret, QByteArrayView body)
     return "{\"plainToken\":" + token.mid(1, token.size() - 2) + ",\"encryptedToken\":\"" + encrypted + "\"}";
 }
 
+Secret testWebhookSecret()
+{
+    return {QStringLiteral("github"), QByteArrayLiteral("hookscope-test-webhook"),
+            QStringLiteral("/hookscope/test-webhook"), QStringLiteral("Hookscope test webhook")};
+}
+
+bool isTestWebhookSecret(const Secret &secret)
+{
+    const Secret test = testWebhookSecret();
+    return secret.scheme == test.scheme && secret.secret == test.secret && secret.pathPattern == test.pathPattern;
+}
+
 } // namespace Signing

@@ -155,4 +155,11 @@ int defaultToleranceSeconds(QStringView id);
 /// Whether the scheme signs the URL (Twilio, Square): sign() needs one, verification the public URL.
 bool schemeSignsUrl(QStringView id);
 
+/// Hookscope's own test webhook (the window's "Send a Test Webhook"): a GitHub push signed with this
+/// secret, on the path /hookscope/test-webhook only. The window verifies with it beside the user's
+/// secrets so the first delivery a user sees is a valid one; elsewhere it does not count as "a
+/// GitHub secret is set".
+Secret testWebhookSecret();
+bool isTestWebhookSecret(const Secret &secret);
+
 } // namespace Signing

@@ -116,8 +116,9 @@ Evaluation evaluate(const Config &config, const Http::Request &request, qint64 n
         const Secret &secret = config.secrets.at(i);
         if (secret.scheme != r.scheme)
             continue;
-        anyOfScheme = true;
-        if (appliesTo(secret, path))
+        const bool applies = appliesTo(secret, path);
+        anyOfScheme = anyOfScheme || applies || !isTestWebhookSecret(secret);
+        if (applies)
             e.secrets.append(i);
     }
     if (e.secrets.isEmpty()) {
