@@ -1335,91 +1335,91 @@ SHA-256 %2
     <name>Gui::HarTransfer</name>
     <message>
         <source>cancelled; nothing was imported</source>
-        <translation type="unfinished"></translation>
+        <translation>abgebrochen; nichts wurde importiert</translation>
     </message>
     <message numerus="yes">
         <source>Imported %n request(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Anfrage importiert</numerusform>
+            <numerusform>%n Anfragen importiert</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>skipped %n already in the session</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n schon in der Sitzung übersprungen</numerusform>
+            <numerusform>%n schon in der Sitzung übersprungen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>split header values of several lines in %n</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>mehrzeilige Header-Werte in %n aufgeteilt</numerusform>
+            <numerusform>mehrzeilige Header-Werte in %n aufgeteilt</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n without their body (not in the HAR)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ohne Body (nicht im HAR)</numerusform>
+            <numerusform>%n ohne Body (nicht im HAR)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>skipped %n sent attempt(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Sendeversuch übersprungen</numerusform>
+            <numerusform>%n Sendeversuche übersprungen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n with notes in the Overview</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n mit Hinweisen in der Übersicht</numerusform>
+            <numerusform>%n mit Hinweisen in der Übersicht</numerusform>
         </translation>
     </message>
     <message>
         <source>&amp;Import HAR…</source>
-        <translation type="unfinished"></translation>
+        <translation>HAR &amp;importieren…</translation>
     </message>
     <message>
         <source>&amp;Export HAR…</source>
-        <translation type="unfinished"></translation>
+        <translation>HAR &amp;exportieren…</translation>
     </message>
     <message>
         <source>Import HAR</source>
-        <translation type="unfinished"></translation>
+        <translation>HAR importieren</translation>
     </message>
     <message>
         <source>HAR files (*.har)</source>
-        <translation type="unfinished"></translation>
+        <translation>HAR-Dateien (*.har)</translation>
     </message>
     <message>
         <source>Export HAR</source>
-        <translation type="unfinished"></translation>
+        <translation>HAR exportieren</translation>
     </message>
     <message>
         <source>Importing %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird importiert…</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Exporting to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportiere nach %1…</translation>
     </message>
     <message>
         <source>cancelled; nothing was written</source>
-        <translation type="unfinished"></translation>
+        <translation>abgebrochen; nichts wurde geschrieben</translation>
     </message>
     <message numerus="yes">
         <source>Exported %n request(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Anfrage exportiert</numerusform>
+            <numerusform>%n Anfragen exportiert</numerusform>
         </translation>
     </message>
 </context>
@@ -1499,6 +1499,24 @@ SHA-256 %2
     <message>
         <source>Keyboard Shortcuts</source>
         <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>**What happened**
+
+
+**What you expected**
+
+
+**How to make it happen**
+(The request&apos;s bytes help most: select it and Copy as curl, or File ▸ Export HAR. Take secrets and tokens out first.)</source>
+        <translation>**Was passiert ist**
+
+
+**Was Sie erwartet haben**
+
+
+**Wie es sich wiederholen lässt**
+(Am meisten helfen die Bytes der Anfrage: wählen Sie sie aus und kopieren Sie sie als curl, oder Datei ▸ HAR exportieren. Entfernen Sie vorher Geheimnisse und Tokens.)</translation>
     </message>
 </context>
 <context>

@@ -1499,6 +1499,17 @@ SHA-256 %2
         <source>Keyboard Shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>**What happened**
+
+
+**What you expected**
+
+
+**How to make it happen**
+(The request&apos;s bytes help most: select it and Copy as curl, or File ▸ Export HAR. Take secrets and tokens out first.)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gui::HexView</name>

@@ -20,10 +20,12 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
+#include <QSysInfo>
 #include <QTableWidget>
 #include <QTcpServer>
 #include <QToolButton>
 #include <QTranslator>
+#include <QUrlQuery>
 #include <QtTest>
 
 using WindowTesting::anyPort;
@@ -115,6 +117,16 @@ void TstFirstRun::aboutSaysVersionQtAndLicence()
     QVERIFY(about.contains(QStringLiteral("Built with Qt " QT_VERSION_STR)));
     QVERIFY(about.contains(QStringLiteral("running on Qt ") + QString::fromLatin1(qVersion())));
     QVERIFY(about.contains(QStringLiteral("MIT License")));
+
+    // Report a Bug opens a new issue that already says what it runs on.
+    const QUrl report = Gui::HelpMenu::bugReportUrl();
+    QCOMPARE(report.host(), QStringLiteral("github.com"));
+    QCOMPARE(report.path(), QStringLiteral("/hookscope/hookscope/issues/new"));
+    const QString body = QUrlQuery(report).queryItemValue(QStringLiteral("body"), QUrl::FullyDecoded);
+    QVERIFY2(body.contains(QStringLiteral("Hookscope " HOOKSCOPE_VERSION ", Qt ") + QString::fromLatin1(qVersion())),
+             qPrintable(body));
+    QVERIFY(body.contains(QSysInfo::prettyProductName()));
+    QVERIFY(body.contains(QStringLiteral("**How to make it happen**")));
 }
 
 void TstFirstRun::dataFolderHoldsTheUnsavedSession()

@@ -6,13 +6,16 @@
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QGuiApplication>
 #include <QHeaderView>
 #include <QKeySequence>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStandardPaths>
+#include <QSysInfo>
 #include <QTableWidget>
 #include <QUrl>
+#include <QUrlQuery>
 #include <QVBoxLayout>
 
 namespace Gui {
@@ -45,8 +48,7 @@ HelpMenu::HelpMenu(QWidget *window)
     data->setObjectName(QStringLiteral("openDataFolder"));
     data->setToolTip(tr("Unsaved sessions and your templates: %1").arg(QDir::toNativeSeparators(dataFolder())));
     addSeparator();
-    QAction *bug =
-        addAction(tr("&Report a Bug…"), this, [] { QDesktopServices::openUrl(QUrl(QString::fromLatin1(BugsUrl))); });
+    QAction *bug = addAction(tr("&Report a Bug…"), this, [] { QDesktopServices::openUrl(bugReportUrl()); });
     bug->setObjectName(QStringLiteral("reportBug"));
     addSeparator();
     QAction *about = addAction(tr("&About Hookscope"), this,
@@ -61,6 +63,23 @@ HelpMenu::HelpMenu(QWidget *window)
 QString HelpMenu::dataFolder()
 {
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+}
+
+QUrl HelpMenu::bugReportUrl()
+{
+    // The questions in the user's language; the facts for whoever reads the report, in English.
+    const QString body =
+        tr("**What happened**\n\n\n**What you expected**\n\n\n**How to make it happen**\n"
+           "(The request's bytes help most: select it and Copy as curl, or File ▸ Export HAR. Take "
+           "secrets and tokens out first.)") +
+        QStringLiteral("\n\n\n---\nHookscope %1, Qt %2 (built with %3), %4, %5, %6")
+            .arg(QStringLiteral(HOOKSCOPE_VERSION), QString::fromLatin1(qVersion()), QStringLiteral(QT_VERSION_STR),
+                 QSysInfo::prettyProductName(), QSysInfo::currentCpuArchitecture(), QGuiApplication::platformName());
+    QUrl url(QString::fromLatin1(BugsUrl) + QStringLiteral("/new"));
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("body"), QString::fromUtf8(QUrl::toPercentEncoding(body)));
+    url.setQuery(query);
+    return url;
 }
 
 QString HelpMenu::aboutText()

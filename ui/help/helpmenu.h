@@ -3,6 +3,7 @@
 #include <QMenu>
 
 class QTableWidget;
+class QUrl;
 
 namespace Gui {
 
@@ -23,6 +24,9 @@ public:
     static QString dataFolder();
     /// The shortcuts dialog's table for `window`: one row per action with keys, menu order.
     static QTableWidget *shortcutTable(QWidget *window, QWidget *parent);
+    /// Report a Bug: a new issue whose text asks what a report needs and already names the version,
+    /// the Qt it runs on, the system and the display platform.
+    static QUrl bugReportUrl();
     /// What About Hookscope says, as rich text.
     static QString aboutText();
 
