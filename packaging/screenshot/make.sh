@@ -2,8 +2,9 @@
 # Renders the README's screenshot headless: builds the real window, sends it real webhooks over
 # real sockets, selects a GitHub push with its body formatted, and writes the PNG.
 #
-#   packaging/screenshot/make.sh [OUT.png [--dark] [--sender]]   default: packaging/screenshot/window.png
+#   packaging/screenshot/make.sh [OUT.png [--dark] [--sender | --first-run]]   default: packaging/screenshot/window.png
 #   packaging/screenshot/make.sh packaging/screenshot/sender.png --sender    the sender panel
+#   packaging/screenshot/make.sh packaging/screenshot/first-run.png --first-run --height 620
 #
 # Needs no display (Qt's offscreen platform). Uses its own build folder and a temporary home, so
 # neither the user's settings nor their scratch session are touched.

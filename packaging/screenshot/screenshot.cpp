@@ -2,8 +2,10 @@
 // port, real webhooks arrive over real sockets, a GitHub push is selected with its body shown
 // formatted, and the window is grabbed into a PNG. Run through packaging/screenshot/make.sh.
 //
-//   hookscope_screenshot OUT.png [--width W] [--height H] [--dark] [--sender]
+//   hookscope_screenshot OUT.png [--width W] [--height H] [--dark] [--sender | --first-run]
 //
+// --first-run shows the window as a new user first sees it: nothing captured yet, the URL with
+// Copy, a curl command, Send a Test Webhook and the Public URL switch.
 // --sender shows the sender panel instead: a signed GitHub push fanned out to two paths of the
 // window's own listener and to a port where nothing listens, retried once.
 
@@ -16,6 +18,8 @@
 #include "send/sendoptions.h"
 #include "send/signingpicker.h"
 #include "send/workspaces.h"
+#include "signing/signaturesettings.h"
+#include "signing/signingsetup.h"
 #include "translations.h"
 
 #include "capture/captureengine.h"
@@ -25,6 +29,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDateTime>
 #include <QDeadlineTimer>
 #include <QImage>
 #include <QMessageAuthenticationCode>
@@ -183,8 +188,11 @@ int main(int argc, char **argv)
     parser.addOption(heightOption);
     const QCommandLineOption senderOption(
         QStringLiteral("sender"), QStringLiteral("the sender panel after a fan-out with one failing destination"));
+    const QCommandLineOption firstRunOption(QStringLiteral("first-run"),
+                                            QStringLiteral("the window before anything has arrived"));
     parser.addOption(darkOption);
     parser.addOption(senderOption);
+    parser.addOption(firstRunOption);
     parser.process(app);
     if (parser.isSet(darkOption)) {
         QPalette dark;
@@ -215,6 +223,14 @@ int main(int argc, char **argv)
     window.show();
     if (!waitFor([&] { return window.engine()->isListening() && !window.isLoading() && !window.sessions()->isBusy(); }))
         return fail("the listener did not start");
+    const QString out = parser.positionalArguments().constFirst();
+    if (parser.isSet(firstRunOption)) {
+        waitFor([] { return false; }, 300); // let the views settle their first paint
+        if (!window.grab().toImage().save(out, "PNG"))
+            return fail("cannot write the PNG");
+        std::printf("%s: %dx%d, the first run\n", qPrintable(out), window.width(), window.height());
+        return 0;
+    }
 
     // Shopify's first delivery fails, so its retry shows in the table.
     Capture::ResponseRules rules;
@@ -228,16 +244,35 @@ int main(int argc, char **argv)
     rules.rules.append(shopify);
     window.findChild<Gui::AnswerRules *>()->apply(rules);
 
+    // The secrets the senders sign with, as a user sets them on the Secrets page: the signatures
+    // show valid (the screenshot's temporary home keeps them, never the user's keychain).
+    Gui::SigningSetup secrets;
+    int n = 0;
+    for (const auto &[scheme, secret] :
+         {std::pair{"github", "It's a Secret to Everybody"}, std::pair{"stripe", "whsec_screenshot"},
+          std::pair{"shopify", "shpss_screenshot"}}) {
+        Gui::SecretEntry entry;
+        entry.id = QStringLiteral("screenshot-%1").arg(++n);
+        entry.secret.scheme = QString::fromLatin1(scheme);
+        entry.secret.secret = secret;
+        secrets.entries.append(entry);
+    }
+    auto *signatures = window.findChild<Gui::SignatureSettings *>();
+    signatures->apply(secrets);
+    if (!waitFor([&] { return signatures->config().secrets.size() == secrets.entries.size(); }))
+        return fail("the secrets were not taken");
+
     const quint16 port = window.engine()->url().port();
     const QByteArray github = githubPush;
     const QByteArray stripe = stripeEvent;
-    const QByteArray stripeSigned = "1795774867." + stripe;
+    const QByteArray stripeTime = QByteArray::number(QDateTime::currentSecsSinceEpoch());
+    const QByteArray stripeSigned = stripeTime + '.' + stripe;
     const QByteArray shopifySignature = hmac("shpss_screenshot", shopifyOrder).toBase64();
     const QList<QByteArray> deliveries = {
         request("POST", "/stripe/events", port,
                 {"User-Agent: Stripe/1.0 (+https://stripe.com/docs/webhooks)", "Accept: */*; q=0.5, application/xml",
                  "Cache-Control: no-cache", "Content-Type: application/json; charset=utf-8",
-                 "Stripe-Signature: t=1795774867,v1=" + hmac("whsec_screenshot", stripeSigned).toHex()},
+                 "Stripe-Signature: t=" + stripeTime + ",v1=" + hmac("whsec_screenshot", stripeSigned).toHex()},
                 stripe),
         request("POST", "/shopify/orders/create", port,
                 {"X-Shopify-Topic: orders/create", "X-Shopify-Shop-Domain: acme.myshopify.com",
@@ -290,7 +325,6 @@ int main(int argc, char **argv)
     window.statusBar()->clearMessage(); // show the listening URL, not the last note
     waitFor([] { return false; }, 300); // let the views settle their first paint
 
-    const QString out = parser.positionalArguments().constFirst();
     if (!window.grab().toImage().save(out, "PNG"))
         return fail("cannot write the PNG");
     std::printf("%s: %dx%d, %d requests, http://127.0.0.1:%u\n", qPrintable(out), window.width(), window.height(),

@@ -80,4 +80,15 @@ if command -v appstreamcli >/dev/null; then
 else
   echo "appstreamcli not installed: skipped"
 fi
+# Software centres fetch the screenshots from the repository: each one the metainfo names is there.
+source=$(cd "$(dirname "$0")/../.." && pwd)
+shots=0
+while read -r url; do
+  file=$source/${url#https://raw.githubusercontent.com/hookscope/hookscope/main/}
+  [[ $(head -c 8 "$file" 2>/dev/null | od -An -tx1 | tr -d ' \n') == 89504e470d0a1a0a ]] ||
+    fail "the metainfo's screenshot $url is not a PNG in the repository"
+  shots=$((shots + 1))
+done < <(grep -oE '<image>[^<]+</image>' "$root/usr/share/metainfo/$id.metainfo.xml" | sed -E 's|</?image>||g')
+((shots >= 1)) || fail "the metainfo names no screenshot"
+echo "screenshots: $shots, each a PNG in packaging/screenshot"
 echo "PASS"
