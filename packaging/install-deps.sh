@@ -12,7 +12,7 @@ packages=(
   build-essential cmake pkg-config
   qt6-base-dev qt6-base-dev-tools qt6-qpa-plugins libqt6svg6 libgl-dev
   zlib1g-dev libbrotli-dev libssl-dev libsqlite3-dev qtkeychain-qt6-dev
-  qt6-l10n-tools qt6-tools-dev
+  qt6-l10n-tools qt6-tools-dev qt6-translations-l10n
   curl fonts-dejavu-core
   librsvg2-bin dpkg-dev desktop-file-utils appstream
 )

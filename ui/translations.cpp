@@ -1,6 +1,7 @@
 #include "translations.h"
 
 #include <QCoreApplication>
+#include <QLibraryInfo>
 #include <QLocale>
 #include <QTranslator>
 
@@ -21,11 +22,20 @@ void installTranslations()
         delete english;
     }
     auto *own = new QTranslator(QCoreApplication::instance());
-    if (own->load(QLocale(), QStringLiteral("hookscope"), QStringLiteral("_"), folder) &&
-        own->filePath() != englishFile)
-        QCoreApplication::installTranslator(own);
-    else
+    if (!own->load(QLocale(), QStringLiteral("hookscope"), QStringLiteral("_"), folder) ||
+        own->filePath() == englishFile) {
         delete own;
+        return;
+    }
+    QCoreApplication::installTranslator(own);
+    // Qt's own strings in the same language (dialog buttons, key names), where the system has them
+    // (Debian: qt6-translations-l10n, which the package recommends).
+    auto *qt = new QTranslator(QCoreApplication::instance());
+    if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+    else
+        delete qt;
 }
 
 } // namespace Gui

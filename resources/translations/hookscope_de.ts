@@ -2,547 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE" sourcelanguage="en">
 <context>
-    <name>Capture::AnswerSpec</name>
-    <message>
-        <source>header &apos;%1&apos; is not of the form &apos;Name: value&apos;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>header name &apos;%1&apos; has a character not allowed in a field name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>value of header &apos;%1&apos; contains CR, LF or NUL</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Capture::CaptureEngine</name>
-    <message>
-        <source>cannot listen on %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Capture::CaptureService</name>
-    <message>
-        <source>the session file refuses requests (%1); the answered ones wait in its log</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>nothing can be written (%1); senders get 503 and will retry</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Capture::CurlSource</name>
-    <message>
-        <source>it could not be read</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Capture::ForwardRule</name>
-    <message>
-        <source>A forwarding rule needs at least one destination.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is not an http:// or https:// URL.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A path rewrite needs both sides, as in /hooks/*=/api/webhooks/*.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A path rewrite can have at most %1 &apos;*&apos;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The rewrite %1=%2 uses more &apos;*&apos; than it matches.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Answering with the forwarded answer needs a timeout of at least 1 ms.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Capture::ForwardStage</name>
-    <message>
-        <source>forwarding was switched off before the destination answered</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the request was not forwarded</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 answered %2 in %3 ms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 did not answer: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no answer from the destination within %1 ms</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Capture::Forwarder</name>
-    <message>
-        <source>not sent: %1 forwards were already waiting for their destinations</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Capture::HttpsPort</name>
-    <message>
-        <source>HTTPS needs a certificate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot listen for HTTPS on %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Capture::ResponseRules</name>
-    <message>
-        <source>%1 %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>any</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> (signature %1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>status %1 is not between 100 and 599</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not a JSON object</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>rule &apos;%1&apos;: unknown signature condition &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Capture::SessionController</name>
-    <message>
-        <source>Opening the session…</source>
-        <translation type="unfinished">Sitzung wird geöffnet…</translation>
-    </message>
-    <message>
-        <source>Starting a new session…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Opening %1…</source>
-        <translation type="unfinished">%1 wird geöffnet…</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
-    </message>
-    <message>
-        <source>this is the session open now; save it under another name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a Hookscope is capturing into this session; it cannot be replaced</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saving to %1…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>could not move the copy into place (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Delivery</name>
-    <message>
-        <source>curl sends the {{placeholders}} as written; Hookscope fills them in for each message.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>curl does not sign: the signature headers Hookscope adds for each attempt are not in the command.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The certificates accepted for this destination are not known to curl; it checks against the CA store.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>curl retries at its own intervals, not with this message&apos;s backoff.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Replay of request %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Replay</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A replay needs at least one destination.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>There is no signature scheme called &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Re-signing with %1 needs a secret.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 dropped (the body goes with Content-Length: %2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 dropped (named in Connection)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 dropped (hop-by-hop)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 dropped (re-signed with %2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Host: %1 added (none was captured)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Host: %1 → %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Content-Length: %1 added (none was captured)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Content-Length: %1 → %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Trailer fields dropped (the body is no longer chunked): %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No User-Agent was captured: none is sent (Hookscope adds none of its own)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Signed afresh with %1 as it is sent (new timestamp): its headers go at the end</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Delivery::CurlCommand</name>
-    <message>
-        <source>Hookscope rejected this request (%1); the command sends only what was read of it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The request line was not received, so there is nothing to send.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>curl sends HTTP/1.1, not %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>curl chunks the body itself: the body bytes are the same, the chunk sizes are not, and chunk extensions are left out.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>curl cannot send trailer fields; left out: %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Spacing in header lines is sent as &quot;Name: value&quot;, not as received.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>curl sends a HEAD request with a body but then waits for a response body; stop it when the answer is in.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>curl adds headers of its own: %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Delivery::CurlImport</name>
-    <message>
-        <source>-F needs name=value, not &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Delivery::Importer</name>
-    <message>
-        <source>%1 is not a regular file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is too large to read into the message; use --data-binary @file, which is sent from the file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The body is read from standard input, which a pasted command does not include; it was left empty.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not a header, left out: -H &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 needs a number, not &apos;%2&apos;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>curl would ask for the password of %1; the message has an empty one.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>-b %1 names a cookie file, which is not read; add a Cookie header instead.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--retry-delay: curl waits the same time before every retry; Hookscope doubles the wait each time.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--proxy %1 is not used: Hookscope sends through the proxy the environment names (http_proxy, https_proxy, no_proxy) or none.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--noproxy %1: only &apos;*&apos; (no proxy at all) is carried over; no_proxy in the environment still applies.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--request-target %1 is not carried over: the request line has the URL&apos;s path.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Redirects are not followed (%1): the result shows the redirect response.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The message is sent as HTTP/1.1, not HTTP/1.0.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: Hookscope sends HTTP/1.1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The options in the config file %1 were not read.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--%1 needs a value.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 needs a value.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>What `%1` writes into curl is not known without running it; the body it gives was left empty.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ignored, not carried over: %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The command has no URL.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>-F cannot be combined with -d, --data-* or --json (curl refuses that too).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not a URL: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Only http and https URLs can be sent to: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This is not a curl command.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Only the curl command was read; the other commands on the line were left out.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>curl does not read what is piped into it here (no @- argument); it was left out.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Delivery::RepeatPlan</name>
-    <message>
-        <source>The concurrency must be at least 1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A rate needs a duration.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The rate can be at most 1,000,000 per second.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The number of repeats must be at least 1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Delivery::RepeatSummary</name>
-    <message>
-        <source>%1 requests in %2 s: %3 requests/s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> (%1 of %2 messages%3)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>, stopped</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>latency p50 %1 ms, p90 %2 ms, p99 %3 ms, max %4 ms
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Delivery::Sender</name>
-    <message>
-        <source>There is no destination to send to.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is not an http:// or https:// URL.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>There is no signature scheme called &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Signing with %1 needs a secret.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Delivery::Sender::Worker</name>
-    <message>
-        <source>Cancelled before attempt %1 started.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The body file %1 cannot be read.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The body file %1 cannot be read: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Delivery::Shell::Splitter</name>
-    <message>
-        <source>A single quote (&apos;) is not closed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A double quote (&quot;) is not closed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A $&apos;...&apos; quote is not closed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A backtick (`) at the end of a line continues a PowerShell command, not a POSIX shell one: the lines after it were read as separate commands. Paste the bash form (lines ending in \).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A backtick (`) is not closed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Redirections (&gt; file, &lt; file, 2&gt;&amp;1) are not part of the request and were left out.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A ^ at the end of a line continues a Windows cmd command, not a POSIX shell one: the lines after it were read as separate commands. Paste the bash form (lines ending in \).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not expanded (the shell would have put something else here): %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Delivery::Template</name>
-    <message>
-        <source>%1, line %2: %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>expected a method such as POST, then a path</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no &apos;# name:&apos; line</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown scheme &apos;%1&apos; in &apos;# sign:&apos;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no blank line before the body</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>expected a header line &apos;Name: value&apos;</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>Gui::AddColumnDialog</name>
     <message>
         <source>Add Column</source>
@@ -656,7 +115,7 @@
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Empty</source>
@@ -750,7 +209,7 @@
     </message>
     <message>
         <source>Hex</source>
-        <translation type="unfinished">Hex</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>(unnamed)</source>
@@ -910,7 +369,7 @@
     <name>Gui::Composer</name>
     <message>
         <source>URL</source>
-        <translation type="unfinished">URL</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Name</source>
@@ -1007,7 +466,7 @@
     </message>
     <message>
         <source>Body</source>
-        <translation type="unfinished">Body</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>%n header line(s) differ, </source>
@@ -1099,11 +558,11 @@
     </message>
     <message>
         <source>Raw</source>
-        <translation type="unfinished">Roh</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Hex</source>
-        <translation type="unfinished">Hex</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Trust this certificate for this host and port from now on, although no CA vouches for it</source>
@@ -1131,7 +590,7 @@ SHA-256 %2
     <name>Gui::FieldsModel</name>
     <message>
         <source>#</source>
-        <translation type="unfinished">#</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Name</source>
@@ -1640,7 +1099,7 @@ Läuft ab: %4</translation>
     <name>Gui::HttpsDialog</name>
     <message>
         <source>Serve &amp;HTTPS</source>
-        <translation type="unfinished">&amp;HTTPS bereitstellen</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The &amp;plain port takes HTTPS too, told apart by the first byte</source>
@@ -2275,7 +1734,7 @@ Valid from %4 until %5 (%6)</source>
     </message>
     <message>
         <source>Request</source>
-        <translation type="unfinished">Anfrage</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Destination</source>
@@ -2291,7 +1750,7 @@ Valid from %4 until %5 (%6)</source>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished">Zeit</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Error</source>
@@ -2299,7 +1758,7 @@ Valid from %4 until %5 (%6)</source>
     </message>
     <message>
         <source>Signature</source>
-        <translation type="unfinished">Signatur</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Destinations:</source>
@@ -2751,7 +2210,7 @@ Valid from %4 until %5 (%6)</source>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished">Zeit</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Error</source>
@@ -2770,7 +2229,7 @@ Valid from %4 until %5 (%6)</source>
     </message>
     <message>
         <source>Select two requests to compare</source>
-        <translation type="unfinished">Wählen Sie zwei Anfragen zum Vergleichen aus</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>This session is read-only</source>
@@ -3025,7 +2484,7 @@ Click to edit them.</source>
     </message>
     <message>
         <source>%1. %2</source>
-        <translation type="unfinished">%1: %2 {1.?}</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source> after %1 ms</source>
@@ -3240,7 +2699,7 @@ Click to edit them.</source>
     <name>Gui::SelectionDetail</name>
     <message>
         <source>Could not read this request: %1</source>
-        <translation type="unfinished">Diese Anfrage konnte nicht gelesen werden: %1</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3837,7 +3296,7 @@ Only this exact certificate is accepted; you can forget it from the results&apos
     <name>Gui::SignatureTab</name>
     <message>
         <source>Signature</source>
-        <translation type="unfinished">Signatur</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Signature ✓</source>
@@ -4568,33 +4027,6 @@ Seine letzte Ausgabe:
     </message>
 </context>
 <context>
-    <name>Session::CustomColumn</name>
-    <message>
-        <source>a column needs a name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a header column needs a header name, like X-GitHub-Delivery</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; is not a header name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; is not a JSON pointer: it starts with / and names each step, like /data/object/id</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>header %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>body %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>Session::Filter</name>
     <message>
         <source>the quotes hold nothing to look for</source>
@@ -4714,577 +4146,6 @@ Seine letzte Ausgabe:
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
-    </message>
-</context>
-<context>
-    <name>Session::HarReader</name>
-    <message>
-        <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
-    </message>
-    <message>
-        <source>not a string</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not a number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not an array</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not an object</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not true or false</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>of the wrong type</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>missing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not an integer from %1 to %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not valid base64</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unsupported encoding &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>missing (only a URL-encoded form can be rebuilt from params)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>empty</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not a valid header name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>contains CR, LF or NUL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>contains a control character</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>contains NUL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>contains a CR that ends no line</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%1: a value of several lines in the file, split into %n header lines</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>the request ends early</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the body does not fit the request&apos;s framing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not an address:port</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>does not make a request with this body: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not a valid method</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a %1 request carries no body</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not an absolute URL or a path</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>contains a space or control character</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Transfer-Encoding: %1 left out (the file holds the body decoded)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a second Content-Length (%1) left out</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Content-Type: %1 added by Hookscope (from postData.mimeType; not in the file&apos;s headers)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot be rebuilt as an HTTP/1.1 request: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Host: %1 in the file, but the URL names %2: the URL&apos;s host is kept</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Host: %1 added by Hookscope (HTTP/2 and HTTP/3 carry it as :authority)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Host: %1 added by Hookscope from the URL (not in the file)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Content-Length: %1 added by Hookscope (not in the file)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Body not in HAR: Content-Length: %1 as recorded, but the file holds no body</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Content-Length: %1 in the file, set to the %2 bytes of body it holds</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Recorded as %1; the head is shown rebuilt as HTTP/1.1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not a pair of strings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not an ISO 8601 date and time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the HAR input is not open for reading</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not valid JSON at byte %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>document: not a JSON object</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>import stopped</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Session::HarWriter</name>
-    <message>
-        <source>could not write the HAR file: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the HAR output is not open for writing</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Session::Journal</name>
-    <message>
-        <source>the session is being captured into by another Hookscope</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
-    </message>
-</context>
-<context>
-    <name>Session::Schema</name>
-    <message>
-        <source>no migration from schema version %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Session::SessionFile</name>
-    <message>
-        <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
-    </message>
-    <message>
-        <source>the file is empty, not a Hookscope session</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not a Hookscope session (not an SQLite database)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the file is truncated (%1 of %2 bytes); it may have been cut short while copying</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the file is damaged (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the file or its folder is read-only (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the disk is full</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>an SQLite database, but not a Hookscope session</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: made by a newer Hookscope (session format %2; this version reads up to %3)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not a Hookscope session (no format version)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no such file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a folder, not a Hookscope session</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the folder does not exist</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the folder is read-only</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the file is read-only</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Session::SessionWriter</name>
-    <message>
-        <source>%1: the folder is read-only</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: the file is read-only</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>could not recover %n logged requests: %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>Session::Sizes</name>
-    <message>
-        <source>B</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>KB</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>MB</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>GB</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>TB</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Signing::GitHubScheme</name>
-    <message>
-        <source>%1 is not %2=&lt;hex&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the %1 signature is not %2 hex digits</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Signing::Scheme</name>
-    <message>
-        <source>as compact JSON</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>with a space after each comma and colon (Python&apos;s json.dumps)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>indented by two spaces</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>indented by two spaces with a final newline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>as compact JSON with sorted keys</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>indented by four spaces with sorted keys</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>with a final newline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>without its final newline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Signed %1 s before it arrived, more than the %2 s allowed: a retried or replayed delivery, or the sender&apos;s clock is behind.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The timestamp is %1 s ahead of the time the request arrived: the sender&apos;s clock (or this machine&apos;s) looks off.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No public URL is set, so the signed URL was guessed from the Host header: %1. Set the public URL to the address the provider calls (a tunnel&apos;s https URL, for example).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Signed for %1, not %2: set the public URL to %3.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The signature matches this body %1, not as it arrived: something between signing and here (a proxy, a relay such as smee.io, a framework) re-encoded it. Signatures cover the exact bytes, so verify the raw body as received.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The body is JSON: if a proxy or framework parsed and re-serialised it on the way, its bytes differ from those signed and no secret will match.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the secret is empty</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no %1 header</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown scheme &apos;%1&apos; (known: %2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 signs the URL the request goes to: give the URL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the secret cannot be used: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; in %2 is not name=value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1=%2 is not a number of seconds</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the %1 signature is not 64 hex digits</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 has no %2= timestamp</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is not %2 bytes of base64</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>signed %1 s before it arrived; tolerance %2 s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>signed %1 s after it arrived; tolerance %2 s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 carries no signature of a version Hookscope checks (%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the signature does not match the secret</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the signature matches none of the %1 secrets</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 secret %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>expected a %1 signature on this path</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no %1 secret applies to this path</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no %1 secret is set</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 cannot be used: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Signing::ShopifyScheme</name>
-    <message>
-        <source>%1 is not 32 bytes of base64</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Signing::StandardWebhooksScheme</name>
-    <message>
-        <source>a whsk_ key is 32 or 64 bytes of base64 after the prefix</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the last 32 bytes of the whsk_ key are not the public key of its first 32</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a whpk_ key is 32 bytes of base64 after the prefix</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 secrets are base64 (after an optional whsec_ prefix); this one is not</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The sender used the whole whsec_ string, prefix included, as the HMAC key (the way Stripe does); %1 base64-decodes what follows whsec_ and uses those bytes.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The sender used the text after whsec_ as the HMAC key without base64-decoding it; %1 uses the decoded bytes.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is not a number of seconds</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is empty</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not version,signature</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the %1 signature is not %2 bytes of base64</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a public key (whpk_) can only verify; sign with the secret key (whsk_)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Signing::StripeScheme</name>
-    <message>
-        <source>The sender base64-decoded what follows whsec_ and used those bytes as the key (the Standard Webhooks way); Stripe uses the whole whsec_ string, prefix included, as the key.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Signing::TwilioScheme</name>
-    <message>
-        <source>the signature covers the URL, but the body&apos;s SHA-256 is not the URL&apos;s bodySHA256: the body changed after it was signed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the URL&apos;s bodySHA256 is not the SHA-256 of this body (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Signing::TwitchScheme</name>
-    <message>
-        <source>%1 is not an RFC 3339 time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is not sha256=&lt;hex&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the sha256 signature is not 64 hex digits</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Signing::VersionZeroScheme</name>
-    <message>
-        <source>%1 is not a number of seconds</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is not v0=&lt;hex&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the v0 signature is not 64 hex digits</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -273,6 +273,15 @@ void TstSignatureStore::reverifyFindsNewResultsOnce()
     QCOMPARE(second.updates.size(), 0);
     QCOMPARE(second.deliveries, 1);
 
+    // The window verifies with Hookscope's test secret too, `listen` does not: taking turns on the
+    // session does not make either go through it all again.
+    Signing::Config window = config;
+    window.secrets << Signing::testWebhookSecret();
+    QCOMPARE(Capture::Reverifier::fingerprint(window), Capture::Reverifier::fingerprint(config));
+    const Pass inTheWindow = runPass(file, window);
+    QVERIFY(inTheWindow.done);
+    QCOMPARE(inTheWindow.updates.size(), 0);
+
     // A changed secret is a changed fingerprint: everything valid before is a mismatch now.
     const Signing::Config rotated = githubConfig("a new secret");
     QVERIFY(Capture::Reverifier::fingerprint(rotated) != Capture::Reverifier::fingerprint(config));

@@ -44,6 +44,8 @@ private Q_SLOTS:
     void dataFolderHoldsTheUnsavedSession();
     void busyPortIsSaidAndTheNextTaken();
     void testWebhookArrivesSignedAndValid();
+    void testWebhookToAListenerOnEveryAddress();
+    void testWebhookStatusLine();
     void germanWindow(); // last: it changes the application's language
 };
 
@@ -195,6 +197,36 @@ void TstFirstRun::testWebhookArrivesSignedAndValid()
     QCOMPARE(elsewhere->signature.detail, QStringLiteral("no GitHub secret is set"));
 }
 
+void TstFirstRun::testWebhookToAListenerOnEveryAddress()
+{
+    // Listening on 0.0.0.0, the test webhook goes to (and names in Host) the loopback address.
+    Gui::WindowOptions options = anyPort();
+    options.address = QHostAddress(QHostAddress::AnyIPv4);
+    Gui::MainWindow window(options);
+    QTRY_VERIFY(ready(window));
+    window.findChild<QPushButton *>(QStringLiteral("sendTestWebhook"))->click();
+    QTRY_COMPARE(window.model()->rowCount(), 1);
+    Session::SessionReader reader;
+    QVERIFY(reader.open(window.sessions()->path()).problem == Session::FileProblem::None);
+    const Session::CapturedRequestPtr r = reader.load(window.model()->idAt(0));
+    QVERIFY(r);
+    const QByteArray host = "127.0.0.1:" + QByteArray::number(window.engine()->port());
+    QCOMPARE(r->request.headerValue("Host"), QByteArrayView(host));
+    QCOMPARE(r->signature.verdict, Signing::Verdict::Valid);
+    QTRY_VERIFY2(window.statusBar()->currentMessage().endsWith(QStringLiteral("Hookscope answered 200 OK")),
+                 qPrintable(window.statusBar()->currentMessage()));
+}
+
+void TstFirstRun::testWebhookStatusLine()
+{
+    QCOMPARE(Gui::TestWebhook::statusLine("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"), QStringLiteral("200 OK"));
+    QCOMPARE(Gui::TestWebhook::statusLine("HTTP/1.1 503 Service Unavailable\r\n"),
+             QStringLiteral("503 Service Unavailable"));
+    QCOMPARE(Gui::TestWebhook::statusLine("HTTP/1.1 200 OK"), QString()); // cut off before the line ended
+    QCOMPARE(Gui::TestWebhook::statusLine("garbage\r\n"), QString());
+    QCOMPARE(Gui::TestWebhook::statusLine(QByteArray()), QString());
+}
+
 void TstFirstRun::germanWindow()
 {
     QVERIFY(QFile::exists(QStringLiteral(":/i18n/hookscope_de.qm")));
@@ -220,6 +252,8 @@ void TstFirstRun::germanWindow()
     QCOMPARE(QCoreApplication::translate("Gui::MainWindow", "%n request(s)", nullptr, 2), QStringLiteral("2 Anfragen"));
     QCOMPARE(QCoreApplication::translate("Gui::SettingsDialog", "Not a translated sentence"),
              QStringLiteral("Not a translated sentence"));
+    // Qt's own strings too (packaging/install-deps.sh installs qt6-translations-l10n).
+    QCOMPARE(QKeySequence(Qt::CTRL | Qt::Key_F).toString(QKeySequence::NativeText), QStringLiteral("Strg+F"));
     // A plural German does not have yet reads as English, not as "request(s)".
     QCOMPARE(QCoreApplication::translate("Gui::ReplayDialog", "Replay %n Request(s)", nullptr, 2),
              QStringLiteral("Replay 2 Requests"));

@@ -46,13 +46,24 @@ QByteArray TestWebhook::request(const QUrl &base, QString *error)
     return out;
 }
 
+QString TestWebhook::statusLine(const QByteArray &answer)
+{
+    // "HTTP/1.1 200 OK\r\n...": what follows the version, up to the end of the line.
+    const qsizetype end = answer.indexOf("\r\n");
+    if (!answer.startsWith("HTTP/1.") || end < 12)
+        return {};
+    return QString::fromLatin1(answer.mid(9, end - 9));
+}
+
 void TestWebhook::send()
 {
     if (!m_engine->isListening()) {
         Q_EMIT message(tr("Not listening: start the listener to receive the test webhook"), 8000);
         return;
     }
-    const QUrl base = m_engine->url();
+    // Loopback first: a listener on 0.0.0.0 or :: is reached, and named in Host, as 127.0.0.1.
+    const QList<QUrl> urls = m_engine->reachableUrls();
+    const QUrl base = urls.isEmpty() ? m_engine->url() : urls.constFirst();
     QString error;
     const QByteArray bytes = request(base, &error);
     if (bytes.isEmpty()) {
@@ -60,28 +71,30 @@ void TestWebhook::send()
         return;
     }
     auto *socket = new QTcpSocket(this);
-    auto answer = std::make_shared<QByteArray>();
     auto *timeout = new QTimer(socket);
+    auto answer = std::make_shared<QByteArray>();
+    // One outcome, said once: the socket's later signals (an abort emits disconnected) say nothing.
+    const auto finish = [this, socket, timeout](const QString &text) {
+        timeout->stop();
+        socket->disconnect(this);
+        socket->abort();
+        socket->deleteLater();
+        Q_EMIT message(text, 10000);
+    };
     timeout->setSingleShot(true);
-    connect(timeout, &QTimer::timeout, socket, [this, socket] {
-        Q_EMIT message(tr("The test webhook got no answer within 10 s"), 10000);
-        socket->deleteLater();
+    connect(timeout, &QTimer::timeout, this, [finish] { finish(tr("The test webhook got no answer within 10 s")); });
+    connect(socket, &QTcpSocket::connected, this, [socket, bytes] { socket->write(bytes); });
+    connect(socket, &QTcpSocket::readyRead, this, [socket, answer] { *answer += socket->readAll(); });
+    connect(socket, &QTcpSocket::disconnected, this, [socket, answer, base, finish] {
+        *answer += socket->readAll();
+        const QString status = statusLine(*answer);
+        finish(status.isEmpty()
+                   ? tr("The test webhook got no answer")
+                   : tr("Sent a signed GitHub push to %1; Hookscope answered %2").arg(base.toString(), status));
     });
-    connect(socket, &QTcpSocket::connected, socket, [socket, bytes] { socket->write(bytes); });
-    connect(socket, &QTcpSocket::readyRead, socket, [socket, answer] { *answer += socket->readAll(); });
-    connect(socket, &QTcpSocket::disconnected, this, [this, socket, answer, base] {
-        const QByteArray status = answer->left(answer->indexOf("\r\n")).mid(9);
-        Q_EMIT message(status.isEmpty() ? tr("The test webhook got no answer")
-                                        : tr("Sent a signed GitHub push to %1; Hookscope answered %2")
-                                              .arg(base.toString(), QString::fromLatin1(status)),
-                       10000);
-        socket->deleteLater();
-    });
-    connect(socket, &QTcpSocket::errorOccurred, this, [this, socket](QAbstractSocket::SocketError e) {
-        if (e == QAbstractSocket::RemoteHostClosedError)
-            return; // the answer came; disconnected() reports it
-        Q_EMIT message(tr("Could not send the test webhook: %1").arg(socket->errorString()), 10000);
-        socket->deleteLater();
+    connect(socket, &QTcpSocket::errorOccurred, this, [socket, finish](QAbstractSocket::SocketError e) {
+        if (e != QAbstractSocket::RemoteHostClosedError) // a close after the answer: disconnected() reports it
+            finish(tr("Could not send the test webhook: %1").arg(socket->errorString()));
     });
     timeout->start(10'000);
     socket->connectToHost(base.host(), quint16(base.port()));

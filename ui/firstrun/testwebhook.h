@@ -27,7 +27,9 @@ public:
     /// The bytes sent to the listener at `base`: the request line, Host, the template's headers with
     /// its placeholders filled in, the signature, Content-Length and Connection: close, the body.
     static QByteArray request(const QUrl &base, QString *error);
-    /// Sends it to the listener now.
+    /// "200 OK" from an answer that starts "HTTP/1.1 200 OK\r\n"; empty for anything else.
+    static QString statusLine(const QByteArray &answer);
+    /// Sends it to the listener now (at its loopback address when it listens on all of them).
     void send();
 
 Q_SIGNALS:
