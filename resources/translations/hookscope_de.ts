@@ -3383,14 +3383,6 @@ Only this exact certificate is accepted; you can forget it from the results&apos
         <translation>Test-Webhook konnte nicht erstellt werden: %1</translation>
     </message>
     <message>
-        <source>The test webhook got no answer within 10 s</source>
-        <translation>Der Test-Webhook bekam binnen 10 s keine Antwort</translation>
-    </message>
-    <message>
-        <source>The test webhook got no answer</source>
-        <translation>Der Test-Webhook bekam keine Antwort</translation>
-    </message>
-    <message>
         <source>Sent a signed GitHub push to %1; Hookscope answered %2</source>
         <translation>Signierten GitHub-Push an %1 gesendet; Hookscope antwortete %2</translation>
     </message>

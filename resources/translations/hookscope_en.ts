@@ -3372,14 +3372,6 @@ Only this exact certificate is accepted; you can forget it from the results&apos
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The test webhook got no answer within 10 s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The test webhook got no answer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Sent a signed GitHub push to %1; Hookscope answered %2</source>
         <translation type="unfinished"></translation>
     </message>

@@ -7,6 +7,13 @@ namespace Capture {
 class CaptureEngine;
 }
 
+namespace Delivery {
+class Sender;
+struct AttemptReport;
+struct Message;
+struct Prepared;
+} // namespace Delivery
+
 namespace Gui {
 
 class EmptyState;
@@ -14,8 +21,8 @@ class EmptyState;
 /**
  * "Send a Test Webhook" in the empty state: a real GitHub push from the built-in template, signed
  * with Hookscope's test secret (Signing::testWebhookSecret, which the window verifies with), sent
- * over a real socket to the listener itself. The first thing a new user sees is then a real,
- * valid delivery, with its signature checked. The outcome goes to the status bar.
+ * by the sender's own delivery engine to the listener itself. The first thing a new user sees is
+ * then a real, valid delivery, with its signature checked. The outcome goes to the status bar.
  */
 class TestWebhook : public QObject
 {
@@ -24,11 +31,9 @@ class TestWebhook : public QObject
 public:
     TestWebhook(Capture::CaptureEngine *engine, EmptyState *empty, QObject *parent);
 
-    /// The bytes sent to the listener at `base`: the request line, Host, the template's headers with
-    /// its placeholders filled in, the signature, Content-Length and Connection: close, the body.
-    static QByteArray request(const QUrl &base, QString *error);
-    /// "200 OK" from an answer that starts "HTTP/1.1 200 OK\r\n"; empty for anything else.
-    static QString statusLine(const QByteArray &answer);
+    /// The message sent to the listener at `base` (its path is the test secret's): the template's
+    /// method, headers and body, signed with the test secret, straight to the listener (no proxy).
+    static bool compose(const QUrl &base, Delivery::Message *out, QString *error);
     /// Sends it to the listener now (at its loopback address when it listens on all of them).
     void send();
 
@@ -36,7 +41,11 @@ Q_SIGNALS:
     void message(const QString &text, int timeoutMs);
 
 private:
+    void prepared(const Delivery::Prepared &prepared);
+    void finished(const Delivery::AttemptReport &report);
+
     Capture::CaptureEngine *m_engine;
+    Delivery::Sender *m_sender = nullptr; // made on first use: it runs a thread of its own
 };
 
 } // namespace Gui

@@ -32,7 +32,7 @@ public:
     /// The public URLs the tunnel had, oldest first (Tunnel::withTunnelUrls): handed to the engine
     /// with the stored settings.
     void setTunnelUrls(const QStringList &urls);
-    /// What the engine was handed last.
+    /// The user's settings as last handed to the engine (with the tunnel's URLs), without the test secret.
     const Signing::Config &config() const { return m_handedConfig; }
     /// What the engine verifies with: config() and Hookscope's own test webhook secret, from the
     /// start (before the keychain answers) on.
